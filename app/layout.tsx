@@ -1,0 +1,21 @@
+import type { Metadata, Viewport } from "next";
+import "@fontsource/be-vietnam-pro/vietnamese-400.css";
+import "@fontsource/be-vietnam-pro/latin-400.css";
+import "@fontsource/be-vietnam-pro/vietnamese-600.css";
+import "@fontsource/be-vietnam-pro/latin-600.css";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Tiến độ định danh điện tử", template: "%s · Tiến độ định danh điện tử" },
+  description: "Theo dõi tiến độ kích hoạt tài khoản định danh điện tử VNeID (Đề án 06)",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="vi">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,6 @@
+import { stopEmbeddedPostgres } from "@/lib/db/embedded";
+import { runCommand } from "./context";
+
+runCommand(async () => {
+  console.log(stopEmbeddedPostgres() ? "Embedded PostgreSQL stopped." : "Embedded PostgreSQL is not running.");
+});

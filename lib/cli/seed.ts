@@ -1,0 +1,16 @@
+import { seedDemo } from "@/lib/db/seed/demo";
+import { seedReference } from "@/lib/db/seed/reference";
+import { openDatabase, parseArgs, runCommand } from "./context";
+
+runCommand(async () => {
+  const { options } = parseArgs(process.argv.slice(2));
+  const { client } = await openDatabase();
+  if (options.demo) {
+    const summary = await seedDemo(client);
+    console.log(summary.seeded ? `Demo loaded: ${summary.units} units, ${summary.figures} figures.` : "Demo already loaded; nothing changed.");
+  } else {
+    await seedReference(client);
+    console.log("Reference data (unit levels, metrics) is in place. Use --demo for the demo province.");
+  }
+  await client.$disconnect();
+});

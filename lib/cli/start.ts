@@ -1,0 +1,4 @@
+import { runCommand } from "./context";
+import { serve } from "./serve";
+
+runCommand(() => serve("start"));

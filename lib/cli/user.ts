@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { openDatabase, parseArgs, readStdin, runCommand } from "./context";
+
+const createSchema = z.object({
+  username: z.string().regex(/^[a-z0-9._-]{3,64}$/, "username: 3–64 lower-case letters, digits, . _ -"),
+  role: z.enum(["admin", "province", "leader", "district", "commune"], { message: "role: admin|province|leader|district|commune" }),
+  unit: z.string().regex(/^\d+$/).optional(),
+  name: z.string().min(1).max(200).optional(),
+});
+
+runCommand(async () => {
+  const { positional, options } = parseArgs(process.argv.slice(2));
+  if (positional[0] !== "create") throw new Error("usage: npm run user -- create --username U --role R [--unit CODE] [--name NAME]  (password on stdin)");
+  const input = createSchema.safeParse({
+    username: options.username,
+    role: options.role,
+    ...(typeof options.unit === "string" ? { unit: options.unit } : {}),
+    ...(typeof options.name === "string" ? { name: options.name } : {}),
+  });
+  if (!input.success) throw new Error(input.error.issues.map((i) => i.message).join("; "));
+  if (input.data.role !== "admin" && !input.data.unit) throw new Error(`--unit CODE is required for role ${input.data.role}`);
+  const password = (await readStdin()).replace(/\r?\n$/, "");
+  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password (on standard input) must have at least ${MIN_PASSWORD_LENGTH} characters`);
+
+  const { client } = await openDatabase();
+  try {
+    const unit = input.data.unit ? await client.unit.findUnique({ where: { code: input.data.unit }, select: { id: true } }) : null;
+    if (input.data.unit && !unit) throw new Error(`no unit with code ${input.data.unit}`);
+    if (await client.user.findUnique({ where: { username: input.data.username }, select: { id: true } })) throw new Error(`user ${input.data.username} already exists`);
+    const passwordHash = await hashPassword(password);
+    await client.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { username: input.data.username, displayName: input.data.name ?? input.data.username, role: input.data.role, unitId: unit?.id ?? null, passwordHash },
+        select: { id: true },
+      });
+      await tx.auditEvent.create({
+        data: { action: "user.create", entity: "user", entityKey: input.data.username, unitId: unit?.id ?? null, newValue: { role: input.data.role, unit: input.data.unit ?? null }, reason: "npm run user" },
+      });
+      return user;
+    });
+    console.log(`User ${input.data.username} created (${input.data.role}).`);
+  } finally {
+    await client.$disconnect();
+  }
+});

@@ -1,0 +1,101 @@
+// The single write path for daily figures, shared by the entry grid, the CSV import and
+// POST /api/v1/daily. Callers validate and check permission first; this applies the
+// changes, keeps cumulative totals exact, and writes one audit event per changed figure,
+// all inside the caller's transaction.
+import type { Db } from "@/lib/db/client";
+import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { shiftTotals } from "./totals";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export interface FigureChange {
+  unitId: number;
+  /** ids of the unit's ancestors, root first; their totals move with the leaf's */
+  ancestorIds: number[];
+  unitCode: string;
+  metricId: number;
+  metricCode: string;
+  day: string;
+  /** the new value, as the day's count or as the running total at the end of the day */
+  value: number;
+  kind: "daily" | "cumulative";
+  reason?: string | null;
+}
+
+export interface AppliedChange {
+  unitCode: string;
+  metricCode: string;
+  day: string;
+  oldValue: number | null;
+  newValue: number;
+  cumulative: number;
+}
+
+/** Running total of a leaf for a metric at the end of the day before `day`. */
+async function cumulativeBefore(tx: Tx, unitId: number, metricId: number, day: string): Promise<number> {
+  const previous = await tx.figure.findFirst({
+    where: { unitId, metricId, date: { lt: dayToDate(day) } },
+    orderBy: { date: "desc" },
+    select: { cumulative: true },
+  });
+  return previous?.cumulative ?? 0;
+}
+
+/**
+ * Applies changes in order. A change equal to what is stored writes nothing (so a
+ * repeated submission is harmless). Returns what actually changed.
+ */
+export async function applyFigureChanges(tx: Tx, actorId: number | null, changes: readonly FigureChange[]): Promise<AppliedChange[]> {
+  const applied: AppliedChange[] = [];
+  for (const change of changes) {
+    const date = dayToDate(change.day);
+    const key = { unitId: change.unitId, metricId: change.metricId, date };
+    const existing = await tx.figure.findUnique({
+      where: { unitId_metricId_date: key },
+      select: { value: true, cumulative: true },
+    });
+    const before = existing ? existing.cumulative - existing.value : await cumulativeBefore(tx, change.unitId, change.metricId, change.day);
+    const newDaily = change.kind === "daily" ? change.value : change.value - before;
+    if (existing && existing.value === newDaily) continue;
+    const delta = newDaily - (existing?.value ?? 0);
+
+    if (existing) {
+      await tx.figure.update({
+        where: { unitId_metricId_date: key },
+        data: { value: newDaily, cumulative: { increment: delta }, version: { increment: 1 }, updatedById: actorId, updatedAt: new Date() },
+      });
+    } else {
+      await tx.figure.create({
+        data: { ...key, value: newDaily, cumulative: before + newDaily, updatedById: actorId },
+      });
+    }
+    await tx.figure.updateMany({
+      where: { unitId: change.unitId, metricId: change.metricId, date: { gt: date } },
+      data: { cumulative: { increment: delta } },
+    });
+    await shiftTotals(tx, [...change.ancestorIds, change.unitId], change.metricId, change.day, delta);
+
+    const cumulative = before + newDaily;
+    await tx.auditEvent.create({
+      data: {
+        userId: actorId,
+        action: existing ? "figure.update" : "figure.create",
+        entity: "figure",
+        entityKey: `${change.unitCode}:${change.metricCode}:${change.day}`,
+        unitId: change.unitId,
+        ...(existing ? { oldValue: { daily: existing.value, cumulative: existing.cumulative } } : {}),
+        newValue: { daily: newDaily, cumulative },
+        reason: change.reason ?? null,
+      },
+    });
+    applied.push({
+      unitCode: change.unitCode,
+      metricCode: change.metricCode,
+      day: dateToDay(date),
+      oldValue: existing?.value ?? null,
+      newValue: newDaily,
+      cumulative,
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,194 @@
+import "server-only";
+// One code path for every import: the web page, `npm run import` and POST /api/v1/daily.
+// All or nothing: every row is validated (format, references, scope) before anything is
+// written, and the answer lists every bad row with its line number.
+import type { z } from "zod";
+import { db } from "@/lib/db/client";
+import { canAdminister, canEditFigures, type Actor } from "@/lib/auth/permissions";
+import { dayToDate, todayInVietnam } from "@/lib/domain/dates";
+import { searchKey } from "@/lib/domain/text";
+import { readCsv, type CsvIssue } from "@/lib/validation/csv";
+import { describeIssue, IMPORT_KINDS, type ImportKind, dailyRowSchema, unitRowSchema, campaignRowSchema, targetRowSchema } from "@/lib/validation/import-rows";
+import { applyFigureChanges, type FigureChange } from "./figure-writer";
+
+export interface ImportResult {
+  ok: boolean;
+  kind: ImportKind;
+  dryRun: boolean;
+  rows: number;
+  /** rows written (0 on a dry run or on any error) */
+  written: number;
+  errors: CsvIssue[];
+}
+
+type Row<S extends z.ZodType> = { line: number; data: z.output<S> };
+
+export async function importCsv(actor: Actor, kind: ImportKind, text: string, options: { dryRun?: boolean; now?: Date } = {}): Promise<ImportResult> {
+  const spec = IMPORT_KINDS[kind];
+  const dryRun = options.dryRun ?? false;
+  const fail = (errors: CsvIssue[], rows = 0): ImportResult => ({ ok: false, kind, dryRun, rows, written: 0, errors });
+  if (kind !== "daily" && !canAdminister(actor)) return fail([{ line: 0, message: "Bạn không có quyền nhập loại dữ liệu này." }]);
+
+  const csv = readCsv(text, spec.columns, spec.required);
+  if (!csv.ok) return fail(csv.errors);
+  const errors: CsvIssue[] = [];
+  const parsed: { line: number; data: unknown }[] = [];
+  for (const row of csv.rows) {
+    const result = spec.schema.safeParse(row.values);
+    if (result.success) parsed.push({ line: row.line, data: result.data });
+    else errors.push({ line: row.line, message: describeIssue(result.error) });
+  }
+  const importer = IMPORTERS[kind];
+  const outcome = await importer(actor, parsed as never, errors, dryRun, options.now ?? new Date());
+  errors.sort((a, b) => a.line - b.line);
+  if (errors.length) return fail(errors, csv.rows.length);
+  return { ok: true, kind, dryRun, rows: csv.rows.length, written: dryRun ? 0 : outcome, errors: [] };
+}
+
+type Importer<S extends z.ZodType> = (actor: Actor, rows: Row<S>[], errors: CsvIssue[], dryRun: boolean, now: Date) => Promise<number>;
+
+const importUnits: Importer<typeof unitRowSchema> = async (actor, rows, errors, dryRun) => {
+  const client = db();
+  const levels = new Set((await client.unitLevel.findMany({ select: { level: true } })).map((l) => l.level));
+  const existing = new Map(
+    (await client.unit.findMany({ select: { id: true, code: true, name: true, type: true, level: true, path: true, parent: { select: { code: true } } } })).map((u) => [u.code, u]),
+  );
+  const fileUnits = new Map<string, Row<typeof unitRowSchema>>();
+  for (const row of rows) {
+    if (fileUnits.has(row.data.code)) errors.push({ line: row.line, message: `Mã ${row.data.code} bị lặp trong tệp.` });
+    fileUnits.set(row.data.code, row);
+  }
+  for (const row of rows) {
+    const { code, parent_code: parentCode, level } = row.data;
+    if (!levels.has(level)) errors.push({ line: row.line, message: `Cấp ${level} chưa được định nghĩa.` });
+    const parentLevel = parentCode ? (fileUnits.get(parentCode)?.data.level ?? existing.get(parentCode)?.level) : undefined;
+    if (parentCode && parentLevel === undefined) errors.push({ line: row.line, message: `Không tìm thấy đơn vị cấp trên ${parentCode}.` });
+    if (parentLevel !== undefined && parentLevel !== level - 1) errors.push({ line: row.line, message: `Cấp ${level} không khớp với cấp của đơn vị cấp trên (${parentLevel}).` });
+    if (!parentCode && level !== 1) errors.push({ line: row.line, message: "Đơn vị không phải cấp 1 phải có đơn vị cấp trên." });
+    const current = existing.get(code);
+    if (current && (current.parent?.code ?? "") !== parentCode) errors.push({ line: row.line, message: `Không thể đổi đơn vị cấp trên của ${code} bằng nhập tệp.` });
+  }
+  if (errors.length || dryRun) return 0;
+  const ordered = [...rows].sort((a, b) => a.data.level - b.data.level);
+  await client.$transaction(async (tx) => {
+    const paths = new Map([...existing.values()].map((u) => [u.code, { id: u.id, path: u.path }]));
+    for (const { data } of ordered) {
+      const parent = data.parent_code ? paths.get(data.parent_code)! : null;
+      const path = `${parent ? parent.path : ""}${data.code}/`;
+      const current = existing.get(data.code);
+      const fields = { name: data.name, searchName: searchKey(data.name), type: data.type };
+      if (current) {
+        if (current.name === data.name && current.type === data.type) continue;
+        await tx.unit.update({ where: { code: data.code }, data: fields });
+        await tx.auditEvent.create({ data: { userId: actor.id, action: "unit.update", entity: "unit", entityKey: data.code, unitId: current.id, oldValue: { name: current.name, type: current.type }, newValue: { name: data.name, type: data.type } } });
+      } else {
+        const created = await tx.unit.create({ data: { ...fields, code: data.code, level: data.level, parentId: parent?.id ?? null, path }, select: { id: true } });
+        paths.set(data.code, { id: created.id, path });
+        await tx.auditEvent.create({ data: { userId: actor.id, action: "unit.create", entity: "unit", entityKey: data.code, unitId: created.id, newValue: { name: data.name, type: data.type, parent: data.parent_code || null } } });
+      }
+    }
+  }, { timeout: 120_000 });
+  return rows.length;
+};
+
+const importCampaigns: Importer<typeof campaignRowSchema> = async (actor, rows, errors, dryRun) => {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (seen.has(row.data.campaign)) errors.push({ line: row.line, message: `Mã đợt ${row.data.campaign} bị lặp trong tệp.` });
+    seen.add(row.data.campaign);
+  }
+  if (errors.length || dryRun) return 0;
+  await db().$transaction(async (tx) => {
+    for (const { data } of rows) {
+      const values = { name: data.name, startDate: dayToDate(data.start_date), endDate: dayToDate(data.end_date) };
+      const before = await tx.campaign.findUnique({ where: { code: data.campaign } });
+      await tx.campaign.upsert({ where: { code: data.campaign }, create: { code: data.campaign, ...values }, update: values });
+      await tx.auditEvent.create({
+        data: {
+          userId: actor.id, action: before ? "campaign.update" : "campaign.create", entity: "campaign", entityKey: data.campaign,
+          ...(before ? { oldValue: { name: before.name, startDate: before.startDate.toISOString().slice(0, 10), endDate: before.endDate.toISOString().slice(0, 10) } } : {}),
+          newValue: { name: data.name, startDate: data.start_date, endDate: data.end_date },
+        },
+      });
+    }
+  });
+  return rows.length;
+};
+
+async function lookups(unitCodes: string[], metricCodes: string[]) {
+  const client = db();
+  const units = await client.unit.findMany({
+    where: { code: { in: [...new Set(unitCodes)] } },
+    select: { id: true, code: true, path: true, _count: { select: { children: true } } },
+  });
+  const metrics = await client.metric.findMany({ where: { code: { in: [...new Set(metricCodes)] } }, select: { id: true, code: true } });
+  return { units: new Map(units.map((u) => [u.code, u])), metrics: new Map(metrics.map((m) => [m.code, m])) };
+}
+
+const importTargets: Importer<typeof targetRowSchema> = async (actor, rows, errors, dryRun) => {
+  const { units, metrics } = await lookups(rows.map((r) => r.data.unit_code), rows.map((r) => r.data.metric));
+  const campaigns = new Map((await db().campaign.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c]));
+  const seen = new Set<string>();
+  for (const { line, data } of rows) {
+    if (!campaigns.has(data.campaign)) errors.push({ line, message: `Không có đợt ${data.campaign}.` });
+    if (!units.has(data.unit_code)) errors.push({ line, message: `Không có đơn vị mã ${data.unit_code}.` });
+    if (!metrics.has(data.metric)) errors.push({ line, message: `Không có chỉ số ${data.metric}.` });
+    const key = `${data.campaign}|${data.unit_code}|${data.metric}|${data.due_date}`;
+    if (seen.has(key)) errors.push({ line, message: "Mốc chỉ tiêu bị lặp trong tệp." });
+    seen.add(key);
+  }
+  if (errors.length || dryRun) return 0;
+  await db().$transaction(async (tx) => {
+    for (const { data } of rows) {
+      const unit = units.get(data.unit_code)!;
+      const key = { campaignId: campaigns.get(data.campaign)!.id, unitId: unit.id, metricId: metrics.get(data.metric)!.id, dueDate: dayToDate(data.due_date) };
+      const before = await tx.target.findUnique({ where: { campaignId_unitId_metricId_dueDate: key }, select: { value: true } });
+      if (before?.value === data.target) continue;
+      await tx.target.upsert({ where: { campaignId_unitId_metricId_dueDate: key }, create: { ...key, value: data.target }, update: { value: data.target } });
+      await tx.auditEvent.create({
+        data: {
+          userId: actor.id, action: before ? "target.update" : "target.create", entity: "target",
+          entityKey: `${data.campaign}:${data.unit_code}:${data.metric}:${data.due_date}`, unitId: unit.id,
+          ...(before ? { oldValue: before.value } : {}), newValue: data.target,
+        },
+      });
+    }
+  }, { timeout: 120_000 });
+  return rows.length;
+};
+
+const importDaily: Importer<typeof dailyRowSchema> = async (actor, rows, errors, dryRun, now) => {
+  const { units, metrics } = await lookups(rows.map((r) => r.data.unit_code), rows.map((r) => r.data.metric));
+  const today = todayInVietnam(now);
+  const seen = new Set<string>();
+  const changes: FigureChange[] = [];
+  const idsByPath = new Map((await db().unit.findMany({ where: { level: { lt: 9 }, children: { some: {} } }, select: { id: true, code: true } })).map((u) => [u.code, u.id]));
+  for (const { line, data } of rows) {
+    const unit = units.get(data.unit_code);
+    const metric = metrics.get(data.metric);
+    if (data.date > today) errors.push({ line, message: `Không nhập số liệu cho ngày tương lai (${data.date}).` });
+    if (!unit) errors.push({ line, message: `Không có đơn vị mã ${data.unit_code}.` });
+    else if (unit._count.children > 0) errors.push({ line, message: `Đơn vị ${data.unit_code} có đơn vị trực thuộc: số liệu là tổng của các đơn vị đó, không nhập trực tiếp.` });
+    else if (!canEditFigures(actor, unit.path)) errors.push({ line, message: `Đơn vị ${data.unit_code} nằm ngoài phạm vi của bạn.` });
+    if (!metric) errors.push({ line, message: `Không có chỉ số ${data.metric}.` });
+    const key = `${data.unit_code}|${data.metric}|${data.date}`;
+    if (seen.has(key)) errors.push({ line, message: "Dòng bị lặp (cùng ngày, đơn vị, chỉ số)." });
+    seen.add(key);
+    if (unit && metric) {
+      const ancestorIds = unit.path.split("/").filter(Boolean).slice(0, -1).map((code) => idsByPath.get(code)!);
+      changes.push({ unitId: unit.id, ancestorIds, unitCode: unit.code, metricId: metric.id, metricCode: metric.code, day: data.date, value: data.value, kind: data.kind, reason: "Nhập từ tệp CSV" });
+    }
+  }
+  if (errors.length || dryRun) return 0;
+  // Oldest first, so a cumulative row is read against the days before it.
+  changes.sort((a, b) => a.day.localeCompare(b.day));
+  const applied = await db().$transaction((tx) => applyFigureChanges(tx, actor.id, changes), { timeout: 300_000 });
+  return applied.length;
+};
+
+const IMPORTERS: Record<ImportKind, Importer<never>> = {
+  units: importUnits as Importer<never>,
+  campaigns: importCampaigns as Importer<never>,
+  targets: importTargets as Importer<never>,
+  daily: importDaily as Importer<never>,
+};

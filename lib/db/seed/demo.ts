@@ -1,0 +1,127 @@
+// The demo: Quảng Nam (province 49, 18 districts, 241 communes), a campaign with two
+// milestones, about 90 days of plausible figures ending today, a few communes that have
+// not reported today, and one user per role. Running it again changes nothing.
+import type { Db } from "../client";
+import { addDays, dayToDate, todayInVietnam } from "@/lib/domain/dates";
+import { hashPassword } from "@/lib/auth/password";
+import { rebuildTotals } from "@/lib/data/totals";
+import { loadUnits, provinceUnits, readOfficialUnits } from "./official-units";
+import { seedReference } from "./reference";
+
+export const DEMO_PROVINCE = "49";
+export const DEMO_CAMPAIGN = "cao-diem-demo";
+export const DEMO_PASSWORD = "demo-vneid-2026";
+export const DEMO_DAYS = 90;
+export const DEMO_USERS = [
+  { username: "admin", displayName: "Quản trị hệ thống", role: "admin", unit: null },
+  { username: "tinh", displayName: "Công an tỉnh Quảng Nam", role: "province", unit: "49" },
+  { username: "lanhdao", displayName: "Ban Chỉ đạo Đề án 06", role: "leader", unit: "49" },
+  { username: "nuithanh", displayName: "Công an huyện Núi Thành", role: "district", unit: "517" },
+  { username: "tamnghia", displayName: "Công an xã Tam Nghĩa", role: "commune", unit: "21001" },
+] as const;
+
+/** A small deterministic generator, so every demo installation has the same figures. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DemoSummary {
+  seeded: boolean;
+  units: number;
+  figures: number;
+}
+
+export async function seedDemo(client: Db, now: Date = new Date()): Promise<DemoSummary> {
+  await seedReference(client);
+  const units = await loadUnits(client, provinceUnits(readOfficialUnits(), DEMO_PROVINCE));
+  await seedDemoUsers(client);
+  if (await client.campaign.findUnique({ where: { code: DEMO_CAMPAIGN } })) return { seeded: false, units, figures: 0 };
+
+  const today = todayInVietnam(now);
+  const start = addDays(today, -(DEMO_DAYS - 1));
+  const midMilestone = addDays(today, 14);
+  const endMilestone = addDays(today, 75);
+  const figures = await client.$transaction(async (tx) => {
+    const campaign = await tx.campaign.create({
+      data: { code: DEMO_CAMPAIGN, name: "Đợt cao điểm định danh điện tử (demo)", startDate: dayToDate(start), endDate: dayToDate(endMilestone) },
+    });
+    const metrics = new Map((await tx.metric.findMany({ select: { id: true, code: true } })).map((m) => [m.code, m.id]));
+    const districts = await tx.unit.findMany({ where: { parent: { code: DEMO_PROVINCE } }, orderBy: { code: "asc" }, select: { id: true, code: true } });
+    const rand = random(49);
+    const targetRows: { campaignId: number; unitId: number; metricId: number; dueDate: Date; value: number }[] = [];
+    const figureRows: { unitId: number; metricId: number; date: Date; value: number; cumulative: number }[] = [];
+    const provinceTotals = new Map<string, number>();
+    const provinceId = (await tx.unit.findUniqueOrThrow({ where: { code: DEMO_PROVINCE }, select: { id: true } })).id;
+
+    for (const [districtIndex, district] of districts.entries()) {
+      // Each district moves at its own pace: some will be praised, some criticised.
+      const pace = 0.25 + ((districtIndex * 7) % 18) / 18 + rand() * 0.15;
+      const communes = await tx.unit.findMany({ where: { parentId: district.id }, orderBy: { code: "asc" }, select: { id: true, code: true } });
+      const districtTotals = new Map<string, number>();
+      for (const commune of communes) {
+        const population = 3000 + Math.floor(rand() * 12000);
+        const goals = { dossiers: Math.round(population * 0.9), accounts: Math.round(population * 0.8), activated: Math.round(population * 0.7), cccd: Math.round(population * 0.3) };
+        for (const [code, value] of Object.entries(goals)) {
+          for (const [due, share] of [[midMilestone, 0.6], [endMilestone, 1]] as const) {
+            const v = Math.round(value * share);
+            targetRows.push({ campaignId: campaign.id, unitId: commune.id, metricId: metrics.get(code)!, dueDate: dayToDate(due), value: v });
+            const key = `${code}|${due}`;
+            districtTotals.set(key, (districtTotals.get(key) ?? 0) + v);
+          }
+        }
+        // A few communes have not reported today (and one is three days behind).
+        const missingDays = communes.length > 5 && commune === communes[communes.length - 1] ? (districtIndex % 6 === 0 ? 3 : districtIndex % 3 === 0 ? 1 : 0) : 0;
+        const cumulative = { dossiers: 0, accounts: 0, activated: 0, cccd: 0 };
+        for (let d = 0; d < DEMO_DAYS - missingDays; d++) {
+          const day = addDays(start, d);
+          const weekend = [0, 6].includes(dayToDate(day).getUTCDay());
+          const base = (population / DEMO_DAYS) * pace * (weekend ? 0.4 : 1) * (0.6 + rand() * 0.8);
+          const dossiers = Math.max(0, Math.round(base));
+          const accounts = Math.round(dossiers * (0.8 + rand() * 0.15));
+          const activated = Math.round(accounts * (0.55 + pace * 0.25 + rand() * 0.1) * 0.9);
+          const cccd = Math.round(dossiers * 0.3 * rand());
+          const counts = { dossiers, accounts, activated: Math.min(activated, accounts), cccd };
+          for (const [code, value] of Object.entries(counts) as [keyof typeof counts, number][]) {
+            cumulative[code] += value;
+            figureRows.push({ unitId: commune.id, metricId: metrics.get(code)!, date: dayToDate(day), value, cumulative: cumulative[code] });
+          }
+        }
+      }
+      for (const [key, value] of districtTotals) {
+        const [code, due] = key.split("|");
+        targetRows.push({ campaignId: campaign.id, unitId: district.id, metricId: metrics.get(code)!, dueDate: dayToDate(due), value });
+        provinceTotals.set(key, (provinceTotals.get(key) ?? 0) + value);
+      }
+    }
+    for (const [key, value] of provinceTotals) {
+      const [code, due] = key.split("|");
+      targetRows.push({ campaignId: campaign.id, unitId: provinceId, metricId: metrics.get(code)!, dueDate: dayToDate(due), value });
+    }
+    await tx.target.createMany({ data: targetRows });
+    for (let i = 0; i < figureRows.length; i += 10_000) {
+      await tx.figure.createMany({ data: figureRows.slice(i, i + 10_000) });
+    }
+    await rebuildTotals(tx);
+    await tx.auditEvent.create({
+      data: { action: "seed.demo", entity: "campaign", entityKey: DEMO_CAMPAIGN, newValue: { figures: figureRows.length, targets: targetRows.length }, reason: "Dữ liệu mẫu" },
+    });
+    return figureRows.length;
+  }, { timeout: 300_000 });
+  return { seeded: true, units, figures };
+}
+
+async function seedDemoUsers(client: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const user of DEMO_USERS) {
+    if (await client.user.findUnique({ where: { username: user.username }, select: { id: true } })) continue;
+    const unit = user.unit ? await client.unit.findUnique({ where: { code: user.unit }, select: { id: true } }) : null;
+    await client.user.create({ data: { username: user.username, displayName: user.displayName, role: user.role, passwordHash, unitId: unit?.id ?? null } });
+  }
+}

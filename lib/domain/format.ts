@@ -1,0 +1,28 @@
+// Vietnamese-first formatting: 469.004 · 24,37% · 07/06/2023.
+export type Locale = "vi" | "en";
+
+const numberFormats = {
+  vi: new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }),
+};
+const percentFormats = {
+  vi: new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+
+export function formatNumber(value: number, locale: Locale = "vi"): string {
+  return numberFormats[locale].format(value);
+}
+
+/** A percentage already rounded by `percentOf`; "—" when there is none. */
+export function formatPercent(value: number | null, locale: Locale = "vi"): string {
+  if (value === null) return "—";
+  return `${percentFormats[locale].format(value)}%`;
+}
+
+/** `YYYY-MM-DD` → `07/06/2023` (both languages use day/month/year here). */
+export function formatDay(day: string | null): string {
+  if (!day) return "—";
+  const [y, m, d] = day.split("-");
+  return `${d}/${m}/${y}`;
+}

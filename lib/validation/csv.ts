@@ -1,0 +1,47 @@
+// CSV reading shared by every import (web and command line): UTF-8 with or without BOM,
+// comma-separated, header row required, columns in any order, unknown columns rejected.
+import { parse } from "csv-parse/sync";
+
+export interface CsvRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface CsvIssue {
+  line: number;
+  message: string;
+}
+
+export type CsvResult = { ok: true; rows: CsvRow[] } | { ok: false; errors: CsvIssue[] };
+
+export function readCsv(text: string, allowed: readonly string[], required: readonly string[]): CsvResult {
+  if (text.includes("\uFFFD")) {
+    return { ok: false, errors: [{ line: 1, message: "Tệp không phải UTF-8 hợp lệ." }] };
+  }
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true, trim: true });
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    return { ok: false, errors: [{ line, message: "Tệp CSV sai định dạng (dấu ngoặc kép hoặc dấu phẩy không khớp)." }] };
+  }
+  if (records.length === 0) return { ok: false, errors: [{ line: 1, message: "Tệp trống: thiếu dòng tiêu đề." }] };
+  const header = records[0].map((h) => h.trim().toLowerCase());
+  const errors: CsvIssue[] = [];
+  const unknown = header.filter((h) => !allowed.includes(h));
+  if (unknown.length) errors.push({ line: 1, message: `Cột không hợp lệ: ${unknown.join(", ")}.` });
+  const missing = required.filter((r) => !header.includes(r));
+  if (missing.length) errors.push({ line: 1, message: `Thiếu cột: ${missing.join(", ")}.` });
+  if (new Set(header).size !== header.length) errors.push({ line: 1, message: "Có cột bị lặp." });
+  if (errors.length) return { ok: false, errors };
+  const rows: CsvRow[] = [];
+  records.slice(1).forEach((record, index) => {
+    const line = index + 2;
+    if (record.length !== header.length) {
+      errors.push({ line, message: `Số cột (${record.length}) khác dòng tiêu đề (${header.length}).` });
+      return;
+    }
+    rows.push({ line, values: Object.fromEntries(header.map((h, i) => [h, record[i]])) });
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, rows };
+}

@@ -1,0 +1,30 @@
+// Search parameters shared by every dashboard view: as-of date, metric, campaign.
+import { z } from "zod";
+import { isIsoDate, todayInVietnam } from "@/lib/domain/dates";
+
+export const viewParamsSchema = z.object({
+  asOf: z.string().refine(isIsoDate, "Ngày không hợp lệ.").optional(),
+  metric: z.string().regex(/^[a-z0-9-]{1,64}$/, "Chỉ số không hợp lệ.").optional(),
+  campaign: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Mã đợt không hợp lệ.").optional(),
+});
+
+export interface ViewParams {
+  asOf: string;
+  metric: string;
+  campaign?: string;
+}
+
+/** Reads the view parameters from a URL; invalid values fall back to the defaults. */
+export function readViewParams(raw: Record<string, string | string[] | undefined>, now = new Date()): ViewParams {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const asOf = first(raw.asOf);
+  const metric = first(raw.metric);
+  const campaign = first(raw.campaign);
+  const parsed = viewParamsSchema.safeParse({ asOf, metric, campaign });
+  const data = parsed.success ? parsed.data : {};
+  return {
+    asOf: data.asOf ?? todayInVietnam(now),
+    metric: data.metric ?? "activated",
+    ...(data.campaign ? { campaign: data.campaign } : {}),
+  };
+}

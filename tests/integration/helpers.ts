@@ -1,0 +1,26 @@
+import { inject } from "vitest";
+import { createPrismaClient, setDb, type Db } from "@/lib/db/client";
+import { seedReference } from "@/lib/db/seed/reference";
+
+export const databaseUrl = (): string => inject("databaseUrl");
+
+let client: Db | undefined;
+
+/** The Prisma client on the test database, installed as the data layer's client. */
+export function testDb(): Db {
+  if (!client) {
+    client = createPrismaClient(databaseUrl());
+    setDb(client);
+  }
+  return client;
+}
+
+/** Empties every table (but the migrations' record) and reloads the reference data. */
+export async function resetDatabase(): Promise<Db> {
+  const db = testDb();
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  await seedReference(db);
+  return db;
+}
