@@ -1,0 +1,16 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-vneid-2026";
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
+/** Screenshots go to test-results/screenshots/<project>-<name>.png for people to look at. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-${name}.png`, fullPage: true });
+}
