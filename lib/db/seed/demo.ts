@@ -62,7 +62,7 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
 
     for (const [districtIndex, district] of districts.entries()) {
       // Each district moves at its own pace: some will be praised, some criticised.
-      const pace = 0.25 + ((districtIndex * 7) % 18) / 18 + rand() * 0.15;
+      const pace = 0.12 + (((districtIndex * 7) % 18) / 18) * 0.7 + rand() * 0.05;
       const communes = await tx.unit.findMany({ where: { parentId: district.id }, orderBy: { code: "asc" }, select: { id: true, code: true } });
       const districtTotals = new Map<string, number>();
       for (const commune of communes) {
