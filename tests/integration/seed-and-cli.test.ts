@@ -1,0 +1,92 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemo, DEMO_USERS } from "@/lib/db/seed/demo";
+import { getRankings } from "@/lib/data/rankings";
+import { todayInVietnam } from "@/lib/domain/dates";
+import { ADMIN } from "./fixtures";
+import { databaseUrl, resetDatabase, testDb } from "./helpers";
+
+/** Runs one of the package's command line tools against the test database. */
+function cli(script: string, args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", `lib/cli/${script}.ts`, ...args], {
+    encoding: "utf8",
+    input,
+    env: { ...process.env, DATABASE_URL: databaseUrl() },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("demo seed", () => {
+  beforeAll(async () => {
+    await resetDatabase();
+  });
+
+  it("loads Quảng Nam with 18 districts and 241 communes, once", async () => {
+    const first = await seedDemo(testDb());
+    expect(first.seeded).toBe(true);
+    const db = testDb();
+    expect(await db.unit.count({ where: { parent: { code: "49" } } })).toBe(18);
+    expect(await db.unit.count({ where: { level: 3, path: { startsWith: "49/" } } })).toBe(241);
+    expect(await db.user.count()).toBe(DEMO_USERS.length);
+    const counts = { units: await db.unit.count(), figures: await db.figure.count(), targets: await db.target.count() };
+
+    const second = await seedDemo(testDb());
+    expect(second).toEqual({ seeded: false, units: 0, figures: 0 });
+    expect({ units: await db.unit.count(), figures: await db.figure.count(), targets: await db.target.count() }).toEqual(counts);
+  });
+
+  it("has districts at visibly different paces and a few communes missing today", async () => {
+    const ranking = await getRankings(ADMIN, { parentCode: "49", metricCode: "activated", asOf: todayInVietnam() });
+    const percents = ranking.rows.map((r) => r.percent ?? 0);
+    expect(Math.max(...percents) - Math.min(...percents)).toBeGreaterThan(30);
+    expect(ranking.rows.filter((r) => r.reportedOn !== todayInVietnam()).length).toBeGreaterThan(0);
+  });
+});
+
+describe("command line", () => {
+  it("creates a user with the password from standard input, and refuses a short one", () => {
+    const ok = cli("user", ["create", "--username", "canbo.moi", "--role", "district", "--unit", "517"], "mat-khau-du-dai\n");
+    expect(ok.stderr).toBe("");
+    expect(ok.status).toBe(0);
+    const short = cli("user", ["create", "--username", "canbo.hai", "--role", "district", "--unit", "517"], "ngan\n");
+    expect(short.status).not.toBe(0);
+    expect(short.stderr).toMatch(/at least 10 characters/);
+    expect(short.stderr).not.toMatch(/    at /); // no stack trace
+  });
+
+  it("issues an API token, printed once, stored hashed", async () => {
+    const result = cli("token", ["--user", "canbo.moi"]);
+    expect(result.status).toBe(0);
+    const token = result.stdout.trim();
+    expect(token).toMatch(/^vneid_[A-Za-z0-9_-]{43}$/);
+    const stored = await testDb().apiToken.findFirstOrThrow({ where: { user: { username: "canbo.moi" } } });
+    expect(stored.tokenHash).not.toContain(token);
+  });
+
+  it("import exits non-zero naming the bad line, and --dry-run writes nothing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "import-"));
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(bad, "date,unit_code,metric,value\n2023-06-01,20965,activated,5\n2023-06-01,20965,activated,abc\n");
+    const refused = cli("import", ["--kind", "daily", "--file", bad]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/line 3: value: Phải là số nguyên không âm/);
+
+    const before = await testDb().figure.count();
+    const good = path.join(dir, "good.csv");
+    writeFileSync(good, "date,unit_code,metric,value\n2023-06-01,20965,activated,5\n");
+    const dry = cli("import", ["--kind", "daily", "--file", good, "--dry-run"]);
+    expect(dry.status).toBe(0);
+    expect(await testDb().figure.count()).toBe(before);
+    expect(cli("import", ["--kind", "daily", "--file", good]).status).toBe(0);
+    expect(await testDb().figure.count()).toBe(before + 1);
+  });
+
+  it("db:migrate reports an up-to-date database", () => {
+    const result = cli("migrate", []);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/up to date/);
+  });
+});
