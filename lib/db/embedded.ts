@@ -10,7 +10,8 @@ import path from "node:path";
 import net from "node:net";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
-export const EMBEDDED_DIR = path.join(PROJECT_ROOT, ".data");
+/** Where the embedded server keeps its data (EMBEDDED_PG_DIR to move it, e.g. for tests). */
+export const EMBEDDED_DIR = process.env.EMBEDDED_PG_DIR ? path.resolve(process.env.EMBEDDED_PG_DIR) : path.join(PROJECT_ROOT, ".data");
 const DATA_DIR = path.join(EMBEDDED_DIR, "pg");
 const LOG_FILE = path.join(EMBEDDED_DIR, "postgres.log");
 export const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);

@@ -43,3 +43,16 @@ test("a district officer sees only the communes of their district", async ({ pag
   await expect(page.locator("tbody tr")).toHaveCount(17);
   await expect(page.locator("tbody")).not.toContainText("Huyện");
 });
+
+test("pages load nothing from outside the machine (fonts, scripts, data)", async ({ page, baseURL }) => {
+  const outside: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== "data:" && url.origin !== new URL(baseURL!).origin) outside.push(request.url());
+  });
+  await signIn(page, "tinh");
+  await page.waitForLoadState("networkidle");
+  await page.goto("/login");
+  await page.waitForLoadState("networkidle");
+  expect(outside).toEqual([]);
+});
