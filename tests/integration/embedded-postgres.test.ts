@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const dir = mkdtempSync(path.join(tmpdir(), "embedded-pg-"));
 chmodSync(dir, 0o755);
 const port = 55000 + (process.pid % 1000);
-const env = { ...process.env, EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(port) };
+const env: Record<string, string | undefined> = { ...process.env, EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(port) };
 delete env.DATABASE_URL;
 
 function migrateCommand() {

@@ -13,13 +13,17 @@ export async function testDatabaseUrl(suffix: "test" | "e2e"): Promise<string> {
   return embeddedUrl(`vneid_${suffix}`);
 }
 
+/** The server's maintenance database, from which databases are created and dropped. */
+function adminUrl(): string {
+  const configured = process.env.DATABASE_URL;
+  return configured ? withDatabase(configured, "postgres") : embeddedUrl("postgres");
+}
+
 /** An empty database for `url`, dropped and recreated. */
 export async function freshDatabase(url: string): Promise<void> {
-  const admin = process.env.DATABASE_URL ?? embeddedUrl("postgres");
-  await recreateDatabase(admin, new URL(url).pathname.slice(1));
+  await recreateDatabase(adminUrl(), new URL(url).pathname.slice(1));
 }
 
 export async function ensureDatabase(url: string): Promise<void> {
-  const admin = process.env.DATABASE_URL ?? embeddedUrl("postgres");
-  await createDatabaseIfMissing(admin, new URL(url).pathname.slice(1));
+  await createDatabaseIfMissing(adminUrl(), new URL(url).pathname.slice(1));
 }
