@@ -10,8 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
 const dir = mkdtempSync(path.join(tmpdir(), "embedded-pg-"));
 chmodSync(dir, 0o755);
 const port = 55000 + (process.pid % 1000);
-const env: Record<string, string | undefined> = { ...process.env, EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(port) };
-delete env.DATABASE_URL;
+const { DATABASE_URL: _configured, ...inherited } = process.env;
+const env = { ...inherited, EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(port) };
 
 function migrateCommand() {
   return spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "lib/cli/migrate.ts"], { encoding: "utf8", env });
