@@ -19,8 +19,14 @@ export function readCsv(text: string, allowed: readonly string[], required: read
     return { ok: false, errors: [{ line: 1, message: "Tệp không phải UTF-8 hợp lệ." }] };
   }
   let records: string[][];
+  let lines: number[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true, trim: true });
+    // `info` gives each record's real line (blank lines and quoted newlines included).
+    const parsed: { record: string[]; info: { lines: number } }[] = parse(text.replace(/^\uFEFF/, ""), {
+      relax_column_count: true, skip_empty_lines: true, trim: true, info: true,
+    });
+    records = parsed.map((p) => p.record);
+    lines = parsed.map((p) => p.info.lines);
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return { ok: false, errors: [{ line, message: "Tệp CSV sai định dạng (dấu ngoặc kép hoặc dấu phẩy không khớp)." }] };
@@ -36,7 +42,7 @@ export function readCsv(text: string, allowed: readonly string[], required: read
   if (errors.length) return { ok: false, errors };
   const rows: CsvRow[] = [];
   records.slice(1).forEach((record, index) => {
-    const line = index + 2;
+    const line = lines[index + 1];
     if (record.length !== header.length) {
       errors.push({ line, message: `Số cột (${record.length}) khác dòng tiêu đề (${header.length}).` });
       return;

@@ -4,7 +4,7 @@ import { isIsoDate, todayInVietnam } from "@/lib/domain/dates";
 
 export const viewParamsSchema = z.object({
   asOf: z.string().refine(isIsoDate, "Ngày không hợp lệ.").optional(),
-  metric: z.string().regex(/^[a-z0-9-]{1,64}$/, "Chỉ số không hợp lệ.").optional(),
+  metric: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Chỉ số không hợp lệ.").optional(),
   campaign: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Mã đợt không hợp lệ.").optional(),
 });
 
@@ -20,11 +20,15 @@ export function readViewParams(raw: Record<string, string | string[] | undefined
   const asOf = first(raw.asOf);
   const metric = first(raw.metric);
   const campaign = first(raw.campaign);
-  const parsed = viewParamsSchema.safeParse({ asOf, metric, campaign });
-  const data = parsed.success ? parsed.data : {};
+  // Each value is checked on its own: one bad parameter must not reset the others.
+  const field = <K extends keyof typeof viewParamsSchema.shape>(key: K, value: string | undefined) => {
+    const parsed = viewParamsSchema.shape[key].safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const campaignCode = field("campaign", campaign);
   return {
-    asOf: data.asOf ?? todayInVietnam(now),
-    metric: data.metric ?? "activated",
-    ...(data.campaign ? { campaign: data.campaign } : {}),
+    asOf: field("asOf", asOf) ?? todayInVietnam(now),
+    metric: field("metric", metric) ?? "activated",
+    ...(campaignCode ? { campaign: campaignCode } : {}),
   };
 }
