@@ -22,9 +22,9 @@ export function readCsv(text: string, allowed: readonly string[], required: read
   let lines: number[];
   try {
     // `info` gives each record's real line (blank lines and quoted newlines included).
-    const parsed: { record: string[]; info: { lines: number } }[] = parse(text.replace(/^\uFEFF/, ""), {
+    const parsed = parse(text.replace(/^\uFEFF/, ""), {
       relax_column_count: true, skip_empty_lines: true, trim: true, info: true,
-    });
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     records = parsed.map((p) => p.record);
     lines = parsed.map((p) => p.info.lines);
   } catch (error) {
