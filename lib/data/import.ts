@@ -162,7 +162,9 @@ const importDaily: Importer<typeof dailyRowSchema> = async (actor, rows, errors,
   const today = todayInVietnam(now);
   const seen = new Set<string>();
   const changes: FigureChange[] = [];
-  const idsByPath = new Map((await db().unit.findMany({ where: { level: { lt: 9 }, children: { some: {} } }, select: { id: true, code: true } })).map((u) => [u.code, u.id]));
+  // Ancestors of the leaves named in the file, by code, so their totals move with the leaf's.
+  const ancestorCodes = [...new Set([...units.values()].flatMap((u) => u.path.split("/").filter(Boolean).slice(0, -1)))];
+  const idsByCode = new Map((await db().unit.findMany({ where: { code: { in: ancestorCodes } }, select: { id: true, code: true } })).map((u) => [u.code, u.id]));
   for (const { line, data } of rows) {
     const unit = units.get(data.unit_code);
     const metric = metrics.get(data.metric);
@@ -175,7 +177,7 @@ const importDaily: Importer<typeof dailyRowSchema> = async (actor, rows, errors,
     if (seen.has(key)) errors.push({ line, message: "Dòng bị lặp (cùng ngày, đơn vị, chỉ số)." });
     seen.add(key);
     if (unit && metric) {
-      const ancestorIds = unit.path.split("/").filter(Boolean).slice(0, -1).map((code) => idsByPath.get(code)!);
+      const ancestorIds = unit.path.split("/").filter(Boolean).slice(0, -1).map((code) => idsByCode.get(code)!);
       changes.push({ unitId: unit.id, ancestorIds, unitCode: unit.code, metricId: metric.id, metricCode: metric.code, day: data.date, value: data.value, kind: data.kind, reason: "Nhập từ tệp CSV" });
     }
   }
