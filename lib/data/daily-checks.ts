@@ -116,7 +116,7 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
     return s;
   };
   const stored = await client.figure.findMany({
-    where: { unitId: { in: unitIds }, date: { gte: dayToDate(windowStart), lte: dayToDate(days.at(-1)!) } },
+    where: { unitId: { in: unitIds }, date: { gte: dayToDate(windowStart) } },
     select: { unitId: true, metricId: true, date: true, value: true, cumulative: true, version: true, updatedBy: { select: { displayName: true } } },
   });
   for (const f of stored) seriesOf(f.unitId, f.metricId).days.set(dateToDay(f.date), { value: f.value, cumulative: f.cumulative, version: f.version, by: f.updatedBy?.displayName ?? null });
@@ -167,16 +167,22 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
     touched.set(`${row.unitId}|${row.date}`, t);
   }
 
+  // The funnel must hold on the day written and on every later reported day, since a change
+  // moves the running totals of all the days after it.
+  const name = (code: string) => metricByCode.get(code)?.nameVi.toLowerCase() ?? code;
   for (const { unitId, date, refs } of touched.values()) {
-    const cumulative = new Map<string, number>();
-    for (const m of metrics) {
-      const s = series.get(`${unitId}:${m.id}`);
-      if (s?.knownAt(date)) cumulative.set(m.code, s.cumulativeAt(date));
-    }
-    for (const v of funnelViolations(cumulative)) {
-      const ref = refs.get(v.metric) ?? refs.get(v.limitMetric)!;
-      const name = (code: string) => metricByCode.get(code)?.nameVi.toLowerCase() ?? code;
-      issue(ref, "funnel", `Lũy kế ${name(v.metric)} (${formatNumber(v.value)}) không được lớn hơn lũy kế ${name(v.limitMetric)} (${formatNumber(v.limit)}).`);
+    const unitSeries = metrics.map((m) => ({ code: m.code, s: series.get(`${unitId}:${m.id}`) }));
+    const laterDays = [...new Set(unitSeries.flatMap(({ s }) => [...(s?.days.keys() ?? [])]).filter((d) => d >= date))].sort();
+    for (const day of laterDays) {
+      const cumulative = new Map<string, number>();
+      for (const { code, s } of unitSeries) if (s?.knownAt(day)) cumulative.set(code, s.cumulativeAt(day));
+      const violations = funnelViolations(cumulative);
+      for (const v of violations) {
+        const ref = refs.get(v.metric) ?? refs.get(v.limitMetric) ?? [...refs.values()][0];
+        const when = day === date ? "" : ` vào ngày ${formatDay(day)}`;
+        issue(ref, "funnel", `Lũy kế ${name(v.metric)} (${formatNumber(v.value)}) không được lớn hơn lũy kế ${name(v.limitMetric)} (${formatNumber(v.limit)})${when}.`);
+      }
+      if (violations.length) break;
     }
   }
   issues.sort((a, b) => a.ref - b.ref);
