@@ -108,7 +108,7 @@ export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; s
               <thead className="text-left text-xs text-slate-600">
                 <tr>
                   <th scope="col" className="py-1 pr-2 font-normal">Chỉ số</th>
-                  <th scope="col" className="py-1 pr-2 text-right font-normal">Lũy kế hôm trước</th>
+                  <th scope="col" className="py-1 pr-2 text-right font-normal">Hôm trước</th>
                   <th scope="col" className="py-1 pr-2 text-right font-normal">Trong ngày</th>
                   <th scope="col" className="py-1 text-right font-normal">Lũy kế</th>
                 </tr>
@@ -129,18 +129,18 @@ export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; s
                   return (
                     <Fragment key={cell.metric}>
                     <tr className="border-t border-slate-100 align-top">
-                      <th scope="row" className="py-1 pr-2 text-left font-normal">{metricName}</th>
+                      <th scope="row" className="py-1 pr-2 text-left text-xs font-normal sm:text-sm">{metricName}</th>
                       <td className="py-1 pr-2 text-right">{formatNumber(cell.previous)}</td>
                       <td className="py-1 pr-2 text-right">
                         <input inputMode="numeric" aria-label={`${metricName} trong ngày, ${row.unitName}`} value={daily} disabled={locked}
                           aria-invalid={cellErrors.length > 0} aria-describedby={cellErrors.length ? errorId : undefined}
                           onChange={(e) => update(key, { typed: e.target.value, kind: "daily" })}
-                          className="w-20 rounded border border-slate-300 px-1.5 py-1 text-right aria-invalid:border-red-600 disabled:bg-slate-100" />
+                          className="w-16 rounded border border-slate-300 px-1.5 py-1 text-right aria-invalid:border-red-600 disabled:bg-slate-100 sm:w-24" />
                       </td>
                       <td className="py-1 text-right">
                         <input inputMode="numeric" aria-label={`${metricName} lũy kế, ${row.unitName}`} value={cumulative} disabled={locked}
                           onChange={(e) => update(key, { typed: e.target.value, kind: "cumulative" })}
-                          className="w-24 rounded border border-slate-300 px-1.5 py-1 text-right disabled:bg-slate-100" />
+                          className="w-20 rounded border border-slate-300 px-1.5 py-1 text-right disabled:bg-slate-100 sm:w-28" />
                       </td>
                     </tr>
                       {(needsReason || cellErrors.length > 0) && (

@@ -1,7 +1,7 @@
 import "server-only";
 // The audit log as administrators (everything) and provincial officials (their subtree)
 // read it: newest first, filtered, paginated. Also a cell's history for the entry grid.
-import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { canEditFigures, canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { addDays } from "@/lib/domain/dates";
 import { AppError } from "./errors";
@@ -66,7 +66,9 @@ export async function listAuditEvents(actor: Actor, filters: AuditFilters): Prom
 /** Every change to a unit's figures (optionally one metric and day), newest first. */
 export async function listFigureHistory(actor: Actor, unitCode: string, metric?: string, day?: string): Promise<AuditEventDTO[]> {
   const unit = await db().unit.findUnique({ where: { code: unitCode }, select: { id: true, path: true } });
-  if (!unit || !canViewUnit(actor, unit.path)) throw new AppError("NOT_FOUND");
+  // Commune police see the district's rankings, but only their own commune's figures.
+  const allowed = unit && (canEditFigures(actor, unit.path) || (actor.role !== "commune" && canViewUnit(actor, unit.path)));
+  if (!unit || !allowed) throw new AppError("NOT_FOUND");
   const prefix = `${unitCode}:${metric ? `${metric}:${day ?? ""}` : ""}`;
   const rows = await db().auditEvent.findMany({
     where: { entity: "figure", unitId: unit.id, entityKey: { startsWith: prefix } },
