@@ -2,11 +2,9 @@
 import { useState, useTransition } from "react";
 import { importDailyAction, type ImportActionResult } from "./actions";
 
-/** Reads the file in the browser (with a progress bar), previews, then writes all or nothing. */
+/** Uploads the file for a preview that lists every error, then writes all or nothing. */
 export function ImportForm() {
-  const [text, setText] = useState<string | null>(null);
-  const [fileName, setFileName] = useState("");
-  const [progress, setProgress] = useState(0);
+  const [file, setFile] = useState<File | null>(null);
   const [answer, setAnswer] = useState<ImportActionResult | null>(null);
   const [previewed, setPreviewed] = useState(false);
   const [confirmSpikes, setConfirmSpikes] = useState(false);
@@ -14,25 +12,25 @@ export function ImportForm() {
   const [pending, startTransition] = useTransition();
 
   function onFile(event: React.ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    setText(null); setAnswer(null); setPreviewed(false); setProgress(0);
-    if (!file) return;
-    setFileName(file.name);
-    const reader = new FileReader();
-    reader.onprogress = (e) => e.lengthComputable && setProgress(Math.round((e.loaded / e.total) * 100));
-    reader.onload = () => { setText(String(reader.result)); setProgress(100); };
-    reader.readAsText(file, "utf-8");
+    setFile(event.target.files?.[0] ?? null);
+    setAnswer(null);
+    setPreviewed(false);
   }
 
   function run(dryRun: boolean) {
-    if (text === null) return;
+    if (file === null) return;
+    const form = new FormData();
+    form.set("file", file);
+    form.set("dryRun", dryRun ? "1" : "0");
+    form.set("confirmSpikes", confirmSpikes ? "1" : "0");
+    form.set("reason", reason);
     startTransition(async () => {
       try {
-        const result = await importDailyAction({ text, dryRun, confirmSpikes, reason });
+        const result = await importDailyAction(form);
         setAnswer(result);
         setPreviewed(dryRun && result.ok && result.result.ok);
       } catch {
-        setAnswer({ ok: false, message: "Mất kết nối. Vui lòng thử lại.", fieldErrors: {} });
+        setAnswer({ ok: false, message: "Mất kết nối hoặc tệp quá lớn. Vui lòng thử lại.", fieldErrors: {} });
       }
     });
   }
@@ -40,11 +38,10 @@ export function ImportForm() {
   const result = answer?.ok ? answer.result : null;
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-      <label className="flex flex-col gap-1">Tệp CSV (UTF-8)
-        <input type="file" accept=".csv,text/csv" onChange={onFile} />
+      <label className="flex flex-col gap-1">Tệp CSV (UTF-8) hoặc Excel (.xlsx)
+        <input type="file" accept=".csv,text/csv,.xlsx" onChange={onFile} />
       </label>
-      {fileName && <label className="flex flex-col gap-1">Đọc tệp {fileName}<progress max={100} value={progress} className="w-full">{progress}%</progress></label>}
-      {pending && <progress aria-label="Đang xử lý" className="w-full" />}
+      {pending && <label className="flex flex-col gap-1">Đang tải lên và kiểm tra {file?.name}…<progress className="w-full" /></label>}
       <label className="flex flex-col gap-1">Lý do cho các số sửa lại (nếu có)
         <input value={reason} onChange={(e) => setReason(e.target.value)} className="rounded border border-slate-300 px-2 py-1" />
       </label>
@@ -53,11 +50,11 @@ export function ImportForm() {
         Tôi xác nhận các số tăng đột biến là đúng
       </label>
       <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={text === null || pending} onClick={() => run(true)} className="rounded border border-slate-300 px-3 py-1.5 disabled:opacity-60">Kiểm tra trước</button>
+        <button type="button" disabled={file === null || pending} onClick={() => run(true)} className="rounded border border-slate-300 px-3 py-1.5 disabled:opacity-60">Kiểm tra trước</button>
         <button type="button" disabled={!previewed || pending} onClick={() => run(false)} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white disabled:opacity-60">Ghi dữ liệu</button>
       </div>
       <div role="status" aria-live="polite">
-        {answer && !answer.ok && <p className="text-red-700">{answer.message}</p>}
+        {answer && !answer.ok && <p className="text-red-700">{answer.message} {Object.values(answer.fieldErrors).flat().join(" ")}</p>}
         {result?.ok && result.dryRun && <p className="text-emerald-800">{result.rows} dòng hợp lệ. Chưa ghi gì; bấm “Ghi dữ liệu” để ghi.</p>}
         {result?.ok && !result.dryRun && <p className="text-emerald-800">Đã ghi {result.rows} dòng ({result.written} số thay đổi).</p>}
         {result && !result.ok && (

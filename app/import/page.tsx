@@ -12,7 +12,7 @@ export default async function ImportPage() {
   return (
     <main className="mx-auto max-w-3xl space-y-4 px-3 py-4 sm:px-4">
       <Link href="/dashboard" className="text-sm text-brand-700 underline">← Tổng quan</Link>
-      <h1 className="text-2xl font-semibold">Nhập số liệu ngày từ tệp CSV</h1>
+      <h1 className="text-2xl font-semibold">Nhập số liệu ngày từ tệp CSV hoặc Excel</h1>
       {canEditFiguresAnywhere(user) ? (
         <>
           <p className="text-sm text-slate-700">
