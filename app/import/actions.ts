@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { canEditFiguresAnywhere } from "@/lib/data/daily-import-access";
+import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { currentUser } from "@/lib/auth/session";
 import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
 import { importCsv, type ImportResult } from "@/lib/data/import";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { canEditFiguresAnywhere } from "@/lib/data/daily-import-access";
+import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
 import { ImportForm } from "./import-form";
 

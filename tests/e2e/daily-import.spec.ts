@@ -17,7 +17,8 @@ test("a district officer previews a CSV with every error listed, then writes a v
   const upload = (name: string, rows: string[]) =>
     page.getByLabel("Tệp CSV (UTF-8) hoặc Excel (.xlsx)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(["date,unit_code,metric,value", ...rows].join("\n")) });
 
-  await upload("sai.csv", [`${day},21001,activated,2`, `${day},20728,activated,2`, `${day},21004,activated,-1`]);
+  // Dossiers and CCCD: raising an early day's dossiers can never break the funnel later on.
+  await upload("sai.csv", [`${day},21001,dossiers,2`, `${day},20728,dossiers,2`, `${day},21004,dossiers,-1`]);
   await page.getByRole("button", { name: "Kiểm tra trước" }).click();
   const status = page.getByRole("status");
   await expect(status).toContainText("2 lỗi; không dòng nào được ghi.");
@@ -26,7 +27,7 @@ test("a district officer previews a CSV with every error listed, then writes a v
   await expect(page.getByRole("button", { name: "Ghi dữ liệu" })).toBeDisabled();
   await screenshot(page, testInfo, "import-errors");
 
-  await upload("dung.csv", [`${day},21001,activated,2`, `${day},21004,accounts,3`]);
+  await upload("dung.csv", [`${day},21001,dossiers,2`, `${day},21004,cccd,3`]);
   await page.getByRole("button", { name: "Kiểm tra trước" }).click();
   await expect(status).toContainText("2 dòng hợp lệ. Chưa ghi gì");
   await page.getByRole("button", { name: "Ghi dữ liệu" }).click();
