@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { xlsxToCsv } from "@/lib/validation/xlsx";
 import { importCsv } from "@/lib/data/import";
 import { importKindSchema } from "@/lib/validation/import-rows";
 import { systemActor } from "./system-actor";
@@ -9,10 +10,17 @@ runCommand(async () => {
   const kind = importKindSchema.safeParse(options.kind);
   if (!kind.success) throw new Error("--kind must be units, campaigns, targets or daily");
   if (typeof options.file !== "string") throw new Error("--file F.csv is required");
-  const text = readFileSync(options.file, "utf8");
+  // An Excel .xlsx file (first sheet, same columns) is read as CSV text: one import path.
+  const text = options.file.toLowerCase().endsWith(".xlsx")
+    ? await xlsxToCsv(new Uint8Array(readFileSync(options.file)).buffer)
+    : readFileSync(options.file, "utf8");
   const { client } = await openDatabase();
   const actor = await systemActor(client, typeof options.as === "string" ? options.as : undefined);
-  const result = await importCsv(actor, kind.data, text, { dryRun: options["dry-run"] === true });
+  const result = await importCsv(actor, kind.data, text, {
+    dryRun: options["dry-run"] === true,
+    confirmSpikes: options["confirm-spikes"] === true,
+    ...(typeof options.reason === "string" ? { reason: options.reason } : {}),
+  });
   await client.$disconnect();
   if (!result.ok) {
     console.error(`Import refused: ${result.errors.length} error(s); nothing was written.`);

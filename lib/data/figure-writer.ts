@@ -4,6 +4,7 @@
 // all inside the caller's transaction.
 import type { Db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { AppError } from "./errors";
 import { shiftTotals } from "./totals";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -20,6 +21,11 @@ export interface FigureChange {
   value: number;
   kind: "daily" | "cumulative";
   reason?: string | null;
+  /**
+   * When given, the change applies only if the stored figure still has this version (null:
+   * only if there is none yet); otherwise the whole transaction fails with a CONFLICT.
+   */
+  expectedVersion?: number | null;
 }
 
 export interface AppliedChange {
@@ -52,18 +58,23 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
     const key = { unitId: change.unitId, metricId: change.metricId, date };
     const existing = await tx.figure.findUnique({
       where: { unitId_metricId_date: key },
-      select: { value: true, cumulative: true },
+      select: { value: true, cumulative: true, version: true },
     });
+    if (change.expectedVersion !== undefined && (existing?.version ?? null) !== change.expectedVersion) {
+      throw new AppError("CONFLICT", `${change.unitCode}:${change.metricCode}:${change.day}`);
+    }
     const before = existing ? existing.cumulative - existing.value : await cumulativeBefore(tx, change.unitId, change.metricId, change.day);
     const newDaily = change.kind === "daily" ? change.value : change.value - before;
     if (existing && existing.value === newDaily) continue;
     const delta = newDaily - (existing?.value ?? 0);
 
     if (existing) {
-      await tx.figure.update({
-        where: { unitId_metricId_date: key },
+      // The version in the filter makes a concurrent save of the same cell fail here.
+      const updated = await tx.figure.updateMany({
+        where: { ...key, version: existing.version },
         data: { value: newDaily, cumulative: { increment: delta }, version: { increment: 1 }, updatedById: actorId, updatedAt: new Date() },
       });
+      if (updated.count !== 1) throw new AppError("CONFLICT", `${change.unitCode}:${change.metricCode}:${change.day}`);
     } else {
       await tx.figure.create({
         data: { ...key, value: newDaily, cumulative: before + newDaily, updatedById: actorId },

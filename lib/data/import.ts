@@ -4,12 +4,13 @@ import "server-only";
 // written, and the answer lists every bad row with its line number.
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
-import { canAdminister, canEditFigures, type Actor } from "@/lib/auth/permissions";
-import { dayToDate, todayInVietnam } from "@/lib/domain/dates";
+import { canAdminister, type Actor } from "@/lib/auth/permissions";
+import { dayToDate } from "@/lib/domain/dates";
 import { searchKey } from "@/lib/domain/text";
 import { readCsv, type CsvIssue } from "@/lib/validation/csv";
 import { describeIssue, IMPORT_KINDS, type ImportKind, dailyRowSchema, unitRowSchema, campaignRowSchema, targetRowSchema } from "@/lib/validation/import-rows";
-import { applyFigureChanges, type FigureChange } from "./figure-writer";
+import { checkDailyRows, type DailyRow } from "./daily-checks";
+import { applyFigureChanges } from "./figure-writer";
 
 export interface ImportResult {
   ok: boolean;
@@ -23,7 +24,16 @@ export interface ImportResult {
 
 type Row<S extends z.ZodType> = { line: number; data: z.output<S> };
 
-export async function importCsv(actor: Actor, kind: ImportKind, text: string, options: { dryRun?: boolean; now?: Date } = {}): Promise<ImportResult> {
+export interface ImportOptions {
+  dryRun?: boolean;
+  now?: Date;
+  /** daily: the user has confirmed the flagged spikes */
+  confirmSpikes?: boolean;
+  /** daily: the reason for every correction whose row has none */
+  reason?: string;
+}
+
+export async function importCsv(actor: Actor, kind: ImportKind, text: string, options: ImportOptions = {}): Promise<ImportResult> {
   const spec = IMPORT_KINDS[kind];
   const dryRun = options.dryRun ?? false;
   const fail = (errors: CsvIssue[], rows = 0): ImportResult => ({ ok: false, kind, dryRun, rows, written: 0, errors });
@@ -39,13 +49,13 @@ export async function importCsv(actor: Actor, kind: ImportKind, text: string, op
     else errors.push({ line: row.line, message: describeIssue(result.error) });
   }
   const importer = IMPORTERS[kind];
-  const outcome = await importer(actor, parsed as never, errors, dryRun, options.now ?? new Date());
+  const outcome = await importer(actor, parsed as never, errors, dryRun, options.now ?? new Date(), options);
   errors.sort((a, b) => a.line - b.line);
   if (errors.length) return fail(errors, csv.rows.length);
   return { ok: true, kind, dryRun, rows: csv.rows.length, written: dryRun ? 0 : outcome, errors: [] };
 }
 
-type Importer<S extends z.ZodType> = (actor: Actor, rows: Row<S>[], errors: CsvIssue[], dryRun: boolean, now: Date) => Promise<number>;
+type Importer<S extends z.ZodType> = (actor: Actor, rows: Row<S>[], errors: CsvIssue[], dryRun: boolean, now: Date, options: ImportOptions) => Promise<number>;
 
 const importUnits: Importer<typeof unitRowSchema> = async (actor, rows, errors, dryRun) => {
   const client = db();
@@ -157,34 +167,26 @@ const importTargets: Importer<typeof targetRowSchema> = async (actor, rows, erro
   return rows.length;
 };
 
-const importDaily: Importer<typeof dailyRowSchema> = async (actor, rows, errors, dryRun, now) => {
-  const { units, metrics } = await lookups(rows.map((r) => r.data.unit_code), rows.map((r) => r.data.metric));
-  const today = todayInVietnam(now);
-  const seen = new Set<string>();
-  const changes: FigureChange[] = [];
-  // Ancestors of the leaves named in the file, by code, so their totals move with the leaf's.
-  const ancestorCodes = [...new Set([...units.values()].flatMap((u) => u.path.split("/").filter(Boolean).slice(0, -1)))];
-  const idsByCode = new Map((await db().unit.findMany({ where: { code: { in: ancestorCodes } }, select: { id: true, code: true } })).map((u) => [u.code, u.id]));
-  for (const { line, data } of rows) {
-    const unit = units.get(data.unit_code);
-    const metric = metrics.get(data.metric);
-    if (data.date > today) errors.push({ line, message: `Không nhập số liệu cho ngày tương lai (${data.date}).` });
-    if (!unit) errors.push({ line, message: `Không có đơn vị mã ${data.unit_code}.` });
-    else if (unit._count.children > 0) errors.push({ line, message: `Đơn vị ${data.unit_code} có đơn vị trực thuộc: số liệu là tổng của các đơn vị đó, không nhập trực tiếp.` });
-    else if (!canEditFigures(actor, unit.path)) errors.push({ line, message: `Đơn vị ${data.unit_code} nằm ngoài phạm vi của bạn.` });
-    if (!metric) errors.push({ line, message: `Không có chỉ số ${data.metric}.` });
-    const key = `${data.unit_code}|${data.metric}|${data.date}`;
-    if (seen.has(key)) errors.push({ line, message: "Dòng bị lặp (cùng ngày, đơn vị, chỉ số)." });
-    seen.add(key);
-    if (unit && metric) {
-      const ancestorIds = unit.path.split("/").filter(Boolean).slice(0, -1).map((code) => idsByCode.get(code)!);
-      changes.push({ unitId: unit.id, ancestorIds, unitCode: unit.code, metricId: metric.id, metricCode: metric.code, day: data.date, value: data.value, kind: data.kind, reason: "Nhập từ tệp CSV" });
-    }
-  }
+const importDaily: Importer<typeof dailyRowSchema> = async (actor, rows, errors, dryRun, now, options) => {
+  const dailyRows: DailyRow[] = rows.map(({ line, data }) => ({
+    ref: line, date: data.date, unitCode: data.unit_code, metric: data.metric, value: data.value, kind: data.kind,
+    ...(data.reason ? { reason: data.reason } : {}),
+  }));
+  const check = (client: Parameters<typeof checkDailyRows>[0]) => checkDailyRows(client, actor, dailyRows, {
+    now, confirmSpikes: options.confirmSpikes ?? false, ...(options.reason ? { reason: options.reason } : {}),
+  });
+  const first = await check(db());
+  for (const issue of first.issues) errors.push({ line: issue.ref, message: issue.message });
   if (errors.length || dryRun) return 0;
-  // Oldest first, so a cumulative row is read against the days before it.
-  changes.sort((a, b) => a.day.localeCompare(b.day));
-  const applied = await db().$transaction((tx) => applyFigureChanges(tx, actor.id, changes), { timeout: 300_000 });
+  // Checked again inside the transaction, so that nothing changed in between is overwritten.
+  const applied = await db().$transaction(async (tx) => {
+    const checked = await check(tx);
+    if (checked.issues.length) {
+      for (const issue of checked.issues) errors.push({ line: issue.ref, message: issue.message });
+      return [];
+    }
+    return applyFigureChanges(tx, actor.id, checked.changes);
+  }, { timeout: 300_000 });
   return applied.length;
 };
 

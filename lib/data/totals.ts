@@ -7,8 +7,8 @@ type Tx = Pick<Db, "$executeRaw" | "$queryRaw">;
 
 /** Adds `delta` to the day `day` of `unitIds` (a leaf and its ancestors) for `metricId`. */
 export async function shiftTotals(tx: Tx, unitIds: number[], metricId: number, day: string, delta: number): Promise<void> {
-  if (delta === 0) return;
   const date = dayToDate(day);
+  // The rows are created even for a zero count: a unit that reported 0 has reported.
   await tx.$executeRaw`
     INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
     SELECT u, ${metricId}, ${date}::date, 0,
@@ -17,6 +17,7 @@ export async function shiftTotals(tx: Tx, unitIds: number[], metricId: number, d
                 ORDER BY t.date DESC LIMIT 1), 0)
     FROM unnest(${unitIds}::int[]) AS u
     ON CONFLICT DO NOTHING`;
+  if (delta === 0) return;
   await tx.$executeRaw`
     UPDATE daily_total SET daily = daily + ${delta}
     WHERE unit_id = ANY(${unitIds}::int[]) AND metric_id = ${metricId} AND date = ${date}::date`;

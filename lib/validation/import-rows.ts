@@ -45,13 +45,15 @@ export const dailyRowSchema = z.object({
   metric: codeSchema,
   value: countSchema,
   kind: z.enum(["daily", "cumulative"], { message: "kind phải là daily hoặc cumulative." }).default("daily"),
+  /** why an already saved figure is changed (a correction); optional column */
+  reason: z.string().max(500, "Lý do quá dài (tối đa 500 ký tự).").optional(),
 });
 
 export const IMPORT_KINDS = {
   units: { schema: unitRowSchema, columns: ["code", "name", "type", "parent_code", "level"], required: ["code", "name", "type", "level"] },
   campaigns: { schema: campaignRowSchema, columns: ["campaign", "name", "start_date", "end_date"], required: ["campaign", "name", "start_date", "end_date"] },
   targets: { schema: targetRowSchema, columns: ["campaign", "unit_code", "metric", "due_date", "target"], required: ["campaign", "unit_code", "metric", "due_date", "target"] },
-  daily: { schema: dailyRowSchema, columns: ["date", "unit_code", "metric", "value", "kind"], required: ["date", "unit_code", "metric", "value"] },
+  daily: { schema: dailyRowSchema, columns: ["date", "unit_code", "metric", "value", "kind", "reason"], required: ["date", "unit_code", "metric", "value"] },
 } as const;
 
 export type ImportKind = keyof typeof IMPORT_KINDS;

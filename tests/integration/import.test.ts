@@ -82,8 +82,12 @@ describe("CSV import", () => {
   });
 
   it("keeps totals equal to a full recomputation after overlapping imports", async () => {
-    await importCsv(ADMIN, "daily", dailyCsv(["2023-06-02,90101,activated,10", "2023-06-01,90102,activated,7", "2023-06-03,90201,activated,4"]), { now: NOW });
-    await importCsv(ADMIN, "daily", dailyCsv(["2023-06-01,90101,activated,3", "2023-06-02,90101,activated,5"]), { now: NOW });
+    const header = "date,unit_code,metric,value";
+    const first = await importCsv(ADMIN, "daily", dailyCsv(["2023-06-02,90101,activated,10", "2023-06-01,90102,activated,7", "2023-06-03,90201,activated,4"], header), { now: NOW });
+    expect(first).toMatchObject({ ok: true, written: 3 });
+    const second = await importCsv(ADMIN, "daily", dailyCsv(["2023-06-01,90101,activated,3", "2023-06-02,90101,activated,5"], header), { now: NOW, reason: "Sửa theo báo cáo xã" });
+    expect(second.errors).toEqual([]);
+    expect(second).toMatchObject({ ok: true, written: 2 });
     const db = testDb();
     const snapshot = () => db.dailyTotal.findMany({ orderBy: [{ unitId: "asc" }, { metricId: "asc" }, { date: "asc" }], select: { unitId: true, date: true, daily: true, cumulative: true } });
     const maintained = await snapshot();

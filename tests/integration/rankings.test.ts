@@ -72,7 +72,7 @@ describe("rankings semantics", () => {
     await target("901", 1000);
     await daily(["2023-06-01,90101,activated,300", "2023-06-02,90101,activated,100", "2023-06-03,90101,activated,50"]);
     expect((await rank("2023-06-03")).rows[0]).toMatchObject({ code: "901", actual: 450 });
-    const correction = await importCsv(ADMIN, "daily", "date,unit_code,metric,value,kind\n2023-06-02,90101,activated,320,cumulative", { now: NOW });
+    const correction = await importCsv(ADMIN, "daily", "date,unit_code,metric,value,kind,reason\n2023-06-02,90101,activated,320,cumulative,Trùng hồ sơ", { now: NOW });
     expect(correction.ok).toBe(true);
     expect((await rank("2023-06-01")).rows[0].actual).toBe(300);
     expect((await rank("2023-06-02")).rows[0].actual).toBe(320);

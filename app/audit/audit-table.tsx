@@ -1,0 +1,55 @@
+import type { AuditEventDTO } from "@/lib/data/audit-log";
+import { formatDay } from "@/lib/domain/format";
+
+const TIME = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit" });
+
+function when(iso: string): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(iso));
+  return `${formatDay(day)} ${TIME.format(new Date(iso))}`;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "object") {
+    const v = value as { daily?: number; cumulative?: number };
+    if (typeof v.daily === "number" && typeof v.cumulative === "number") return `${v.daily.toLocaleString("vi-VN")} (lũy kế ${v.cumulative.toLocaleString("vi-VN")})`;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/** Audit events as a table: who, when, what, old value, new value, why. */
+export function AuditTable({ events, caption }: { events: AuditEventDTO[]; caption: string }) {
+  if (events.length === 0) return <p className="rounded-md border border-slate-200 bg-white p-3 text-sm">Chưa có thay đổi nào.</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-left text-slate-700">
+          <tr>
+            <th scope="col" className="px-2 py-2">Thời điểm</th>
+            <th scope="col" className="px-2 py-2">Người</th>
+            <th scope="col" className="px-2 py-2">Thao tác</th>
+            <th scope="col" className="px-2 py-2">Đối tượng</th>
+            <th scope="col" className="px-2 py-2 text-right">Cũ</th>
+            <th scope="col" className="px-2 py-2 text-right">Mới</th>
+            <th scope="col" className="px-2 py-2">Lý do</th>
+          </tr>
+        </thead>
+        <tbody className="tabular">
+          {events.map((e) => (
+            <tr key={e.id} className="border-t border-slate-100 align-top">
+              <td className="whitespace-nowrap px-2 py-1.5">{when(e.at)}</td>
+              <td className="px-2 py-1.5">{e.user ?? "Hệ thống"}</td>
+              <td className="px-2 py-1.5">{e.action}</td>
+              <td className="px-2 py-1.5">{e.entityKey ?? "—"}</td>
+              <td className="px-2 py-1.5 text-right">{show(e.oldValue)}</td>
+              <td className="px-2 py-1.5 text-right">{show(e.newValue)}</td>
+              <td className="px-2 py-1.5">{e.reason ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

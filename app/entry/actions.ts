@@ -1,0 +1,52 @@
+"use server";
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { currentUser } from "@/lib/auth/session";
+import { getDailyGrid, type DailyGridDTO } from "@/lib/data/daily-grid";
+import { saveDailyFigures } from "@/lib/data/daily-save";
+import { gridCellsToRows } from "@/lib/data/daily-grid-rows";
+import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
+import { AppError } from "@/lib/data/errors";
+import type { DailyIssue } from "@/lib/data/daily-checks";
+import { dailyGridSchema } from "@/lib/validation/daily-figures";
+
+export type SaveGridResult =
+  | { ok: true; written: number; grid: DailyGridDTO }
+  | { ok: false; message: string; fieldErrors: Record<string, string[]>; needsConfirmation?: boolean; conflicts?: Record<string, NonNullable<DailyIssue["current"]>> };
+
+/** Saves the whole grid in one submission: every cell is saved, or none is. */
+export async function saveDailyGridAction(input: unknown, scopeCode?: string): Promise<SaveGridResult> {
+  const parsed = dailyGridSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Dữ liệu gửi lên không hợp lệ.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  const user = await currentUser();
+  if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
+  try {
+    const { rows, fieldErrors } = gridCellsToRows(parsed.data);
+    if (Object.keys(fieldErrors).length) return { ok: false, message: "Có ô chưa hợp lệ; chưa ô nào được lưu.", fieldErrors };
+    const result = await saveDailyFigures(user, rows, { submissionKey: parsed.data.submissionKey, confirmSpikes: parsed.data.confirmSpikes });
+    if (!result.ok) {
+      const errors: Record<string, string[]> = {};
+      const conflicts: Record<string, NonNullable<DailyIssue["current"]>> = {};
+      for (const issue of result.issues) {
+        const cell = parsed.data.cells[issue.ref];
+        const key = `${cell.unitCode}.${cell.metric}`;
+        (errors[key] ??= []).push(issue.message);
+        if (issue.current) conflicts[key] = issue.current;
+      }
+      const onlySpikes = result.issues.every((i) => i.kind === "spike");
+      return {
+        ok: false,
+        message: onlySpikes ? "Có số tăng đột biến: kiểm tra lại rồi xác nhận để lưu." : Object.keys(conflicts).length ? "Có ô vừa được người khác lưu: chọn giữ số nào rồi lưu lại." : "Có ô chưa hợp lệ; chưa ô nào được lưu.",
+        fieldErrors: errors,
+        ...(onlySpikes ? { needsConfirmation: true } : {}),
+        ...(Object.keys(conflicts).length ? { conflicts } : {}),
+      };
+    }
+    revalidatePath("/entry");
+    return { ok: true, written: result.written, grid: await getDailyGrid(user, parsed.data.date, scopeCode) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: ERROR_MESSAGES[error.code], fieldErrors: {} };
+    console.error(error);
+    return { ok: false, message: "Không lưu được. Vui lòng thử lại; số đã nhập vẫn còn trên màn hình.", fieldErrors: {} };
+  }
+}

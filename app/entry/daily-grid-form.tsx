@@ -1,0 +1,192 @@
+"use client";
+
+import { Fragment, useState, useTransition } from "react";
+import type { DailyGridDTO } from "@/lib/data/daily-grid";
+import { formatDay, formatNumber } from "@/lib/domain/format";
+import { saveDailyGridAction, type SaveGridResult } from "./actions";
+
+interface CellState {
+  /** what the user typed, in the box they typed it in; the other box is derived */
+  typed: string;
+  kind: "daily" | "cumulative";
+  dirty: boolean;
+  reason: string;
+  expectedVersion: number | null;
+}
+
+const cellKey = (unitCode: string, metric: string) => `${unitCode}.${metric}`;
+/** A fresh submission key; plain-http intranets have no crypto.randomUUID. */
+const newKey = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+
+function initialCells(grid: DailyGridDTO): Record<string, CellState> {
+  const cells: Record<string, CellState> = {};
+  for (const row of grid.rows) {
+    for (const cell of row.cells) {
+      cells[cellKey(row.unitCode, cell.metric)] = { typed: cell.value === null ? "" : String(cell.value), kind: "daily", dirty: false, reason: "", expectedVersion: cell.version };
+    }
+  }
+  return cells;
+}
+
+const isWhole = (text: string) => /^\d+$/.test(text.trim());
+
+export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; scopeCode?: string }) {
+  const [grid, setGrid] = useState(initial);
+  const [cells, setCells] = useState(() => initialCells(initial));
+  const [submissionKey, setSubmissionKey] = useState(newKey);
+  const [result, setResult] = useState<SaveGridResult | null>(null);
+  const [confirmSpikes, setConfirmSpikes] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  const update = (key: string, patch: Partial<CellState>) => {
+    setCells((all) => ({ ...all, [key]: { ...all[key], ...patch, dirty: true } }));
+    setSubmissionKey(newKey());
+  };
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const payload = {
+      date: grid.date,
+      submissionKey,
+      confirmSpikes,
+      cells: Object.entries(cells).filter(([, c]) => c.dirty).map(([key, c]) => {
+        const [unitCode, metric] = key.split(".");
+        return { unitCode, metric, value: c.typed, kind: c.kind, expectedVersion: c.expectedVersion, reason: c.reason };
+      }),
+    };
+    startTransition(async () => {
+      let answer: SaveGridResult;
+      try {
+        answer = await saveDailyGridAction(payload, scopeCode);
+      } catch {
+        answer = { ok: false, message: "Mất kết nối khi lưu. Bấm Lưu lại để gửi lại; số liệu sẽ không bị ghi hai lần.", fieldErrors: {} };
+      }
+      setResult(answer);
+      if (answer.ok) {
+        setGrid(answer.grid);
+        setCells(initialCells(answer.grid));
+        setConfirmSpikes(false);
+        setSubmissionKey(newKey());
+      }
+    });
+  }
+
+  /** Enter moves to the next box, as Tab does, so a whole grid is typed without the mouse. */
+  function onKeyDown(event: React.KeyboardEvent<HTMLFormElement>) {
+    const target = event.target as HTMLElement;
+    if (event.key !== "Enter" || target.tagName !== "INPUT" || (target as HTMLInputElement).type === "checkbox") return;
+    event.preventDefault();
+    const inputs = [...event.currentTarget.querySelectorAll<HTMLInputElement>("input:not([disabled]):not([type=checkbox])")];
+    const next = inputs[inputs.indexOf(target as HTMLInputElement) + 1];
+    (next ?? event.currentTarget.querySelector<HTMLButtonElement>("button[type=submit]"))?.focus();
+  }
+
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  const conflicts = result && !result.ok ? (result.conflicts ?? {}) : {};
+  const missing = grid.rows.filter((r) => !r.reported);
+
+  return (
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-4">
+      <p className="rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="missing">
+        {missing.length === 0
+          ? `Tất cả ${grid.rows.length} đơn vị đã báo cáo ngày ${formatDay(grid.date)}.`
+          : `Còn ${missing.length}/${grid.rows.length} đơn vị chưa báo cáo ngày ${formatDay(grid.date)}: ${missing.map((r) => r.unitName).join(", ")}.`}
+      </p>
+      {grid.rows.map((row) => {
+        const locked = row.lock !== null && !grid.canOverrideLocks;
+        return (
+          <fieldset key={row.unitCode} className="rounded-lg border border-slate-200 bg-white p-3" data-unit={row.unitCode}>
+            <legend className="flex flex-wrap items-center gap-2 px-1 font-semibold">
+              {row.unitName}
+              <span className={`rounded px-1.5 text-xs font-normal ${row.reported ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-900"}`}>
+                {row.reported ? "Đã báo cáo" : "Chưa báo cáo"}
+              </span>
+              <a href={`/entry/history?unit=${row.unitCode}&date=${grid.date}`} className="text-xs font-normal text-brand-700 underline">Lịch sử</a>
+            </legend>
+            {row.lock && <p className="mb-2 text-sm text-slate-700">Đã khóa sổ đến {formatDay(row.lock.until)}: {row.lock.reason}</p>}
+            <table className="w-full text-sm">
+              <thead className="text-left text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-2 font-normal">Chỉ số</th>
+                  <th scope="col" className="py-1 pr-2 text-right font-normal">Hôm trước</th>
+                  <th scope="col" className="py-1 pr-2 text-right font-normal">Trong ngày</th>
+                  <th scope="col" className="py-1 text-right font-normal">Lũy kế</th>
+                </tr>
+              </thead>
+              <tbody className="tabular">
+                {row.cells.map((cell) => {
+                  const key = cellKey(row.unitCode, cell.metric);
+                  const state = cells[key];
+                  const metricName = grid.metrics.find((m) => m.code === cell.metric)?.name ?? cell.metric;
+                  const typedNumber = isWhole(state.typed) ? Number(state.typed) : null;
+                  const daily = state.kind === "daily" ? state.typed : typedNumber === null ? "" : String(typedNumber - cell.previous);
+                  const cumulative = state.kind === "cumulative" ? state.typed : typedNumber === null ? "" : String(cell.previous + typedNumber);
+                  const count = state.kind === "daily" ? typedNumber : typedNumber === null ? null : typedNumber - cell.previous;
+                  const needsReason = state.dirty && ((cell.value !== null && count !== cell.value) || (count !== null && count < 0));
+                  const cellErrors = errors[key] ?? [];
+                  const errorId = `err-${key}`;
+                  const conflict = conflicts[key];
+                  return (
+                    <Fragment key={cell.metric}>
+                    <tr className="border-t border-slate-100 align-top">
+                      <th scope="row" className="py-1 pr-2 text-left text-xs font-normal sm:text-sm">{metricName}</th>
+                      <td className="py-1 pr-2 text-right">{formatNumber(cell.previous)}</td>
+                      <td className="py-1 pr-2 text-right">
+                        <input inputMode="numeric" aria-label={`${metricName} trong ngày, ${row.unitName}`} value={daily} disabled={locked}
+                          aria-invalid={cellErrors.length > 0} aria-describedby={cellErrors.length ? errorId : undefined}
+                          onChange={(e) => update(key, { typed: e.target.value, kind: "daily" })}
+                          className="w-16 rounded border border-slate-300 px-1.5 py-1 text-right aria-invalid:border-red-600 disabled:bg-slate-100 sm:w-24" />
+                      </td>
+                      <td className="py-1 text-right">
+                        <input inputMode="numeric" aria-label={`${metricName} lũy kế, ${row.unitName}`} value={cumulative} disabled={locked}
+                          onChange={(e) => update(key, { typed: e.target.value, kind: "cumulative" })}
+                          className="w-20 rounded border border-slate-300 px-1.5 py-1 text-right disabled:bg-slate-100 sm:w-28" />
+                      </td>
+                    </tr>
+                      {(needsReason || cellErrors.length > 0) && (
+                        <tr><td colSpan={4} className="pb-2">
+                          {needsReason && (
+                            <input aria-label={`Lý do sửa ${metricName}, ${row.unitName}`} placeholder="Lý do sửa số" value={state.reason}
+                              onChange={(e) => update(key, { reason: e.target.value })}
+                              className="mt-1 w-full rounded border border-slate-300 px-1.5 py-1" />
+                          )}
+                          {cellErrors.length > 0 && <p id={errorId} className="mt-1 text-red-700">{cellErrors.join(" ")}</p>}
+                          {conflict && (
+                            <div className="mt-1 flex flex-wrap gap-2">
+                              <button type="button" className="rounded border border-slate-300 px-2 py-0.5"
+                                onClick={() => setCells((all) => ({ ...all, [key]: { typed: String(conflict.value), kind: "daily", dirty: false, reason: "", expectedVersion: conflict.version } }))}>
+                                Dùng số của họ ({formatNumber(conflict.value)})
+                              </button>
+                              <button type="button" className="rounded border border-slate-300 px-2 py-0.5" onClick={() => update(key, { expectedVersion: conflict.version })}>
+                                Giữ số của tôi
+                              </button>
+                            </div>
+                          )}
+                        </td></tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </tbody>
+            </table>
+          </fieldset>
+        );
+      })}
+      <div className="sticky bottom-0 space-y-2 border-t border-slate-200 bg-slate-50 py-3">
+        <div role="status" aria-live="polite" className="text-sm">
+          {result?.ok && <p className="text-emerald-800">Đã lưu {result.written} ô số liệu.</p>}
+          {result && !result.ok && <p className="font-semibold text-red-700">{result.message}</p>}
+        </div>
+        {result && !result.ok && result.needsConfirmation && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={confirmSpikes} onChange={(e) => setConfirmSpikes(e.target.checked)} />
+            Tôi đã kiểm tra, các số tăng đột biến là đúng
+          </label>
+        )}
+        <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 focus:outline-none focus:ring-2 focus:ring-brand-600 focus:ring-offset-2 disabled:opacity-60 sm:w-auto">
+          {pending ? "Đang lưu…" : "Lưu tất cả"}
+        </button>
+      </div>
+    </form>
+  );
+}

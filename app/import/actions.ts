@@ -1,0 +1,45 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
+import { currentUser } from "@/lib/auth/session";
+import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
+import { importCsv, type ImportResult } from "@/lib/data/import";
+import { xlsxToCsv } from "@/lib/validation/xlsx";
+
+const MAX_BYTES = 20_000_000;
+
+const importFormSchema = z.object({
+  file: z.instanceof(File, { message: "Chưa chọn tệp." }).refine((f) => f.size > 0, "Tệp trống.").refine((f) => f.size <= MAX_BYTES, "Tệp quá lớn (tối đa 20 MB)."),
+  dryRun: z.enum(["1", "0"]).transform((v) => v === "1"),
+  confirmSpikes: z.enum(["1", "0"]).default("0").transform((v) => v === "1"),
+  reason: z.string().trim().max(500, "Lý do quá dài.").default(""),
+});
+
+export type ImportActionResult = { ok: true; result: ImportResult } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+
+/**
+ * Preview (dry run) or write a daily file, CSV or Excel .xlsx with the same columns: the
+ * same code path as `npm run import` (an .xlsx sheet is read as CSV text first).
+ */
+export async function importDailyAction(form: FormData): Promise<ImportActionResult> {
+  const parsed = importFormSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, message: "Tệp chưa hợp lệ.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  const user = await currentUser();
+  if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
+  if (!canEditFiguresAnywhere(user)) return { ok: false, message: ERROR_MESSAGES.FORBIDDEN, fieldErrors: {} };
+  const { file, dryRun, confirmSpikes, reason } = parsed.data;
+  let text: string;
+  if (file.name.toLowerCase().endsWith(".xlsx")) {
+    try {
+      text = await xlsxToCsv(await file.arrayBuffer());
+    } catch {
+      return { ok: false, message: "Không đọc được tệp Excel (.xlsx).", fieldErrors: { file: ["Tệp Excel hỏng hoặc không phải .xlsx."] } };
+    }
+  } else {
+    text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
+  }
+  const result = await importCsv(user, "daily", text, { dryRun, confirmSpikes, ...(reason ? { reason } : {}) });
+  if (result.ok && !result.dryRun) revalidatePath("/entry");
+  return { ok: true, result };
+}

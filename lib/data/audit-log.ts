@@ -1,0 +1,85 @@
+import "server-only";
+// The audit log as administrators (everything) and provincial officials (their subtree)
+// read it: newest first, filtered, paginated. Also a cell's history for the entry grid.
+import { canEditFigures, canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { addDays } from "@/lib/domain/dates";
+import { AppError } from "./errors";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditEventDTO {
+  id: string;
+  at: string;
+  user: string | null;
+  action: string;
+  entityKey: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string | null;
+}
+
+export interface AuditFilters {
+  unitCode?: string | undefined;
+  username?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  action?: string | undefined;
+  page: number;
+}
+
+export function canReadAudit(actor: Actor): boolean {
+  return actor.role === "admin" || actor.role === "province";
+}
+
+export async function listAuditEvents(actor: Actor, filters: AuditFilters): Promise<{ events: AuditEventDTO[]; hasMore: boolean }> {
+  if (!canReadAudit(actor)) throw new AppError("FORBIDDEN");
+  const scope = viewScope(actor);
+  if (scope === null) throw new AppError("FORBIDDEN");
+  const client = db();
+  let unitPath = scope;
+  if (filters.unitCode) {
+    const unit = await client.unit.findUnique({ where: { code: filters.unitCode }, select: { path: true } });
+    if (!unit || !canViewUnit(actor, unit.path)) return { events: [], hasMore: false };
+    unitPath = unit.path;
+  }
+  // A provincial official sees only events about units of their province.
+  const unitIds = unitPath ? (await client.unit.findMany({ where: { path: { startsWith: unitPath } }, select: { id: true } })).map((u) => u.id) : null;
+  const rows = await client.auditEvent.findMany({
+    where: {
+      ...(unitIds ? { unitId: { in: unitIds } } : {}),
+      ...(filters.username ? { user: { username: filters.username.trim().toLowerCase() } } : {}),
+      ...(filters.action ? { action: { startsWith: filters.action } } : {}),
+      ...(filters.from || filters.to ? { at: {
+        ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00+07:00`) } : {}),
+        ...(filters.to ? { lt: new Date(`${addDays(filters.to, 1)}T00:00:00+07:00`) } : {}),
+      } } : {}),
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE + 1,
+    select: { id: true, at: true, action: true, entityKey: true, oldValue: true, newValue: true, reason: true, user: { select: { displayName: true } } },
+  });
+  return { events: rows.slice(0, AUDIT_PAGE_SIZE).map(toDTO), hasMore: rows.length > AUDIT_PAGE_SIZE };
+}
+
+/** Every change to a unit's figures (optionally one metric and day), newest first. */
+export async function listFigureHistory(actor: Actor, unitCode: string, metric?: string, day?: string): Promise<AuditEventDTO[]> {
+  const unit = await db().unit.findUnique({ where: { code: unitCode }, select: { id: true, path: true } });
+  // Commune police see the district's rankings, but only their own commune's figures.
+  const allowed = unit && (canEditFigures(actor, unit.path) || (actor.role !== "commune" && canViewUnit(actor, unit.path)));
+  if (!unit || !allowed) throw new AppError("NOT_FOUND");
+  const prefix = `${unitCode}:${metric ? `${metric}:${day ?? ""}` : ""}`;
+  const rows = await db().auditEvent.findMany({
+    where: { entity: "figure", unitId: unit.id, entityKey: { startsWith: prefix } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: 200,
+    select: { id: true, at: true, action: true, entityKey: true, oldValue: true, newValue: true, reason: true, user: { select: { displayName: true } } },
+  });
+  return rows.map(toDTO);
+}
+
+function toDTO(row: { id: bigint; at: Date; action: string; entityKey: string | null; oldValue: unknown; newValue: unknown; reason: string | null; user: { displayName: string } | null }): AuditEventDTO {
+  return { id: row.id.toString(), at: row.at.toISOString(), user: row.user?.displayName ?? null, action: row.action, entityKey: row.entityKey, oldValue: row.oldValue, newValue: row.newValue, reason: row.reason };
+}
+

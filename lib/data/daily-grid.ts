@@ -1,0 +1,100 @@
+import "server-only";
+// What the entry grid shows for a day: one row per leaf unit the caller may edit, one cell
+// per metric with the running total the day before, the day's count and its version.
+import { canAdminister, canEditFigures, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { AppError } from "./errors";
+
+export interface DailyCellDTO {
+  metric: string;
+  /** running total at the end of the day before */
+  previous: number;
+  /** the day's saved count, null when none */
+  value: number | null;
+  version: number | null;
+}
+
+export interface DailyGridRowDTO {
+  unitCode: string;
+  unitName: string;
+  /** a unit counts as reported for a day when any of its figures for that day is saved */
+  reported: boolean;
+  lock: { until: string; reason: string } | null;
+  cells: DailyCellDTO[];
+}
+
+export interface DailyGridDTO {
+  date: string;
+  scope: { code: string; name: string };
+  metrics: { code: string; name: string }[];
+  rows: DailyGridRowDTO[];
+  /** administrators may change locked figures (audited like any change) */
+  canOverrideLocks: boolean;
+}
+
+/** The grid of the leaves under `scopeCode` (default: the caller's own unit). */
+export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string): Promise<DailyGridDTO> {
+  const client = db();
+  const scope = scopeCode
+    ? await client.unit.findUnique({ where: { code: scopeCode }, select: { id: true, code: true, name: true, path: true } })
+    : actor.unitPath ? await client.unit.findFirst({ where: { path: actor.unitPath }, select: { id: true, code: true, name: true, path: true } }) : null;
+  if (!scope) throw new AppError("NOT_FOUND");
+  if (!canEditFigures(actor, scope.path)) throw new AppError("FORBIDDEN");
+  const date = dayToDate(day);
+  const [leaves, metrics] = await Promise.all([
+    client.unit.findMany({
+      where: { path: { startsWith: scope.path }, children: { none: {} } },
+      select: { id: true, code: true, name: true, path: true },
+      orderBy: { name: "asc" },
+    }),
+    client.metric.findMany({ select: { id: true, code: true, nameVi: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
+  ]);
+  const leafIds = leaves.map((u) => u.id);
+  const [today, previous, locks] = await Promise.all([
+    client.figure.findMany({ where: { unitId: { in: leafIds }, date }, select: { unitId: true, metricId: true, value: true, version: true } }),
+    client.figure.findMany({
+      where: { unitId: { in: leafIds }, date: { lt: date } },
+      distinct: ["unitId", "metricId"],
+      orderBy: [{ unitId: "asc" }, { metricId: "asc" }, { date: "desc" }],
+      select: { unitId: true, metricId: true, cumulative: true },
+    }),
+    listLocksCovering(scope.path, day),
+  ]);
+  const key = (unitId: number, metricId: number) => `${unitId}:${metricId}`;
+  const todayByKey = new Map(today.map((f) => [key(f.unitId, f.metricId), f]));
+  const previousByKey = new Map(previous.map((f) => [key(f.unitId, f.metricId), f.cumulative]));
+  return {
+    date: day,
+    scope: { code: scope.code, name: scope.name },
+    metrics: metrics.map((m) => ({ code: m.code, name: m.nameVi })),
+    canOverrideLocks: canAdminister(actor),
+    rows: leaves.map((unit) => {
+      const lock = locks.find((l) => unit.path.startsWith(l.path)) ?? null;
+      return {
+        unitCode: unit.code,
+        unitName: unit.name,
+        reported: metrics.some((m) => todayByKey.has(key(unit.id, m.id))),
+        lock: lock ? { until: lock.until, reason: lock.reason } : null,
+        cells: metrics.map((m) => {
+          const figure = todayByKey.get(key(unit.id, m.id));
+          return { metric: m.code, previous: previousByKey.get(key(unit.id, m.id)) ?? 0, value: figure?.value ?? null, version: figure?.version ?? null };
+        }),
+      };
+    }),
+  };
+}
+
+/** Locks on `day` that cover any part of the subtree at `path` (ancestors' or descendants'). */
+async function listLocksCovering(path: string, day: string) {
+  const locks = await db().periodLock.findMany({
+    where: { untilDate: { gte: dayToDate(day) } },
+    select: { unitId: true, untilDate: true, reason: true },
+    orderBy: { untilDate: "desc" },
+  });
+  if (!locks.length) return [];
+  const units = new Map((await db().unit.findMany({ where: { id: { in: locks.map((l) => l.unitId) } }, select: { id: true, path: true } })).map((u) => [u.id, u.path]));
+  return locks
+    .map((l) => ({ path: units.get(l.unitId) ?? "", until: dateToDay(l.untilDate), reason: l.reason }))
+    .filter((l) => l.path && (path.startsWith(l.path) || l.path.startsWith(path)));
+}

@@ -1,0 +1,42 @@
+import "server-only";
+// Period locks: once a report is issued, an administrator locks the days up to a date for a
+// unit's subtree. The lock is checked by lib/data/daily-checks.ts on every write.
+import { canAdminister, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { AppError } from "./errors";
+
+export interface PeriodLockDTO {
+  id: number;
+  unitCode: string;
+  unitName: string;
+  until: string;
+  reason: string;
+  createdAt: string;
+}
+
+export async function createPeriodLock(actor: Actor, input: { unitCode: string; untilDate: string; reason: string }): Promise<PeriodLockDTO> {
+  if (!canAdminister(actor)) throw new AppError("FORBIDDEN");
+  return db().$transaction(async (tx) => {
+    const unit = await tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, name: true } });
+    if (!unit) throw new AppError("NOT_FOUND", "unit", { unitCode: ["Không có đơn vị này."] });
+    const lock = await tx.periodLock.create({ data: { unitId: unit.id, untilDate: dayToDate(input.untilDate), reason: input.reason, createdById: actor.id } });
+    await tx.auditEvent.create({
+      data: {
+        userId: actor.id, action: "lock.create", entity: "period_lock", entityKey: `${unit.code}:${input.untilDate}`,
+        unitId: unit.id, newValue: { until: input.untilDate }, reason: input.reason,
+      },
+    });
+    return { id: lock.id, unitCode: unit.code, unitName: unit.name, until: input.untilDate, reason: lock.reason, createdAt: lock.createdAt.toISOString() };
+  });
+}
+
+export async function listPeriodLocks(actor: Actor): Promise<PeriodLockDTO[]> {
+  if (!canAdminister(actor)) throw new AppError("FORBIDDEN");
+  const locks = await db().periodLock.findMany({ orderBy: { createdAt: "desc" }, take: 100 });
+  const units = new Map((await db().unit.findMany({ where: { id: { in: locks.map((l) => l.unitId) } }, select: { id: true, code: true, name: true } })).map((u) => [u.id, u]));
+  return locks.map((l) => ({
+    id: l.id, unitCode: units.get(l.unitId)?.code ?? "", unitName: units.get(l.unitId)?.name ?? "",
+    until: dateToDay(l.untilDate), reason: l.reason, createdAt: l.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import { addDays, todayInVietnam } from "@/lib/domain/dates";
+import { screenshot, signIn } from "./helpers";
+
+test("a district officer previews a CSV with every error listed, then writes a valid one", async ({ page }, testInfo) => {
+  await signIn(page, "nuithanh");
+  const template = await page.request.get("/import/template");
+  expect(template.status()).toBe(200);
+  const body = await template.text();
+  expect(body).toContain("date,unit_code,metric,value,kind,reason");
+  expect(body).toContain(`${todayInVietnam()},21001,activated,,daily,`);
+  expect(body).not.toContain(",20728,");
+
+  // Its own days before the demo's, different for each project (they share one database).
+  const day = addDays(todayInVietnam(), -(testInfo.project.name === "desktop" ? 125 : 145));
+  await page.goto("/import");
+  const upload = (name: string, rows: string[]) =>
+    page.getByLabel("Tệp CSV (UTF-8) hoặc Excel (.xlsx)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(["date,unit_code,metric,value", ...rows].join("\n")) });
+
+  // Dossiers and CCCD: raising an early day's dossiers can never break the funnel later on.
+  await upload("sai.csv", [`${day},21001,dossiers,2`, `${day},20728,dossiers,2`, `${day},21004,dossiers,-1`]);
+  await page.getByRole("button", { name: "Kiểm tra trước" }).click();
+  const status = page.getByRole("status");
+  await expect(status).toContainText("2 lỗi; không dòng nào được ghi.");
+  await expect(status).toContainText("Dòng 3: Đơn vị 20728 nằm ngoài phạm vi của bạn.");
+  await expect(status).toContainText("Dòng 4: value: Phải là số nguyên không âm.");
+  await expect(page.getByRole("button", { name: "Ghi dữ liệu" })).toBeDisabled();
+  await screenshot(page, testInfo, "import-errors");
+
+  await upload("dung.csv", [`${day},21001,dossiers,2`, `${day},21004,cccd,3`]);
+  await page.getByRole("button", { name: "Kiểm tra trước" }).click();
+  await expect(status).toContainText("2 dòng hợp lệ. Chưa ghi gì");
+  await page.getByRole("button", { name: "Ghi dữ liệu" }).click();
+  await expect(status).toContainText("Đã ghi 2 dòng (2 số thay đổi).");
+});
