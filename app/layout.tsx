@@ -8,9 +8,10 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Tiến độ định danh điện tử", template: "%s · Tiến độ định danh điện tử" },
   description: "Theo dõi tiến độ kích hoạt tài khoản định danh điện tử VNeID (Đề án 06)",
+  icons: { icon: "/icons/icon.svg", apple: "/icons/icon-192.png" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e40af" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { ensureEmbeddedPostgres } from "@/lib/db/embedded";
+import { checkBudgets } from "./budget/js-budget";
 import { ensureDatabase, freshDatabase, testDatabaseUrl } from "./support/test-databases";
 
 let passed = 0;
@@ -50,6 +51,8 @@ async function main(): Promise<number> {
   const built = step("production build", node, [bin("next/dist/bin/next"), "build"]);
   countCheck(built);
   if (built) {
+    console.log("\n=== JavaScript budget per route (gzip) ===");
+    countCheck(checkBudgets());
     const e2eUrl = await testDatabaseUrl("e2e");
     await freshDatabase(e2eUrl);
     step("end-to-end tests", node, [bin("@playwright/test/cli.js"), "test"], { E2E_DATABASE_URL: e2eUrl });

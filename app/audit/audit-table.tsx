@@ -1,4 +1,5 @@
 import type { AuditEventDTO } from "@/lib/data/audit-log";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatDay } from "@/lib/domain/format";
 
 const TIME = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit" });
@@ -22,7 +23,7 @@ function show(value: unknown): string {
 export function AuditTable({ events, caption }: { events: AuditEventDTO[]; caption: string }) {
   if (events.length === 0) return <p className="rounded-md border border-slate-200 bg-white p-3 text-sm">Chưa có thay đổi nào.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion label={caption} className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-left text-slate-700">
@@ -50,6 +51,6 @@ export function AuditTable({ events, caption }: { events: AuditEventDTO[]; capti
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
