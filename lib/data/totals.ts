@@ -1,9 +1,10 @@
-// Keeps `figure.cumulative` and the `daily_total` rows of a leaf and all its ancestors
-// exact when a day's count changes. Called inside the writing transaction.
+// Keeps `figure.cumulative`, the `daily_total` rows of a leaf and all its ancestors, and
+// their `unit_report` rows exact when a figure is written. Called inside the writing
+// transaction; the rebuild functions recompute everything set-based after bulk loads.
 import type { Db } from "@/lib/db/client";
-import { dayToDate } from "@/lib/domain/dates";
+import { dateToDay, dayToDate } from "@/lib/domain/dates";
 
-type Tx = Pick<Db, "$executeRaw" | "$queryRaw">;
+type Tx = Pick<Db, "$executeRaw" | "$executeRawUnsafe" | "$queryRaw">;
 
 /** Adds `delta` to the day `day` of `unitIds` (a leaf and its ancestors) for `metricId`. */
 export async function shiftTotals(tx: Tx, unitIds: number[], metricId: number, day: string, delta: number): Promise<void> {
@@ -17,6 +18,7 @@ export async function shiftTotals(tx: Tx, unitIds: number[], metricId: number, d
                 ORDER BY t.date DESC LIMIT 1), 0)
     FROM unnest(${unitIds}::int[]) AS u
     ON CONFLICT DO NOTHING`;
+  await markReported(tx, unitIds, day);
   if (delta === 0) return;
   await tx.$executeRaw`
     UPDATE daily_total SET daily = daily + ${delta}
@@ -26,25 +28,98 @@ export async function shiftTotals(tx: Tx, unitIds: number[], metricId: number, d
     WHERE unit_id = ANY(${unitIds}::int[]) AND metric_id = ${metricId} AND date >= ${date}::date`;
 }
 
+// reportedOn of a parent on day D: the earliest of its children's, null while one has none.
+const PARENT_REPORTED_ON = (parentIdSql: string, dateSql: string) => `
+  (SELECT CASE WHEN bool_or(x.reported_on IS NULL) THEN NULL ELSE min(x.reported_on) END
+   FROM unit c
+   LEFT JOIN LATERAL (SELECT r.reported_on FROM unit_report r
+                      WHERE r.unit_id = c.id AND r.date <= ${dateSql} ORDER BY r.date DESC LIMIT 1) x ON true
+   WHERE c.parent_id = ${parentIdSql})`;
+
 /**
- * Recomputes every figure's cumulative and every daily_total row from the stored daily
- * counts. Used after bulk loads (seed, benchmark) and by tests as the reference.
+ * Records that the leaf (last of `unitIds`, root first) has a figure on `day`, and updates
+ * the `unit_report` rows of its ancestors whose reportedOn may have moved: those from `day`
+ * up to the leaf's next report day, bottom up.
+ */
+export async function markReported(tx: Tx, unitIds: number[], day: string): Promise<void> {
+  const leafId = unitIds[unitIds.length - 1];
+  const date = dayToDate(day);
+  const inserted = await tx.$executeRaw`
+    INSERT INTO unit_report (unit_id, date, reported_on) VALUES (${leafId}, ${date}::date, ${date}::date)
+    ON CONFLICT DO NOTHING`;
+  if (inserted === 0) return;
+  const [{ next }] = await tx.$queryRaw<{ next: Date | null }[]>`
+    SELECT min(date) AS next FROM unit_report WHERE unit_id = ${leafId} AND date > ${date}::date`;
+  const until = next ? dateToDay(next) : "9999-12-31";
+  for (const ancestorId of unitIds.slice(0, -1).reverse()) {
+    await tx.$executeRaw`
+      INSERT INTO unit_report (unit_id, date, reported_on) VALUES (${ancestorId}, ${date}::date, NULL)
+      ON CONFLICT DO NOTHING`;
+    await tx.$executeRawUnsafe(
+      `UPDATE unit_report p SET reported_on = ${PARENT_REPORTED_ON("p.unit_id", "p.date")}
+       WHERE p.unit_id = $1 AND p.date >= $2::date AND p.date < $3::date`,
+      ancestorId,
+      day,
+      until,
+    );
+  }
+}
+
+/**
+ * Recomputes every figure's cumulative, every daily_total row and every unit_report row
+ * from the stored daily counts. Used after bulk loads (seed, benchmark) and by tests as the
+ * reference.
  */
 export async function rebuildTotals(tx: Tx): Promise<void> {
   await tx.$executeRaw`
     UPDATE figure f SET cumulative = s.cumulative
     FROM (SELECT id, SUM(value) OVER (PARTITION BY unit_id, metric_id ORDER BY date) AS cumulative FROM figure) s
     WHERE f.id = s.id AND f.cumulative IS DISTINCT FROM s.cumulative`;
+  await rebuildDailyTotals(tx);
+  await rebuildUnitReports(tx);
+}
+
+/** The unit levels that have a parent, deepest first: parents are built from their children. */
+async function childLevels(tx: Tx): Promise<number[]> {
+  const rows = await tx.$queryRaw<{ level: number }[]>`
+    SELECT DISTINCT level FROM unit WHERE parent_id IS NOT NULL ORDER BY level DESC`;
+  return rows.map((row) => row.level);
+}
+
+/**
+ * daily_total from the leaves' figures, then one level up at a time (GROUP BY parent), so
+ * that national volumes never join every unit with every ancestor.
+ */
+export async function rebuildDailyTotals(tx: Tx): Promise<void> {
   await tx.$executeRaw`TRUNCATE daily_total`;
   await tx.$executeRaw`
     INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
-    SELECT unit_id, metric_id, date, daily,
-           SUM(daily) OVER (PARTITION BY unit_id, metric_id ORDER BY date)
-    FROM (
-      SELECT a.id AS unit_id, f.metric_id, f.date, SUM(f.value)::int AS daily
-      FROM figure f
-      JOIN unit leaf ON leaf.id = f.unit_id
-      JOIN unit a ON leaf.path LIKE a.path || '%'
-      GROUP BY a.id, f.metric_id, f.date
-    ) d`;
+    SELECT unit_id, metric_id, date, value, SUM(value) OVER (PARTITION BY unit_id, metric_id ORDER BY date)
+    FROM figure`;
+  for (const level of await childLevels(tx)) {
+    await tx.$executeRaw`
+      INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
+      SELECT parent_id, metric_id, date, daily, SUM(daily) OVER (PARTITION BY parent_id, metric_id ORDER BY date)
+      FROM (
+        SELECT c.parent_id, t.metric_id, t.date, SUM(t.daily)::int AS daily
+        FROM daily_total t JOIN unit c ON c.id = t.unit_id
+        WHERE c.level = ${level} AND c.parent_id IS NOT NULL
+        GROUP BY c.parent_id, t.metric_id, t.date
+      ) d`;
+  }
+}
+
+/** unit_report from the leaves' figures, then one level up at a time. */
+export async function rebuildUnitReports(tx: Tx): Promise<void> {
+  await tx.$executeRaw`TRUNCATE unit_report`;
+  await tx.$executeRaw`INSERT INTO unit_report (unit_id, date, reported_on) SELECT DISTINCT unit_id, date, date FROM figure`;
+  for (const level of await childLevels(tx)) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO unit_report (unit_id, date, reported_on)
+       SELECT d.parent_id, d.date, ${PARENT_REPORTED_ON("d.parent_id", "d.date")}
+       FROM (SELECT DISTINCT c.parent_id, r.date FROM unit_report r JOIN unit c ON c.id = r.unit_id
+             WHERE c.level = $1 AND c.parent_id IS NOT NULL) d`,
+      level,
+    );
+  }
 }

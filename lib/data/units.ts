@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { viewScope, type Actor } from "@/lib/auth/permissions";
+import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { compareVietnamese } from "@/lib/domain/text";
+import { AppError } from "./errors";
 
 /**
  * The unit a user's dashboard opens on: the province for provincial users, their district
@@ -12,4 +14,40 @@ export async function getHomeUnitCode(actor: Actor): Promise<string | null> {
   const roots = await db().unit.findMany({ where: { parentId: null }, select: { code: true }, orderBy: { code: "asc" }, take: 2 });
   // With a single province loaded, open on it; with several, on the national list.
   return roots.length === 1 ? roots[0].code : null;
+}
+
+export interface UnitDTO {
+  code: string;
+  name: string;
+  type: string;
+  level: number;
+}
+
+/**
+ * The children of a unit (`GET /api/v1/units?parent=CODE`), or without a parent the roots
+ * inside the actor's scope, in Vietnamese order of name.
+ */
+export async function listUnits(actor: Actor, parentCode: string | null): Promise<UnitDTO[]> {
+  const scope = viewScope(actor);
+  if (scope === null) throw new AppError("FORBIDDEN");
+  const select = { code: true, name: true, type: true, level: true } as const;
+  let rows: UnitDTO[];
+  if (parentCode === null) {
+    rows = await db().unit.findMany({ where: { parentId: null, path: { startsWith: scope } }, select });
+  } else {
+    const parent = await db().unit.findUnique({ where: { code: parentCode }, select: { id: true, path: true } });
+    if (!parent) throw new AppError("NOT_FOUND", "unit");
+    if (!canViewUnit(actor, parent.path)) throw new AppError("FORBIDDEN");
+    rows = await db().unit.findMany({ where: { parentId: parent.id }, select });
+  }
+  return rows.sort((a, b) => compareVietnamese(a.name, b.name));
+}
+
+/** One unit by code (`GET /api/v1/units/CODE`), if the actor may see it. */
+export async function getUnit(actor: Actor, code: string): Promise<UnitDTO & { parentCode: string | null }> {
+  if (viewScope(actor) === null) throw new AppError("FORBIDDEN");
+  const unit = await db().unit.findUnique({ where: { code }, select: { code: true, name: true, type: true, level: true, path: true, parent: { select: { code: true } } } });
+  if (!unit) throw new AppError("NOT_FOUND", "unit");
+  if (!canViewUnit(actor, unit.path)) throw new AppError("FORBIDDEN");
+  return { code: unit.code, name: unit.name, type: unit.type, level: unit.level, parentCode: unit.parent?.code ?? null };
 }

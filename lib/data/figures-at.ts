@@ -1,0 +1,39 @@
+import "server-only";
+// Point-in-time reads of the maintained totals: each answer is one backward index lookup
+// per unit (the row with the greatest date ≤ D), never a sum over daily figures.
+import { db } from "@/lib/db/client";
+import { dateToDay } from "@/lib/domain/dates";
+
+/** Running total of each unit for a metric at the end of each day (0 before any report). */
+export async function cumulativeAt(unitIds: readonly number[], metricId: number, days: readonly string[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  if (unitIds.length === 0 || days.length === 0) return result;
+  const rows = await db().$queryRaw<{ unit_id: number; day: string; cumulative: number }[]>`
+    SELECT u.id AS unit_id, d.day, COALESCE(t.cumulative, 0)::int AS cumulative
+    FROM unnest(${[...unitIds]}::int[]) AS u(id)
+    CROSS JOIN unnest(${[...days]}::text[]) AS d(day)
+    LEFT JOIN LATERAL (SELECT dt.cumulative FROM daily_total dt
+                       WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId} AND dt.date <= d.day::date
+                       ORDER BY dt.date DESC LIMIT 1) t ON true`;
+  for (const row of rows) result.set(cumulativeKey(row.unit_id, row.day), row.cumulative);
+  return result;
+}
+
+export const cumulativeKey = (unitId: number, day: string) => `${unitId}|${day}`;
+
+/**
+ * reportedOn of each unit as of `day`: the latest day ≤ `day` with any figure (for a parent,
+ * the earliest among its children), from the maintained `unit_report` rows.
+ */
+export async function reportedOnAt(unitIds: readonly number[], day: string): Promise<Map<number, string | null>> {
+  const result = new Map<number, string | null>();
+  if (unitIds.length === 0) return result;
+  const rows = await db().$queryRaw<{ unit_id: number; reported_on: Date | null }[]>`
+    SELECT u.id AS unit_id, r.reported_on
+    FROM unnest(${[...unitIds]}::int[]) AS u(id)
+    LEFT JOIN LATERAL (SELECT ur.reported_on FROM unit_report ur
+                       WHERE ur.unit_id = u.id AND ur.date <= ${day}::date
+                       ORDER BY ur.date DESC LIMIT 1) r ON true`;
+  for (const row of rows) result.set(row.unit_id, row.reported_on ? dateToDay(row.reported_on) : null);
+  return result;
+}

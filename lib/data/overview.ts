@@ -1,0 +1,95 @@
+import "server-only";
+// Everything the overview of a unit shows: breadcrumbs, one KPI per metric, the milestones,
+// the trend and the projection of the chosen metric.
+import { db } from "@/lib/db/client";
+import { canViewUnit, type Actor } from "@/lib/auth/permissions";
+import { addDays, dateToDay, dayToDate, daysBetween } from "@/lib/domain/dates";
+import { buildTrend, type Milestone, type TrendPoint } from "@/lib/domain/trend";
+import { AppError } from "./errors";
+import { resolveCampaign, type CampaignDTO } from "./campaigns";
+import { getViewableUnit, progressOf, type ProgressDTO } from "./progress";
+import { dueDates, effectiveTargetsOf } from "./targets";
+
+/** The trend covers the campaign so far, at most this many days. */
+export const TREND_MAX_DAYS = 180;
+
+export interface BreadcrumbDTO {
+  code: string;
+  name: string;
+  /** false above the actor's scope: shown, not linked */
+  viewable: boolean;
+}
+
+export interface OverviewDTO {
+  unit: { code: string; name: string; level: number; levelName: string; type: string };
+  breadcrumbs: BreadcrumbDTO[];
+  childLevelName: string | null;
+  childCount: number;
+  campaign: CampaignDTO | null;
+  metric: { code: string; name: string };
+  metrics: ({ code: string; name: string } & ProgressDTO)[];
+  /** the chosen metric's progress (one of `metrics`) */
+  progress: ProgressDTO;
+  milestones: Milestone[];
+  nextMilestone: (Milestone & { daysLeft: number }) | null;
+  trend: TrendPoint[];
+}
+
+export interface OverviewQuery {
+  unitCode: string;
+  metricCode: string;
+  asOf: string;
+  campaignCode?: string;
+}
+
+export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promise<OverviewDTO> {
+  const unit = await getViewableUnit(actor, query.unitCode);
+  const client = db();
+  const campaign = await resolveCampaign(query.campaignCode, query.asOf);
+  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign");
+  const metrics = await client.metric.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, nameVi: true } });
+  const metric = metrics.find((m) => m.code === query.metricCode);
+  if (!metric) throw new AppError("NOT_FOUND", "metric");
+
+  const ancestorCodes = unit.path.split("/").filter(Boolean).slice(0, -1);
+  const [ancestors, levels, childCount, kpis] = await Promise.all([
+    client.unit.findMany({ where: { code: { in: ancestorCodes } }, select: { code: true, name: true, path: true, level: true }, orderBy: { level: "asc" } }),
+    client.unitLevel.findMany({ where: { level: { in: [unit.level, unit.level + 1] } }, select: { level: true, nameVi: true } }),
+    client.unit.count({ where: { parentId: unit.id } }),
+    Promise.all(metrics.map(async (m) => ({ code: m.code, name: m.nameVi, ...(await progressOf(unit, m, campaign, query.asOf)) }))),
+  ]);
+  const progress = kpis.find((k) => k.code === metric.code)!;
+
+  const milestones: Milestone[] = [];
+  if (campaign) {
+    for (const dueDate of await dueDates(campaign.id, metric.id)) {
+      const target = (await effectiveTargetsOf(campaign.id, metric.id, dueDate, [unit])).get(unit.id) ?? null;
+      milestones.push({ dueDate, target });
+    }
+  }
+  const next = milestones.find((m) => m.dueDate >= query.asOf) ?? null;
+  const trendFrom = campaign && campaign.startDate > addDays(query.asOf, -(TREND_MAX_DAYS - 1)) && campaign.startDate <= query.asOf ? campaign.startDate : addDays(query.asOf, -(TREND_MAX_DAYS - 1));
+  const rows = await client.$queryRaw<{ date: Date; cumulative: number }[]>`
+    (SELECT date, cumulative FROM daily_total
+     WHERE unit_id = ${unit.id} AND metric_id = ${metric.id} AND date < ${dayToDate(addDays(trendFrom, -7))}::date
+     ORDER BY date DESC LIMIT 1)
+    UNION ALL
+    (SELECT date, cumulative FROM daily_total
+     WHERE unit_id = ${unit.id} AND metric_id = ${metric.id}
+       AND date >= ${dayToDate(addDays(trendFrom, -7))}::date AND date <= ${dayToDate(query.asOf)}::date)`;
+  const levelName = (level: number) => levels.find((l) => l.level === level)?.nameVi ?? null;
+
+  return {
+    unit: { code: unit.code, name: unit.name, level: unit.level, levelName: levelName(unit.level) ?? "", type: unit.type },
+    breadcrumbs: ancestors.map((a) => ({ code: a.code, name: a.name, viewable: canViewUnit(actor, a.path) })),
+    childLevelName: childCount > 0 ? levelName(unit.level + 1) : null,
+    childCount,
+    campaign,
+    metric: { code: metric.code, name: metric.nameVi },
+    metrics: kpis,
+    progress,
+    milestones,
+    nextMilestone: next ? { ...next, daysLeft: daysBetween(query.asOf, next.dueDate) } : null,
+    trend: buildTrend(rows.map((r) => ({ day: dateToDay(r.date), cumulative: r.cumulative })), trendFrom, query.asOf, milestones),
+  };
+}

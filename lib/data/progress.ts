@@ -1,0 +1,84 @@
+import "server-only";
+// A unit's progress on one metric: actual against the milestone that counts, and the
+// projection. `GET /api/v1/progress` and the overview page both call getProgress.
+import { db } from "@/lib/db/client";
+import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { addDays } from "@/lib/domain/dates";
+import { percentOf } from "@/lib/domain/percent";
+import { PACE_WINDOW_DAYS, project, type Projection } from "@/lib/domain/projection";
+import { AppError } from "./errors";
+import { resolveCampaign, type CampaignDTO } from "./campaigns";
+import { cumulativeAt, cumulativeKey, reportedOnAt } from "./figures-at";
+import { dueDateOn, effectiveTargetsOf } from "./targets";
+
+export interface ProgressQuery {
+  unitCode: string;
+  metricCode: string;
+  asOf: string;
+  campaignCode?: string;
+}
+
+export interface ViewedUnit {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  level: number;
+  type: string;
+}
+
+export interface ProgressDTO {
+  unit: string;
+  metric: string;
+  asOf: string;
+  campaign: string | null;
+  actual: number;
+  target: number | null;
+  percent: number | null;
+  dueDate: string | null;
+  reportedOn: string | null;
+  projection: Projection;
+}
+
+/** The unit by code, if the actor may see it. */
+export async function getViewableUnit(actor: Actor, code: string): Promise<ViewedUnit> {
+  if (viewScope(actor) === null) throw new AppError("FORBIDDEN");
+  const unit = await db().unit.findUnique({ where: { code }, select: { id: true, code: true, name: true, path: true, level: true, type: true } });
+  if (!unit) throw new AppError("NOT_FOUND", "unit");
+  if (!canViewUnit(actor, unit.path)) throw new AppError("FORBIDDEN");
+  return unit;
+}
+
+export async function getProgress(actor: Actor, query: ProgressQuery): Promise<ProgressDTO> {
+  const unit = await getViewableUnit(actor, query.unitCode);
+  const campaign = await resolveCampaign(query.campaignCode, query.asOf);
+  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign");
+  const metric = await db().metric.findUnique({ where: { code: query.metricCode }, select: { id: true, code: true } });
+  if (!metric) throw new AppError("NOT_FOUND", "metric");
+  return progressOf(unit, metric, campaign, query.asOf);
+}
+
+/** Progress of a unit already checked against the actor's scope. */
+export async function progressOf(unit: ViewedUnit, metric: { id: number; code: string }, campaign: CampaignDTO | null, asOf: string): Promise<ProgressDTO> {
+  const weekAgo = addDays(asOf, -PACE_WINDOW_DAYS);
+  const [totals, reported, dueDate] = await Promise.all([
+    cumulativeAt([unit.id], metric.id, [asOf, weekAgo]),
+    reportedOnAt([unit.id], asOf),
+    campaign ? dueDateOn(campaign.id, metric.id, asOf) : null,
+  ]);
+  const target = campaign && dueDate ? ((await effectiveTargetsOf(campaign.id, metric.id, dueDate, [unit])).get(unit.id) ?? null) : null;
+  const actual = totals.get(cumulativeKey(unit.id, asOf)) ?? 0;
+  const actualWeekAgo = totals.get(cumulativeKey(unit.id, weekAgo)) ?? 0;
+  return {
+    unit: unit.code,
+    metric: metric.code,
+    asOf,
+    campaign: campaign?.code ?? null,
+    actual,
+    target,
+    percent: percentOf(actual, target),
+    dueDate,
+    reportedOn: reported.get(unit.id) ?? null,
+    projection: project({ actual, actualWeekAgo, target, dueDate, asOf }),
+  };
+}

@@ -1,0 +1,68 @@
+import "server-only";
+// Who has not reported for a day. A leaf unit has reported for day D when it has any figure
+// dated D (a figure of 0 counts: "reported zero" is not "not reported"); otherwise it is
+// behind by the days since its last report (or has never reported).
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/permissions";
+import { dateToDay, daysBetween } from "@/lib/domain/dates";
+import { compareVietnamese } from "@/lib/domain/text";
+import { getViewableUnit } from "./progress";
+
+export interface MissingUnitDTO {
+  code: string;
+  name: string;
+  lastReportedOn: string | null;
+  /** days since the last report; null when it has never reported */
+  daysBehind: number | null;
+}
+
+export interface ReportingGroupDTO {
+  code: string;
+  name: string;
+  leaves: number;
+  missing: MissingUnitDTO[];
+}
+
+export interface ReportingStatusDTO {
+  unit: { code: string; name: string };
+  date: string;
+  leaves: number;
+  reported: number;
+  groups: ReportingGroupDTO[];
+}
+
+export async function getReportingStatus(actor: Actor, unitCode: string, date: string): Promise<ReportingStatusDTO> {
+  const unit = await getViewableUnit(actor, unitCode);
+  const leaves = await db().$queryRaw<{ code: string; name: string; group_code: string; group_name: string; last: Date | null }[]>`
+    SELECT leaf.code, leaf.name, g.code AS group_code, g.name AS group_name, r.date AS last
+    FROM unit leaf
+    JOIN unit g ON g.id = COALESCE(CASE WHEN leaf.id = ${unit.id} THEN leaf.id END, leaf.parent_id)
+    LEFT JOIN LATERAL (SELECT ur.date FROM unit_report ur WHERE ur.unit_id = leaf.id AND ur.date <= ${date}::date
+                       ORDER BY ur.date DESC LIMIT 1) r ON true
+    WHERE leaf.path LIKE ${`${unit.path}%`}
+      AND NOT EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = leaf.id)`;
+  const groups = new Map<string, ReportingGroupDTO>();
+  let reported = 0;
+  for (const leaf of leaves) {
+    const group = groups.get(leaf.group_code) ?? { code: leaf.group_code, name: leaf.group_name, leaves: 0, missing: [] };
+    groups.set(leaf.group_code, group);
+    group.leaves++;
+    const last = leaf.last ? dateToDay(leaf.last) : null;
+    if (last === date) {
+      reported++;
+      continue;
+    }
+    group.missing.push({ code: leaf.code, name: leaf.name, lastReportedOn: last, daysBehind: last ? daysBetween(last, date) : null });
+  }
+  // Never reported first, then the longest behind, then by name.
+  const behind = (m: MissingUnitDTO) => m.daysBehind ?? Number.MAX_SAFE_INTEGER;
+  const byBehind = (a: MissingUnitDTO, b: MissingUnitDTO) => behind(b) - behind(a) || compareVietnamese(a.name, b.name);
+  for (const group of groups.values()) group.missing.sort(byBehind);
+  return {
+    unit: { code: unit.code, name: unit.name },
+    date,
+    leaves: leaves.length,
+    reported,
+    groups: [...groups.values()].filter((g) => g.missing.length > 0).sort((a, b) => compareVietnamese(a.name, b.name)),
+  };
+}

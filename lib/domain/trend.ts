@@ -1,0 +1,57 @@
+// The overview's trend: cumulative actual per day against the target of the milestone in
+// force that day, daily additions and their 7-day average.
+import { addDays, daysBetween } from "./dates";
+import { pickDueDate } from "./milestones";
+
+export interface TrendPoint {
+  day: string;
+  /** running total at the end of the day */
+  cumulative: number;
+  /** the day's addition (negative after a correction); 0 on a day without figures */
+  daily: number;
+  /** average daily addition over the 7 days ending on this day, 2 decimals */
+  average7: number;
+  /** target of the milestone that counts on this day, if any */
+  target: number | null;
+}
+
+export interface Milestone {
+  dueDate: string;
+  target: number | null;
+}
+
+/**
+ * One point per day from `from` to `to`. `totals` are the stored (day, running total) rows,
+ * in any order, and must reach back at least 7 days before `from`, or start at the first
+ * report; days without a row carry the previous running total.
+ */
+export function buildTrend(totals: readonly { day: string; cumulative: number }[], from: string, to: string, milestones: readonly Milestone[]): TrendPoint[] {
+  const span = daysBetween(from, to);
+  if (span < 0) return [];
+  const sorted = [...totals].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const start = addDays(from, -7);
+  const cumulativeByDay: number[] = [];
+  let index = 0;
+  let running = 0;
+  for (let d = 0; d <= span + 7; d++) {
+    const day = addDays(start, d);
+    while (index < sorted.length && sorted[index].day <= day) running = sorted[index++].cumulative;
+    cumulativeByDay.push(running);
+  }
+  const dueDates = milestones.map((m) => m.dueDate);
+  const targetByDue = new Map(milestones.map((m) => [m.dueDate, m.target]));
+  const points: TrendPoint[] = [];
+  for (let d = 0; d <= span; d++) {
+    const day = addDays(from, d);
+    const i = d + 7;
+    const due = pickDueDate(dueDates, day);
+    points.push({
+      day,
+      cumulative: cumulativeByDay[i],
+      daily: cumulativeByDay[i] - cumulativeByDay[i - 1],
+      average7: Math.round(((cumulativeByDay[i] - cumulativeByDay[i - 7]) / 7) * 100) / 100,
+      target: due ? (targetByDue.get(due) ?? null) : null,
+    });
+  }
+  return points;
+}
