@@ -9,7 +9,12 @@ import { AppError } from "@/lib/data/errors";
 import type { SessionUserDTO } from "@/lib/data/sessions";
 import { currentUser, currentUserForPasswordChange } from "./session";
 
-export type FormState<T = undefined> =
+/** A secret (temporary password, API token) the user sees once and never again. */
+export interface ShownOnce {
+  shownOnce: string;
+}
+
+export type FormState<T = ShownOnce> =
   | { ok: true; message: string; value?: T }
   | { ok: false; message: string; fieldErrors: Record<string, string[]> }
   | null;
