@@ -32,6 +32,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <h1 className="text-2xl font-semibold">{user.displayName} <span className="text-base font-normal text-slate-600">({user.username})</span></h1>
       <p className="text-sm text-slate-700">
         {ROLE_LABELS[user.role]} · {user.unitName ?? "Toàn hệ thống"} · {user.active ? "Đang hoạt động" : "Đã khóa"} · đăng nhập gần nhất {formatDateTime(user.lastLoginAt)}
+        {" · "}<Link href={`/account/tokens?user=${user.username}`} className="text-brand-700 underline">Mã truy cập API</Link>
       </p>
       <div className="grid gap-4 md:grid-cols-2">
         <section className={CARD} aria-labelledby="edit">
