@@ -60,12 +60,15 @@ export async function getRankings(actor: Actor, query: RankingQuery): Promise<Ra
     if (!parent) throw new AppError("NOT_FOUND", "unit");
     if (!canViewUnit(actor, parent.path)) throw new AppError("FORBIDDEN");
   }
+  const asOfDate = dayToDate(query.asOf);
+  // A unit dissolved (or merged) on day D is listed in views as of days before D; from D
+  // on it is not, while its figures stay attached to it and in its parent's totals.
+  const current = { OR: [{ dissolvedOn: null }, { dissolvedOn: { gt: asOfDate } }] };
   const children = await client.unit.findMany({
-    where: parent ? { parentId: parent.id } : { parentId: null, path: { startsWith: scope } },
+    where: parent ? { parentId: parent.id, ...current } : { parentId: null, path: { startsWith: scope }, ...current },
     select: { id: true, code: true, name: true, path: true },
   });
 
-  const asOfDate = dayToDate(query.asOf);
   const campaign = await resolveCampaign(query.campaignCode, query.asOf);
   if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign");
 
