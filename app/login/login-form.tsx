@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { loginErrorMessage } from "@/lib/auth/login-errors";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +23,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(callbackUrl);
         return;
       }
-      setError("Tên đăng nhập hoặc mật khẩu không đúng.");
+      setError(loginErrorMessage(result?.error));
     } catch {
       setError("Không kết nối được máy chủ. Vui lòng thử lại.");
     }

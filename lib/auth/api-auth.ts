@@ -1,23 +1,15 @@
 import "server-only";
-// Who is calling the HTTP API: a bearer token an administrator issued (checked first, so
-// scripts never need a session), else the browser session. Minimal version written with the
-// daily endpoint; the read API's engineer owns this file and the merge keeps one.
-import { db } from "@/lib/db/client";
-import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
-import { hashToken } from "./tokens";
+// Who is calling the HTTP API: a bearer token (checked first, so scripts never need a
+// session), else the browser session. A malformed, unknown or revoked token is refused
+// outright (401), never silently replaced by the session.
+import { userForApiToken } from "@/lib/data/api-tokens";
+import type { SessionUserDTO } from "@/lib/data/sessions";
 
 export async function getApiActor(request: Request): Promise<SessionUserDTO | null> {
   const header = request.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return null;
-    const token = await db().apiToken.findUnique({
-      where: { tokenHash: hashToken(match[1]) },
-      select: { id: true, revokedAt: true, user: { select: { id: true, active: true, sessionVersion: true } } },
-    });
-    if (!token || token.revokedAt || !token.user.active) return null;
-    await db().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
-    return getSessionUser(token.user.id, token.user.sessionVersion);
+    return match ? userForApiToken(match[1]) : null;
   }
   const { currentUser } = await import("./session");
   return currentUser();

@@ -4,16 +4,31 @@ import { redirect } from "next/navigation";
 import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
 import { authOptions } from "./options";
 
-/** The signed-in user, or null. */
-export async function currentUser(): Promise<SessionUserDTO | null> {
+/** The user behind the session cookie, checked against the database on every call. */
+async function sessionUser(): Promise<SessionUserDTO | null> {
   const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number } | null;
-  if (!session?.uid || session.sv === undefined) return null;
+  if (typeof session?.uid !== "number" || typeof session.sv !== "number") return null;
   return getSessionUser(session.uid, session.sv);
 }
 
-/** For pages: the signed-in user, or a redirect to the login page. */
+/**
+ * The signed-in user, or null. A user whose password an administrator reset counts as
+ * signed out everywhere but the password change page until they choose a new one.
+ */
+export async function currentUser(): Promise<SessionUserDTO | null> {
+  const user = await sessionUser();
+  return user && !user.mustChangePassword ? user : null;
+}
+
+/** For the password change page and its action only. */
+export async function currentUserForPasswordChange(): Promise<SessionUserDTO | null> {
+  return sessionUser();
+}
+
+/** For pages: the signed-in user, or a redirect to the login (or password change) page. */
 export async function requireUser(): Promise<SessionUserDTO> {
-  const user = await currentUser();
+  const user = await sessionUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword) redirect("/account/password");
   return user;
 }

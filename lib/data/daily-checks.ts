@@ -71,7 +71,7 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
 
   const units = new Map((await client.unit.findMany({
     where: { code: { in: [...new Set(rows.map((r) => r.unitCode))] } },
-    select: { id: true, code: true, path: true, _count: { select: { children: true } } },
+    select: { id: true, code: true, path: true, dissolvedOn: true, _count: { select: { children: true } } },
   })).map((u) => [u.code, u]));
   const ancestorCodes = [...new Set([...units.values()].flatMap((u) => u.path.split("/").filter(Boolean)))];
   const idsByCode = new Map((await client.unit.findMany({ where: { code: { in: ancestorCodes } }, select: { id: true, code: true } })).map((u) => [u.code, u.id]));
@@ -90,6 +90,8 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
     if (!unit) { issue(row.ref, "invalid", `Không có đơn vị mã ${row.unitCode}.`); ok = false; }
     else if (unit._count.children > 0) { issue(row.ref, "invalid", `Đơn vị ${row.unitCode} có đơn vị trực thuộc: số liệu là tổng của các đơn vị đó, không nhập trực tiếp.`); ok = false; }
     else if (!canEditFigures(actor, unit.path)) { issue(row.ref, "scope", `Đơn vị ${row.unitCode} nằm ngoài phạm vi của bạn.`); ok = false; }
+    // A dissolved (or merged) unit keeps its figures up to the day before it ended, no more.
+    else if (unit.dissolvedOn && row.date >= dateToDay(unit.dissolvedOn)) { issue(row.ref, "invalid", `Đơn vị ${row.unitCode} đã giải thể từ ngày ${formatDay(dateToDay(unit.dissolvedOn))}.`); ok = false; }
     if (!metric) { issue(row.ref, "invalid", `Không có chỉ số ${row.metric}.`); ok = false; }
     const key = `${row.unitCode}|${row.metric}|${row.date}`;
     if (seen.has(key)) { issue(row.ref, "invalid", "Dòng bị lặp (cùng ngày, đơn vị, chỉ số)."); ok = false; }

@@ -44,7 +44,7 @@ export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string
   const date = dayToDate(day);
   const [leaves, metrics] = await Promise.all([
     client.unit.findMany({
-      where: { path: { startsWith: scope.path }, children: { none: {} } },
+      where: { path: { startsWith: scope.path }, children: { none: {} }, OR: [{ dissolvedOn: null }, { dissolvedOn: { gt: date } }] },
       select: { id: true, code: true, name: true, path: true },
       orderBy: { name: "asc" },
     }),

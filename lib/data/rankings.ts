@@ -77,7 +77,7 @@ export async function getRankings(actor: Actor, query: RankingQuery): Promise<Ra
   const campaign = await resolveCampaign(query.campaignCode, query.asOf);
   if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign");
 
-  const units = await listRankedUnits(parent, scope, query.level);
+  const units = await listRankedUnits(parent, scope, query.level, query.asOf);
   const weekAgo = addDays(query.asOf, -RANK_CHANGE_DAYS);
   const ids = units.map((u) => u.id);
   const [actuals, reported, dueNow, dueBefore] = await Promise.all([
@@ -122,8 +122,10 @@ export async function getRankings(actor: Actor, query: RankingQuery): Promise<Ra
 }
 
 /** The units to rank, inside the parent (or the actor's scope). */
-async function listRankedUnits(parent: { id: number; path: string } | null, scope: string, level: number | undefined): Promise<UnitRow[]> {
+async function listRankedUnits(parent: { id: number; path: string } | null, scope: string, level: number | undefined, asOf: string): Promise<UnitRow[]> {
   const prefix = parent?.path ?? scope;
+  // A unit dissolved (or merged) on day D is listed in views as of days before D; from D on
+  // it is not, while its figures stay attached to it and in its parent's totals.
   const rows = await db().$queryRaw<UnitRow[]>`
     SELECT u.id, u.code, u.name, u.path, EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id) AS "hasChildren"
     FROM unit u
@@ -131,6 +133,7 @@ async function listRankedUnits(parent: { id: number; path: string } | null, scop
       ? parent
         ? Prisma.sql`u.parent_id = ${parent.id}`
         : Prisma.sql`u.parent_id IS NULL AND u.path LIKE ${`${scope}%`}`
-      : Prisma.sql`u.level = ${level} AND u.path LIKE ${`${prefix}%`} AND u.path <> ${prefix}`}`;
+      : Prisma.sql`u.level = ${level} AND u.path LIKE ${`${prefix}%`} AND u.path <> ${prefix}`}
+      AND (u.dissolved_on IS NULL OR u.dissolved_on > ${asOf}::date)`;
   return rows;
 }

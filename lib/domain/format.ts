@@ -26,3 +26,13 @@ export function formatDay(day: string | null): string {
   const [y, m, d] = day.split("-");
   return `${d}/${m}/${y}`;
 }
+
+const TIME_FORMAT = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const DAY_FORMAT = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+
+/** An instant as Vietnam's date and time: `07/06/2023 14:05`; "—" for none. */
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  return `${formatDay(DAY_FORMAT.format(date))} ${TIME_FORMAT.format(date)}`;
+}

@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { runFormAction, type FormState } from "@/lib/auth/form-action";
+import { issueApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { tokenCreateSchema, tokenIdSchema } from "@/lib/validation/accounts";
+
+export async function issueTokenAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(tokenCreateSchema, form, async (actor, input) => {
+    const { token, dto } = await issueApiToken(actor, { name: input.name, ...(input.username ? { username: input.username } : {}) });
+    revalidatePath("/account/tokens");
+    return { message: `Đã tạo mã "${dto.name}" cho ${dto.username}.`, value: { shownOnce: token } };
+  });
+}
+
+export async function revokeTokenAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(tokenIdSchema, form, async (actor, { tokenId }) => {
+    const dto = await revokeApiToken(actor, tokenId);
+    revalidatePath("/account/tokens");
+    return { message: `Đã thu hồi mã "${dto.name}".` };
+  });
+}

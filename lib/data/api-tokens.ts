@@ -1,0 +1,82 @@
+import "server-only";
+// API tokens: a user issues and revokes their own; an administrator, anyone's. A token acts
+// as its user (role and scope read afresh on every request), is stored only as its SHA-256,
+// and is shown once when issued. Every issue and revocation is audited in its transaction.
+import { canAdminister, type Actor } from "@/lib/auth/permissions";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db/client";
+import { AppError } from "./errors";
+import { getSessionUser, type SessionUserDTO } from "./sessions";
+
+export interface ApiTokenDTO {
+  id: number;
+  username: string;
+  name: string;
+  /** the first characters, to recognise a token without revealing it */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const TOKEN_SELECT = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { username: true } } } as const;
+
+function toDTO(t: { id: number; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; user: { username: string } }): ApiTokenDTO {
+  return { id: t.id, username: t.user.username, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null };
+}
+
+/** Whose tokens the actor manages: their own, or (administrators) the named user's. */
+async function tokenOwner(actor: Actor, username: string | undefined): Promise<{ id: number; username: string; active: boolean; unitId: number | null }> {
+  const wanted = username || actor.username;
+  if (wanted !== actor.username && !canAdminister(actor)) throw new AppError("FORBIDDEN");
+  if (actor.id === null && !username) throw new AppError("INVALID_INPUT", "username", { username: ["Cần chỉ rõ người dùng."] });
+  const owner = await db().user.findUnique({ where: { username: wanted }, select: { id: true, username: true, active: true, unitId: true } });
+  if (!owner) throw new AppError("NOT_FOUND", "user", { username: [`Không có người dùng ${wanted}.`], _form: [`Không có người dùng ${wanted}.`] });
+  if (owner.id !== actor.id && !canAdminister(actor)) throw new AppError("FORBIDDEN");
+  return owner;
+}
+
+export async function listApiTokens(actor: Actor, username?: string): Promise<ApiTokenDTO[]> {
+  const owner = await tokenOwner(actor, username);
+  const tokens = await db().apiToken.findMany({ where: { userId: owner.id }, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: TOKEN_SELECT });
+  return tokens.map(toDTO);
+}
+
+export async function issueApiToken(actor: Actor, input: { name: string; username?: string }): Promise<{ token: string; dto: ApiTokenDTO }> {
+  const owner = await tokenOwner(actor, input.username);
+  if (!owner.active) throw new AppError("CONFLICT", "inactive", { _form: [`Tài khoản ${owner.username} đã bị khóa.`] });
+  const { token, tokenHash, prefix } = newToken();
+  return db().$transaction(async (tx) => {
+    const created = await tx.apiToken.create({ data: { userId: owner.id, name: input.name, tokenHash, prefix }, select: TOKEN_SELECT });
+    await tx.auditEvent.create({ data: { userId: actor.id, action: "token.create", entity: "api_token", entityKey: prefix, unitId: owner.unitId, newValue: { user: owner.username, name: input.name } } });
+    return { token, dto: toDTO(created) };
+  });
+}
+
+export async function revokeApiToken(actor: Actor, tokenId: number): Promise<ApiTokenDTO> {
+  return db().$transaction(async (tx) => {
+    const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { ...TOKEN_SELECT, userId: true, user: { select: { username: true, unitId: true } } } });
+    // Someone else's token is "not found" for a non-administrator: no hint that it exists.
+    if (!token || (token.userId !== actor.id && !canAdminister(actor))) throw new AppError("NOT_FOUND");
+    if (token.revokedAt) return toDTO(token);
+    const revoked = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: TOKEN_SELECT });
+    await tx.auditEvent.create({ data: { userId: actor.id, action: "token.revoke", entity: "api_token", entityKey: token.prefix, unitId: token.user.unitId, oldValue: { user: token.user.username, name: token.name } } });
+    return toDTO(revoked);
+  });
+}
+
+/** The user a bearer token acts as, or null for an unknown or revoked token or an inactive user. */
+export async function userForApiToken(rawToken: string, now: Date = new Date()): Promise<SessionUserDTO | null> {
+  const token = await db().apiToken.findUnique({
+    where: { tokenHash: hashToken(rawToken) },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, active: true, sessionVersion: true } } },
+  });
+  if (!token || token.revokedAt || !token.user.active) return null;
+  // "Last used" to the minute: no write on every request of a busy script.
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
+    await db().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+  }
+  const user = await getSessionUser(token.user.id, token.user.sessionVersion);
+  // A token is not a way around a forced password change.
+  return user && !user.mustChangePassword ? user : null;
+}

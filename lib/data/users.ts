@@ -1,0 +1,155 @@
+import "server-only";
+// User administration: administrators only, every change audited in its own transaction.
+// There is always at least one active administrator: the last one can be neither
+// deactivated nor given another role.
+import { randomBytes } from "node:crypto";
+import { canAdminister, type Actor, type Role } from "@/lib/auth/permissions";
+import { hashPassword } from "@/lib/auth/password";
+import { db, type Db } from "@/lib/db/client";
+import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/accounts";
+import { AppError } from "./errors";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export interface UserDTO {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+  unitName: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+}
+
+const USER_SELECT = {
+  id: true, username: true, displayName: true, role: true, active: true, mustChangePassword: true, lastLoginAt: true,
+  unit: { select: { code: true, name: true } },
+} as const;
+
+function toDTO(u: { id: number; username: string; displayName: string; role: Role; active: boolean; mustChangePassword: boolean; lastLoginAt: Date | null; unit: { code: string; name: string } | null }): UserDTO {
+  return {
+    id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitCode: u.unit?.code ?? null, unitName: u.unit?.name ?? null,
+    active: u.active, mustChangePassword: u.mustChangePassword, lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+function requireAdmin(actor: Actor): void {
+  if (!canAdminister(actor)) throw new AppError("FORBIDDEN");
+}
+
+const invalid = (field: string, message: string) => new AppError("INVALID_INPUT", field, { [field]: [message], _form: [message] });
+
+export async function listUsers(actor: Actor): Promise<UserDTO[]> {
+  requireAdmin(actor);
+  const users = await db().user.findMany({ orderBy: [{ active: "desc" }, { username: "asc" }], select: USER_SELECT });
+  return users.map(toDTO);
+}
+
+export async function getUser(actor: Actor, userId: number): Promise<UserDTO> {
+  requireAdmin(actor);
+  const user = await db().user.findUnique({ where: { id: userId }, select: USER_SELECT });
+  if (!user) throw new AppError("NOT_FOUND");
+  return toDTO(user);
+}
+
+/**
+ * The unit a role is attached to: none for administrators (they see everything), a unit for
+ * everyone else; district police belong to a district-level unit (level 2) and commune police
+ * to a commune-level unit (level 3), so that "their district" and "their commune" mean what
+ * the role table says.
+ */
+async function scopeUnit(tx: Tx, role: Role, unitCode: string | null): Promise<{ id: number; code: string } | null> {
+  if (role === "admin") return null;
+  if (!unitCode) throw invalid("unitCode", "Vai trò này cần mã đơn vị phụ trách.");
+  const unit = await tx.unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, level: true } });
+  if (!unit) throw invalid("unitCode", `Không có đơn vị mã ${unitCode}.`);
+  if (role === "district" && unit.level !== 2) throw invalid("unitCode", "Công an huyện phải gắn với một đơn vị cấp huyện.");
+  if (role === "commune" && unit.level !== 3) throw invalid("unitCode", "Công an xã phải gắn với một đơn vị cấp xã.");
+  return { id: unit.id, code: unit.code };
+}
+
+export async function createUser(actor: Actor, input: UserCreateInput): Promise<UserDTO> {
+  requireAdmin(actor);
+  const passwordHash = await hashPassword(input.password);
+  return db().$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw invalid("username", `Tên đăng nhập ${input.username} đã có.`);
+    const unit = await scopeUnit(tx, input.role, input.unitCode);
+    const user = await tx.user.create({
+      data: { username: input.username, displayName: input.displayName, role: input.role, unitId: unit?.id ?? null, passwordHash },
+      select: USER_SELECT,
+    });
+    await tx.auditEvent.create({
+      data: { userId: actor.id, action: "user.create", entity: "user", entityKey: user.username, unitId: unit?.id ?? null, newValue: { displayName: input.displayName, role: input.role, unit: unit?.code ?? null } },
+    });
+    return toDTO(user);
+  });
+}
+
+/** Locks the active administrators' rows and fails if `userId` is the only one left. */
+async function guardLastAdmin(tx: Tx, userId: number): Promise<void> {
+  const admins = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`;
+  if (admins.length === 1 && admins[0].id === userId) {
+    throw new AppError("CONFLICT", "last-admin", { _form: ["Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng đang hoạt động."] });
+  }
+}
+
+export async function updateUser(actor: Actor, input: UserUpdateInput): Promise<UserDTO> {
+  requireAdmin(actor);
+  return db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: USER_SELECT });
+    if (!before) throw new AppError("NOT_FOUND");
+    if (before.role === "admin" && input.role !== "admin" && before.active) await guardLastAdmin(tx, before.id);
+    const unit = await scopeUnit(tx, input.role, input.unitCode);
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { displayName: input.displayName, role: input.role, unitId: unit?.id ?? null },
+      select: USER_SELECT,
+    });
+    await tx.auditEvent.create({
+      data: {
+        userId: actor.id, action: "user.update", entity: "user", entityKey: before.username, unitId: unit?.id ?? null,
+        oldValue: { displayName: before.displayName, role: before.role, unit: before.unit?.code ?? null },
+        newValue: { displayName: after.displayName, role: after.role, unit: after.unit?.code ?? null },
+      },
+    });
+    return toDTO(after);
+  });
+}
+
+/** Deactivating ends the user's sessions at their next request; reactivating lets them sign in again. */
+export async function setUserActive(actor: Actor, userId: number, active: boolean): Promise<UserDTO> {
+  requireAdmin(actor);
+  return db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { ...USER_SELECT, unitId: true } });
+    if (!before) throw new AppError("NOT_FOUND");
+    if (!active && before.role === "admin" && before.active) await guardLastAdmin(tx, userId);
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
+      select: USER_SELECT,
+    });
+    await tx.auditEvent.create({
+      data: { userId: actor.id, action: active ? "user.activate" : "user.deactivate", entity: "user", entityKey: before.username, unitId: before.unitId, oldValue: { active: before.active }, newValue: { active } },
+    });
+    return toDTO(after);
+  });
+}
+
+/**
+ * Sets a new random temporary password, shown once to the administrator; the user's
+ * sessions end and they must choose their own password at the next sign-in.
+ */
+export async function resetPassword(actor: Actor, userId: number): Promise<{ username: string; temporaryPassword: string }> {
+  requireAdmin(actor);
+  const temporaryPassword = randomBytes(12).toString("base64url");
+  const passwordHash = await hashPassword(temporaryPassword);
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true, unitId: true } });
+    if (!user) throw new AppError("NOT_FOUND");
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
+    await tx.auditEvent.create({ data: { userId: actor.id, action: "user.password_reset", entity: "user", entityKey: user.username, unitId: user.unitId } });
+    return { username: user.username, temporaryPassword };
+  });
+}
