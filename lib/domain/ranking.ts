@@ -1,4 +1,4 @@
-import { compareVietnamese } from "./text";
+import { compareVietnamese, shortUnitName } from "./text";
 
 export interface Rankable {
   name: string;
@@ -26,4 +26,60 @@ export function rankRows<T extends Rankable>(rows: readonly T[]): (T & { rank: n
     previous = row.percent;
     return { ...row, rank };
   });
+}
+
+export interface RankedRow {
+  code: string;
+  name: string;
+  percent: number | null;
+  rank: number | null;
+}
+
+export interface RankChange {
+  /** places gained since the earlier ranking (positive = moved up); null if unranked then or now */
+  rank: number | null;
+  /** percentage points gained, 2 decimals; null without a percent then or now */
+  percentPoints: number | null;
+}
+
+/** Change in rank and in percentage points of each row against an earlier ranking (by code). */
+export function rankChanges(current: readonly RankedRow[], earlier: readonly RankedRow[]): Map<string, RankChange> {
+  const before = new Map(earlier.map((row) => [row.code, row]));
+  const result = new Map<string, RankChange>();
+  for (const row of current) {
+    const old = before.get(row.code);
+    result.set(row.code, {
+      rank: row.rank !== null && old?.rank != null ? old.rank - row.rank : null,
+      percentPoints: row.percent !== null && old?.percent != null ? Math.round((row.percent - old.percent) * 100) / 100 : null,
+    });
+  }
+  return result;
+}
+
+export const DEFAULT_PRAISE_COUNT = 3;
+export const DEFAULT_CRITICISM_COUNT = 5;
+
+/**
+ * The units a chairman praises (the `top` best ranked, best first) and criticises (the
+ * `bottom` worst ranked, worst first), as provincial conclusions do. Only ranked units
+ * count, and no unit is both praised and criticised.
+ */
+export function praiseAndCriticism<T extends RankedRow>(rows: readonly T[], top = DEFAULT_PRAISE_COUNT, bottom = DEFAULT_CRITICISM_COUNT): { praised: T[]; criticised: T[] } {
+  const ranked = rows.filter((row) => row.rank !== null).sort((a, b) => (a.rank! - b.rank!) || compareVietnamese(a.name, b.name));
+  const praised = ranked.slice(0, Math.max(0, top));
+  const rest = ranked.slice(praised.length);
+  const criticised = rest.slice(Math.max(0, rest.length - Math.max(0, bottom))).reverse();
+  return { praised, criticised };
+}
+
+/**
+ * "Biểu dương: Nông Sơn (51,19%), ...; Phê bình: Phú Ninh (12,10%), ...", with unit names
+ * shortened as officials write them and percentages in Vietnamese notation.
+ */
+export function praiseSentence(praised: readonly RankedRow[], criticised: readonly RankedRow[], formatPercent: (value: number | null) => string): string {
+  const list = (rows: readonly RankedRow[]) => rows.map((row) => `${shortUnitName(row.name)} (${formatPercent(row.percent)})`).join(", ");
+  const parts: string[] = [];
+  if (praised.length) parts.push(`Biểu dương: ${list(praised)}`);
+  if (criticised.length) parts.push(`Phê bình: ${list(criticised)}`);
+  return parts.length ? `${parts.join("; ")}.` : "";
 }

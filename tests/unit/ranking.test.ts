@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { rankRows, type Rankable } from "@/lib/domain/ranking";
+import { praiseAndCriticism, praiseSentence, rankChanges, rankRows, type Rankable } from "@/lib/domain/ranking";
+import { formatPercent } from "@/lib/domain/format";
 
 type Row = Rankable & { code?: string };
 const view = (rows: Row[]) => rankRows(rows).map((r) => [r.name, r.rank]);
@@ -143,5 +144,66 @@ describe("rankRows", () => {
     expect(view(reverse ? [...rows].reverse() : rows)).toEqual([
       ["Nông Sơn", 1], ["Bắc Trà My", 2], ["Đại Lộc", 2], ["Duy Xuyên", null], ["Hội An", null],
     ]);
+  });
+});
+
+describe("rankChanges", () => {
+  it("counts places gained and percentage points against the earlier ranking", () => {
+    const now = [
+      { code: "519", name: "Nông Sơn", percent: 51.19, rank: 1 },
+      { code: "518", name: "Phú Ninh", percent: 12.1, rank: 2 },
+      { code: "504", name: "Tây Giang", percent: null, rank: null },
+      { code: "505", name: "Đông Giang", percent: 10, rank: 3 },
+    ];
+    const weekAgo = [
+      { code: "519", name: "Nông Sơn", percent: 40.5, rank: 2 },
+      { code: "518", name: "Phú Ninh", percent: 45, rank: 1 },
+      { code: "504", name: "Tây Giang", percent: 3, rank: 3 },
+    ];
+    const changes = rankChanges(now, weekAgo);
+    expect(Object.fromEntries(changes)).toEqual({
+      "519": { rank: 1, percentPoints: 10.69 },
+      "518": { rank: -1, percentPoints: -32.9 },
+      "504": { rank: null, percentPoints: null },
+      "505": { rank: null, percentPoints: null },
+    });
+  });
+});
+
+describe("praiseAndCriticism and praiseSentence", () => {
+  const rows = rankRows([
+    { code: "519", name: "Huyện Nông Sơn", percent: 51.19 },
+    { code: "509", name: "Huyện Quế Sơn", percent: 41.8 },
+    { code: "503", name: "Thành phố Hội An", percent: 30 },
+    { code: "507", name: "Thị xã Điện Bàn", percent: 20 },
+    { code: "518", name: "Huyện Phú Ninh", percent: 12.1 },
+    { code: "516", name: "Huyện Nam Trà My", percent: 16.01 },
+    { code: "504", name: "Huyện Tây Giang", percent: null },
+  ]);
+
+  it.each([
+    { top: 3, bottom: 5, praised: ["519", "509", "503"], criticised: ["518", "516", "507"] },
+    { top: 1, bottom: 2, praised: ["519"], criticised: ["518", "516"] },
+    { top: 0, bottom: 1, praised: [], criticised: ["518"] },
+    { top: 10, bottom: 5, praised: ["519", "509", "503", "507", "516", "518"], criticised: [] },
+  ])("top $top, bottom $bottom: no unit both praised and criticised, unranked never named", ({ top, bottom, praised, criticised }) => {
+    const result = praiseAndCriticism(rows, top, bottom);
+    expect(result.praised.map((r) => r.code)).toEqual(praised);
+    expect(result.criticised.map((r) => r.code)).toEqual(criticised);
+  });
+
+  it("writes the sentence the way provincial conclusions do", () => {
+    const { praised, criticised } = praiseAndCriticism(rows, 2, 2);
+    expect(praiseSentence(praised, criticised, formatPercent)).toBe("Biểu dương: Nông Sơn (51,19%), Quế Sơn (41,80%); Phê bình: Phú Ninh (12,10%), Nam Trà My (16,01%).");
+  });
+
+  it("says nothing when nobody is ranked", () => {
+    expect(praiseSentence([], [], formatPercent)).toBe("");
+  });
+
+  it("shows values above 100% as they are", () => {
+    const over = rankRows([{ code: "1", name: "Xã A", percent: 115.34 }, { code: "2", name: "Xã B", percent: 16.16 }]);
+    const { praised, criticised } = praiseAndCriticism(over, 1, 1);
+    expect(praiseSentence(praised, criticised, formatPercent)).toBe("Biểu dương: A (115,34%); Phê bình: B (16,16%).");
   });
 });

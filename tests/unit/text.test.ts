@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareVietnamese, searchKey } from "@/lib/domain/text";
+import { compareVietnamese, searchKey, shortUnitName } from "@/lib/domain/text";
 
 describe("searchKey: lower case without diacritics", () => {
   it.each([
@@ -53,5 +53,21 @@ describe("compareVietnamese: Vietnamese alphabetical order", () => {
     expect([...names].sort(compareVietnamese)).toEqual([
       "An Khê", "Ân Thi", "Bắc Trà My", "Duy Xuyên", "Đại Lộc", "Điện Bàn", "Hội An", "Tam Kỳ",
     ]);
+  });
+});
+
+describe("shortUnitName", () => {
+  it.each([
+    ["Huyện Núi Thành", "Núi Thành"],
+    ["Thành phố Tam Kỳ", "Tam Kỳ"],
+    ["Thị xã Điện Bàn", "Điện Bàn"],
+    ["Thị trấn Núi Thành", "Núi Thành"],
+    ["Thành phố Trung ương Hà Nội", "Hà Nội"],
+    ["Phường 1", "Phường 1"],
+    ["Xã Tam Nghĩa", "Tam Nghĩa"],
+    ["Tỉnh Quảng Nam", "Quảng Nam"],
+    ["Nông Sơn", "Nông Sơn"],
+  ])("%s → %s", (name, short) => {
+    expect(shortUnitName(name)).toBe(short);
   });
 });
