@@ -102,7 +102,7 @@ export async function renderDocx(envelope: ReportEnvelope): Promise<Buffer> {
           { header: SUMMARY_HEADERS[6], width: 12 }, { header: SUMMARY_HEADERS[7], width: 17 },
         ], model.summary.map((row) => [
           row.metricName, formatTarget(row.target), formatNumber(row.actual), formatPercent(row.percent), formatSigned(row.weekChange), formatPoints(row.weekChangePoints),
-          formatNextMilestone(row.nextMilestone), formatProjection(row.projection, row.dueDate),
+          formatNextMilestone(row.nextMilestone, model.asOf), formatProjection(row.projection, row.dueDate),
         ])),
         ...(dueDate ? [new Paragraph({ spacing: { before: 60, after: 80 }, children: [text(`Chỉ tiêu tính theo mốc ${formatDay(dueDate)}.`, { italics: true })] })] : []),
 

@@ -5,16 +5,16 @@
 
 export const REPORT_MODEL_VERSION = 1;
 
-/** Projection status words, as the steering committee uses them. */
-export type ProjectionStatus = "achieved" | "on-track" | "at-risk" | "behind";
+import type { ProjectionStatus } from "@/lib/domain/projection";
 
+/** lib/domain/projection.ts's projection at the week's end, as the report shows it. */
 export interface ReportProjection {
   status: ProjectionStatus;
-  /** average daily count over the recent window */
+  /** average daily count over the last 7 days (the report week) */
   dailyPace: number;
   /** the cumulative total expected on the milestone's due date at that pace */
-  projectedOnDueDate: number;
-  /** the daily count still needed to reach the target by the due date; null once reached or past */
+  projectedOnDueDate: number | null;
+  /** the daily count still needed to reach the target by the due date; null once met or past */
   requiredDailyPace: number | null;
 }
 
@@ -30,7 +30,7 @@ export interface ReportSummaryRow {
   weekChangePoints: number | null;
   /** the milestone that counts at the week's end */
   dueDate: string | null;
-  /** the next milestone after the report week (its due date and target), if any */
+  /** the milestone still ahead at the week's end (the one the target counts towards); null once all are past */
   nextMilestone: { dueDate: string; target: number | null } | null;
   projection: ReportProjection | null;
 }
@@ -103,10 +103,3 @@ export interface ReportEnvelope {
   issuedAt: string;
   issued: { id: number; by: string; daysLocked: boolean } | null;
 }
-
-export const PROJECTION_LABELS: Record<ProjectionStatus, string> = {
-  achieved: "Đã đạt",
-  "on-track": "Đúng tiến độ",
-  "at-risk": "Nguy cơ không đạt",
-  behind: "Chậm tiến độ",
-};

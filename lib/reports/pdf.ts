@@ -198,7 +198,7 @@ export function renderPdf(envelope: ReportEnvelope): Promise<Buffer> {
     { header: SUMMARY_HEADERS[6], width: 62 }, { header: SUMMARY_HEADERS[7], width: 90 },
   ], model.summary.map((row) => [
     row.metricName, formatTarget(row.target), formatNumber(row.actual), formatPercent(row.percent), formatSigned(row.weekChange), formatPoints(row.weekChangePoints),
-    formatNextMilestone(row.nextMilestone), formatProjection(row.projection, row.dueDate),
+    formatNextMilestone(row.nextMilestone, model.asOf), formatProjection(row.projection, row.dueDate),
   ]));
   const dueDate = model.summary.find((s) => s.metric === model.metric.code)?.dueDate ?? null;
   if (dueDate) paragraph(doc, `Chỉ tiêu tính theo mốc ${formatDay(dueDate)}.`, "italic", 8.5);

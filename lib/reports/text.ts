@@ -1,7 +1,9 @@
 // Words and formatted values shared by every rendering of the weekly report, so the
 // spreadsheet, the PDF, the Word file and the page say the same thing the same way.
+import { daysBetween } from "@/lib/domain/dates";
 import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
-import { PROJECTION_LABELS, type ReportEnvelope, type ReportProjection, type WeeklyReportModel } from "./model";
+import { PROJECTION_STATUS_LABELS } from "@/lib/domain/projection";
+import type { ReportEnvelope, ReportProjection, WeeklyReportModel } from "./model";
 
 export const REPORT_TITLE = "BÁO CÁO TUẦN";
 export const REPORT_SUBTITLE = "Tiến độ thu nhận hồ sơ và kích hoạt tài khoản định danh điện tử (Đề án 06)";
@@ -43,17 +45,25 @@ export function formatTarget(value: number | null): string {
   return value === null ? "Chưa giao" : formatNumber(value);
 }
 
-/** "Đúng tiến độ (dự kiến 70.000 vào 30/06/2023)". */
-export function formatProjection(projection: ReportProjection | null, dueDate: string | null): string {
+/** "Đạt", "Đúng tiến độ", "Nguy cơ", "Chậm". */
+export function projectionLabel(projection: ReportProjection | null): string {
   if (!projection) return "—";
-  const label = PROJECTION_LABELS[projection.status];
-  if (projection.status === "achieved" || !dueDate) return label;
+  const label = PROJECTION_STATUS_LABELS[projection.status];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** "Nguy cơ (dự kiến 211.268 vào 30/06/2023)". */
+export function formatProjection(projection: ReportProjection | null, dueDate: string | null): string {
+  const label = projectionLabel(projection);
+  if (!projection || projection.status === "met" || !dueDate || projection.projectedOnDueDate === null) return label;
   return `${label} (dự kiến ${formatNumber(projection.projectedOnDueDate)} vào ${formatDay(dueDate)})`;
 }
 
-export function formatNextMilestone(next: { dueDate: string; target: number | null } | null): string {
+/** "30/06/2023 (còn 19 ngày)": the deadline the target counts towards, seen from the week's end. */
+export function formatNextMilestone(next: { dueDate: string; target: number | null } | null, asOf: string): string {
   if (!next) return "—";
-  return `${formatDay(next.dueDate)}: ${formatTarget(next.target)}`;
+  const left = daysBetween(asOf, next.dueDate);
+  return `${formatDay(next.dueDate)} (${left === 0 ? "hôm nay" : `còn ${left} ngày`})`;
 }
 
 /** "07/06/2023 14:05" in Vietnam time. */

@@ -4,9 +4,10 @@
 // is a data sheet laid out for one (day, cumulative, plan).
 import ExcelJS from "exceljs";
 import { dayToDate } from "@/lib/domain/dates";
-import { PROJECTION_LABELS, type ReportEnvelope } from "./model";
+import type { ReportEnvelope } from "./model";
 import {
-  MISSING_HEADERS, RANKING_HEADERS, REPORT_SUBTITLE, REPORT_TITLE, SECTION_TITLES, TREND_HEADERS, formatMissingDays, frozenNote, titleBlock,
+  MISSING_HEADERS, RANKING_HEADERS, REPORT_SUBTITLE, REPORT_TITLE, SECTION_TITLES, SUMMARY_HEADERS, TREND_HEADERS,
+  formatMissingDays, formatNextMilestone, formatProjection, frozenNote, titleBlock,
 } from "./text";
 
 const INTEGER = "#,##0";
@@ -89,7 +90,7 @@ export async function renderXlsx(envelope: ReportEnvelope): Promise<Buffer> {
   summary.getCell(r, 1).font = { bold: true, size: 13 };
   r++;
   const headerRow = summary.getRow(r);
-  headerRow.values = ["Chỉ tiêu theo dõi", "Chỉ tiêu", "Lũy kế", "Tỷ lệ", "Tăng trong tuần", "Tăng (điểm %)", "Mốc tiếp theo", "Dự báo"];
+  headerRow.values = [...SUMMARY_HEADERS];
   headerRow.font = { bold: true };
   headerRow.alignment = { wrapText: true, vertical: "middle" };
   headerRow.eachCell((cell) => { cell.fill = HEADER_FILL; cell.border = THIN; });
@@ -97,8 +98,8 @@ export async function renderXlsx(envelope: ReportEnvelope): Promise<Buffer> {
   for (const row of model.summary) {
     const added = summary.addRow([
       row.metricName, row.target, row.actual, fraction(row.percent), row.weekChange, row.weekChangePoints,
-      row.nextMilestone ? `${row.nextMilestone.dueDate.split("-").reverse().join("/")}: ${row.nextMilestone.target ?? "chưa giao"}` : "—",
-      row.projection ? `${PROJECTION_LABELS[row.projection.status]}${row.projection.status === "achieved" ? "" : `, dự kiến ${row.projection.projectedOnDueDate.toLocaleString("vi-VN")}`}` : "—",
+      formatNextMilestone(row.nextMilestone, model.asOf),
+      formatProjection(row.projection, row.dueDate),
     ]);
     added.getCell(2).numFmt = INTEGER;
     added.getCell(3).numFmt = INTEGER;

@@ -17,12 +17,12 @@ export const fixtureModel: WeeklyReportModel = {
   summary: [
     {
       metric: "dossiers", metricName: "Hồ sơ định danh điện tử", target: 800_000, actual: 469_004, percent: 58.63,
-      weekChange: 12_345, weekChangePoints: 1.54, dueDate: "2023-06-30", nextMilestone: { dueDate: "2023-12-31", target: 900_000 },
+      weekChange: 12_345, weekChangePoints: 1.54, dueDate: "2023-06-30", nextMilestone: { dueDate: "2023-06-30", target: 800_000 },
       projection: { status: "behind", dailyPace: 1_760, projectedOnDueDate: 502_444, requiredDailyPace: 17_421 },
     },
     {
       metric: "activated", metricName: "Tài khoản đã kích hoạt", target: 738_291, actual: 186_568, percent: 25.27,
-      weekChange: 9_100, weekChangePoints: 1.23, dueDate: "2023-06-30", nextMilestone: null,
+      weekChange: 9_100, weekChangePoints: 1.23, dueDate: "2023-06-30", nextMilestone: { dueDate: "2023-06-30", target: 738_291 },
       projection: { status: "at-risk", dailyPace: 1_300, projectedOnDueDate: 211_268, requiredDailyPace: 29_038 },
     },
     {
@@ -39,7 +39,7 @@ export const fixtureModel: WeeklyReportModel = {
   childLevelName: "Huyện/Quận/Thị xã/Thành phố",
   praise: [{ code: "502", name: "Thành phố Hội An", percent: 115.34 }],
   criticism: [{ code: "506", name: "Huyện Đông Giang", percent: 16.19 }],
-  sentence: "Biểu dương Thành phố Hội An (115,34%); phê bình Huyện Đông Giang (16,19%).",
+  sentence: "Biểu dương: Hội An (115,34%); Phê bình: Đông Giang (16,19%).",
   missing: [{ code: "506", name: "Huyện Đông Giang", missingDays: ["2023-06-10", "2023-06-11"], leavesMissing: 2, leavesTotal: 11 }],
   trend,
 };
