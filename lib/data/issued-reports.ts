@@ -5,7 +5,7 @@ import "server-only";
 import { canIssueReport, canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { dayToDate } from "@/lib/domain/dates";
-import { formatIsoWeek, type IsoWeek } from "@/lib/domain/weeks";
+import { formatIsoWeek, isWeekComplete, type IsoWeek } from "@/lib/domain/weeks";
 import { REPORT_MODEL_VERSION, type ReportEnvelope, type WeeklyReportModel } from "@/lib/reports/model";
 import { AppError } from "./errors";
 import { insertPeriodLock } from "./period-locks";
@@ -38,6 +38,8 @@ async function findUnit(unitCode: string | null) {
 export async function issueWeeklyReport(actor: Actor & { displayName?: string }, input: IssueReportInput, now: Date = new Date()): Promise<IssuedReportDTO> {
   const unit = await findUnit(input.unitCode);
   if (!canIssueReport(actor, unit?.path ?? null)) throw new AppError("FORBIDDEN");
+  // Only a finished week: its figures are what the steering committee meets on.
+  if (!isWeekComplete(input.week, now)) throw new AppError("INVALID_INPUT", "week", { week: ["Tuần này chưa kết thúc; chỉ ban hành được báo cáo của tuần đã qua."] });
   const model = await getWeeklyReport(actor, input, now);
   const week = formatIsoWeek(input.week);
   const issuedBy = actor.displayName ?? actor.username;

@@ -261,6 +261,8 @@ describe("issuing a weekly report", () => {
     await expect(issueWeeklyReport(PROVINCE, { unitCode: "90", week: WEEK, lockDays: false }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(issueWeeklyReport(OTHER_LEADER, { unitCode: "90", week: WEEK, lockDays: false }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(issueWeeklyReport(LEADER, { unitCode: null, week: WEEK, lockDays: false }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Not before the week is over (Sunday 23:59 in Vietnam).
+    await expect(issueWeeklyReport(LEADER, { unitCode: "90", week: WEEK, lockDays: false }, new Date("2023-06-11T16:59:00Z"))).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await testDb().issuedReport.count()).toBe(count);
   });
 
