@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor, Role } from "@/lib/auth/permissions";
 import { verifyPassword } from "@/lib/auth/password";
+import { noteRequestUser } from "@/lib/observability/request-context";
 
 /** Checks a username and password; audits the attempt either way. */
 export async function authenticate(username: string, password: string): Promise<{ id: number; displayName: string; sessionVersion: number } | null> {
@@ -42,5 +43,6 @@ export async function getSessionUser(userId: number, sessionVersion: number): Pr
     select: { id: true, username: true, displayName: true, role: true, active: true, sessionVersion: true, unit: { select: { code: true, path: true } } },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  noteRequestUser(user.id);
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitPath: user.unit?.path ?? null, unitCode: user.unit?.code ?? null };
 }
