@@ -19,7 +19,14 @@ export async function readJsonBody(request: Request, limit = API_BODY_LIMIT_BYTE
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away mid-upload: nothing was read far enough to be saved.
+      return { ok: false, status: 400, message: "Nội dung gửi lên bị ngắt giữa chừng; chưa có gì được ghi. Vui lòng gửi lại." };
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
