@@ -7,6 +7,8 @@ import { saveDailyFigures } from "@/lib/data/daily-save";
 import { gridCellsToRows } from "@/lib/data/daily-grid-rows";
 import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
 import { AppError } from "@/lib/data/errors";
+import { isDatabaseUnavailable } from "@/lib/data/db-errors";
+import { logError } from "@/lib/observability/errors";
 import type { DailyIssue } from "@/lib/data/daily-checks";
 import { dailyGridSchema } from "@/lib/validation/daily-figures";
 
@@ -18,9 +20,9 @@ export type SaveGridResult =
 export async function saveDailyGridAction(input: unknown, scopeCode?: string): Promise<SaveGridResult> {
   const parsed = dailyGridSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Dữ liệu gửi lên không hợp lệ.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
-  const user = await currentUser();
-  if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
   try {
+    const user = await currentUser();
+    if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
     const { rows, fieldErrors } = gridCellsToRows(parsed.data);
     if (Object.keys(fieldErrors).length) return { ok: false, message: "Có ô chưa hợp lệ; chưa ô nào được lưu.", fieldErrors };
     const result = await saveDailyFigures(user, rows, { submissionKey: parsed.data.submissionKey, confirmSpikes: parsed.data.confirmSpikes });
@@ -46,7 +48,8 @@ export async function saveDailyGridAction(input: unknown, scopeCode?: string): P
     return { ok: true, written: result.written, grid: await getDailyGrid(user, parsed.data.date, scopeCode) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: ERROR_MESSAGES[error.code], fieldErrors: {} };
-    console.error(error);
+    if (isDatabaseUnavailable(error)) return { ok: false, message: ERROR_MESSAGES.DATABASE_UNAVAILABLE, fieldErrors: {} };
+    logError(error, "saveDailyGridAction");
     return { ok: false, message: "Không lưu được. Vui lòng thử lại; số đã nhập vẫn còn trên màn hình.", fieldErrors: {} };
   }
 }

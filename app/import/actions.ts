@@ -4,13 +4,14 @@ import { z } from "zod";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { currentUser } from "@/lib/auth/session";
 import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
+import { isDatabaseUnavailable } from "@/lib/data/db-errors";
+import { logError } from "@/lib/observability/errors";
 import { importCsv, type ImportResult } from "@/lib/data/import";
+import { decodeUtf8, IMPORT_MAX_BYTES, IMPORT_TOO_LARGE_MESSAGE, NOT_UTF8_MESSAGE } from "@/lib/validation/import-file";
 import { xlsxToCsv } from "@/lib/validation/xlsx";
 
-const MAX_BYTES = 20_000_000;
-
 const importFormSchema = z.object({
-  file: z.instanceof(File, { message: "Chưa chọn tệp." }).refine((f) => f.size > 0, "Tệp trống.").refine((f) => f.size <= MAX_BYTES, "Tệp quá lớn (tối đa 20 MB)."),
+  file: z.instanceof(File, { message: "Chưa chọn tệp." }).refine((f) => f.size > 0, "Tệp trống.").refine((f) => f.size <= IMPORT_MAX_BYTES, IMPORT_TOO_LARGE_MESSAGE),
   dryRun: z.enum(["1", "0"]).transform((v) => v === "1"),
   confirmSpikes: z.enum(["1", "0"]).default("0").transform((v) => v === "1"),
   reason: z.string().trim().max(500, "Lý do quá dài.").default(""),
@@ -23,6 +24,16 @@ export type ImportActionResult = { ok: true; result: ImportResult } | { ok: fals
  * same code path as `npm run import` (an .xlsx sheet is read as CSV text first).
  */
 export async function importDailyAction(form: FormData): Promise<ImportActionResult> {
+  try {
+    return await importDaily(form);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { ok: false, message: ERROR_MESSAGES.DATABASE_UNAVAILABLE, fieldErrors: {} };
+    logError(error, "importDailyAction");
+    return { ok: false, message: "Không nhập được tệp. Vui lòng thử lại; chưa có dòng nào được ghi.", fieldErrors: {} };
+  }
+}
+
+async function importDaily(form: FormData): Promise<ImportActionResult> {
   const parsed = importFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, message: "Tệp chưa hợp lệ.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const user = await currentUser();
@@ -37,7 +48,9 @@ export async function importDailyAction(form: FormData): Promise<ImportActionRes
       return { ok: false, message: "Không đọc được tệp Excel (.xlsx).", fieldErrors: { file: ["Tệp Excel hỏng hoặc không phải .xlsx."] } };
     }
   } else {
-    text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
+    const decoded = decodeUtf8(await file.arrayBuffer());
+    if (decoded === null) return { ok: false, message: NOT_UTF8_MESSAGE, fieldErrors: { file: [NOT_UTF8_MESSAGE] } };
+    text = decoded;
   }
   const result = await importCsv(user, "daily", text, { dryRun, confirmSpikes, ...(reason ? { reason } : {}) });
   if (result.ok && !result.dryRun) revalidatePath("/entry");

@@ -1,5 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
+import { IMPORT_MAX_BYTES, IMPORT_TOO_LARGE_MESSAGE } from "@/lib/validation/import-file";
 import { importDailyAction, type ImportActionResult } from "./actions";
 
 /** Uploads the file for a preview that lists every error, then writes all or nothing. */
@@ -12,8 +13,10 @@ export function ImportForm() {
   const [pending, startTransition] = useTransition();
 
   function onFile(event: React.ChangeEvent<HTMLInputElement>) {
-    setFile(event.target.files?.[0] ?? null);
-    setAnswer(null);
+    const chosen = event.target.files?.[0] ?? null;
+    const tooLarge = chosen !== null && chosen.size > IMPORT_MAX_BYTES;
+    setFile(tooLarge ? null : chosen);
+    setAnswer(tooLarge ? { ok: false, message: IMPORT_TOO_LARGE_MESSAGE, fieldErrors: {} } : null);
     setPreviewed(false);
   }
 

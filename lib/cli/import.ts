@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { xlsxToCsv } from "@/lib/validation/xlsx";
+import { decodeUtf8, NOT_UTF8_MESSAGE } from "@/lib/validation/import-file";
 import { importCsv } from "@/lib/data/import";
 import { importKindSchema } from "@/lib/validation/import-rows";
 import { systemActor } from "./system-actor";
@@ -11,9 +12,9 @@ runCommand(async () => {
   if (!kind.success) throw new Error("--kind must be units, campaigns, targets or daily");
   if (typeof options.file !== "string") throw new Error("--file F.csv is required");
   // An Excel .xlsx file (first sheet, same columns) is read as CSV text: one import path.
-  const text = options.file.toLowerCase().endsWith(".xlsx")
-    ? await xlsxToCsv(new Uint8Array(readFileSync(options.file)).buffer)
-    : readFileSync(options.file, "utf8");
+  const bytes = new Uint8Array(readFileSync(options.file)).buffer;
+  const text = options.file.toLowerCase().endsWith(".xlsx") ? await xlsxToCsv(bytes) : decodeUtf8(bytes);
+  if (text === null) throw new Error(NOT_UTF8_MESSAGE);
   const { client } = await openDatabase();
   const actor = await systemActor(client, typeof options.as === "string" ? options.as : undefined);
   const result = await importCsv(actor, kind.data, text, {

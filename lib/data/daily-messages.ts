@@ -1,4 +1,5 @@
 // Vietnamese messages for the typed errors of the daily entry path, mapped once.
+import { TRY_AGAIN_MESSAGE } from "./db-errors";
 import type { AppErrorCode } from "./errors";
 
 export const ERROR_MESSAGES: Record<AppErrorCode, string> = {
@@ -7,5 +8,5 @@ export const ERROR_MESSAGES: Record<AppErrorCode, string> = {
   NOT_FOUND: "Không tìm thấy dữ liệu yêu cầu.",
   INVALID_INPUT: "Dữ liệu không hợp lệ.",
   CONFLICT: "Số liệu vừa được người khác thay đổi. Vui lòng tải lại.",
-  DATABASE_UNAVAILABLE: "Không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau.",
+  DATABASE_UNAVAILABLE: TRY_AGAIN_MESSAGE,
 };

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { checkDailyRows, type DailyIssue, type DailyRow } from "./daily-checks";
+import { asAppError, isDatabaseUnavailable } from "./db-errors";
 import { AppError } from "./errors";
 import { applyFigureChanges } from "./figure-writer";
 
@@ -41,8 +42,12 @@ export async function saveDailyFigures(actor: Actor, rows: readonly DailyRow[], 
     }, { timeout: 120_000 });
   } catch (error) {
     if (error instanceof IssuesFound) return { ok: false, issues: error.issues };
+    // PostgreSQL rolled the transaction back (or never began it): nothing is stored.
+    if (isDatabaseUnavailable(error)) throw asAppError(error);
     if (key && isUniqueViolation(error)) {
-      const done = await db().dailySubmission.findUnique({ where: { key }, select: { written: true } });
+      const done = await db().dailySubmission.findUnique({ where: { key }, select: { written: true } }).catch((lookup: unknown) => {
+        throw asAppError(lookup);
+      });
       if (done) return { ok: true, written: done.written, repeated: true };
     }
     const raced = (error instanceof AppError && error.code === "CONFLICT") || isUniqueViolation(error);

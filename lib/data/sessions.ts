@@ -8,6 +8,7 @@ import {
   ADDRESS_POLICY, KNOWN_ADDRESS_MS, USERNAME_POLICY, failureDelayMs, lockedUntil, recordFailure,
   type ThrottlePolicy, type ThrottleState,
 } from "@/lib/domain/login-throttle";
+import { noteRequestUser } from "@/lib/observability/request-context";
 
 export type SignInResult =
   | { ok: true; user: { id: number; displayName: string; sessionVersion: number } }
@@ -126,6 +127,7 @@ export async function getSessionUser(userId: number, sessionVersion: number): Pr
     select: { id: true, username: true, displayName: true, role: true, active: true, sessionVersion: true, mustChangePassword: true, unit: { select: { code: true, path: true } } },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  noteRequestUser(user.id);
   return {
     id: user.id, username: user.username, displayName: user.displayName, role: user.role,
     unitPath: user.unit?.path ?? null, unitCode: user.unit?.code ?? null, mustChangePassword: user.mustChangePassword,

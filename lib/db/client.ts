@@ -2,15 +2,35 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 
-/** Connection pool bound: Next.js and the CLI stay well below PostgreSQL's max_connections. */
-const POOL_MAX = Number(process.env.DATABASE_POOL_MAX ?? 10);
+export interface PoolOptions {
+  /** connections at most in this process's pool (DATABASE_POOL_MAX, default 10) */
+  max?: number;
+  /** PostgreSQL cancels any one statement after this long (DATABASE_STATEMENT_TIMEOUT_MS, default 30 s) */
+  statementTimeoutMs?: number;
+  /** waiting for a free connection or a new one gives up after this long (DATABASE_CONNECT_TIMEOUT_MS, default 10 s) */
+  connectTimeoutMs?: number;
+}
 
-export function createPrismaClient(connectionString: string): PrismaClient {
+const fromEnv = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+/**
+ * Bounded on every side, so one slow query or a burst of requests cannot hold the database:
+ * a fixed pool (Next.js and the CLI stay well below PostgreSQL's max_connections), a
+ * statement timeout, a transaction left idle is ended by the server, and a caller waiting
+ * for a connection gives up with an error the app answers with "try again".
+ */
+export function createPrismaClient(connectionString: string, options: PoolOptions = {}): PrismaClient {
+  const statementTimeout = options.statementTimeoutMs ?? fromEnv("DATABASE_STATEMENT_TIMEOUT_MS", 30_000);
   const adapter = new PrismaPg({
     connectionString,
-    max: POOL_MAX,
-    connectionTimeoutMillis: 10_000,
-    statement_timeout: 30_000,
+    max: options.max ?? fromEnv("DATABASE_POOL_MAX", 10),
+    connectionTimeoutMillis: options.connectTimeoutMs ?? fromEnv("DATABASE_CONNECT_TIMEOUT_MS", 10_000),
+    statement_timeout: statementTimeout,
+    idle_in_transaction_session_timeout: Math.max(statementTimeout * 2, 60_000),
+    application_name: "vneid",
   });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }

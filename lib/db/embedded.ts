@@ -150,3 +150,16 @@ export function stopEmbeddedPostgres(): boolean {
   run("pg_ctl", ["stop", "-D", DATA_DIR, "-m", "fast", "-w"], runAs());
   return true;
 }
+
+/**
+ * Runs one of the embedded PostgreSQL binaries (initdb, pg_ctl) as the user PostgreSQL runs
+ * as: for throwaway servers that tests start, stop and restart themselves.
+ */
+export function runPostgresTool(bin: "initdb" | "pg_ctl", args: string[]): string {
+  return run(bin, args, runAs());
+}
+
+/** The system user a throwaway server's data directory must belong to (undefined: ourselves). */
+export function postgresOwner(): { uid: number; gid: number } | undefined {
+  return runAs();
+}

@@ -55,8 +55,10 @@ interface AppliedRow {
  * when an applied migration's file changed since (checksum) or a migration failed earlier.
  * Returns the names of the migrations it applied.
  */
-export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const migrations = readMigrations(dir);
+export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR, options: { upTo?: string } = {}): Promise<string[]> {
+  const all = readMigrations(dir);
+  // `upTo` (a restore bringing a database to a backup's level first) stops after that migration.
+  const migrations = options.upTo === undefined ? all : all.filter((m) => m.name <= (options.upTo as string));
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const applied: string[] = [];
@@ -101,7 +103,7 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
       }
       applied.push(migration.name);
     }
-    const known = new Set(migrations.map((m) => m.name));
+    const known = new Set(all.map((m) => m.name));
     const unknown = rows.filter((row) => !known.has(row.migration_name)).map((row) => row.migration_name);
     if (unknown.length > 0) {
       throw new MigrationError(`The database has migrations this code does not know: ${unknown.join(", ")}`);

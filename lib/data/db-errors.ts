@@ -1,0 +1,43 @@
+// Recognises the errors that mean "the database cannot answer right now" (down, restarting,
+// connection cut, pool exhausted, statement timed out), as opposed to a bug or bad data.
+// The save paths turn them into AppError("DATABASE_UNAVAILABLE"): the transaction was rolled
+// back by PostgreSQL, nothing was stored, and the user is told to try again.
+import { AppError } from "./errors";
+
+/** Prisma's codes for an unreachable server, a lost connection, a timeout or a full pool. */
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2039"]);
+/** PostgreSQL SQLSTATEs: connection exceptions (08…), shutdown/restart (57P0…), query canceled (57014), too many connections (53300). */
+const SQLSTATE = /^(08...|57P0[1-4]|57014|53300)$/;
+const DRIVER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const MESSAGES = /ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery)|Transaction already closed|Transaction not found/i;
+
+interface DriverCause {
+  kind?: string;
+  code?: string;
+  originalCode?: string;
+}
+
+function driverCause(error: object): DriverCause | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } }).meta;
+  return meta?.driverAdapterError?.cause;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  if (typeof code === "string" && (PRISMA_CODES.has(code) || SQLSTATE.test(code))) return true;
+  const cause = driverCause(error);
+  if (cause) {
+    if (cause.kind && DRIVER_KINDS.has(cause.kind)) return true;
+    const sqlstate = cause.originalCode ?? cause.code;
+    if (typeof sqlstate === "string" && SQLSTATE.test(sqlstate)) return true;
+  }
+  return MESSAGES.test(error.message) || (error.cause !== undefined && isDatabaseUnavailable(error.cause));
+}
+
+export const TRY_AGAIN_MESSAGE = "Máy chủ dữ liệu tạm thời không phản hồi; chưa có số nào được lưu. Vui lòng thử lại sau ít phút.";
+
+/** The error to throw on: an AppError the routes map to "try again", or the original error. */
+export function asAppError(error: unknown): unknown {
+  return isDatabaseUnavailable(error) ? new AppError("DATABASE_UNAVAILABLE", TRY_AGAIN_MESSAGE) : error;
+}

@@ -1,0 +1,83 @@
+// The production server (`npm start`): Next.js behind a plain Node HTTP server that gives
+// every request an id (the `x-request-id` response header, and a cookie the error pages
+// read) and writes one JSON log line per request: id, method, path without secrets, status,
+// duration, and the user id the app recorded (never a name). Plain JavaScript, run by node
+// itself: Next's server must not run under the TypeScript loader of the command line tools.
+//   node lib/observability/http-server.mjs [--port N] [--hostname H]
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import next from "next";
+import { formatLogLine, safePath } from "./log-format.mjs";
+
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+const COOKIE = "vneid_rid";
+
+function option(names, fallback) {
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const [name, inline] = args[i].split("=", 2);
+    if (names.includes(name)) return inline ?? args[i + 1] ?? fallback;
+  }
+  return fallback;
+}
+
+const port = Number(option(["--port", "-p"], process.env.PORT ?? "3000"));
+const hostname = option(["--hostname", "-H"], process.env.HOSTNAME ?? "0.0.0.0");
+const contexts = new AsyncLocalStorage();
+globalThis[Symbol.for("vneid.requestContext")] = contexts;
+
+const app = next({ dev: false, dir: process.cwd(), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+/** Adds the request-id cookie to whatever cookies the app sets, when headers go out. */
+function withRequestIdCookie(res, id) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!res.headersSent) {
+      const existing = res.getHeader("set-cookie");
+      const cookies = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
+      res.setHeader("set-cookie", [...cookies, `${COOKIE}=${id}; Path=/; SameSite=Lax`]);
+    }
+    return writeHead.apply(this, args);
+  };
+}
+
+const server = createServer((req, res) => {
+  const started = process.hrtime.bigint();
+  const incoming = req.headers["x-request-id"];
+  const context = { requestId: typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID() };
+  req.headers["x-request-id"] = context.requestId;
+  res.setHeader("x-request-id", context.requestId);
+  const path = req.url ?? "/";
+  const isAsset = path.startsWith("/_next/static/") || path.startsWith("/favicon");
+  if (!isAsset) withRequestIdCookie(res, context.requestId);
+  res.once("close", () => {
+    if (isAsset && res.statusCode < 400) return;
+    const status = res.writableFinished ? res.statusCode : 499;
+    process.stdout.write(formatLogLine(status >= 500 ? "error" : "info", "request", {
+      requestId: context.requestId,
+      method: req.method,
+      path: safePath(path),
+      status,
+      durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      userId: context.userId,
+    }));
+  });
+  contexts.run(context, () => handle(req, res));
+});
+
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+// One request may not hold a socket forever (a slow or stalled upload).
+server.requestTimeout = 120_000;
+server.listen(port, hostname, () => {
+  process.stdout.write(formatLogLine("info", "listening", { url: `http://${hostname}:${port}` }));
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
