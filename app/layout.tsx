@@ -4,6 +4,8 @@ import "@fontsource/be-vietnam-pro/latin-400.css";
 import "@fontsource/be-vietnam-pro/vietnamese-600.css";
 import "@fontsource/be-vietnam-pro/latin-600.css";
 import "./globals.css";
+import { AppHeader } from "@/components/nav/app-header";
+import { currentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = {
   title: { default: "Tiến độ định danh điện tử", template: "%s · Tiến độ định danh điện tử" },
@@ -12,10 +14,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The header appears once signed in; each page and the data layer still check the user.
+  const user = await currentUser();
   return (
     <html lang="vi">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {user && <AppHeader user={user} />}
+        <div id="main">{children}</div>
+      </body>
     </html>
   );
 }

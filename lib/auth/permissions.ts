@@ -44,3 +44,13 @@ export function parentPath(path: string): string {
   const parts = path.split("/").filter(Boolean);
   return parts.length <= 1 ? path : `${parts.slice(0, -1).join("/")}/`;
 }
+
+/** Who may open the dashboards (overview, rankings, reporting status, map): anyone with a scope. */
+export function canViewDashboards(actor: Actor): boolean {
+  return viewScope(actor) !== null;
+}
+
+/** Who may read the audit log (the data layer applies the same rule). */
+export function canReadAuditLog(actor: Actor): boolean {
+  return actor.role === "admin" || actor.role === "province";
+}
