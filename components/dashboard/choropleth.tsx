@@ -5,13 +5,13 @@ import { formatPercent } from "@/lib/domain/format";
 /** Fill and a pattern per class, so print-outs and colour-blind readers can tell them apart. */
 const FILLS: Record<PercentClassKey, string> = {
   none: "url(#hatch-none)",
-  lt25: "#fee2e2",
-  lt50: "#fecaca",
-  lt75: "#93c5fd",
+  lt25: "#f87171",
+  lt50: "#fcd34d",
+  lt75: "#bfdbfe",
   lt100: "#3b82f6",
   done: "#065f46",
 };
-const SWATCH: Record<PercentClassKey, string> = { none: "#e2e8f0", lt25: "#fee2e2", lt50: "#fecaca", lt75: "#93c5fd", lt100: "#3b82f6", done: "#065f46" };
+const SWATCH: Record<PercentClassKey, string> = { none: "#e2e8f0", lt25: "#f87171", lt50: "#fcd34d", lt75: "#bfdbfe", lt100: "#3b82f6", done: "#065f46" };
 
 export interface ChoroplethArea {
   code: string;

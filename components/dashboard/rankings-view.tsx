@@ -131,7 +131,7 @@ export async function RankingsView({ user, code, view, options }: { user: Sessio
               <h2 id="chart-heading" className="text-base font-semibold">Tỷ lệ đạt chỉ tiêu theo đơn vị</h2>
               <p className="text-xs text-slate-600">Vạch xanh: 100% chỉ tiêu. Cao nhất: {ranked[0].name} ({formatPercent(ranked[0].percent)}); thấp nhất: {ranked.at(-1)!.name} ({formatPercent(ranked.at(-1)!.percent)}). Số liệu đầy đủ ở bảng trên.</p>
             </figcaption>
-            <PercentBarChart bars={ranked.map((r) => ({ code: r.code, name: r.name.replace(/^(Thành phố|Thị xã|Thị trấn|Huyện|Quận|Phường|Xã) /, ""), percent: r.percent!, mark: marks.get(r.code) ?? null }))} />
+            <PercentBarChart bars={ranked.map((r) => ({ code: r.code, name: r.name.replace(/^(Thành phố|Thị xã|Thị trấn|Huyện|Quận|Phường|Xã) /, ""), percent: r.percent!, label: formatPercent(r.percent), mark: marks.get(r.code) ?? null }))} />
           </figure>
         </section>
       )}
