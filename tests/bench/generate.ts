@@ -162,29 +162,43 @@ export async function generateNationalDataset(url: string, today: string): Promi
   log("figure indexes and keys", t);
   await client.end();
 
-  // The maintained totals, set-based and level by level: the same functions as after a seed.
+
+  // The maintained totals, set-based and level by level: the same functions as after a seed,
+  // in transactions without the application's statement timeout (these take minutes).
   const prisma = createPrismaClient(url);
+  const longTransaction = <T>(work: (tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0]) => Promise<T>) =>
+    prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
+      await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '512MB'");
+      await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
+      return work(tx);
+    }, { timeout: 3_600_000, maxWait: 60_000 });
   t = Date.now();
-  await prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '512MB'");
-    await rebuildDailyTotals(tx);
-  }, { timeout: 3_600_000 });
-  await prisma.$executeRawUnsafe(`ALTER TABLE daily_total ADD CONSTRAINT daily_total_pkey PRIMARY KEY (unit_id, metric_id, date)`);
-  await prisma.$executeRawUnsafe(`ALTER TABLE daily_total ADD CONSTRAINT daily_total_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id) ON DELETE RESTRICT ON UPDATE CASCADE,
+  await longTransaction((tx) => rebuildDailyTotals(tx));
+  log("daily_total rows (leaves, then each level up)", t);
+  t = Date.now();
+  await longTransaction(async (tx) => {
+    await tx.$executeRawUnsafe("ALTER TABLE daily_total ADD CONSTRAINT daily_total_pkey PRIMARY KEY (unit_id, metric_id, date)");
+    await tx.$executeRawUnsafe(`ALTER TABLE daily_total
+      ADD CONSTRAINT daily_total_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id) ON DELETE RESTRICT ON UPDATE CASCADE,
       ADD CONSTRAINT daily_total_metric_id_fkey FOREIGN KEY (metric_id) REFERENCES metric(id) ON DELETE RESTRICT ON UPDATE CASCADE`);
-  log("daily_total built (leaves, then each level up)", t);
+  });
+  log("daily_total key", t);
   t = Date.now();
   // unit_report's parent rows look up their children's rows: the key must exist first.
-  await prisma.$transaction(async (tx) => {
+  await longTransaction(async (tx) => {
     await tx.$executeRawUnsafe("TRUNCATE unit_report");
     await tx.$executeRawUnsafe("INSERT INTO unit_report (unit_id, date, reported_on) SELECT DISTINCT unit_id, date, date FROM figure");
     await tx.$executeRawUnsafe("ALTER TABLE unit_report ADD CONSTRAINT unit_report_pkey PRIMARY KEY (unit_id, date)");
-  }, { timeout: 3_600_000 });
-  await prisma.$transaction((tx) => rebuildUnitReports(tx, { keepLeaves: true }), { timeout: 3_600_000 });
+    await rebuildUnitReports(tx, { keepLeaves: true });
+  });
   log("unit_report built", t);
-  t = Date.now();
-  await prisma.$executeRawUnsafe("VACUUM ANALYZE");
-  log("vacuum analyze", t);
   await prisma.$disconnect();
+  t = Date.now();
+  const vacuum = new Client({ connectionString: url });
+  await vacuum.connect();
+  await vacuum.query("VACUUM ANALYZE");
+  await vacuum.end();
+  log("vacuum analyze", t);
   return { units: units.length, figures, seconds: (Date.now() - begin) / 1000 };
 }
