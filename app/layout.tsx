@@ -5,6 +5,8 @@ import "@fontsource/be-vietnam-pro/latin-400.css";
 import "@fontsource/be-vietnam-pro/vietnamese-600.css";
 import "@fontsource/be-vietnam-pro/latin-600.css";
 import "./globals.css";
+import { AppHeader } from "@/components/nav/app-header";
+import { currentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = {
   title: { default: "Tiến độ định danh điện tử", template: "%s · Tiến độ định danh điện tử" },
@@ -18,9 +20,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page is rendered per request, so that Next.js can put the request's CSP nonce
   // (proxy.ts) on its scripts; a prerendered page would carry none and be blocked.
   await connection();
+  // The header appears once signed in; each page and the data layer still check the user.
+  const user = await currentUser();
   return (
     <html lang="vi">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {user && <AppHeader user={user} />}
+        <div id="main">{children}</div>
+      </body>
     </html>
   );
 }

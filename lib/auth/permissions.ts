@@ -55,3 +55,13 @@ export function canIssueReport(actor: Actor, unitPath: string | null): boolean {
   if (scope === null) return false;
   return unitPath === null ? scope === "" : unitPath.startsWith(scope);
 }
+
+/** Who may open the dashboards (overview, rankings, reporting status, map): anyone with a scope. */
+export function canViewDashboards(actor: Actor): boolean {
+  return viewScope(actor) !== null;
+}
+
+/** Who may read the audit log (the data layer applies the same rule). */
+export function canReadAuditLog(actor: Actor): boolean {
+  return actor.role === "admin" || actor.role === "province";
+}

@@ -2,13 +2,12 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
-import { addDays } from "@/lib/domain/dates";
+import { addDays, dateToDay } from "@/lib/domain/dates";
 import { percentOf } from "@/lib/domain/percent";
 import { rankChanges, rankRows, type RankChange } from "@/lib/domain/ranking";
 import { AppError } from "./errors";
 import { resolveCampaign } from "./campaigns";
-import { cumulativeAt, cumulativeKey, reportedOnAt } from "./figures-at";
-import { dueDateOn, effectiveTargetsOf } from "./targets";
+import { dueDatesOn, effectiveTargetsOf } from "./targets";
 
 /** The days over which the change in rank and in percentage points is measured. */
 export const RANK_CHANGE_DAYS = 7;
@@ -47,59 +46,53 @@ export interface RankingQuery {
   campaignCode?: string;
 }
 
-interface UnitRow {
-  id: number;
-  code: string;
-  name: string;
-  path: string;
-  hasChildren: boolean;
-}
-
 /**
  * Ranks the children of a unit (or the roots, or every unit of a level) by share of target,
  * following the shared semantics (README, "How figures are computed"), with each unit's
  * change against the ranking 7 days earlier. Scope is part of the query: rows outside what
  * the actor may see are never read. Pages and `GET /api/v1/rankings` both call this.
  */
-export async function getRankings(actor: Actor, query: RankingQuery): Promise<RankingDTO> {
+export async function getRankings(actor: Actor, query: RankingQuery, options: { includeChange?: boolean } = {}): Promise<RankingDTO> {
+  const includeChange = options.includeChange ?? true;
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");
   const client = db();
-  const metric = await client.metric.findUnique({ where: { code: query.metricCode }, select: { id: true, code: true } });
+  const [metric, parent, campaign] = await Promise.all([
+    client.metric.findUnique({ where: { code: query.metricCode }, select: { id: true, code: true } }),
+    query.parentCode === null ? null : client.unit.findUnique({ where: { code: query.parentCode }, select: { id: true, code: true, name: true, path: true } }),
+    resolveCampaign(query.campaignCode, query.asOf),
+  ]);
   if (!metric) throw new AppError("NOT_FOUND", "metric");
-
-  let parent: { id: number; code: string; name: string; path: string } | null = null;
   if (query.parentCode !== null) {
-    parent = await client.unit.findUnique({ where: { code: query.parentCode }, select: { id: true, code: true, name: true, path: true } });
     if (!parent) throw new AppError("NOT_FOUND", "unit");
     if (!canViewUnit(actor, parent.path)) throw new AppError("FORBIDDEN");
   }
-  const campaign = await resolveCampaign(query.campaignCode, query.asOf);
   if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign");
 
-  const units = await listRankedUnits(parent, scope, query.level, query.asOf);
   const weekAgo = addDays(query.asOf, -RANK_CHANGE_DAYS);
-  const ids = units.map((u) => u.id);
-  const [actuals, reported, dueNow, dueBefore] = await Promise.all([
-    cumulativeAt(ids, metric.id, [query.asOf, weekAgo]),
-    reportedOnAt(ids, query.asOf),
-    campaign ? dueDateOn(campaign.id, metric.id, query.asOf) : null,
-    campaign ? dueDateOn(campaign.id, metric.id, weekAgo) : null,
-  ]);
-  const targetsNow = campaign && dueNow ? await effectiveTargetsOf(campaign.id, metric.id, dueNow, units) : new Map<number, number | null>();
-  const targetsBefore =
-    campaign && dueBefore ? (dueBefore === dueNow ? targetsNow : await effectiveTargetsOf(campaign.id, metric.id, dueBefore, units)) : new Map<number, number | null>();
+  const [dueNow, dueBefore] = campaign ? await dueDatesOn(campaign.id, metric.id, [query.asOf, weekAgo]) : [null, null];
+  const units = await rankedUnitFacts({ parent, scope, level: query.level, metricId: metric.id, campaignId: campaign?.id ?? null, asOf: query.asOf, weekAgo: includeChange ? weekAgo : null, dueNow, dueBefore: includeChange ? dueBefore : null });
 
-  const rowsAt = (day: string, targets: Map<number, number | null>) =>
+  // Units without a target of their own take their children's (recursively): only those read further.
+  const targetsOf = async (due: string | null, own: (u: RankedUnitFacts) => number | null) => {
+    const result = new Map<number, number | null>(units.map((u) => [u.id, own(u)]));
+    const missing = units.filter((u) => own(u) === null);
+    if (campaign && due && missing.length) for (const [id, value] of await effectiveTargetsOf(campaign.id, metric.id, due, missing)) result.set(id, value);
+    return result;
+  };
+  const targetsNow = await targetsOf(dueNow, (u) => u.ownTarget);
+  const rowsAt = (actualOf: (u: RankedUnitFacts) => number, targets: Map<number, number | null>) =>
     rankRows(
       units.map((unit) => {
-        const actual = actuals.get(cumulativeKey(unit.id, day)) ?? 0;
+        const actual = actualOf(unit);
         const target = targets.get(unit.id) ?? null;
         return { unit, code: unit.code, name: unit.name, actual, target, percent: percentOf(actual, target) };
       }),
     );
-  const now = rowsAt(query.asOf, targetsNow);
-  const changes = rankChanges(now, rowsAt(weekAgo, targetsBefore));
+  const now = rowsAt((u) => u.actual, targetsNow);
+  const changes = includeChange
+    ? rankChanges(now, rowsAt((u) => u.actualBefore, dueBefore === dueNow ? targetsNow : await targetsOf(dueBefore, (u) => u.ownTargetBefore)))
+    : new Map<string, RankChange>();
   return {
     asOf: query.asOf,
     metric: metric.code,
@@ -114,26 +107,70 @@ export async function getRankings(actor: Actor, query: RankingQuery): Promise<Ra
       target: row.target,
       percent: row.percent,
       rank: row.rank,
-      reportedOn: reported.get(unit.id) ?? null,
+      reportedOn: unit.reportedOn ? dateToDay(unit.reportedOn) : null,
       change: changes.get(row.code) ?? { rank: null, percentPoints: null },
       hasChildren: unit.hasChildren,
     })),
   };
 }
 
-/** The units to rank, inside the parent (or the actor's scope). */
-async function listRankedUnits(parent: { id: number; path: string } | null, scope: string, level: number | undefined, asOf: string): Promise<UnitRow[]> {
-  const prefix = parent?.path ?? scope;
-  // A unit dissolved (or merged) on day D is listed in views as of days before D; from D on
-  // it is not, while its figures stay attached to it and in its parent's totals.
-  const rows = await db().$queryRaw<UnitRow[]>`
-    SELECT u.id, u.code, u.name, u.path, EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id) AS "hasChildren"
+interface RankedUnitFacts {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  hasChildren: boolean;
+  actual: number;
+  actualBefore: number;
+  reportedOn: Date | null;
+  ownTarget: number | null;
+  ownTargetBefore: number | null;
+}
+
+/**
+ * The units to rank (inside the parent, or the actor's scope) with everything a ranking
+ * needs, in one statement: each value is one index lookup per unit (running totals and
+ * reportedOn: the row with the greatest date ≤ D; own targets: the unique key).
+ */
+async function rankedUnitFacts(q: {
+  parent: { id: number; path: string } | null;
+  scope: string;
+  level: number | undefined;
+  metricId: number;
+  campaignId: number | null;
+  asOf: string;
+  weekAgo: string | null;
+  dueNow: string | null;
+  dueBefore: string | null;
+}): Promise<RankedUnitFacts[]> {
+  const prefix = q.parent?.path ?? q.scope;
+  const where =
+    q.level === undefined
+      ? q.parent
+        ? Prisma.sql`u.parent_id = ${q.parent.id}`
+        : Prisma.sql`u.parent_id IS NULL AND u.path LIKE ${`${q.scope}%`}`
+      : prefix
+        ? Prisma.sql`u.level = ${q.level} AND u.path LIKE ${`${prefix}%`} AND u.path <> ${prefix}`
+        : Prisma.sql`u.level = ${q.level}`;
+  const cumulativeAt = (day: string | null) =>
+    day === null
+      ? Prisma.sql`0`
+      : Prisma.sql`COALESCE((SELECT t.cumulative FROM daily_total t WHERE t.unit_id = u.id AND t.metric_id = ${q.metricId} AND t.date <= ${day}::date ORDER BY t.date DESC LIMIT 1), 0)`;
+  const ownTarget = (due: string | null) =>
+    due === null || q.campaignId === null
+      ? Prisma.sql`NULL::int`
+      : Prisma.sql`(SELECT g.value FROM target g WHERE g.campaign_id = ${q.campaignId} AND g.unit_id = u.id AND g.metric_id = ${q.metricId} AND g.due_date = ${due}::date)`;
+  return db().$queryRaw<RankedUnitFacts[]>`
+    SELECT u.id, u.code, u.name, u.path,
+      EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id) AS "hasChildren",
+      ${cumulativeAt(q.asOf)}::int AS actual,
+      ${cumulativeAt(q.weekAgo)}::int AS "actualBefore",
+      (SELECT r.reported_on FROM unit_report r WHERE r.unit_id = u.id AND r.date <= ${q.asOf}::date ORDER BY r.date DESC LIMIT 1) AS "reportedOn",
+      ${ownTarget(q.dueNow)} AS "ownTarget",
+      ${ownTarget(q.dueBefore)} AS "ownTargetBefore"
     FROM unit u
-    WHERE ${level === undefined
-      ? parent
-        ? Prisma.sql`u.parent_id = ${parent.id}`
-        : Prisma.sql`u.parent_id IS NULL AND u.path LIKE ${`${scope}%`}`
-      : Prisma.sql`u.level = ${level} AND u.path LIKE ${`${prefix}%`} AND u.path <> ${prefix}`}
-      AND (u.dissolved_on IS NULL OR u.dissolved_on > ${asOf}::date)`;
-  return rows;
+    WHERE ${where}
+      -- A unit dissolved (or merged) on day D is listed in views as of days before D; from D
+      -- on it is not, while its figures stay attached to it and in its parent's totals.
+      AND (u.dissolved_on IS NULL OR u.dissolved_on > ${q.asOf}::date)`;
 }

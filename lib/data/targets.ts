@@ -20,6 +20,17 @@ export async function dueDateOn(campaignId: number, metricId: number, asOf: stri
   return row?.due ? dateToDay(row.due) : null;
 }
 
+/** dueDateOn for several days in one statement, in the order given. */
+export async function dueDatesOn(campaignId: number, metricId: number, days: readonly string[]): Promise<(string | null)[]> {
+  const rows = await db().$queryRaw<{ ord: bigint; due: Date | null }[]>`
+    SELECT d.ord, COALESCE(
+      (SELECT min(due_date) FROM target WHERE campaign_id = ${campaignId} AND metric_id = ${metricId} AND due_date >= d.day::date),
+      (SELECT max(due_date) FROM target WHERE campaign_id = ${campaignId} AND metric_id = ${metricId})) AS due
+    FROM unnest(${[...days]}::text[]) WITH ORDINALITY AS d(day, ord)`;
+  const byOrder = new Map(rows.map((row) => [Number(row.ord), row.due ? dateToDay(row.due) : null]));
+  return days.map((_, index) => byOrder.get(index + 1) ?? null);
+}
+
 /** Every milestone date of the campaign for a metric, in order. */
 export async function dueDates(campaignId: number, metricId: number): Promise<string[]> {
   const rows = await db().$queryRaw<{ due: Date }[]>`

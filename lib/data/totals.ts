@@ -92,10 +92,10 @@ async function childLevels(tx: Tx): Promise<number[]> {
  */
 export async function rebuildDailyTotals(tx: Tx): Promise<void> {
   await tx.$executeRaw`TRUNCATE daily_total`;
+  // A leaf's totals are its figures (whose running totals are exact: rebuildTotals fixes them first).
   await tx.$executeRaw`
     INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
-    SELECT unit_id, metric_id, date, value, SUM(value) OVER (PARTITION BY unit_id, metric_id ORDER BY date)
-    FROM figure`;
+    SELECT unit_id, metric_id, date, value, cumulative FROM figure`;
   for (const level of await childLevels(tx)) {
     await tx.$executeRaw`
       INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
@@ -109,10 +109,15 @@ export async function rebuildDailyTotals(tx: Tx): Promise<void> {
   }
 }
 
-/** unit_report from the leaves' figures, then one level up at a time. */
-export async function rebuildUnitReports(tx: Tx): Promise<void> {
-  await tx.$executeRaw`TRUNCATE unit_report`;
-  await tx.$executeRaw`INSERT INTO unit_report (unit_id, date, reported_on) SELECT DISTINCT unit_id, date, date FROM figure`;
+/**
+ * unit_report from the leaves' figures, then one level up at a time. `keepLeaves`: the
+ * leaves' rows are already there (a bulk load that indexes them first).
+ */
+export async function rebuildUnitReports(tx: Tx, options: { keepLeaves?: boolean } = {}): Promise<void> {
+  if (!options.keepLeaves) {
+    await tx.$executeRaw`TRUNCATE unit_report`;
+    await tx.$executeRaw`INSERT INTO unit_report (unit_id, date, reported_on) SELECT DISTINCT unit_id, date, date FROM figure`;
+  }
   for (const level of await childLevels(tx)) {
     await tx.$executeRawUnsafe(
       `INSERT INTO unit_report (unit_id, date, reported_on)

@@ -36,3 +36,11 @@ export function formatDateTime(iso: string | null): string {
   const date = new Date(iso);
   return `${formatDay(DAY_FORMAT.format(date))} ${TIME_FORMAT.format(date)}`;
 }
+
+/** A change with its sign: "+3", "−2", "0"; "+1,25" with `decimals`; "—" when none. */
+export function formatChange(value: number | null, decimals = 0): string {
+  if (value === null) return "—";
+  const body = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Math.abs(value));
+  if (value === 0 || body.replace(/[0,.]/g, "") === "") return body;
+  return `${value > 0 ? "+" : "−"}${body}`;
+}

@@ -15,7 +15,7 @@ export const GET = readEndpoint(rankingsParamsSchema, async (actor, params) => {
     asOf: params.asOf ?? todayInVietnam(),
     ...(params.campaign ? { campaignCode: params.campaign } : {}),
     ...(params.level !== undefined ? { level: params.level } : {}),
-  });
+  }, { includeChange: false }); // the API does not answer the 7-day change: skip computing it
   return {
     asOf: ranking.asOf,
     metric: ranking.metric,

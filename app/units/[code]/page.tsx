@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { OverviewView } from "@/components/dashboard/overview-view";
+import { requireUser } from "@/lib/auth/session";
+import { readViewParams } from "@/lib/validation/view-params";
+
+export const metadata: Metadata = { title: "Tổng quan đơn vị" };
+
+export default async function UnitPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const { code } = await params;
+  return <OverviewView user={user} code={decodeURIComponent(code)} view={readViewParams(await searchParams)} />;
+}

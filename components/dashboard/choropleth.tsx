@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { PERCENT_CLASSES, percentClass, type PercentClassKey, type ProjectedShape } from "@/lib/domain/geo-projection";
+import { formatPercent } from "@/lib/domain/format";
+
+/** Fill and a pattern per class, so print-outs and colour-blind readers can tell them apart. */
+const FILLS: Record<PercentClassKey, string> = {
+  none: "url(#hatch-none)",
+  lt25: "#f87171",
+  lt50: "#fcd34d",
+  lt75: "#bfdbfe",
+  lt100: "#3b82f6",
+  done: "#065f46",
+};
+const SWATCH: Record<PercentClassKey, string> = { none: "#e2e8f0", lt25: "#f87171", lt50: "#fcd34d", lt75: "#bfdbfe", lt100: "#3b82f6", done: "#065f46" };
+
+export interface ChoroplethArea {
+  code: string;
+  name: string;
+  percent: number | null;
+  href: string;
+}
+
+/** A server-drawn SVG map: each district is a link with its name and percent as its title. */
+export function Choropleth({ shapes, width, height, areas, caption }: { shapes: ProjectedShape[]; width: number; height: number; areas: ChoroplethArea[]; caption: string }) {
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  return (
+    <figure className="space-y-3">
+      <svg viewBox={`0 0 ${width} ${height}`} role="group" aria-label={caption} className="mx-auto block h-auto w-full max-w-2xl" style={{ aspectRatio: `${width} / ${height}` }}>
+        <defs>
+          <pattern id="hatch-none" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#f1f5f9" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#94a3b8" strokeWidth="1.5" />
+          </pattern>
+        </defs>
+        {shapes.map((shape) => {
+          const area = byCode.get(shape.code);
+          const key = percentClass(area?.percent ?? null);
+          const label = `${shape.name}: ${area ? formatPercent(area.percent) : "không có số liệu"}`;
+          const body = (
+            <path d={shape.path} fill={FILLS[key]} stroke="#ffffff" strokeWidth={1} fillRule="evenodd" data-class={key} className="transition-opacity hover:opacity-80">
+              <title>{label}</title>
+            </path>
+          );
+          return area ? (
+            <Link key={shape.code} href={area.href} aria-label={label} data-district={shape.code} className="focus:outline-none [&:focus-visible>path]:stroke-black [&:focus-visible>path]:stroke-[3]">
+              {body}
+            </Link>
+          ) : (
+            <g key={shape.code} data-district={shape.code}>{body}</g>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <p className="text-sm text-slate-600">{caption}</p>
+        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Chú giải">
+          {PERCENT_CLASSES.map((c) => (
+            <li key={c.key} className="flex items-center gap-1.5">
+              <svg width="16" height="12" aria-hidden="true">
+                {c.key === "none" ? (
+                  <>
+                    <rect width="16" height="12" fill={SWATCH.none} stroke="#94a3b8" />
+                    <line x1="0" y1="12" x2="12" y2="0" stroke="#94a3b8" />
+                  </>
+                ) : (
+                  <rect width="16" height="12" fill={SWATCH[c.key]} stroke="#94a3b8" />
+                )}
+              </svg>
+              {c.label}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

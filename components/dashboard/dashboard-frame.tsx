@@ -1,0 +1,101 @@
+import Link from "next/link";
+import type { ViewChoicesDTO } from "@/lib/data/view-choices";
+import { formatDay } from "@/lib/domain/format";
+import type { ViewParams } from "@/lib/validation/view-params";
+import { unitHref, viewHref } from "./hrefs";
+
+export type DashboardTab = "overview" | "rankings" | "reporting" | "map";
+
+export interface FrameUnit {
+  code: string;
+  name: string;
+  breadcrumbs: { code: string; name: string; viewable: boolean }[];
+  hasChildren: boolean;
+}
+
+/**
+ * The frame of every dashboard screen: breadcrumbs up the tree, the title, the screens of
+ * this unit, and the view controls (as-of date, metric, campaign) as a plain GET form, so the
+ * view lives in the URL and works without JavaScript.
+ */
+export function DashboardFrame(props: {
+  unit: FrameUnit;
+  title: string;
+  subtitle?: React.ReactNode;
+  tab: DashboardTab;
+  view: ViewParams;
+  choices: ViewChoicesDTO;
+  /** other parameters of this screen to keep when the view changes */
+  keep?: Record<string, string | number | undefined>;
+  children: React.ReactNode;
+}) {
+  const { unit, view, tab } = props;
+  const tabs: { key: DashboardTab; label: string; href: string }[] = [
+    { key: "overview", label: "Tổng quan", href: unitHref(unit.code, view) },
+    ...(unit.hasChildren ? [{ key: "rankings" as const, label: "Xếp hạng", href: viewHref(`/units/${unit.code}/rankings`, view) }] : []),
+    { key: "reporting", label: "Báo cáo", href: viewHref("/reporting", view, { unit: unit.code }) },
+    ...(unit.hasChildren ? [{ key: "map" as const, label: "Bản đồ", href: viewHref("/map", view, { unit: unit.code }) }] : []),
+  ];
+  const action = tab === "overview" ? `/units/${unit.code}` : tab === "rankings" ? `/units/${unit.code}/rankings` : `/${tab}`;
+  return (
+    <main className="mx-auto max-w-6xl space-y-5 px-3 py-4 sm:px-4">
+      <div className="space-y-2">
+        <nav aria-label="Đường dẫn đơn vị">
+          <ol className="flex flex-wrap items-center gap-1 text-sm text-slate-600">
+            {unit.breadcrumbs.map((crumb) => (
+              <li key={crumb.code} className="flex items-center gap-1">
+                {crumb.viewable ? (
+                  <Link href={unitHref(crumb.code, view)} className="text-brand-700 underline-offset-2 hover:underline">{crumb.name}</Link>
+                ) : (
+                  <span>{crumb.name}</span>
+                )}
+                <span aria-hidden="true">›</span>
+              </li>
+            ))}
+            <li aria-current="page" className="font-medium text-slate-900">{unit.name}</li>
+          </ol>
+        </nav>
+        <h1 className="text-xl font-semibold sm:text-2xl">{props.title}</h1>
+        {props.subtitle && <p className="text-sm text-slate-600">{props.subtitle}</p>}
+      </div>
+
+      <form method="get" action={action} className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" aria-label="Chọn ngày, chỉ số và đợt">
+        {Object.entries({ ...(tab === "reporting" || tab === "map" ? { unit: unit.code } : {}), ...(props.keep ?? {}) }).map(([name, value]) =>
+          value === undefined ? null : <input key={name} type="hidden" name={name} value={String(value)} />,
+        )}
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-600">Số liệu đến ngày</span>
+          <input type="date" name="asOf" defaultValue={view.asOf} required className="rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="flex min-w-0 flex-col gap-1">
+          <span className="text-xs font-medium text-slate-600">Chỉ số</span>
+          <select name="metric" defaultValue={view.metric} className="max-w-full rounded border border-slate-300 px-2 py-1">
+            {props.choices.metrics.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
+          </select>
+        </label>
+        <label className="flex min-w-0 flex-col gap-1">
+          <span className="text-xs font-medium text-slate-600">Đợt</span>
+          <select name="campaign" defaultValue={view.campaign ?? ""} className="max-w-full rounded border border-slate-300 px-2 py-1">
+            <option value="">Đợt đang diễn ra</option>
+            {props.choices.campaigns.map((c) => <option key={c.code} value={c.code}>{c.name} ({formatDay(c.startDate)}–{formatDay(c.endDate)})</option>)}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2">Xem</button>
+      </form>
+
+      <nav aria-label="Màn hình của đơn vị" className="border-b border-slate-200">
+        <ul className="-mb-px flex gap-1 overflow-x-auto text-sm">
+          {tabs.map((t) => (
+            <li key={t.key}>
+              <Link href={t.href} aria-current={t.key === tab ? "page" : undefined}
+                className={`block whitespace-nowrap border-b-2 px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 ${t.key === tab ? "border-brand-700 font-semibold text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}>
+                {t.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {props.children}
+    </main>
+  );
+}

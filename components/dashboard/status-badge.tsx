@@ -1,0 +1,20 @@
+import { PROJECTION_STATUS_LABELS, type ProjectionStatus } from "@/lib/domain/projection";
+
+const STYLES: Record<ProjectionStatus, { icon: string; className: string }> = {
+  met: { icon: "✓", className: "border-emerald-300 bg-emerald-50 text-emerald-800" },
+  "on-track": { icon: "↗", className: "border-sky-300 bg-sky-50 text-sky-800" },
+  "at-risk": { icon: "!", className: "border-amber-300 bg-amber-50 text-amber-900" },
+  behind: { icon: "↓", className: "border-red-300 bg-red-50 text-red-800" },
+};
+
+/** The projection status as icon and words, never colour alone. */
+export function StatusBadge({ status }: { status: ProjectionStatus | null }) {
+  if (status === null) return <span className="text-sm text-slate-500">Chưa có chỉ tiêu</span>;
+  const style = STYLES[status];
+  return (
+    <span data-status={status} className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${style.className}`}>
+      <span aria-hidden="true">{style.icon}</span>
+      {PROJECTION_STATUS_LABELS[status]}
+    </span>
+  );
+}
