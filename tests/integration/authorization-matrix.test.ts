@@ -307,8 +307,8 @@ function files(dir: string, match: (name: string) => boolean): string[] {
 }
 
 async function exportsOf(file: string, keep: (name: string, value: unknown) => boolean): Promise<string[]> {
-  const module = (await import(path.join(ROOT, file))) as Record<string, unknown>;
-  return Object.entries(module).filter(([name, value]) => keep(name, value)).map(([name]) => `${file}#${name}`);
+  const loaded = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+  return Object.entries(loaded).filter(([name, value]) => keep(name, value)).map(([name]) => `${file}#${name}`);
 }
 
 async function fingerprint(): Promise<Record<string, string>> {
