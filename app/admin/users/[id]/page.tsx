@@ -57,7 +57,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 <ActionForm action={deactivateUserAction} submitLabel="Khóa tài khoản" tone="danger">{idField}</ActionForm>
               </>
             ) : (
-              <ActionForm action={activateUserAction} submitLabel="Mở khóa tài khoản" tone="plain">{idField}</ActionForm>
+              <>
+                <p role="status" className="mb-2 text-sm font-semibold text-red-800">Tài khoản đang bị khóa: người dùng không đăng nhập được, mã truy cập API của họ bị từ chối.</p>
+                <ActionForm action={activateUserAction} submitLabel="Mở khóa tài khoản" tone="plain">{idField}</ActionForm>
+              </>
             )}
           </section>
         </div>
