@@ -130,7 +130,7 @@ test("a deactivated user is signed out at their next click", async ({ page, brow
   await user.getByLabel("Tên đăng nhập").fill(username);
   await user.getByLabel("Mật khẩu").fill("mat-khau-e2e-123");
   await user.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(user.getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
+  await expect(user.getByRole("main").getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
   await user.context().close();
 });
 
@@ -245,4 +245,38 @@ test("pages carry the security headers, run under the nonce CSP without violatio
   await page.getByRole("navigation", { name: "Quản trị" }).getByRole("link", { name: "Đơn vị" }).click();
   await expect(page.getByRole("heading", { name: "Đơn vị hành chính" })).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test("logging out ends the session: its cookie no longer works", async ({ page, context }) => {
+  await signIn(page, "lanhdao");
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await context.addCookies([cookie]);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login/);
+  // signing in again works
+  await signIn(page, "lanhdao");
+});
+
+test("the target grid warns while a district's communes do not add up to its target", async ({ page }, testInfo) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/campaigns");
+  await page.locator("tbody tr[data-campaign] a").first().click();
+  // a milestone of its own for each project, on a metric no other test reads
+  const due = testInfo.project.name === "desktop" ? "2027-01-15" : "2027-01-16";
+  await page.getByLabel("Chỉ số").selectOption("cccd");
+  await page.getByLabel("Ngày của mốc").fill(due);
+  await page.getByLabel("Mã đơn vị cấp trên").fill("517");
+  await page.getByRole("button", { name: "Mở bảng" }).click();
+  const grid = page.getByRole("table", { name: /Chỉ tiêu .* Huyện Núi Thành/ });
+  await expect(grid).toBeVisible();
+  await grid.getByLabel("Chỉ tiêu Huyện Núi Thành").fill("1000");
+  await grid.getByLabel("Chỉ tiêu Xã Tam Nghĩa").fill("600");
+  await expect(page.getByTestId("children-sum")).toHaveText("600");
+  await expect(page.getByTestId("sum-warning")).toContainText("thiếu 400 so với chỉ tiêu của Huyện Núi Thành (1.000); 16 đơn vị chưa có chỉ tiêu");
+  await page.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await expect(page.getByText("Đã lưu 2 chỉ tiêu.")).toBeVisible();
+  await expect(page.getByTestId("campaign-warnings")).toContainText("Huyện Núi Thành");
+  await screenshot(page, testInfo, "admin-targets-warning");
 });

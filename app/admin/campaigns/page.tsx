@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { CARD, FIELD, INPUT, TD, TH } from "@/components/forms/styles";
-import { requireUser } from "@/lib/auth/session";
+import { requireAdminForPage } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/data/targets-admin";
 import { formatDay, formatNumber } from "@/lib/domain/format";
 import { createCampaignAction, importTargetsAction } from "./actions";
@@ -10,7 +10,9 @@ import { createCampaignAction, importTargetsAction } from "./actions";
 export const metadata: Metadata = { title: "Đợt và chỉ tiêu" };
 
 export default async function CampaignsPage() {
-  const campaigns = await listCampaigns(await requireUser());
+  const user = await requireAdminForPage();
+  if (!user) return null;
+  const campaigns = await listCampaigns(user);
   return (
     <main className="space-y-4">
       <h1 className="text-2xl font-semibold">Đợt cao điểm và chỉ tiêu</h1>

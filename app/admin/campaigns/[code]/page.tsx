@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CARD, FIELD, INPUT } from "@/components/forms/styles";
-import { requireUser } from "@/lib/auth/session";
+import { requireAdminForPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { getTargetGrid, listCampaigns, listMetrics, listTargetSumWarnings, type TargetGridDTO } from "@/lib/data/targets-admin";
 import { getHomeUnitCode } from "@/lib/data/units";
@@ -14,7 +14,8 @@ import { TargetGrid } from "./target-grid";
 export const metadata: Metadata = { title: "Chỉ tiêu của đợt" };
 
 export default async function CampaignPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUser();
+  const user = await requireAdminForPage();
+  if (!user) return null;
   const { code } = await params;
   const campaign = (await listCampaigns(user)).find((c) => c.code === code);
   if (!campaign) notFound();
