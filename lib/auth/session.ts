@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
 import { authOptions } from "./options";
+import { canAdminister } from "./permissions";
 
 /** The user behind the session cookie, checked against the database on every call. */
 async function sessionUser(): Promise<SessionUserDTO | null> {
@@ -31,4 +32,14 @@ export async function requireUser(): Promise<SessionUserDTO> {
   if (!user) redirect("/login");
   if (user.mustChangePassword) redirect("/account/password");
   return user;
+}
+
+/**
+ * For administration pages: the administrator, or null. Pages render in parallel with the
+ * admin layout, which shows the refusal; a page given null renders nothing instead of
+ * asking the data layer (which would refuse too).
+ */
+export async function requireAdminForPage(): Promise<SessionUserDTO | null> {
+  const user = await requireUser();
+  return canAdminister(user) ? user : null;
 }

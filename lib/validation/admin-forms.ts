@@ -38,3 +38,20 @@ export const targetGridSchema = z.object({
   dueDate: isoDaySchema,
   parentCode: unitCodeSchema,
 });
+
+const targetValueSchema = z.string().trim().regex(/^\d{0,10}$/, "Chỉ tiêu phải là số nguyên không âm.")
+  .transform((v) => (v === "" ? null : Number(v)))
+  .refine((v) => v === null || v <= 1_000_000_000, "Chỉ tiêu quá lớn.");
+
+/** The saved target grid: one value per unit ("" removes the unit's target for the milestone). */
+export const targetValuesSchema = targetGridSchema.omit({ parentCode: true }).extend({
+  values: z.array(z.object({ unitCode: unitCodeSchema, value: targetValueSchema })).min(1, "Không có ô nào.").max(5_000),
+});
+
+/** The grid's form: fixed fields plus one `t:<unit code>` field per unit. */
+export function targetValuesFromForm(form: FormData): Record<string, unknown> {
+  const values = [...form.entries()]
+    .filter(([key]) => key.startsWith("t:"))
+    .map(([key, value]) => ({ unitCode: key.slice(2), value: typeof value === "string" ? value : "" }));
+  return { campaign: form.get("campaign"), metric: form.get("metric"), dueDate: form.get("dueDate"), values };
+}

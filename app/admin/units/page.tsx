@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { CARD, FIELD, INPUT, TD, TH } from "@/components/forms/styles";
-import { requireUser } from "@/lib/auth/session";
+import { requireAdminForPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { getUnitTree, searchUnits, type UnitAdminDTO, type UnitTreeDTO } from "@/lib/data/units-admin";
 import { formatDay } from "@/lib/domain/format";
@@ -28,7 +28,7 @@ function UnitTable({ units, caption }: { units: UnitAdminDTO[]; caption: string 
           <tr>
             <th scope="col" className={TH}>Mã</th>
             <th scope="col" className={TH}>Tên</th>
-            <th scope="col" className={TH}>Cấp</th>
+            <th scope="col" className={`${TH} hidden sm:table-cell`}>Cấp</th>
             <th scope="col" className={`${TH} text-right`}>Trực thuộc</th>
             <th scope="col" className={TH}>Tình trạng</th>
           </tr>
@@ -38,7 +38,7 @@ function UnitTable({ units, caption }: { units: UnitAdminDTO[]; caption: string 
             <tr key={u.code} className="border-t border-slate-100" data-unit={u.code}>
               <td className={`${TD} tabular`}>{u.code}</td>
               <td className={TD}><Link href={`/admin/units?code=${u.code}`} className="text-brand-700 underline">{u.name}</Link></td>
-              <td className={TD}>{u.levelName}</td>
+              <td className={`${TD} hidden sm:table-cell`}>{u.levelName}</td>
               <td className={`${TD} tabular text-right`}>{u.childCount}</td>
               <td className={TD}>{status(u)}</td>
             </tr>
@@ -50,7 +50,8 @@ function UnitTable({ units, caption }: { units: UnitAdminDTO[]; caption: string 
 }
 
 export default async function UnitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUser();
+  const user = await requireAdminForPage();
+  if (!user) return null;
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const code = unitCodeSchema.safeParse(params.code);

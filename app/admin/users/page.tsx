@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { CARD, FIELD, INPUT, TD, TH } from "@/components/forms/styles";
 import { ROLE_LABELS } from "@/lib/auth/role-labels";
-import { requireUser } from "@/lib/auth/session";
+import { requireAdminForPage } from "@/lib/auth/session";
 import { listUsers } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/domain/format";
 import { createUserAction } from "./actions";
@@ -12,7 +12,9 @@ import { RoleAndUnitFields, USER_FIELD_LABELS } from "./user-fields";
 export const metadata: Metadata = { title: "Người dùng" };
 
 export default async function UsersPage() {
-  const users = await listUsers(await requireUser());
+  const user = await requireAdminForPage();
+  if (!user) return null;
+  const users = await listUsers(user);
   return (
     <main className="space-y-6">
       <h1 className="text-2xl font-semibold">Người dùng</h1>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { CARD, FIELD, INPUT } from "@/components/forms/styles";
 import { ROLE_LABELS } from "@/lib/auth/role-labels";
-import { requireUser } from "@/lib/auth/session";
+import { requireAdminForPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { getUser, type UserDTO } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/domain/format";
@@ -15,7 +15,8 @@ import { RoleAndUnitFields, USER_FIELD_LABELS } from "../user-fields";
 export const metadata: Metadata = { title: "Sửa người dùng" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireUser();
+  const actor = await requireAdminForPage();
+  if (!actor) return null;
   const id = userIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
   let user: UserDTO;
@@ -57,7 +58,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 <ActionForm action={deactivateUserAction} submitLabel="Khóa tài khoản" tone="danger">{idField}</ActionForm>
               </>
             ) : (
-              <ActionForm action={activateUserAction} submitLabel="Mở khóa tài khoản" tone="plain">{idField}</ActionForm>
+              <>
+                <p role="status" className="mb-2 text-sm font-semibold text-red-800">Tài khoản đang bị khóa: người dùng không đăng nhập được, mã truy cập API của họ bị từ chối.</p>
+                <ActionForm action={activateUserAction} submitLabel="Mở khóa tài khoản" tone="plain">{idField}</ActionForm>
+              </>
             )}
           </section>
         </div>

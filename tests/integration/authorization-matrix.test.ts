@@ -1,0 +1,399 @@
+// The authorization matrix: every server action (exports of app/**/actions.ts), every route
+// handler (HTTP-method exports of app/**/route.ts) and every data-layer write (lib/data),
+// called as each role, in and out of scope, and signed out. Allowed exactly where the role
+// table says (README, "Accounts, roles and administration"); refused everywhere else with
+// nothing written (a checksum of every table before and after).
+//
+// The lists come from the code: an action, handler or data-layer function missing from
+// ROWS (or from the explicit lists of reads and internal primitives) fails the test. To add
+// one, add a line to ROWS using one of the rules below.
+//
+// Sessions: next-auth's getServerSession is replaced by one returning the session cookie's
+// claims ({ uid, sv }) for the role being tested; everything after it (the database check of
+// the user, the action, the data layer) runs for real.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Role } from "@/lib/auth/permissions";
+import { hashPassword } from "@/lib/auth/password";
+import { newToken } from "@/lib/auth/tokens";
+import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
+import { AppError } from "@/lib/data/errors";
+import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
+import { addDays } from "@/lib/domain/dates";
+import { searchKey } from "@/lib/domain/text";
+import { createUnits, smallTree } from "./fixtures";
+import { resetDatabase, testDb } from "./helpers";
+
+const session = vi.hoisted(() => ({ current: null as null | { uid: number; sv: number } }));
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => session.current }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROLES: Role[] = ["admin", "province", "leader", "district", "commune"];
+type Who = Role | "signedOut";
+type Scope = "in" | "out";
+type Outcome = "allowed" | "refused" | `unexpected: ${string}`;
+
+// ---- the people and places of the test ---------------------------------------------------
+
+const USERNAMES: Record<Role, string> = { admin: "quantri", province: "tinh", leader: "lanhdao", district: "bac", commune: "xamot" };
+const UNIT_OF: Record<Role, string | null> = { admin: null, province: "90", leader: "90", district: "901", commune: "90101" };
+const OTHER_USER = "khac"; // a district officer of another province
+const passwords = new Map<string, string>();
+let counter = 0;
+const next = () => ++counter;
+
+async function userId(username: string): Promise<number> {
+  return (await testDb().user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id;
+}
+
+async function signInAs(who: Who): Promise<void> {
+  if (who === "signedOut") {
+    session.current = null;
+    return;
+  }
+  const user = await testDb().user.findUniqueOrThrow({ where: { username: USERNAMES[who] }, select: { id: true, sessionVersion: true } });
+  session.current = { uid: user.id, sv: user.sessionVersion };
+}
+
+async function actorOf(role: Role): Promise<SessionUserDTO> {
+  const user = await testDb().user.findUniqueOrThrow({ where: { username: USERNAMES[role] }, select: { id: true, sessionVersion: true } });
+  return (await getSessionUser(user.id, user.sessionVersion))!;
+}
+
+/** A leaf the role may enter figures for ("in"), and one just outside its scope ("out"). */
+function figureUnit(role: Role, scope: Scope): string {
+  if (scope === "in") return "90101";
+  return role === "commune" ? "90102" : role === "district" ? "90201" : "80101";
+}
+/** For administration: something inside the role's province ("in") or in another province ("out"). */
+const placeUnit = (scope: Scope) => (scope === "in" ? "901" : "801");
+/** A fresh figure day for every call, so that no call is a correction of another. */
+const figureDay = () => addDays("2023-01-01", next());
+
+async function victimUser(scope: Scope, active = true): Promise<number> {
+  const unit = await testDb().unit.findUniqueOrThrow({ where: { code: placeUnit(scope) } });
+  const user = await testDb().user.create({ data: { username: `nannhan${next()}`, displayName: "x", role: "district", unitId: unit.id, passwordHash: "x", active } });
+  return user.id;
+}
+
+async function victimUnit(scope: Scope): Promise<string> {
+  const code = `${scope === "in" ? 9 : 8}${String(next()).padStart(4, "0")}`;
+  const parent = await testDb().unit.findUniqueOrThrow({ where: { code: placeUnit(scope) } });
+  await testDb().unit.create({ data: { code, name: `Xã ${code}`, searchName: searchKey(`Xã ${code}`), type: "Xã", level: 3, parentId: parent.id, path: `${parent.path}${code}/` } });
+  return code;
+}
+
+async function tokenOf(username: string): Promise<number> {
+  const issued = newToken();
+  return (await testDb().apiToken.create({ data: { userId: await userId(username), name: `t${next()}`, tokenHash: issued.tokenHash, prefix: issued.prefix } })).id;
+}
+
+const form = (fields: Record<string, string | Blob>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+};
+const csvFile = (lines: string[]) => new File([lines.join("\n")], "tep.csv", { type: "text/csv" });
+
+// ---- how outcomes are read ----------------------------------------------------------------
+
+const REFUSAL_MESSAGES = new Set([ERROR_MESSAGES.FORBIDDEN, ERROR_MESSAGES.UNAUTHENTICATED, ERROR_MESSAGES.NOT_FOUND]);
+const SCOPE_ISSUE = /ngoài phạm vi|không có quyền/;
+
+function fromAppError(error: unknown): Outcome {
+  if (error instanceof AppError && ["FORBIDDEN", "UNAUTHENTICATED", "NOT_FOUND"].includes(error.code)) return "refused";
+  if (error instanceof Error && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_REDIRECT")) return "allowed";
+  return `unexpected: ${error instanceof AppError ? `${error.code} ${JSON.stringify(error.fieldErrors)}` : String(error)}`;
+}
+
+/** A form action's state: ok → allowed; the refusal messages, or only scope issues → refused. */
+function fromState(state: unknown): Outcome {
+  const s = state as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]>; result?: { ok: boolean; errors: { message: string }[] } };
+  if (s.ok && s.result) return s.result.ok ? "allowed" : s.result.errors.every((e) => SCOPE_ISSUE.test(e.message)) ? "refused" : `unexpected: ${JSON.stringify(s.result.errors)}`;
+  if (s.ok) return "allowed";
+  if (s.message && REFUSAL_MESSAGES.has(s.message)) return "refused";
+  const messages = Object.values(s.fieldErrors ?? {}).flat();
+  if (messages.length && messages.every((m) => SCOPE_ISSUE.test(m))) return "refused";
+  return `unexpected: ${JSON.stringify(state)}`;
+}
+
+async function action(who: Who, call: () => Promise<unknown>): Promise<Outcome> {
+  await signInAs(who);
+  try {
+    return fromState(await call());
+  } catch (error) {
+    return fromAppError(error);
+  }
+}
+
+async function data(call: () => Promise<unknown>, read: (value: unknown) => Outcome = () => "allowed"): Promise<Outcome> {
+  try {
+    return read(await call());
+  } catch (error) {
+    return fromAppError(error);
+  }
+}
+
+async function route(who: Who, call: () => Promise<Response>): Promise<Outcome> {
+  await signInAs(who);
+  const response = await call();
+  if (response.ok) return "allowed";
+  if (response.status === 401 || response.status === 403) return "refused";
+  return `unexpected: ${response.status} ${await response.text()}`;
+}
+
+const dailyResult = (value: unknown): Outcome => {
+  const r = value as { ok: boolean; issues?: { kind: string }[]; errors?: { message: string }[] };
+  if (r.ok) return "allowed";
+  if (r.issues?.every((i) => i.kind === "scope") || r.errors?.every((e) => SCOPE_ISSUE.test(e.message))) return "refused";
+  return `unexpected: ${JSON.stringify(value)}`;
+};
+
+// ---- the role table as rules ----------------------------------------------------------------
+
+/** Figures of a leaf: administrators anywhere; district police their district's communes; commune police their commune. */
+const FIGURES = (role: Role, scope: Scope) => role === "admin" || ((role === "district" || role === "commune") && scope === "in");
+/** Users, units, campaigns, targets, locks. */
+const ADMIN_ONLY = (role: Role) => role === "admin";
+/** One's own (password, own API tokens): every signed-in role; someone else's: administrators. */
+const OWN_OR_ADMIN = (role: Role, scope: Scope) => scope === "in" || role === "admin";
+
+interface Row {
+  rule: (role: Role, scope: Scope) => boolean;
+  scopes: Scope[];
+  /** true when an allowed call must change the database */
+  writes: boolean;
+  /** prepares what the call needs (a user, unit or token to act on), then returns the call */
+  prepare: (who: Who, scope: Scope) => Promise<() => Promise<Outcome>>;
+  /** data-layer rows take an actor and have no signed-out case (the type requires one) */
+  dataLayer?: boolean;
+}
+
+type Module = Record<string, (...args: never[]) => Promise<unknown>>;
+const mod = async (file: string): Promise<Module> => (await import(path.join(ROOT, file))) as Module;
+const call = <T extends unknown[]>(fn: unknown, ...args: T) => (fn as (...a: T) => Promise<unknown>)(...args);
+
+const actionRow = (file: string, name: string, rule: Row["rule"], build: (who: Who, scope: Scope) => Promise<unknown[]>, scopes: Scope[] = ["in", "out"], writes = true): Row => ({
+  rule, scopes, writes,
+  prepare: async (who, scope) => {
+    const [fn, args] = [(await mod(file))[name], await build(who, scope)];
+    return () => action(who, () => call(fn, ...args));
+  },
+});
+const formAction = (file: string, name: string, rule: Row["rule"], fields: (who: Who, scope: Scope) => Promise<Record<string, string | Blob>>, scopes?: Scope[]) =>
+  actionRow(file, name, rule, async (who, scope) => [null, form(await fields(who, scope))], scopes);
+const dataRow = (file: string, name: string, rule: Row["rule"], args: (role: Role, scope: Scope) => Promise<unknown[]>, read?: (value: unknown) => Outcome, scopes: Scope[] = ["in", "out"]): Row => ({
+  rule, scopes, writes: true, dataLayer: true,
+  prepare: async (who, scope) => {
+    const role = who as Role;
+    const [fn, actor, rest] = [(await mod(file))[name], await actorOf(role), await args(role, scope)];
+    return () => data(() => call(fn, actor, ...rest), read);
+  },
+});
+const routeRow = (file: string, method: string, rule: Row["rule"], request: (who: Who, scope: Scope) => Request, writes: boolean): Row => ({
+  rule, scopes: ["in", "out"], writes,
+  prepare: async (who, scope) => {
+    const [fn, req] = [(await mod(file))[method], request(who, scope)];
+    return () => route(who, () => call(fn, req) as Promise<Response>);
+  },
+});
+
+const roleOf = (who: Who): Role => (who === "signedOut" ? "district" : who);
+const dailyCsv = (who: Who, scope: Scope) => csvFile(["date,unit_code,metric,value", `${figureDay()},${figureUnit(roleOf(who), scope)},dossiers,1`]);
+const unitsCsv = (scope: Scope) => {
+  const code = `${scope === "in" ? 9 : 8}${String(next()).padStart(4, "0")}`;
+  return csvFile(["code,name,type,parent_code,level", `${code},Xã ${code},Xã,${placeUnit(scope)},3`]);
+};
+const targetsCsv = (scope: Scope) => csvFile(["campaign,unit_code,metric,due_date,target", `dot-1,${placeUnit(scope)},activated,2023-06-30,${next()}`]);
+const newUser = (scope: Scope) => ({ username: `moi${next()}`, displayName: "Người mới", role: "district", unitCode: placeUnit(scope), password: "mat-khau-moi-123" });
+
+const ROWS: Record<string, Row> = {
+  // server actions
+  "action:app/entry/actions.ts#saveDailyGridAction": actionRow("app/entry/actions.ts", "saveDailyGridAction", FIGURES, async (who, scope) => [
+    { date: figureDay(), submissionKey: `matrix-${next()}`, confirmSpikes: false, cells: [{ unitCode: figureUnit(roleOf(who), scope), metric: "dossiers", value: "1", kind: "daily", expectedVersion: null }] },
+    roleOf(who) === "admin" ? (scope === "in" ? "901" : "801") : undefined,
+  ]),
+  "action:app/entry/locks/actions.ts#createPeriodLockAction": formAction("app/entry/locks/actions.ts", "createPeriodLockAction", ADMIN_ONLY, async (_w, scope) => ({ unitCode: placeUnit(scope), untilDate: "2000-01-01", reason: "Đã báo cáo tuần" })),
+  "action:app/import/actions.ts#importDailyAction": actionRow("app/import/actions.ts", "importDailyAction", FIGURES, async (who, scope) => [form({ file: dailyCsv(who, scope), dryRun: "0" })]),
+  "action:app/account/password/actions.ts#changePasswordAction": formAction("app/account/password/actions.ts", "changePasswordAction", () => true, async (who) => {
+    const username = USERNAMES[roleOf(who)];
+    const fresh = `mat-khau-${next()}-moi`;
+    const current = passwords.get(username)!;
+    passwords.set(`${username}:pending`, fresh);
+    return { currentPassword: current, newPassword: fresh, confirmPassword: fresh };
+  }, ["in"]),
+  "action:app/admin/users/actions.ts#createUserAction": formAction("app/admin/users/actions.ts", "createUserAction", ADMIN_ONLY, async (_w, scope) => newUser(scope)),
+  "action:app/admin/users/actions.ts#updateUserAction": formAction("app/admin/users/actions.ts", "updateUserAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope)), displayName: "Đổi tên", role: "district", unitCode: placeUnit(scope) })),
+  "action:app/admin/users/actions.ts#resetPasswordAction": formAction("app/admin/users/actions.ts", "resetPasswordAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope)) })),
+  "action:app/admin/users/actions.ts#deactivateUserAction": formAction("app/admin/users/actions.ts", "deactivateUserAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope)) })),
+  "action:app/admin/users/actions.ts#activateUserAction": formAction("app/admin/users/actions.ts", "activateUserAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope, false)) })),
+  "action:app/account/tokens/actions.ts#issueTokenAction": formAction("app/account/tokens/actions.ts", "issueTokenAction", OWN_OR_ADMIN, async (_w, scope) => ({ name: `mã ${next()}`, username: scope === "in" ? "" : OTHER_USER })),
+  "action:app/account/tokens/actions.ts#revokeTokenAction": formAction("app/account/tokens/actions.ts", "revokeTokenAction", OWN_OR_ADMIN, async (who, scope) => ({ tokenId: String(await tokenOf(scope === "in" ? USERNAMES[roleOf(who)] : OTHER_USER)) })),
+  "action:app/admin/units/actions.ts#renameUnitAction": formAction("app/admin/units/actions.ts", "renameUnitAction", ADMIN_ONLY, async (_w, scope) => ({ code: await victimUnit(scope), name: `Tên mới ${next()}` })),
+  "action:app/admin/units/actions.ts#dissolveUnitAction": formAction("app/admin/units/actions.ts", "dissolveUnitAction", ADMIN_ONLY, async (_w, scope) => ({ code: await victimUnit(scope), date: "2025-07-01", reason: "Sắp xếp đơn vị hành chính" })),
+  "action:app/admin/units/actions.ts#importUnitsAction": formAction("app/admin/units/actions.ts", "importUnitsAction", ADMIN_ONLY, async (_w, scope) => ({ file: unitsCsv(scope), dryRun: "0" })),
+  "action:app/admin/campaigns/actions.ts#createCampaignAction": formAction("app/admin/campaigns/actions.ts", "createCampaignAction", ADMIN_ONLY, async () => ({ code: `dot-m${next()}`, name: "Đợt mới", startDate: "2024-01-01", endDate: "2024-06-30" })),
+  "action:app/admin/campaigns/actions.ts#saveTargetGridAction": formAction("app/admin/campaigns/actions.ts", "saveTargetGridAction", ADMIN_ONLY, async (_w, scope) => ({ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", [`t:${placeUnit(scope)}`]: String(next()) })),
+  "action:app/admin/campaigns/actions.ts#importTargetsAction": formAction("app/admin/campaigns/actions.ts", "importTargetsAction", ADMIN_ONLY, async (_w, scope) => ({ file: targetsCsv(scope), dryRun: "0" })),
+
+  // route handlers (the browser session; bearer tokens are covered by api-tokens.test.ts)
+  "route:app/api/v1/daily/route.ts#POST": routeRow("app/api/v1/daily/route.ts", "POST", FIGURES, (who, scope) => new Request("http://test/api/v1/daily", {
+    method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ rows: [{ date: figureDay(), unitCode: figureUnit(roleOf(who), scope), metric: "dossiers", value: 1 }] }),
+  }), true),
+  "route:app/import/template/route.ts#GET": routeRow("app/import/template/route.ts", "GET", FIGURES, (who, scope) => {
+    const role = roleOf(who);
+    const unit = role === "admin" ? (scope === "in" ? "901" : "801") : scope === "in" ? "" : figureUnit(role, "out");
+    return new Request(`http://test/import/template${unit ? `?unit=${unit}` : ""}`);
+  }, false),
+
+  // data-layer writes
+  "data:lib/data/daily-save.ts#saveDailyFigures": dataRow("lib/data/daily-save.ts", "saveDailyFigures", FIGURES, async (role, scope) => [[{ ref: 0, date: figureDay(), unitCode: figureUnit(role, scope), metric: "dossiers", value: 1, kind: "daily" }], {}], dailyResult),
+  "data:lib/data/import.ts#importCsv [daily]": dataRow("lib/data/import.ts", "importCsv", FIGURES, async (role, scope) => ["daily", `date,unit_code,metric,value\n${figureDay()},${figureUnit(role, scope)},dossiers,1`], dailyResult),
+  "data:lib/data/import.ts#importCsv [units]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async (_r, scope) => ["units", await unitsCsv(scope).text()], dailyResult),
+  "data:lib/data/import.ts#importCsv [campaigns]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async () => ["campaigns", `campaign,name,start_date,end_date\ndot-i${next()},Đợt,2024-01-01,2024-03-31`], dailyResult),
+  "data:lib/data/import.ts#importCsv [targets]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async (_r, scope) => ["targets", await targetsCsv(scope).text()], dailyResult),
+  "data:lib/data/period-locks.ts#createPeriodLock": dataRow("lib/data/period-locks.ts", "createPeriodLock", ADMIN_ONLY, async (_r, scope) => [{ unitCode: placeUnit(scope), untilDate: "2000-01-01", reason: "Đã báo cáo" }]),
+  "data:lib/data/account.ts#changeOwnPassword": dataRow("lib/data/account.ts", "changeOwnPassword", () => true, async (role) => {
+    const username = USERNAMES[role];
+    const fresh = `mat-khau-${next()}-moi`;
+    passwords.set(`${username}:pending`, fresh);
+    return [{ currentPassword: passwords.get(username)!, newPassword: fresh }];
+  }, undefined, ["in"]),
+  "data:lib/data/users.ts#createUser": dataRow("lib/data/users.ts", "createUser", ADMIN_ONLY, async (_r, scope) => [newUser(scope)]),
+  "data:lib/data/users.ts#updateUser": dataRow("lib/data/users.ts", "updateUser", ADMIN_ONLY, async (_r, scope) => [{ userId: await victimUser(scope), displayName: "Đổi", role: "district", unitCode: placeUnit(scope) }]),
+  "data:lib/data/users.ts#setUserActive": dataRow("lib/data/users.ts", "setUserActive", ADMIN_ONLY, async (_r, scope) => [await victimUser(scope), false]),
+  "data:lib/data/users.ts#resetPassword": dataRow("lib/data/users.ts", "resetPassword", ADMIN_ONLY, async (_r, scope) => [await victimUser(scope)]),
+  "data:lib/data/api-tokens.ts#issueApiToken": dataRow("lib/data/api-tokens.ts", "issueApiToken", OWN_OR_ADMIN, async (_r, scope) => [{ name: `mã ${next()}`, ...(scope === "out" ? { username: OTHER_USER } : {}) }]),
+  "data:lib/data/api-tokens.ts#revokeApiToken": dataRow("lib/data/api-tokens.ts", "revokeApiToken", OWN_OR_ADMIN, async (role, scope) => [await tokenOf(scope === "in" ? USERNAMES[role] : OTHER_USER)]),
+  "data:lib/data/units-admin.ts#renameUnit": dataRow("lib/data/units-admin.ts", "renameUnit", ADMIN_ONLY, async (_r, scope) => [{ code: await victimUnit(scope), name: `Tên ${next()}` }]),
+  "data:lib/data/units-admin.ts#dissolveUnit": dataRow("lib/data/units-admin.ts", "dissolveUnit", ADMIN_ONLY, async (_r, scope) => [{ code: await victimUnit(scope), date: "2025-07-01", reason: "Sắp xếp" }]),
+  "data:lib/data/targets-admin.ts#createCampaign": dataRow("lib/data/targets-admin.ts", "createCampaign", ADMIN_ONLY, async () => [{ code: `dot-d${next()}`, name: "Đợt", startDate: "2024-01-01", endDate: "2024-06-30" }]),
+  "data:lib/data/targets-admin.ts#saveTargets": dataRow("lib/data/targets-admin.ts", "saveTargets", ADMIN_ONLY, async (_r, scope) => [{ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", values: [{ unitCode: placeUnit(scope), value: next() }] }]),
+};
+
+/** Data-layer exports that only read (each checks scope in its query; not part of this matrix). */
+const READS = new Set([
+  "lib/data/account.ts#", "lib/data/api-tokens.ts#listApiTokens", "lib/data/audit-log.ts#canReadAudit", "lib/data/audit-log.ts#listAuditEvents",
+  "lib/data/audit-log.ts#listFigureHistory", "lib/data/campaigns.ts#resolveCampaign", "lib/data/daily-checks.ts#checkDailyRows",
+  "lib/data/daily-grid-rows.ts#gridCellsToRows", "lib/data/daily-grid.ts#getDailyGrid", "lib/data/errors.ts#AppError",
+  "lib/data/period-locks.ts#listPeriodLocks", "lib/data/rankings.ts#getRankings", "lib/data/sessions.ts#getSessionUser",
+  "lib/data/targets-admin.ts#listCampaigns", "lib/data/targets-admin.ts#listMetrics", "lib/data/targets-admin.ts#getTargetGrid",
+  "lib/data/targets-admin.ts#listTargetSumWarnings", "lib/data/units-admin.ts#getUnitTree", "lib/data/units-admin.ts#searchUnits",
+  "lib/data/units.ts#getHomeUnitCode", "lib/data/users.ts#listUsers", "lib/data/users.ts#getUser",
+]);
+/**
+ * Writes without an actor, used only inside the data layer or by sign-in itself: the figure
+ * writer and totals (called after the permission checks of saveDailyFigures and importCsv, in
+ * their transaction), sign-in, ending a user's own sessions at logout, and resolving a bearer
+ * token. The test checks that no page, action or route imports them.
+ */
+const INTERNAL = new Set([
+  "lib/data/figure-writer.ts#applyFigureChanges", "lib/data/totals.ts#shiftTotals", "lib/data/totals.ts#rebuildTotals",
+  "lib/data/sessions.ts#signIn", "lib/data/sessions.ts#endSessions", "lib/data/api-tokens.ts#userForApiToken",
+]);
+/** Route handlers that are public by design: next-auth's own sign-in, session and sign-out endpoints. */
+const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST"]);
+const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+
+function files(dir: string, match: (name: string) => boolean): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return files(rel, match);
+    return match(entry.name) ? [rel] : [];
+  });
+}
+
+async function exportsOf(file: string, keep: (name: string, value: unknown) => boolean): Promise<string[]> {
+  const loaded = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+  return Object.entries(loaded).filter(([name, value]) => keep(name, value)).map(([name]) => `${file}#${name}`);
+}
+
+async function fingerprint(): Promise<Record<string, string>> {
+  const db = testDb();
+  const tables = await db.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`;
+  const result: Record<string, string> = {};
+  for (const { tablename } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ h: string }[]>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`);
+    result[tablename] = row.h;
+  }
+  return result;
+}
+
+beforeAll(async () => {
+  const db = await resetDatabase();
+  await smallTree(db);
+  await createUnits(db, [["80", "Tỉnh Khác", null], ["801", "Huyện Khác", "80"], ["80101", "Xã Khác", "801"]]);
+  await db.campaign.create({ data: { code: "dot-1", name: "Đợt 1", startDate: new Date("2023-05-01"), endDate: new Date("2023-06-30") } });
+  const password = "mat-khau-ban-dau";
+  const passwordHash = await hashPassword(password);
+  for (const role of ROLES) {
+    const code = UNIT_OF[role];
+    const unit = code ? await db.unit.findUniqueOrThrow({ where: { code } }) : null;
+    await db.user.create({ data: { username: USERNAMES[role], displayName: role, role, unitId: unit?.id ?? null, passwordHash } });
+    passwords.set(USERNAMES[role], password);
+  }
+  const other = await db.unit.findUniqueOrThrow({ where: { code: "801" } });
+  await db.user.create({ data: { username: OTHER_USER, displayName: "Khác", role: "district", unitId: other.id, passwordHash } });
+});
+
+describe("authorization matrix", () => {
+  it("covers every server action, route handler and data-layer write in the code", async () => {
+    const actions = (await Promise.all(files("app", (n) => n === "actions.ts").map((f) => exportsOf(f, () => true)))).flat().map((id) => `action:${id}`);
+    const routes = (await Promise.all(files("app", (n) => n === "route.ts").map((f) => exportsOf(f, (name) => HTTP_METHODS.has(name))))).flat();
+    const dataExports = (await Promise.all(files("lib/data", (n) => n.endsWith(".ts")).map((f) => exportsOf(f, (_n, v) => typeof v === "function")))).flat();
+    // every "use server" export is an action: nothing else may be exported from those files
+    for (const file of files("app", (n) => n === "actions.ts")) expect(readFileSync(path.join(ROOT, file), "utf8").startsWith('"use server";'), file).toBe(true);
+
+    const rowIds = new Set(Object.keys(ROWS).map((key) => key.split(" ")[0]));
+    const missing = [
+      ...actions.filter((id) => !rowIds.has(id)),
+      ...routes.filter((id) => !PUBLIC_ROUTES.has(id) && !rowIds.has(`route:${id}`)).map((id) => `route:${id}`),
+      ...dataExports.filter((id) => !READS.has(id) && !INTERNAL.has(id) && !rowIds.has(`data:${id}`)).map((id) => `data:${id}`),
+    ];
+    expect(missing, "add these to ROWS (or to READS / INTERNAL with a reason)").toEqual([]);
+    const known = new Set([...actions, ...routes.map((id) => `route:${id}`), ...dataExports.map((id) => `data:${id}`)]);
+    expect([...rowIds].filter((id) => !known.has(id)), "rows for code that no longer exists").toEqual([]);
+    expect(routes.filter((id) => PUBLIC_ROUTES.has(id)).sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it("keeps the internal writes out of reach of pages, actions and routes", () => {
+    const internalNames = [...INTERNAL].map((id) => id.split("#")[1]);
+    const offenders: string[] = [];
+    for (const file of files("app", (n) => /\.(ts|tsx)$/.test(n))) {
+      const text = readFileSync(path.join(ROOT, file), "utf8");
+      for (const match of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@\/lib\/data\/[^"]+"/g)) {
+        for (const name of match[1].split(",").map((n) => n.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0])) {
+          if (internalNames.includes(name)) offenders.push(`${file}: ${name}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  const cases = Object.entries(ROWS).flatMap(([id, row]) =>
+    [...ROLES, ...(row.dataLayer ? [] : ["signedOut" as const])].flatMap((who) =>
+      (who === "signedOut" ? row.scopes.slice(0, 1) : row.scopes).map((scope) => ({
+        id, who, scope, row,
+        expected: who === "signedOut" ? ("refused" as const) : row.rule(who, scope) ? ("allowed" as const) : ("refused" as const),
+      }))));
+
+  for (const { id, row, who, scope, expected } of cases) it(`${id} as ${who}, ${scope} of scope: ${expected}`, async () => {
+    const invoke = await row.prepare(who, scope);
+    const before = await fingerprint();
+    const outcome = await invoke();
+    const after = await fingerprint();
+    expect(outcome).toBe(expected);
+    if (expected === "refused") expect(after, "a refused call wrote nothing").toEqual(before);
+    else if (row.writes) expect(after).not.toEqual(before);
+    // a password change that went through is the user's password from now on
+    if (expected === "allowed" && who !== "signedOut") {
+      const username = USERNAMES[who];
+      const pending = passwords.get(`${username}:pending`);
+      if (pending) passwords.set(username, pending);
+    }
+    for (const key of [...passwords.keys()]) if (key.endsWith(":pending")) passwords.delete(key);
+  });
+});
