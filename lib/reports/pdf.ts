@@ -205,7 +205,7 @@ export function renderPdf(envelope: ReportEnvelope): Promise<Buffer> {
 
   heading(doc, `${SECTION_TITLES.ranking}: ${model.metric.name}`);
   table(doc, [
-    { header: RANKING_HEADERS[0], width: 28, align: "right" }, { header: RANKING_HEADERS[1], width: 34 }, { header: RANKING_HEADERS[2], width: 108 },
+    { header: RANKING_HEADERS[0], width: 32, align: "right" }, { header: RANKING_HEADERS[1], width: 32 }, { header: RANKING_HEADERS[2], width: 106 },
     { header: RANKING_HEADERS[3], width: 52, align: "right" }, { header: RANKING_HEADERS[4], width: 52, align: "right" }, { header: RANKING_HEADERS[5], width: 44, align: "right" },
     { header: RANKING_HEADERS[6], width: 52, align: "right" }, { header: RANKING_HEADERS[7], width: 62, align: "center" }, { header: RANKING_HEADERS[8], width: 62, align: "center" },
   ], model.ranking.map((row) => [

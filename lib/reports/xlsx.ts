@@ -43,6 +43,7 @@ function tableSheet(book: ExcelJS.Workbook, name: string, title: string, note: s
   header.values = columns.map((c) => c.header);
   header.font = { bold: true };
   header.alignment = { vertical: "middle", wrapText: true };
+  header.height = 32; // room for wrapped headers: spreadsheet programs do not grow rows on their own
   header.eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.border = THIN;
@@ -93,6 +94,7 @@ export async function renderXlsx(envelope: ReportEnvelope): Promise<Buffer> {
   headerRow.values = [...SUMMARY_HEADERS];
   headerRow.font = { bold: true };
   headerRow.alignment = { wrapText: true, vertical: "middle" };
+  headerRow.height = 32;
   headerRow.eachCell((cell) => { cell.fill = HEADER_FILL; cell.border = THIN; });
   summary.views = [{ state: "frozen", ySplit: r }];
   for (const row of model.summary) {

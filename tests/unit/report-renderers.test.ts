@@ -1,5 +1,5 @@
 // Each renderer's file, opened with a parser, says what the model says.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { chartSvg, layoutChart } from "@/lib/reports/chart";
 import { renderCsv } from "@/lib/reports/csv";
 import { renderDocx } from "@/lib/reports/docx";
@@ -8,6 +8,9 @@ import { renderXlsx } from "@/lib/reports/xlsx";
 import { formatPoints, formatRankChange, formatSigned } from "@/lib/reports/text";
 import { fixtureEnvelope, fixtureIssued, fixtureModel } from "../support/report-fixture";
 import { readCsv, readDocx, readPdf, readXlsx } from "../support/report-files";
+
+// Rendering and parsing whole documents (and compiling the rasteriser once) takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe("xlsx", () => {
   it("has one sheet per section with real numbers, number formats, frozen headers and widths", async () => {

@@ -123,7 +123,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
       <section aria-labelledby="summary" className="space-y-2">
         <h2 id="summary" className="text-lg font-semibold">{SECTION_TITLES.summary}</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
+          <table className="w-full min-w-[44rem] text-sm">
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>{SUMMARY_HEADERS.map((h, i) => <th key={h} scope="col" className={i > 0 && i < 6 ? `${th} text-right` : th}>{h}</th>)}</tr>
             </thead>
@@ -148,7 +148,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
       <section aria-labelledby="ranking" className="space-y-2">
         <h2 id="ranking" className="text-lg font-semibold">{SECTION_TITLES.ranking}: {model.metric.name}</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
+          <table className="w-full min-w-[44rem] text-sm">
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>{RANKING_HEADERS.map((h, i) => <th key={h} scope="col" className={i === 0 || (i >= 3 && i <= 6) ? `${th} text-right` : th}>{h}</th>)}</tr>
             </thead>
@@ -183,7 +183,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
         <h2 id="missing" className="text-lg font-semibold">{SECTION_TITLES.missing}</h2>
         {model.missing.length === 0 ? <p className="text-sm">Tất cả các đơn vị đã báo cáo đủ các ngày trong tuần.</p> : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-sm">
+            <table className="w-full min-w-[32rem] text-sm">
               <thead className="bg-slate-100 text-left text-slate-700">
                 <tr>{MISSING_HEADERS.map((h, i) => <th key={h} scope="col" className={i === 3 ? `${th} text-right` : th}>{h}</th>)}</tr>
               </thead>
