@@ -53,6 +53,7 @@ async function cumulativeBefore(tx: Tx, unitId: number, metricId: number, day: s
  */
 export async function applyFigureChanges(tx: Tx, actorId: number | null, changes: readonly FigureChange[]): Promise<AppliedChange[]> {
   const applied: AppliedChange[] = [];
+  const totals = new Map<string, { unitId: number; metricId: number; day: string; delta: number }>();
   for (const change of changes) {
     const date = dayToDate(change.day);
     const key = { unitId: change.unitId, metricId: change.metricId, date };
@@ -84,7 +85,10 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
       where: { unitId: change.unitId, metricId: change.metricId, date: { gt: date } },
       data: { cumulative: { increment: delta } },
     });
-    await shiftTotals(tx, [...change.ancestorIds, change.unitId], change.metricId, change.day, delta);
+    for (const unitId of [...change.ancestorIds, change.unitId]) {
+      const shift = `${unitId}|${change.metricId}|${change.day}`;
+      totals.set(shift, { unitId, metricId: change.metricId, day: change.day, delta: (totals.get(shift)?.delta ?? 0) + delta });
+    }
 
     const cumulative = before + newDaily;
     await tx.auditEvent.create({
@@ -108,5 +112,11 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
       cumulative,
     });
   }
+  // The totals of parents (a district, the province) are rows every save in the province
+  // touches: they are moved last, just before the commit, so each transaction holds their
+  // locks as briefly as possible, and always in the same order (unit, metric, day), so two
+  // saves never wait on each other in a circle (a deadlock).
+  const shifts = [...totals.values()].sort((a, b) => a.unitId - b.unitId || a.metricId - b.metricId || a.day.localeCompare(b.day));
+  for (const shift of shifts) await shiftTotals(tx, [shift.unitId], shift.metricId, shift.day, shift.delta);
   return applied;
 }
