@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { AppError } from "./errors";
-import { shiftTotals } from "./totals";
+import { shiftTotalsBatch, type TotalShift } from "./totals";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -53,7 +53,7 @@ async function cumulativeBefore(tx: Tx, unitId: number, metricId: number, day: s
  */
 export async function applyFigureChanges(tx: Tx, actorId: number | null, changes: readonly FigureChange[]): Promise<AppliedChange[]> {
   const applied: AppliedChange[] = [];
-  const totals = new Map<string, { unitId: number; metricId: number; day: string; delta: number }>();
+  const totals = new Map<string, TotalShift>();
   for (const change of changes) {
     const date = dayToDate(change.day);
     const key = { unitId: change.unitId, metricId: change.metricId, date };
@@ -112,11 +112,8 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
       cumulative,
     });
   }
-  // The totals of parents (a district, the province) are rows every save in the province
-  // touches: they are moved last, just before the commit, so each transaction holds their
-  // locks as briefly as possible, and always in the same order (unit, metric, day), so two
-  // saves never wait on each other in a circle (a deadlock).
-  const shifts = [...totals.values()].sort((a, b) => a.unitId - b.unitId || a.metricId - b.metricId || a.day.localeCompare(b.day));
-  for (const shift of shifts) await shiftTotals(tx, [shift.unitId], shift.metricId, shift.day, shift.delta);
+  // The totals (the leaf's and every ancestor's) move last, in a few statements, so that the
+  // rows every save in the province touches are locked as briefly as possible.
+  await shiftTotalsBatch(tx, [...totals.values()]);
   return applied;
 }
