@@ -7,7 +7,7 @@ export interface PoolOptions {
   max?: number;
   /** PostgreSQL cancels any one statement after this long (DATABASE_STATEMENT_TIMEOUT_MS, default 30 s) */
   statementTimeoutMs?: number;
-  /** waiting for a free connection or a new one gives up after this long (DATABASE_CONNECT_TIMEOUT_MS, default 15 s) */
+  /** waiting for a free connection or a new one gives up after this long (DATABASE_CONNECT_TIMEOUT_MS, default 60 s) */
   connectTimeoutMs?: number;
 }
 
@@ -22,7 +22,9 @@ const fromEnv = (name: string, fallback: number): number => {
  * statement timeout, a transaction left idle is ended by the server, and a caller waiting
  * for a connection gives up with an error the app answers with "try again".
  */
-const CONNECT_TIMEOUT_MS = fromEnv("DATABASE_CONNECT_TIMEOUT_MS", 15_000);
+// At the daily cutoff a burst of saves queues for the pool: better a slow answer than
+// "try again". A server that refuses connections still fails at once.
+const CONNECT_TIMEOUT_MS = fromEnv("DATABASE_CONNECT_TIMEOUT_MS", 60_000);
 
 /**
  * For interactive transactions: how long one may wait for a connection from the pool (Prisma's

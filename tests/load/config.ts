@@ -10,8 +10,8 @@ export const DEFAULTS = {
   retryEvery: 7,
   /** a hard bound whatever the duration */
   maxRequests: 400_000,
-  /** seconds a request may take before autocannon counts it as a timeout */
-  timeoutSeconds: 30,
+  /** seconds a request may take before autocannon counts it as a timeout (and sends it again) */
+  timeoutSeconds: 120,
 };
 
 /**

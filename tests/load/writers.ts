@@ -9,6 +9,7 @@ import type { AutocannonClient } from "autocannon";
 import type { SimUser } from "./setup";
 
 export const METRICS = ["dossiers", "accounts", "activated", "cccd"] as const;
+export const NORMAL = 100_000;
 export const POISON = 500_000;
 
 export type SaveKind = "save" | "refuse-scope" | "refuse-funnel" | "retry";
@@ -47,7 +48,8 @@ export function nextSave(state: WriterState, refusedShare: number, retryEvery: n
     return { key: previous.key, kind: "retry", values: previous.values, body: previous.body };
   }
   const refuse = refusedShare > 0 && (n + state.sim.index) % Math.round(1 / refusedShare) === 0;
-  const c = counts(n, refuse ? POISON : 0);
+  // far above the demo's own counts, so that every save changes every cell
+  const c = counts(n, refuse ? POISON : NORMAL);
   const rows = state.sim.communes.flatMap((commune) => METRICS.map((metric) => row(state.day, commune, metric, c[metric])));
   const values = Object.fromEntries(state.sim.communes.flatMap((commune) => METRICS.map((metric) => [`${commune}:${metric}`, c[metric]])));
   let kind: SaveKind = "save";
@@ -56,7 +58,8 @@ export function nextSave(state: WriterState, refusedShare: number, retryEvery: n
     rows.push(row(state.day, state.sim.foreignCommune, "dossiers", POISON));
   } else if (refuse) {
     kind = "refuse-funnel";
-    for (const r of rows) if (r.metric === "activated") r.value = c.accounts + 1_000;
+    // more accounts activated than registered, whatever the running totals before
+    for (const r of rows) if (r.metric === "activated") r.value = 900_000_000;
   }
   const body = JSON.stringify({ rows, confirmSpikes: true, reason: "Cập nhật số trong ngày (thử tải)" });
   return { key: `load-${randomUUID()}`, kind, values, body };
