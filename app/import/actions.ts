@@ -17,7 +17,10 @@ const importFormSchema = z.object({
   reason: z.string().trim().max(500, "Lý do quá dài.").default(""),
 });
 
-export type ImportActionResult = { ok: true; result: ImportResult } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+/** A broken 20 MB file can have hundreds of thousands of bad rows: the page gets the first ones and the count. */
+const ERRORS_SHOWN = 200;
+
+export type ImportActionResult = { ok: true; result: ImportResult; errorsNotShown: number } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
 /**
  * Preview (dry run) or write a daily file, CSV or Excel .xlsx with the same columns: the
@@ -54,5 +57,5 @@ async function importDaily(form: FormData): Promise<ImportActionResult> {
   }
   const result = await importCsv(user, "daily", text, { dryRun, confirmSpikes, ...(reason ? { reason } : {}) });
   if (result.ok && !result.dryRun) revalidatePath("/entry");
-  return { ok: true, result };
+  return { ok: true, result: { ...result, errors: result.errors.slice(0, ERRORS_SHOWN) }, errorsNotShown: Math.max(0, result.errors.length - ERRORS_SHOWN) };
 }

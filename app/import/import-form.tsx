@@ -39,6 +39,7 @@ export function ImportForm() {
   }
 
   const result = answer?.ok ? answer.result : null;
+  const notShown = answer?.ok ? answer.errorsNotShown : 0;
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <label className="flex flex-col gap-1">Tệp CSV (UTF-8) hoặc Excel (.xlsx)
@@ -62,8 +63,9 @@ export function ImportForm() {
         {result?.ok && !result.dryRun && <p className="text-emerald-800">Đã ghi {result.rows} dòng ({result.written} số thay đổi).</p>}
         {result && !result.ok && (
           <div>
-            <p className="font-semibold text-red-700">{result.errors.length} lỗi; không dòng nào được ghi.</p>
+            <p className="font-semibold text-red-700">{result.errors.length + notShown} lỗi; không dòng nào được ghi.</p>
             <ul className="mt-1 list-disc pl-5">{result.errors.map((e, i) => <li key={i}>Dòng {e.line}: {e.message}</li>)}</ul>
+            {notShown > 0 && <p className="mt-1 text-red-700">… và {notShown} lỗi khác. Sửa các lỗi trên rồi kiểm tra lại.</p>}
           </div>
         )}
       </div>

@@ -22,6 +22,7 @@ const STATUS: Record<AppErrorCode, number> = {
 
 export function apiErrorResponse(error: unknown, where: string): Response {
   if (isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "DATABASE_UNAVAILABLE")) {
+    logError(error, `${where}: database unavailable, answered 503`);
     return apiError(503, TRY_AGAIN_MESSAGE, {}, { "retry-after": "5" });
   }
   if (error instanceof AppError) return apiError(STATUS[error.code], ERROR_MESSAGES[error.code], error.fieldErrors);

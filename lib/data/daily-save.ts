@@ -3,7 +3,7 @@ import "server-only";
 // shared rules, then one all-or-nothing transaction through the single write path. A
 // submission key makes a repeated submission (double click, retry after a timeout) write once.
 import type { Actor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { db, TRANSACTION_MAX_WAIT_MS } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { checkDailyRows, type DailyIssue, type DailyRow } from "./daily-checks";
 import { asAppError, isDatabaseUnavailable } from "./db-errors";
@@ -39,7 +39,7 @@ export async function saveDailyFigures(actor: Actor, rows: readonly DailyRow[], 
       const applied = await applyFigureChanges(tx, actor.id, checked.changes);
       if (key) await tx.dailySubmission.update({ where: { key }, data: { written: applied.length } });
       return { ok: true as const, written: applied.length, repeated: false };
-    }, { timeout: 120_000 });
+    }, { timeout: 120_000, maxWait: TRANSACTION_MAX_WAIT_MS });
   } catch (error) {
     if (error instanceof IssuesFound) return { ok: false, issues: error.issues };
     // PostgreSQL rolled the transaction back (or never began it): nothing is stored.

@@ -39,5 +39,7 @@ export const TRY_AGAIN_MESSAGE = "Máy chủ dữ liệu tạm thời không ph�
 
 /** The error to throw on: an AppError the routes map to "try again", or the original error. */
 export function asAppError(error: unknown): unknown {
-  return isDatabaseUnavailable(error) ? new AppError("DATABASE_UNAVAILABLE", TRY_AGAIN_MESSAGE) : error;
+  if (!isDatabaseUnavailable(error)) return error;
+  // the original stays as the cause, for the server's log line
+  return Object.assign(new AppError("DATABASE_UNAVAILABLE", TRY_AGAIN_MESSAGE), { cause: error });
 }

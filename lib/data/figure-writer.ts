@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { AppError } from "./errors";
-import { shiftTotals } from "./totals";
+import { shiftTotalsBatch, type ReportMark, type TotalShift } from "./totals";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -53,6 +53,8 @@ async function cumulativeBefore(tx: Tx, unitId: number, metricId: number, day: s
  */
 export async function applyFigureChanges(tx: Tx, actorId: number | null, changes: readonly FigureChange[]): Promise<AppliedChange[]> {
   const applied: AppliedChange[] = [];
+  const totals = new Map<string, TotalShift>();
+  const reports = new Map<string, ReportMark>();
   for (const change of changes) {
     const date = dayToDate(change.day);
     const key = { unitId: change.unitId, metricId: change.metricId, date };
@@ -84,7 +86,11 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
       where: { unitId: change.unitId, metricId: change.metricId, date: { gt: date } },
       data: { cumulative: { increment: delta } },
     });
-    await shiftTotals(tx, [...change.ancestorIds, change.unitId], change.metricId, change.day, delta);
+    reports.set(`${change.unitId}|${change.day}`, { unitIds: [...change.ancestorIds, change.unitId], day: change.day });
+    for (const unitId of [...change.ancestorIds, change.unitId]) {
+      const shift = `${unitId}|${change.metricId}|${change.day}`;
+      totals.set(shift, { unitId, metricId: change.metricId, day: change.day, delta: (totals.get(shift)?.delta ?? 0) + delta });
+    }
 
     const cumulative = before + newDaily;
     await tx.auditEvent.create({
@@ -108,5 +114,8 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
       cumulative,
     });
   }
+  // The totals (the leaf's and every ancestor's) move last, in a few statements, so that the
+  // rows every save in the province touches are locked as briefly as possible.
+  await shiftTotalsBatch(tx, [...totals.values()], [...reports.values()]);
   return applied;
 }

@@ -3,7 +3,7 @@ import "server-only";
 // All or nothing: every row is validated (format, references, scope) before anything is
 // written, and the answer lists every bad row with its line number.
 import type { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, TRANSACTION_MAX_WAIT_MS } from "@/lib/db/client";
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { dayToDate } from "@/lib/domain/dates";
 import { searchKey } from "@/lib/domain/text";
@@ -97,7 +97,7 @@ const importUnits: Importer<typeof unitRowSchema> = async (actor, rows, errors, 
         await tx.auditEvent.create({ data: { userId: actor.id, action: "unit.create", entity: "unit", entityKey: data.code, unitId: created.id, newValue: { name: data.name, type: data.type, parent: data.parent_code || null } } });
       }
     }
-  }, { timeout: 120_000 });
+  }, { timeout: 120_000, maxWait: TRANSACTION_MAX_WAIT_MS });
   return rows.length;
 };
 
@@ -163,7 +163,7 @@ const importTargets: Importer<typeof targetRowSchema> = async (actor, rows, erro
         },
       });
     }
-  }, { timeout: 120_000 });
+  }, { timeout: 120_000, maxWait: TRANSACTION_MAX_WAIT_MS });
   return rows.length;
 };
 
@@ -186,7 +186,7 @@ const importDaily: Importer<typeof dailyRowSchema> = async (actor, rows, errors,
       return [];
     }
     return applyFigureChanges(tx, actor.id, checked.changes);
-  }, { timeout: 300_000 });
+  }, { timeout: 300_000, maxWait: TRANSACTION_MAX_WAIT_MS });
   return applied.length;
 };
 

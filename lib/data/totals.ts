@@ -6,26 +6,74 @@ import { dateToDay, dayToDate } from "@/lib/domain/dates";
 
 type Tx = Pick<Db, "$executeRaw" | "$executeRawUnsafe" | "$queryRaw">;
 
-/** Adds `delta` to the day `day` of `unitIds` (a leaf and its ancestors) for `metricId`. */
-export async function shiftTotals(tx: Tx, unitIds: number[], metricId: number, day: string, delta: number): Promise<void> {
-  const date = dayToDate(day);
-  // The rows are created even for a zero count: a unit that reported 0 has reported.
-  await tx.$executeRaw`
-    INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
-    SELECT u, ${metricId}, ${date}::date, 0,
-      COALESCE((SELECT t.cumulative FROM daily_total t
-                WHERE t.unit_id = u AND t.metric_id = ${metricId} AND t.date < ${date}::date
-                ORDER BY t.date DESC LIMIT 1), 0)
-    FROM unnest(${unitIds}::int[]) AS u
-    ON CONFLICT DO NOTHING`;
-  await markReported(tx, unitIds, day);
-  if (delta === 0) return;
-  await tx.$executeRaw`
-    UPDATE daily_total SET daily = daily + ${delta}
-    WHERE unit_id = ANY(${unitIds}::int[]) AND metric_id = ${metricId} AND date = ${date}::date`;
-  await tx.$executeRaw`
-    UPDATE daily_total SET cumulative = cumulative + ${delta}
-    WHERE unit_id = ANY(${unitIds}::int[]) AND metric_id = ${metricId} AND date >= ${date}::date`;
+export interface TotalShift {
+  unitId: number;
+  metricId: number;
+  day: string;
+  /** change of the day's count; 0 still creates the row (a unit that reported 0 has reported) */
+  delta: number;
+}
+
+/** A leaf that has a figure on `day`: its `unit_report` rows and its ancestors' may move. */
+export interface ReportMark {
+  /** root first, the leaf last */
+  unitIds: number[];
+  day: string;
+}
+
+/** Advisory-lock key of a unit's reportedOn series; metric ids start at 1. */
+const REPORT_SERIES = 0;
+
+/**
+ * Applies many shifts (at most one per unit, metric and day) in four statements, for a whole
+ * submission, then the reportedOn of the leaves that reported and of their ancestors.
+ * Parents' rows (a district, the province) are touched by every save in the province, so the
+ * statements are few and come last in the transaction, and each (unit, metric) series, and
+ * each unit's reportedOn series (unit, 0), is first locked with a transaction-scoped advisory
+ * lock, all in one statement and always in the same order: concurrent saves then queue
+ * instead of deadlocking, a row created for a later day never misses a shift made meanwhile
+ * to an earlier day of the same series, and a parent's reportedOn is recomputed from its
+ * children's rows as committed by the save before.
+ */
+export async function shiftTotalsBatch(tx: Tx, shifts: readonly TotalShift[], reports: readonly ReportMark[] = []): Promise<void> {
+  if (shifts.length === 0 && reports.length === 0) return;
+  const units = shifts.map((s) => s.unitId);
+  const metrics = shifts.map((s) => s.metricId);
+  const dates = shifts.map((s) => dayToDate(s.day));
+  const deltas = shifts.map((s) => s.delta);
+  const reportUnits = [...new Set(reports.flatMap((r) => r.unitIds))];
+  const lockUnits = [...units, ...reportUnits];
+  const lockSeries = [...metrics, ...reportUnits.map(() => REPORT_SERIES)];
+  await tx.$queryRaw`
+    SELECT pg_advisory_xact_lock(s.u, s.m)::text
+    FROM (SELECT DISTINCT u, m FROM unnest(${lockUnits}::int[], ${lockSeries}::int[]) AS x(u, m) ORDER BY u, m) s`;
+  if (shifts.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
+      SELECT s.u, s.m, s.d, 0,
+        COALESCE((SELECT t.cumulative FROM daily_total t
+                  WHERE t.unit_id = s.u AND t.metric_id = s.m AND t.date < s.d
+                  ORDER BY t.date DESC LIMIT 1), 0)
+      FROM unnest(${units}::int[], ${metrics}::int[], ${dates}::date[]) AS s(u, m, d)
+      ORDER BY s.u, s.m, s.d
+      ON CONFLICT DO NOTHING`;
+  }
+  if (deltas.some((d) => d !== 0)) {
+    await tx.$executeRaw`
+      UPDATE daily_total t SET daily = t.daily + s.delta
+      FROM unnest(${units}::int[], ${metrics}::int[], ${dates}::date[], ${deltas}::int[]) AS s(u, m, d, delta)
+      WHERE t.unit_id = s.u AND t.metric_id = s.m AND t.date = s.d AND s.delta <> 0`;
+    await tx.$executeRaw`
+      UPDATE daily_total t SET cumulative = t.cumulative + x.delta
+      FROM (SELECT t2.unit_id, t2.metric_id, t2.date, SUM(s.delta) AS delta
+              FROM daily_total t2
+              JOIN unnest(${units}::int[], ${metrics}::int[], ${dates}::date[], ${deltas}::int[]) AS s(u, m, d, delta)
+                ON t2.unit_id = s.u AND t2.metric_id = s.m AND t2.date >= s.d
+             WHERE s.delta <> 0
+             GROUP BY t2.unit_id, t2.metric_id, t2.date) x
+      WHERE t.unit_id = x.unit_id AND t.metric_id = x.metric_id AND t.date = x.date`;
+  }
+  for (const report of reports) await markReported(tx, report.unitIds, report.day);
 }
 
 // reportedOn of a parent on day D: the earliest of its children's, null while one has none.
@@ -41,7 +89,7 @@ const PARENT_REPORTED_ON = (parentIdSql: string, dateSql: string) => `
  * the `unit_report` rows of its ancestors whose reportedOn may have moved: those from `day`
  * up to the leaf's next report day, bottom up.
  */
-export async function markReported(tx: Tx, unitIds: number[], day: string): Promise<void> {
+async function markReported(tx: Tx, unitIds: number[], day: string): Promise<void> {
   const leafId = unitIds[unitIds.length - 1];
   const date = dayToDate(day);
   const inserted = await tx.$executeRaw`

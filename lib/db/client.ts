@@ -7,7 +7,7 @@ export interface PoolOptions {
   max?: number;
   /** PostgreSQL cancels any one statement after this long (DATABASE_STATEMENT_TIMEOUT_MS, default 30 s) */
   statementTimeoutMs?: number;
-  /** waiting for a free connection or a new one gives up after this long (DATABASE_CONNECT_TIMEOUT_MS, default 10 s) */
+  /** waiting for a free connection or a new one gives up after this long (DATABASE_CONNECT_TIMEOUT_MS, default 60 s) */
   connectTimeoutMs?: number;
 }
 
@@ -22,12 +22,22 @@ const fromEnv = (name: string, fallback: number): number => {
  * statement timeout, a transaction left idle is ended by the server, and a caller waiting
  * for a connection gives up with an error the app answers with "try again".
  */
+// At the daily cutoff a burst of saves queues for the pool: better a slow answer than
+// "try again". A server that refuses connections still fails at once.
+const CONNECT_TIMEOUT_MS = fromEnv("DATABASE_CONNECT_TIMEOUT_MS", 60_000);
+
+/**
+ * For interactive transactions: how long one may wait for a connection from the pool (Prisma's
+ * own default, 2 s, fails saves in a burst that the pool would serve a moment later).
+ */
+export const TRANSACTION_MAX_WAIT_MS = CONNECT_TIMEOUT_MS;
+
 export function createPrismaClient(connectionString: string, options: PoolOptions = {}): PrismaClient {
   const statementTimeout = options.statementTimeoutMs ?? fromEnv("DATABASE_STATEMENT_TIMEOUT_MS", 30_000);
   const adapter = new PrismaPg({
     connectionString,
     max: options.max ?? fromEnv("DATABASE_POOL_MAX", 10),
-    connectionTimeoutMillis: options.connectTimeoutMs ?? fromEnv("DATABASE_CONNECT_TIMEOUT_MS", 10_000),
+    connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     statement_timeout: statementTimeout,
     idle_in_transaction_session_timeout: Math.max(statementTimeout * 2, 60_000),
     application_name: "vneid",

@@ -9,13 +9,16 @@ interface ErrorRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function describe(error: unknown): { name: string; code?: string; message: string; digest?: string; stack?: string } {
+function describe(error: unknown): { name: string; code?: string; causeCode?: string; cause?: string; message: string; digest?: string; stack?: string } {
   if (!(error instanceof Error)) return { name: typeof error, message: scrubMessage(String(error)) };
-  const { code, digest } = error as Error & { code?: unknown; digest?: unknown };
+  const { code, digest, cause } = error as Error & { code?: unknown; digest?: unknown; cause?: unknown };
+  const causeCode = cause instanceof Error ? (cause as Error & { code?: unknown }).code : undefined;
   const frames = (error.stack ?? "").split("\n").slice(1, 8).map((line) => line.trim());
   return {
     name: error.name,
     ...(typeof code === "string" ? { code } : {}),
+    ...(typeof causeCode === "string" ? { causeCode } : {}),
+    ...(cause instanceof Error ? { cause: scrubMessage(cause.message).slice(0, 300) } : {}),
     message: scrubMessage(error.message),
     ...(typeof digest === "string" ? { digest } : {}),
     ...(frames.length ? { stack: frames.join(" | ") } : {}),

@@ -52,7 +52,9 @@ const server = createServer((req, res) => {
   res.setHeader("x-request-id", context.requestId);
   const path = req.url ?? "/";
   const isAsset = path.startsWith("/_next/static/") || path.startsWith("/favicon");
-  if (!isAsset) withRequestIdCookie(res, context.requestId);
+  // Pages (and their server actions) only: an API answer carries the header, and must not
+  // overwrite the id of the page a person is looking at (the error page asks /api/health).
+  if (!isAsset && !path.startsWith("/api/") && !path.startsWith("/_next/")) withRequestIdCookie(res, context.requestId);
   res.once("close", () => {
     if (isAsset && res.statusCode < 400) return;
     const status = res.writableFinished ? res.statusCode : 499;

@@ -1,5 +1,6 @@
 // Search parameters of the entry, history and audit pages; invalid values fall back to defaults.
 import { z } from "zod";
+import "./locale";
 import { codeSchema, isoDaySchema, unitCodeSchema } from "./import-rows";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, schema.optional().catch(undefined));

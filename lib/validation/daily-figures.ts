@@ -2,6 +2,7 @@
 // import reads the same fields as strings (dailyRowSchema in import-rows.ts) with the same
 // messages; the data layer then applies one set of rules to all three (lib/data/daily-checks.ts).
 import { z } from "zod";
+import "./locale";
 import { codeSchema, isoDaySchema, unitCodeSchema } from "./import-rows";
 
 export const MAX_COUNT = 1_000_000_000;

@@ -1,5 +1,6 @@
 // zod schemas for the rows of each import kind (columns in ../shared API.md, see README).
 import { z } from "zod";
+import "./locale";
 import { isIsoDate } from "@/lib/domain/dates";
 
 const MAX_COUNT = 1_000_000_000;

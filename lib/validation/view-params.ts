@@ -1,5 +1,6 @@
 // Search parameters shared by every dashboard view: as-of date, metric, campaign.
 import { z } from "zod";
+import "./locale";
 import { isIsoDate, todayInVietnam } from "@/lib/domain/dates";
 
 export const viewParamsSchema = z.object({

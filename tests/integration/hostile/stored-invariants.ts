@@ -1,0 +1,41 @@
+// What may be in the database whatever was thrown at the app: figures only on communes the
+// district may edit, never in the future, running totals never negative or above the
+// limit, the funnel (activated ≤ accounts ≤ dossiers) on every reported day, the derived
+// totals equal to a rebuild from the figures, and an audit event for every figure.
+import { expect } from "vitest";
+import { rebuildTotals } from "@/lib/data/totals";
+import type { Db } from "@/lib/db/client";
+import { dateToDay, todayInVietnam } from "@/lib/domain/dates";
+import { MAX_COUNT } from "@/lib/validation/daily-figures";
+
+export async function expectStoredFiguresValid(db: Db): Promise<number> {
+  const figures = await db.figure.findMany({
+    select: { date: true, cumulative: true, unit: { select: { code: true, path: true, _count: { select: { children: true } } } }, metric: { select: { code: true } } },
+    orderBy: { date: "asc" },
+  });
+  const today = todayInVietnam();
+  const audited = new Set((await db.auditEvent.findMany({ where: { entity: "figure" }, select: { entityKey: true } })).map((a) => a.entityKey));
+  for (const f of figures) {
+    expect(f.unit._count.children).toBe(0);
+    expect(f.unit.path.startsWith("90/901/")).toBe(true);
+    expect(dateToDay(f.date) <= today).toBe(true);
+    expect(f.cumulative).toBeGreaterThanOrEqual(0);
+    expect(f.cumulative).toBeLessThanOrEqual(MAX_COUNT);
+    expect(audited.has(`${f.unit.code}:${f.metric.code}:${dateToDay(f.date)}`)).toBe(true);
+  }
+  for (const unit of new Set(figures.map((f) => f.unit.code))) {
+    const mine = figures.filter((f) => f.unit.code === unit);
+    const latest = new Map<string, number>();
+    for (const day of new Set(mine.map((f) => dateToDay(f.date)))) {
+      for (const f of mine.filter((x) => dateToDay(x.date) === day)) latest.set(f.metric.code, f.cumulative);
+      const [dossiers, accounts, activated] = ["dossiers", "accounts", "activated"].map((m) => latest.get(m));
+      if (activated !== undefined && accounts !== undefined) expect(activated).toBeLessThanOrEqual(accounts);
+      if (accounts !== undefined && dossiers !== undefined) expect(accounts).toBeLessThanOrEqual(dossiers);
+    }
+  }
+  const snapshot = () => db.dailyTotal.findMany({ orderBy: [{ unitId: "asc" }, { metricId: "asc" }, { date: "asc" }], select: { unitId: true, metricId: true, date: true, daily: true, cumulative: true } });
+  const maintained = await snapshot();
+  await db.$transaction((tx) => rebuildTotals(tx));
+  expect(await snapshot()).toEqual(maintained);
+  return figures.length;
+}

@@ -1,0 +1,219 @@
+// Every input surface that exists, one entry each. To cover a new route, action, search
+// parameter parser or import: add one entry here (see harness.ts for what is checked).
+import fc from "fast-check";
+import { expect } from "vitest";
+import { POST as postDaily } from "@/app/api/v1/daily/route";
+import { GET as getImportTemplate } from "@/app/import/template/route";
+import { saveDailyGridAction } from "@/app/entry/actions";
+import { createPeriodLockAction } from "@/app/entry/locks/actions";
+import { importDailyAction } from "@/app/import/actions";
+import { importCsv } from "@/lib/data/import";
+import { isIsoDate } from "@/lib/domain/dates";
+import { readCsv } from "@/lib/validation/csv";
+import { auditParamsSchema, entryParamsSchema } from "@/lib/validation/daily-entry-params";
+import { IMPORT_KINDS, type ImportKind } from "@/lib/validation/import-rows";
+import { readViewParams } from "@/lib/validation/view-params";
+import { actionOutcome, attack, responseOutcome, target, type AttackReport, type HostileTarget } from "./harness";
+import { signedIn } from "./signed-in";
+import { hostileCsv, hostileString, hostileValue, mostly, often, searchParams } from "./values";
+import { ADMIN_USER, DISTRICT_USER, districtToken } from "./world";
+
+const DAYS = ["2023-06-01", "2023-06-02", "2023-06-03", "2023-06-04", "2099-01-01"];
+const UNITS = ["90101", "90102", "90101", "90102", "90201", "901", "90", "99999"];
+const METRICS = ["dossiers", "accounts", "activated", "cccd", "nothing"];
+/** a correction needs a reason: usually a sensible one, so that corrections get through too */
+const REASON = fc.oneof({ arbitrary: fc.constant("Sửa theo báo cáo của xã"), weight: 3 }, { arbitrary: hostileString, weight: 1 });
+const printable = fc.oneof(fc.constantFrom("", "x", "Bearer", "Bearer ", "Bearer vneid_x", "' OR 1=1 --", "<b>"), fc.stringMatching(/^[\x20-\x7e]{0,80}$/));
+
+const row = fc.record(
+  {
+    date: often(fc.constantFrom(...DAYS)),
+    unitCode: often(fc.constantFrom(...UNITS)),
+    metric: often(fc.constantFrom(...METRICS)),
+    value: often(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }).map(String))),
+    kind: often(fc.constantFrom("daily", "cumulative")),
+    reason: fc.option(REASON, { nil: undefined }),
+  },
+  { requiredKeys: [] },
+);
+
+const dailyBody = fc.oneof(
+  { arbitrary: fc.record({ rows: fc.array(row, { minLength: 1, maxLength: 3 }), confirmSpikes: often(fc.boolean()), reason: fc.option(REASON, { nil: undefined }) }, { requiredKeys: ["rows"] }).map((b) => JSON.stringify(b)), weight: 5 },
+  { arbitrary: fc.record({ rows: mostly(fc.array(row, { maxLength: 2 })) }).map((b) => JSON.stringify(b)), weight: 1 },
+  { arbitrary: hostileValue.map((v) => JSON.stringify(v) ?? ""), weight: 1 },
+  { arbitrary: hostileString, weight: 1 },
+);
+
+const apiDaily = target({
+  name: "POST /api/v1/daily",
+  numRuns: 250,
+  input: fc.record({
+    body: dailyBody,
+    auth: fc.oneof({ arbitrary: fc.constant("token"), weight: 12 }, { arbitrary: fc.constant("none"), weight: 1 }, { arbitrary: printable, weight: 1 }),
+    key: fc.option(fc.oneof(fc.uuid(), printable), { nil: undefined }),
+  }),
+  run: async ({ body, auth, key }) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (auth === "token") headers.authorization = `Bearer ${districtToken()}`;
+    else if (auth !== "none") headers.authorization = auth;
+    if (key !== undefined) headers["idempotency-key"] = key;
+    return responseOutcome(await postDaily(new Request("http://test/api/v1/daily", { method: "POST", headers, body })));
+  },
+  check: ({ auth }, outcome) => {
+    if (auth !== "token") expect(outcome.status).toBe(401);
+  },
+});
+
+const gridCell = fc.record({
+  unitCode: often(fc.constantFrom(...UNITS)),
+  metric: often(fc.constantFrom(...METRICS)),
+  value: often(fc.oneof(fc.integer({ min: 0, max: 40 }).map(String), fc.constant(""))),
+  kind: often(fc.constantFrom("daily", "cumulative")),
+  expectedVersion: often(fc.constant(null)),
+  reason: fc.option(hostileString, { nil: undefined }),
+}, { requiredKeys: [] });
+
+const gridAction = target({
+  name: "server action saveDailyGridAction (/entry)",
+  numRuns: 200,
+  input: fc.record({
+    grid: fc.oneof(
+      { arbitrary: fc.record({ date: mostly(fc.constantFrom(...DAYS)), submissionKey: mostly(fc.uuid()), confirmSpikes: mostly(fc.boolean()), cells: mostly(fc.array(gridCell, { maxLength: 5 })) }, { requiredKeys: [] }), weight: 5 },
+      { arbitrary: hostileValue, weight: 1 },
+      { arbitrary: fc.anything(), weight: 1 },
+    ),
+    scope: fc.option(mostly(fc.constantFrom("901", "90101")), { nil: undefined }),
+  }),
+  run: async ({ grid, scope }) => {
+    signedIn.user = DISTRICT_USER();
+    return actionOutcome(await saveDailyGridAction(grid, scope as string | undefined));
+  },
+});
+
+const csvCell = fc.oneof(fc.constantFrom(...DAYS, ...UNITS, ...METRICS, "daily", "cumulative", "5", "12", '"5"', '"Sửa, theo xã"'), hostileString.map((s) => s.slice(0, 200)));
+const csvHeader = fc.oneof(
+  { arbitrary: fc.constantFrom("date,unit_code,metric,value,kind", "date,unit_code,metric,value,kind,reason", "unit_code,date,value,metric"), weight: 4 },
+  { arbitrary: fc.constantFrom("", "date;unit_code;metric;value", "DATE,UNIT_CODE,METRIC,VALUE", "date,unit_code,metric,value,kind,extra", "\ufeffdate,unit_code,metric,value", '"date,unit_code",metric,value'), weight: 1 },
+);
+const wellFormedLine = fc.tuple(fc.constantFrom(...DAYS.slice(0, 4)), fc.constantFrom("90101", "90102"), fc.constantFrom("dossiers", "accounts"), fc.integer({ min: 0, max: 30 }), fc.constantFrom("daily", "cumulative")).map((cells) => cells.join(","));
+const wellFormedCsv = fc.array(wellFormedLine, { minLength: 1, maxLength: 4 }).map((lines) => ({ name: "so-lieu.csv", bytes: new Uint8Array(Buffer.from(["date,unit_code,metric,value,kind", ...lines].join("\n"))) }));
+
+const importAction = target({
+  name: "server action importDailyAction (/import, CSV and .xlsx upload)",
+  numRuns: 200,
+  input: fc.record({
+    file: fc.oneof({ arbitrary: hostileCsv(csvHeader, csvCell), weight: 4 }, { arbitrary: wellFormedCsv, weight: 1 }, { arbitrary: fc.constant(null), weight: 1 }),
+    dryRun: mostly(fc.constantFrom("1", "0")),
+    confirmSpikes: mostly(fc.constantFrom("1", "0")),
+    reason: mostly(fc.constant("")),
+  }),
+  run: async ({ file, dryRun, confirmSpikes, reason }) => {
+    signedIn.user = DISTRICT_USER();
+    const form = new FormData();
+    if (file) form.set("file", new File([Buffer.from(file.bytes)], file.name));
+    for (const [key, value] of Object.entries({ dryRun, confirmSpikes, reason })) if (value !== undefined) form.set(key, typeof value === "string" ? value : JSON.stringify(value) ?? "");
+    return actionOutcome(await importDailyAction(form));
+  },
+  check: (_input, outcome) => {
+    const result = JSON.parse(outcome.text) as { ok: boolean; result?: { ok: boolean; errors: { line: number; message: string }[] } };
+    // a file refused row by row names every bad line with a reason
+    for (const issue of result.result?.errors ?? []) {
+      expect(Number.isInteger(issue.line) && issue.line >= 0).toBe(true);
+      expect(issue.message.length).toBeGreaterThan(3);
+    }
+  },
+});
+
+const otherImports = target({
+  name: "importCsv units/campaigns/targets (npm run import, preview)",
+  numRuns: 150,
+  input: fc.record({ kind: fc.constantFrom<ImportKind>("units", "campaigns", "targets"), file: hostileCsv(fc.oneof(fc.constantFrom(...Object.values(IMPORT_KINDS).map((k) => k.columns.join(","))), hostileString), csvCell) }),
+  run: async ({ kind, file }) => {
+    const text = new TextDecoder().decode(file.bytes);
+    const result = await importCsv(ADMIN_USER(), kind, text, { dryRun: true });
+    return { status: result.ok ? 200 : 400, text: JSON.stringify({ ...result, message: result.errors.map((e) => `${e.line}: ${e.message}`).join(" ") || undefined }) };
+  },
+});
+
+const csvReader = target({
+  name: "readCsv (every import's CSV reader)",
+  numRuns: 1000,
+  input: hostileCsv(csvHeader, csvCell).map((f) => new TextDecoder().decode(f.bytes)),
+  run: async (text) => {
+    const result = readCsv(text, IMPORT_KINDS.daily.columns, IMPORT_KINDS.daily.required);
+    return { status: result.ok ? 200 : 400, text: JSON.stringify(result.ok ? result : { message: result.errors.map((e) => e.message).join(" "), errors: result.errors }) };
+  },
+});
+
+const viewParams = target({
+  name: "search parameters of dashboard views (readViewParams)",
+  numRuns: 1000,
+  input: searchParams(["asOf", "metric", "campaign"]),
+  run: async (raw) => ({ status: 200, text: JSON.stringify(readViewParams(raw)) }),
+  check: (_raw, outcome) => {
+    const view = JSON.parse(outcome.text) as { asOf: string; metric: string; campaign?: string };
+    expect(isIsoDate(view.asOf)).toBe(true);
+    expect(view.metric).toMatch(/^[a-z0-9][a-z0-9-]{0,63}$/);
+    if (view.campaign !== undefined) expect(view.campaign).toMatch(/^[a-z0-9][a-z0-9-]{0,63}$/);
+  },
+});
+
+const entryParams = target({
+  name: "search parameters of /entry and /entry/history",
+  numRuns: 1000,
+  input: searchParams(["date", "unit", "metric"]),
+  run: async (raw) => {
+    const parsed = entryParamsSchema.safeParse(raw);
+    return parsed.success ? { status: 200, text: JSON.stringify(parsed.data) } : { status: 400, text: JSON.stringify({ message: "invalid" }) };
+  },
+  check: (_raw, outcome) => {
+    expect(outcome.status).toBe(200);
+    const params = JSON.parse(outcome.text) as { date?: string; unit?: string; metric?: string };
+    if (params.date !== undefined) expect(isIsoDate(params.date)).toBe(true);
+    if (params.unit !== undefined) expect(params.unit).toMatch(/^\d{1,10}$/);
+  },
+});
+
+const auditParams = target({
+  name: "search parameters of /audit",
+  numRuns: 1000,
+  input: searchParams(["unit", "user", "from", "to", "action", "page"]),
+  run: async (raw) => ({ status: 200, text: JSON.stringify(auditParamsSchema.parse(raw)) }),
+  check: (_raw, outcome) => {
+    const params = JSON.parse(outcome.text) as { page: number; from?: string; to?: string };
+    expect(Number.isInteger(params.page) && params.page >= 1 && params.page <= 10_000).toBe(true);
+    for (const day of [params.from, params.to]) if (day !== undefined) expect(isIsoDate(day)).toBe(true);
+  },
+});
+
+const template = target({
+  name: "GET /import/template?unit=",
+  numRuns: 150,
+  input: fc.option(hostileString, { nil: undefined }),
+  run: async (unit) => {
+    signedIn.user = DISTRICT_USER();
+    const url = new URL("http://test/import/template");
+    if (unit !== undefined) url.searchParams.set("unit", unit);
+    return responseOutcome(await getImportTemplate(new Request(url)));
+  },
+});
+
+/** Last: a lock it creates may refuse later saves, which would only make the other targets easier. */
+const lockAction = target({
+  name: "server action createPeriodLockAction (/entry/locks)",
+  numRuns: 150,
+  input: fc.record({ unitCode: mostly(fc.constantFrom("90301", "99999")), untilDate: mostly(fc.constantFrom("2023-05-01", "2023-02-30")), reason: mostly(fc.constant("Đã chốt số liệu tháng")) }, { requiredKeys: [] }),
+  run: async (fields) => {
+    signedIn.user = ADMIN_USER();
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.set(key, typeof value === "string" ? value : JSON.stringify(value) ?? "");
+    return actionOutcome(await createPeriodLockAction(null, form));
+  },
+});
+
+const entry = <T>(t: HostileTarget<T>) => ({ name: t.name, attack: (seed: number): Promise<AttackReport> => attack(t, seed) });
+
+export const TARGETS = [
+  entry(viewParams), entry(entryParams), entry(auditParams), entry(csvReader), entry(apiDaily), entry(gridAction),
+  entry(importAction), entry(otherImports), entry(template), entry(lockAction),
+];
