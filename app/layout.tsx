@@ -7,6 +7,7 @@ import "@fontsource/be-vietnam-pro/latin-600.css";
 import "./globals.css";
 import { AppHeader } from "@/components/nav/app-header";
 import { currentUser } from "@/lib/auth/session";
+import { getLocale } from "@/lib/i18n/server";
 
 export const metadata: Metadata = {
   title: { default: "Tiến độ định danh điện tử", template: "%s · Tiến độ định danh điện tử" },
@@ -21,9 +22,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // (proxy.ts) on its scripts; a prerendered page would carry none and be blocked.
   await connection();
   // The header appears once signed in; each page and the data layer still check the user.
-  const user = await currentUser();
+  const [user, locale] = await Promise.all([currentUser(), getLocale()]);
   return (
-    <html lang="vi">
+    <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         {user && <AppHeader user={user} />}
         <div id="main">{children}</div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { SessionUserDTO } from "@/lib/data/sessions";
 import { navLinksFor } from "./nav-links";
 import { NavMenu } from "./nav-menu";
+import { LocaleSwitcher } from "@/components/i18n/locale-switcher";
 import { SignOutButton } from "./sign-out-button";
 
 const ROLE_LABELS: Record<SessionUserDTO["role"], string> = {
@@ -30,6 +31,7 @@ export function AppHeader({ user }: { user: SessionUserDTO }) {
           <span className="hidden max-w-48 truncate sm:inline" title={user.displayName}>
             {user.displayName} <span className="text-slate-400">· {ROLE_LABELS[user.role]}</span>
           </span>
+          <LocaleSwitcher />
           <SignOutButton />
         </div>
       </div>

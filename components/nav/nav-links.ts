@@ -19,6 +19,8 @@ export const NAV_LINKS: readonly NavLink[] = [
   { href: "/import", label: "Nhập từ tệp", visible: canEditFiguresAnywhere },
   { href: "/entry/locks", label: "Khóa kỳ", visible: canAdminister },
   { href: "/audit", label: "Nhật ký", visible: canReadAuditLog },
+  { href: "/admin", label: "Quản trị", visible: canAdminister },
+  { href: "/account/tokens", label: "Mã truy cập API", visible: (actor) => actor.id !== null },
 ];
 
 export function navLinksFor(actor: Actor): NavLink[] {
