@@ -14,6 +14,6 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   if (!locale.success) return;
   (await cookies()).set(LOCALE_COOKIE, locale.data, { path: "/", maxAge: ONE_YEAR, sameSite: "lax", secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false });
   const user = await currentUser();
-  if (user) await setUserLocale(user.id, locale.data);
+  if (user) await setUserLocale(user, locale.data);
   revalidatePath("/", "layout");
 }

@@ -21,6 +21,7 @@ import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
 import { AppError } from "@/lib/data/errors";
 import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
 import { addDays } from "@/lib/domain/dates";
+import { parseIsoWeek } from "@/lib/domain/weeks";
 import { searchKey } from "@/lib/domain/text";
 import { createUnits, smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
@@ -67,6 +68,8 @@ function figureUnit(role: Role, scope: Scope): string {
   if (scope === "in") return "90101";
   return role === "commune" ? "90102" : role === "district" ? "90201" : "80101";
 }
+/** For reading: the role's own unit (administrators: a province) ("in"), or another province ("out"). */
+const viewUnit = (who: Who, scope: Scope) => (scope === "out" ? "80" : (UNIT_OF[roleOf(who)] ?? "90"));
 /** For administration: something inside the role's province ("in") or in another province ("out"). */
 const placeUnit = (scope: Scope) => (scope === "in" ? "901" : "801");
 /** A fresh figure day for every call, so that no call is a correction of another. */
@@ -157,6 +160,10 @@ const dailyResult = (value: unknown): Outcome => {
 const FIGURES = (role: Role, scope: Scope) => role === "admin" || ((role === "district" || role === "commune") && scope === "in");
 /** Users, units, campaigns, targets, locks. */
 const ADMIN_ONLY = (role: Role) => role === "admin";
+/** Reading figures: administrators anywhere; everyone else inside their own subtree. */
+const VIEW = (role: Role, scope: Scope) => role === "admin" || scope === "in";
+/** Issuing a weekly report: administrators anywhere; leaders inside their subtree. */
+const ISSUE = (role: Role, scope: Scope) => role === "admin" || (role === "leader" && scope === "in");
 /** One's own (password, own API tokens): every signed-in role; someone else's: administrators. */
 const OWN_OR_ADMIN = (role: Role, scope: Scope) => scope === "in" || role === "admin";
 
@@ -249,6 +256,16 @@ const ROWS: Record<string, Row> = {
     return new Request(`http://test/import/template${unit ? `?unit=${unit}` : ""}`);
   }, false),
 
+  // read API (the browser session); "in": the role's own unit, "out": another province
+  "route:app/api/v1/units/route.ts#GET": routeRow("app/api/v1/units/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/units?parent=${viewUnit(who, scope)}`), false),
+  "route:app/api/v1/units/[code]/route.ts#GET": routeRow("app/api/v1/units/[code]/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/units/${viewUnit(who, scope)}`), false),
+  "route:app/api/v1/rankings/route.ts#GET": routeRow("app/api/v1/rankings/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/rankings?parent=${viewUnit(who, scope)}&metric=activated&asOf=2023-05-20`), false),
+  "route:app/api/v1/progress/route.ts#GET": routeRow("app/api/v1/progress/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/progress?unit=${viewUnit(who, scope)}&metric=activated&asOf=2023-05-20`), false),
+  "route:app/api/v1/reports/weekly/route.ts#GET": routeRow("app/api/v1/reports/weekly/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/reports/weekly?unit=${viewUnit(who, scope)}&week=2023-W20&format=csv`), false),
+
+  // weekly reports
+  "action:app/reports/weekly/actions.ts#issueWeeklyReportAction": formAction("app/reports/weekly/actions.ts", "issueWeeklyReportAction", ISSUE, async (_w, scope) => ({ unit: scope === "in" ? "90" : "80", week: `2023-W${String(10 + (next() % 40)).padStart(2, "0")}`, campaign: "dot-1" })),
+
   // data-layer writes
   "data:lib/data/daily-save.ts#saveDailyFigures": dataRow("lib/data/daily-save.ts", "saveDailyFigures", FIGURES, async (role, scope) => [[{ ref: 0, date: figureDay(), unitCode: figureUnit(role, scope), metric: "dossiers", value: 1, kind: "daily" }], {}], dailyResult),
   "data:lib/data/import.ts#importCsv [daily]": dataRow("lib/data/import.ts", "importCsv", FIGURES, async (role, scope) => ["daily", `date,unit_code,metric,value\n${figureDay()},${figureUnit(role, scope)},dossiers,1`], dailyResult),
@@ -271,6 +288,8 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/units-admin.ts#renameUnit": dataRow("lib/data/units-admin.ts", "renameUnit", ADMIN_ONLY, async (_r, scope) => [{ code: await victimUnit(scope), name: `Tên ${next()}` }]),
   "data:lib/data/units-admin.ts#dissolveUnit": dataRow("lib/data/units-admin.ts", "dissolveUnit", ADMIN_ONLY, async (_r, scope) => [{ code: await victimUnit(scope), date: "2025-07-01", reason: "Sắp xếp" }]),
   "data:lib/data/targets-admin.ts#createCampaign": dataRow("lib/data/targets-admin.ts", "createCampaign", ADMIN_ONLY, async () => [{ code: `dot-d${next()}`, name: "Đợt", startDate: "2024-01-01", endDate: "2024-06-30" }]),
+  "data:lib/data/issued-reports.ts#issueWeeklyReport": dataRow("lib/data/issued-reports.ts", "issueWeeklyReport", ISSUE, async (_r, scope) => [{ unitCode: scope === "in" ? "90" : "80", week: parseIsoWeek(`2023-W${String(10 + (next() % 40)).padStart(2, "0")}`)!, campaignCode: "dot-1", lockDays: false }]),
+  "data:lib/data/user-locale.ts#setUserLocale": dataRow("lib/data/user-locale.ts", "setUserLocale", () => true, async () => [next() % 2 === 0 ? "en" : "vi"], undefined, ["in"]),
   "data:lib/data/targets-admin.ts#saveTargets": dataRow("lib/data/targets-admin.ts", "saveTargets", ADMIN_ONLY, async (_r, scope) => [{ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", values: [{ unitCode: placeUnit(scope), value: next() }] }]),
 };
 
@@ -283,6 +302,18 @@ const READS = new Set([
   "lib/data/targets-admin.ts#listCampaigns", "lib/data/targets-admin.ts#listMetrics", "lib/data/targets-admin.ts#getTargetGrid",
   "lib/data/targets-admin.ts#listTargetSumWarnings", "lib/data/units-admin.ts#getUnitTree", "lib/data/units-admin.ts#searchUnits",
   "lib/data/units.ts#getHomeUnitCode", "lib/data/users.ts#listUsers", "lib/data/users.ts#getUser",
+  // dashboards and the read API
+  "lib/data/units.ts#listUnits", "lib/data/units.ts#getUnit", "lib/data/overview.ts#getUnitOverview", "lib/data/progress.ts#getViewableUnit",
+  "lib/data/progress.ts#getProgress", "lib/data/progress.ts#progressOf", "lib/data/reporting-status.ts#getReportingStatus",
+  "lib/data/figures-at.ts#cumulativeAt", "lib/data/figures-at.ts#reportedOnAt", "lib/data/targets.ts#dueDateOn", "lib/data/targets.ts#dueDatesOn",
+  "lib/data/targets.ts#dueDates", "lib/data/targets.ts#effectiveTargetsOf", "lib/data/unit-frame.ts#getUnitFrame", "lib/data/view-choices.ts#getViewChoices",
+  // weekly reports
+  "lib/data/issued-reports.ts#listIssuedReports", "lib/data/issued-reports.ts#getIssuedReport", "lib/data/weekly-report.ts#resolveReportUnit",
+  "lib/data/weekly-report.ts#getWeeklyReport", "lib/data/weekly-report-envelope.ts#resolveReportTarget", "lib/data/weekly-report-envelope.ts#getReportEnvelope",
+  // health, languages
+  "lib/data/health.ts#getHealth", "lib/data/user-locale.ts#getUserLocale",
+  // error mapping helpers (no database access)
+  "lib/data/api-errors.ts#apiError", "lib/data/api-errors.ts#apiErrorResponse", "lib/data/db-errors.ts#isDatabaseUnavailable", "lib/data/db-errors.ts#asAppError",
 ]);
 /**
  * Writes without an actor, used only inside the data layer or by sign-in itself: the figure
@@ -291,11 +322,20 @@ const READS = new Set([
  * token. The test checks that no page, action or route imports them.
  */
 const INTERNAL = new Set([
-  "lib/data/figure-writer.ts#applyFigureChanges", "lib/data/totals.ts#shiftTotals", "lib/data/totals.ts#rebuildTotals",
+  "lib/data/figure-writer.ts#applyFigureChanges", "lib/data/totals.ts#shiftTotalsBatch", "lib/data/totals.ts#rebuildTotals", "lib/data/totals.ts#rebuildDailyTotals", "lib/data/totals.ts#rebuildUnitReports",
   "lib/data/sessions.ts#signIn", "lib/data/sessions.ts#endSessions", "lib/data/api-tokens.ts#userForApiToken",
 ]);
-/** Route handlers that are public by design: next-auth's own sign-in, session and sign-out endpoints. */
-const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST"]);
+/**
+ * Route handlers that are public by design: next-auth's own sign-in, session and sign-out
+ * endpoints, and the health check for monitoring (no figures, no secrets).
+ */
+const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST", "app/api/health/route.ts#GET"]);
+/**
+ * Server actions that are public by design: choosing the interface language, which a visitor
+ * does on the sign-in page (a cookie); signed in, it also stores the caller's own choice
+ * through setUserLocale (a data row above, allowed for every role on their own account).
+ */
+const PUBLIC_ACTIONS = new Set(["action:app/locale/actions.ts#setLocaleAction"]);
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
 function files(dir: string, match: (name: string) => boolean): string[] {
@@ -349,12 +389,12 @@ describe("authorization matrix", () => {
 
     const rowIds = new Set(Object.keys(ROWS).map((key) => key.split(" ")[0]));
     const missing = [
-      ...actions.filter((id) => !rowIds.has(id)),
+      ...actions.filter((id) => !rowIds.has(id) && !PUBLIC_ACTIONS.has(id)),
       ...routes.filter((id) => !PUBLIC_ROUTES.has(id) && !rowIds.has(`route:${id}`)).map((id) => `route:${id}`),
       ...dataExports.filter((id) => !READS.has(id) && !INTERNAL.has(id) && !rowIds.has(`data:${id}`)).map((id) => `data:${id}`),
     ];
     expect(missing, "add these to ROWS (or to READS / INTERNAL with a reason)").toEqual([]);
-    const known = new Set([...actions, ...routes.map((id) => `route:${id}`), ...dataExports.map((id) => `data:${id}`)]);
+    const known = new Set([...actions.filter((id) => !PUBLIC_ACTIONS.has(id)), ...routes.map((id) => `route:${id}`), ...dataExports.map((id) => `data:${id}`)]);
     expect([...rowIds].filter((id) => !known.has(id)), "rows for code that no longer exists").toEqual([]);
     expect(routes.filter((id) => PUBLIC_ROUTES.has(id)).sort()).toEqual([...PUBLIC_ROUTES].sort());
   });
