@@ -15,7 +15,7 @@ import { loadOrProblem, Problem } from "./problem";
 
 const COLUMNS: { key: RankingSortKey; label: string; numeric: boolean; wide?: boolean }[] = [
   { key: "rank", label: "Hạng", numeric: true },
-  { key: "name", label: "Đơn vị", numeric: false },
+  { key: "name", label: "Mã · Đơn vị", numeric: false },
   { key: "target", label: "Chỉ tiêu", numeric: true, wide: true },
   { key: "actual", label: "Thực hiện", numeric: true, wide: true },
   { key: "percent", label: "Tỷ lệ", numeric: true },
@@ -94,6 +94,7 @@ export async function RankingsView({ user, code, view, options }: { user: Sessio
                 <tr key={row.code} data-unit={row.code} data-mark={mark ?? ""} className={`border-t border-slate-100 ${mark === "praise" ? "bg-emerald-50/60" : mark === "criticism" ? "bg-red-50/60" : ""}`}>
                   <td className="px-2 py-2 text-right font-semibold sm:px-3">{row.rank ?? "—"}</td>
                   <td className="px-2 py-2 sm:px-3">
+                    <span className="tabular mr-1.5 text-xs text-slate-500" title="Mã đơn vị">{row.code}</span>
                     <Link href={unitHref(row.code, view)} className="font-medium text-brand-700 underline-offset-2 hover:underline">{row.name}</Link>
                     {mark && (
                       <span className={`ml-1 inline-flex items-center gap-0.5 whitespace-nowrap rounded px-1 text-xs font-semibold ${mark === "praise" ? "text-emerald-800" : "text-red-800"}`}>
