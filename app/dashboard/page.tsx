@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getRankings } from "@/lib/data/rankings";
 import { getHomeUnitCode } from "@/lib/data/units";
@@ -27,7 +26,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </p>
         </div>
         <div className="flex items-center gap-3 text-sm text-slate-600">
-          <Link href="/reports/weekly" className="text-brand-700 underline">Báo cáo tuần</Link>
           <span>{user.displayName}</span>
           <SignOutButton />
         </div>

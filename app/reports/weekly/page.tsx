@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { z } from "zod";
-import { canIssueReport } from "@/lib/auth/permissions";
+import { canIssueReport } from "@/lib/auth/report-permissions";
 import { requireUser } from "@/lib/auth/session";
 import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
 import { AppError } from "@/lib/data/errors";
