@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { issueReportSchema, searchParamsObject, weeklyReportDownloadSchema } from "@/lib/validation/report-params";
 
-const errors = (input: Record<string, string>) => {
+const errors = (input: Record<string, string | undefined>) => {
   const parsed = weeklyReportDownloadSchema.safeParse(input);
   return parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
 };
