@@ -45,17 +45,6 @@ export function parentPath(path: string): string {
   return parts.length <= 1 ? path : `${parts.slice(0, -1).join("/")}/`;
 }
 
-/**
- * Who may issue (freeze) a weekly report for a unit: leaders and administrators, within
- * what they see. The national report (`unitPath` null) only for those who see everything.
- */
-export function canIssueReport(actor: Actor, unitPath: string | null): boolean {
-  if (actor.role !== "leader" && actor.role !== "admin") return false;
-  const scope = viewScope(actor);
-  if (scope === null) return false;
-  return unitPath === null ? scope === "" : unitPath.startsWith(scope);
-}
-
 /** Who may open the dashboards (overview, rankings, reporting status, map): anyone with a scope. */
 export function canViewDashboards(actor: Actor): boolean {
   return viewScope(actor) !== null;

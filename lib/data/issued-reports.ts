@@ -2,7 +2,8 @@ import "server-only";
 // Issuing a weekly report freezes its model as it stood: later corrections change the live
 // report, never an issued one. Leaders and administrators issue; whoever may view the unit
 // may list and download its issued reports. The days covered may be locked in the same step.
-import { canIssueReport, canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { canIssueReport } from "@/lib/auth/report-permissions";
 import { db } from "@/lib/db/client";
 import { dayToDate } from "@/lib/domain/dates";
 import { formatIsoWeek, isWeekComplete, type IsoWeek } from "@/lib/domain/weeks";

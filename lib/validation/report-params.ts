@@ -15,7 +15,7 @@ export const weeklyReportParamsSchema = z.object({
 
 export const weeklyReportDownloadSchema = weeklyReportParamsSchema.extend({
   format: z.enum(REPORT_FORMATS, "Định dạng phải là xlsx, pdf, docx hoặc csv."),
-  issued: z.coerce.number().int("Số báo cáo không hợp lệ.").positive("Số báo cáo không hợp lệ.").max(2_147_483_647, "Số báo cáo không hợp lệ.").optional(),
+  issued: z.coerce.number("Số báo cáo không hợp lệ.").int("Số báo cáo không hợp lệ.").positive("Số báo cáo không hợp lệ.").max(2_147_483_647, "Số báo cáo không hợp lệ.").optional(),
 });
 
 export const issueReportSchema = z.object({

@@ -1,7 +1,7 @@
 // `npm run bench`: how long a weekly report download takes (the model, then the file, as
 // GET /api/v1/reports/weekly does), for the demo province (Quảng Nam, 18 districts, 241
 // communes) and for the whole country (63 provinces, 705 districts), on the bench database
-// `<test database>_bench` (loaded once, then reused). Exits non-zero when over budget.
+// `<name>_bench_reports` (loaded once, then reused). Exits non-zero when over budget.
 import { createPrismaClient, setDb } from "@/lib/db/client";
 import { ensureEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -52,7 +52,7 @@ async function benchReport(label: keyof typeof BUDGET_MS, unitCode: string | nul
 async function main(): Promise<number> {
   if (!process.env.DATABASE_URL) await ensureEmbeddedPostgres();
   const testUrl = await testDatabaseUrl("test");
-  const url = withDatabase(testUrl, new URL(testUrl).pathname.slice(1).replace(/_test$/, "_bench"));
+  const url = withDatabase(testUrl, new URL(testUrl).pathname.slice(1).replace(/_test$/, "_bench_reports"));
   await ensureDatabase(url);
   await migrate(url);
   const db = createPrismaClient(url);

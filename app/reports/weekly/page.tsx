@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { z } from "zod";
-import { canIssueReport } from "@/lib/auth/permissions";
+import { canIssueReport } from "@/lib/auth/report-permissions";
 import { requireUser } from "@/lib/auth/session";
 import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
 import { AppError } from "@/lib/data/errors";
@@ -23,7 +23,7 @@ import { ReportChart } from "./report-chart";
 export const metadata: Metadata = { title: "Báo cáo tuần" };
 
 const th = "px-3 py-2 font-semibold";
-const num = "px-3 py-2 text-right";
+const num = "whitespace-nowrap px-3 py-2 text-right";
 
 function reportQuery(unitCode: string | null, week: string, extra: Record<string, string> = {}): string {
   return new URLSearchParams({ ...(unitCode ? { unit: unitCode } : {}), week, ...extra }).toString();
@@ -130,7 +130,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
             <tbody className="tabular">
               {model.summary.map((row) => (
                 <tr key={row.metric} className="border-t border-slate-100">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">{row.metricName}</th>
+                  <th scope="row" className="min-w-44 px-3 py-2 text-left font-normal">{row.metricName}</th>
                   <td className={num}>{formatTarget(row.target)}</td>
                   <td className={num}>{formatNumber(row.actual)}</td>
                   <td className={`${num} font-semibold`}>{formatPercent(row.percent)}</td>
@@ -148,7 +148,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
       <section aria-labelledby="ranking" className="space-y-2">
         <h2 id="ranking" className="text-lg font-semibold">{SECTION_TITLES.ranking}: {model.metric.name}</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[44rem] text-sm">
+          <table className="w-full min-w-[44rem] whitespace-nowrap text-sm">
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>{RANKING_HEADERS.map((h, i) => <th key={h} scope="col" className={i === 0 || (i >= 3 && i <= 6) ? `${th} text-right` : th}>{h}</th>)}</tr>
             </thead>
