@@ -3,6 +3,7 @@
 // changes, keeps cumulative totals exact, and writes one audit event per changed figure,
 // all inside the caller's transaction.
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { AppError } from "./errors";
 import { shiftTotalsBatch, type ReportMark, type TotalShift } from "./totals";
@@ -53,15 +54,29 @@ async function cumulativeBefore(tx: Tx, unitId: number, metricId: number, day: s
  */
 export async function applyFigureChanges(tx: Tx, actorId: number | null, changes: readonly FigureChange[]): Promise<AppliedChange[]> {
   const applied: AppliedChange[] = [];
+  if (changes.length === 0) return applied;
   const totals = new Map<string, TotalShift>();
   const reports = new Map<string, ReportMark>();
+  const audits: Prisma.AuditEventCreateManyInput[] = [];
+  // Read once for the whole submission (a save at the cutoff should be a few statements,
+  // not a few per cell), then kept up to date here as the changes are applied in order.
+  const series = (unitId: number, metricId: number) => `${unitId}|${metricId}`;
+  const cell = (unitId: number, metricId: number, day: string) => `${unitId}|${metricId}|${day}`;
+  const keys = changes.map((c) => ({ unitId: c.unitId, metricId: c.metricId }));
+  const stored = new Map<string, { value: number; cumulative: number; version: number }>();
+  for (const f of await tx.figure.findMany({
+    where: { OR: changes.map((c) => ({ unitId: c.unitId, metricId: c.metricId, date: dayToDate(c.day) })) },
+    select: { unitId: true, metricId: true, date: true, value: true, cumulative: true, version: true },
+  })) stored.set(cell(f.unitId, f.metricId, dateToDay(f.date)), { value: f.value, cumulative: f.cumulative, version: f.version });
+  const lastDay = new Map<string, string>();
+  for (const g of await tx.figure.groupBy({ by: ["unitId", "metricId"], where: { OR: keys }, _max: { date: true } })) {
+    if (g._max.date) lastDay.set(series(g.unitId, g.metricId), dateToDay(g._max.date));
+  }
+
   for (const change of changes) {
     const date = dayToDate(change.day);
     const key = { unitId: change.unitId, metricId: change.metricId, date };
-    const existing = await tx.figure.findUnique({
-      where: { unitId_metricId_date: key },
-      select: { value: true, cumulative: true, version: true },
-    });
+    const existing = stored.get(cell(change.unitId, change.metricId, change.day));
     if (change.expectedVersion !== undefined && (existing?.version ?? null) !== change.expectedVersion) {
       throw new AppError("CONFLICT", `${change.unitCode}:${change.metricCode}:${change.day}`);
     }
@@ -82,10 +97,19 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
         data: { ...key, value: newDaily, cumulative: before + newDaily, updatedById: actorId },
       });
     }
-    await tx.figure.updateMany({
-      where: { unitId: change.unitId, metricId: change.metricId, date: { gt: date } },
-      data: { cumulative: { increment: delta } },
-    });
+    stored.set(cell(change.unitId, change.metricId, change.day), { value: newDaily, cumulative: before + newDaily, version: (existing?.version ?? 0) + 1 });
+    const last = lastDay.get(series(change.unitId, change.metricId));
+    if (last !== undefined && last > change.day) {
+      await tx.figure.updateMany({
+        where: { unitId: change.unitId, metricId: change.metricId, date: { gt: date } },
+        data: { cumulative: { increment: delta } },
+      });
+      for (const [k, f] of stored) {
+        const [u, m, d] = k.split("|");
+        if (Number(u) === change.unitId && Number(m) === change.metricId && d > change.day) f.cumulative += delta;
+      }
+    }
+    if (last === undefined || last < change.day) lastDay.set(series(change.unitId, change.metricId), change.day);
     reports.set(`${change.unitId}|${change.day}`, { unitIds: [...change.ancestorIds, change.unitId], day: change.day });
     for (const unitId of [...change.ancestorIds, change.unitId]) {
       const shift = `${unitId}|${change.metricId}|${change.day}`;
@@ -93,17 +117,15 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
     }
 
     const cumulative = before + newDaily;
-    await tx.auditEvent.create({
-      data: {
-        userId: actorId,
-        action: existing ? "figure.update" : "figure.create",
-        entity: "figure",
-        entityKey: `${change.unitCode}:${change.metricCode}:${change.day}`,
-        unitId: change.unitId,
-        ...(existing ? { oldValue: { daily: existing.value, cumulative: existing.cumulative } } : {}),
-        newValue: { daily: newDaily, cumulative },
-        reason: change.reason ?? null,
-      },
+    audits.push({
+      userId: actorId,
+      action: existing ? "figure.update" : "figure.create",
+      entity: "figure",
+      entityKey: `${change.unitCode}:${change.metricCode}:${change.day}`,
+      unitId: change.unitId,
+      ...(existing ? { oldValue: { daily: existing.value, cumulative: existing.cumulative } } : {}),
+      newValue: { daily: newDaily, cumulative },
+      reason: change.reason ?? null,
     });
     applied.push({
       unitCode: change.unitCode,
@@ -114,6 +136,7 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
       cumulative,
     });
   }
+  if (audits.length) await tx.auditEvent.createMany({ data: audits });
   // The totals (the leaf's and every ancestor's) move last, in a few statements, so that the
   // rows every save in the province touches are locked as briefly as possible.
   await shiftTotalsBatch(tx, [...totals.values()], [...reports.values()]);

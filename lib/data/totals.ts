@@ -119,6 +119,8 @@ async function markReported(tx: Tx, unitIds: number[], day: string): Promise<voi
  * reference.
  */
 export async function rebuildTotals(tx: Tx): Promise<void> {
+  // a bulk rebuild, always inside a transaction: not bound by the app's statement timeout
+  await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
   await tx.$executeRaw`
     UPDATE figure f SET cumulative = s.cumulative
     FROM (SELECT id, SUM(value) OVER (PARTITION BY unit_id, metric_id ORDER BY date) AS cumulative FROM figure) s

@@ -44,6 +44,26 @@ function withRequestIdCookie(res, id) {
   };
 }
 
+// Admission control: at most this many requests inside Next.js at once, the others wait
+// their turn in arrival order. On an overloaded machine every request then finishes in its
+// turn, instead of all of them sharing the CPU until none finishes in time.
+const MAX_IN_FLIGHT = Math.max(1, Number(process.env.HTTP_MAX_IN_FLIGHT ?? 24));
+let inFlight = 0;
+const waiting = [];
+
+function admit(run) {
+  if (inFlight < MAX_IN_FLIGHT) {
+    inFlight++;
+    run();
+  } else waiting.push(run);
+}
+
+function release() {
+  const next = waiting.shift();
+  if (next) next();
+  else inFlight--;
+}
+
 const server = createServer((req, res) => {
   const started = process.hrtime.bigint();
   const incoming = req.headers["x-request-id"];
@@ -67,7 +87,18 @@ const server = createServer((req, res) => {
       userId: context.userId,
     }));
   });
-  contexts.run(context, () => handle(req, res));
+  let released = false;
+  const done = () => {
+    if (!released) {
+      released = true;
+      release();
+    }
+  };
+  admit(() => {
+    if (res.destroyed || req.destroyed) return done();
+    res.once("close", done);
+    contexts.run(context, () => handle(req, res));
+  });
 });
 
 server.keepAliveTimeout = 65_000;

@@ -311,7 +311,7 @@ const READS = new Set([
   "lib/data/issued-reports.ts#listIssuedReports", "lib/data/issued-reports.ts#getIssuedReport", "lib/data/weekly-report.ts#resolveReportUnit",
   "lib/data/weekly-report.ts#getWeeklyReport", "lib/data/weekly-report-envelope.ts#resolveReportTarget", "lib/data/weekly-report-envelope.ts#getReportEnvelope",
   // health, languages
-  "lib/data/health.ts#getHealth", "lib/data/user-locale.ts#getUserLocale",
+  "lib/data/health.ts#getHealth", "lib/data/user-locale.ts#getUserLocale", "lib/data/figures-at.ts#cumulativeKey", "lib/data/targets.ts#commonPathPrefix",
   // error mapping helpers (no database access)
   "lib/data/api-errors.ts#apiError", "lib/data/api-errors.ts#apiErrorResponse", "lib/data/db-errors.ts#isDatabaseUnavailable", "lib/data/db-errors.ts#asAppError",
 ]);
@@ -323,6 +323,8 @@ const READS = new Set([
  */
 const INTERNAL = new Set([
   "lib/data/figure-writer.ts#applyFigureChanges", "lib/data/totals.ts#shiftTotalsBatch", "lib/data/totals.ts#rebuildTotals", "lib/data/totals.ts#rebuildDailyTotals", "lib/data/totals.ts#rebuildUnitReports",
+  // a lock written inside issueWeeklyReport's transaction, after its permission check
+  "lib/data/period-locks.ts#insertPeriodLock",
   "lib/data/sessions.ts#signIn", "lib/data/sessions.ts#endSessions", "lib/data/api-tokens.ts#userForApiToken",
 ]);
 /**
