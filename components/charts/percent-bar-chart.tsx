@@ -16,7 +16,7 @@ export function PercentBarChart({ bars }: PercentBarChartProps) {
   const max = Math.max(100, ...bars.map((b) => b.percent));
   return (
     <div style={{ height }} className="w-full" aria-hidden="true">
-      <BarChart responsive layout="vertical" data={bars} style={{ width: "100%", height }} margin={{ top: 22, right: 60, bottom: 0, left: 0 }}>
+      <BarChart responsive accessibilityLayer={false} layout="vertical" data={bars} style={{ width: "100%", height }} margin={{ top: 22, right: 60, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" horizontal={false} />
         <XAxis type="number" domain={[0, Math.ceil(max / 10) * 10]} tickFormatter={formatPercentAxis} tick={{ fontSize: 12 }} />
         <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12 }} interval={0} />

@@ -13,7 +13,7 @@ export interface TrendChartProps {
 export function TrendChart({ points, milestones, height = 280 }: TrendChartProps) {
   return (
     <div style={{ height }} className="w-full" aria-hidden="true">
-      <ComposedChart responsive data={points} style={{ width: "100%", height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      <ComposedChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="day" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={formatAxisNumber} width={48} tick={{ fontSize: 12 }} />

@@ -29,7 +29,7 @@ export function AppHeader({ user }: { user: SessionUserDTO }) {
         <NavMenu links={links} />
         <div className="ml-auto flex items-center gap-2 text-sm text-slate-600">
           <span className="hidden max-w-48 truncate sm:inline" title={user.displayName}>
-            {user.displayName} <span className="text-slate-400">· {ROLE_LABELS[user.role]}</span>
+            {user.displayName} <span className="text-slate-500">· {ROLE_LABELS[user.role]}</span>
           </span>
           <LocaleSwitcher />
           <SignOutButton />

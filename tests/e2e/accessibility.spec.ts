@@ -12,6 +12,15 @@ const PAGES: { path: string; user: string | null }[] = [
   { path: "/import", user: "nuithanh" },
   { path: "/audit", user: "tinh" },
   { path: "/entry/locks", user: "admin" },
+  { path: "/units/49/rankings", user: "tinh" },
+  { path: "/reporting", user: "tinh" },
+  { path: "/map", user: "tinh" },
+  { path: "/units/517", user: "nuithanh" },
+  { path: "/reports/weekly", user: "lanhdao" },
+  { path: "/admin/users", user: "admin" },
+  { path: "/admin/units", user: "admin" },
+  { path: "/admin/campaigns", user: "admin" },
+  { path: "/account/tokens", user: "tinh" },
 ];
 
 async function seriousViolations(page: Page): Promise<string[]> {

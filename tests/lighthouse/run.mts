@@ -18,7 +18,7 @@ const GOALS = { performance: 90, accessibility: 95 };
 const PAGES: { name: string; path: string; user: string | null }[] = [
   { name: "login", path: "/login", user: null },
   { name: "overview", path: "/dashboard", user: "tinh" },
-  { name: "rankings", path: "/dashboard", user: "tinh" },
+  { name: "rankings", path: "/units/49/rankings", user: "tinh" },
   { name: "entry", path: "/entry", user: "nuithanh" },
 ];
 
