@@ -9,6 +9,12 @@ const OTHER_DISTRICT_COMMUNE = "20335";
 /** Both projects share one database: each makes its own users. */
 const own = (testInfo: TestInfo, name: string) => `${name}-${testInfo.project.name === "desktop" ? "d" : "p"}`;
 
+/** The rankings of the user's home unit list exactly its children. */
+async function expectRankedChildren(page: Page, unitCode: string, count: number) {
+  await page.goto(`/units/${unitCode}/rankings`);
+  await expect(page.getByTestId("ranking-table").locator("tbody tr")).toHaveCount(count);
+}
+
 async function expectForbidden(page: Page, path: string) {
   await page.goto(path);
   await expect(page.getByRole("alert").filter({ hasText: FORBIDDEN })).toBeVisible();
@@ -60,7 +66,7 @@ test("an administrator reaches every administration page", async ({ page }, test
 
 test("a provincial official sees the province and the audit log, and changes nothing", async ({ page }) => {
   await signIn(page, "tinh");
-  await expect(page.locator("tbody tr")).toHaveCount(18);
+  await expectRankedChildren(page, "49", 18);
   await page.goto("/audit");
   await expect(page.getByRole("heading", { name: "Nhật ký thay đổi" })).toBeVisible();
   await expectForbidden(page, "/admin/users");
@@ -71,7 +77,7 @@ test("a provincial official sees the province and the audit log, and changes not
 test("a leader sees the province and changes nothing", async ({ page }) => {
   await signIn(page, "lanhdao");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tỉnh Quảng Nam");
-  await expect(page.locator("tbody tr")).toHaveCount(18);
+  await expectRankedChildren(page, "49", 18);
   await expectForbidden(page, "/admin/units");
   await expectForbidden(page, "/entry");
   await expectForbidden(page, "/audit");
@@ -80,7 +86,7 @@ test("a leader sees the province and changes nothing", async ({ page }) => {
 test("district police see their district and enter its communes' figures only", async ({ page }) => {
   await signIn(page, "nuithanh");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Huyện Núi Thành");
-  await expect(page.locator("tbody tr")).toHaveCount(17);
+  await expectRankedChildren(page, "517", 17);
   await page.goto("/entry");
   await expect(page.locator("fieldset")).toHaveCount(17);
   await expectForbidden(page, "/admin/campaigns");
@@ -90,7 +96,7 @@ test("district police see their district and enter its communes' figures only", 
 test("commune police see their district's ranking and enter their own commune only", async ({ page }) => {
   await signIn(page, "tamnghia");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Huyện Núi Thành");
-  await expect(page.locator("tbody tr")).toHaveCount(17);
+  await expectRankedChildren(page, "517", 17);
   await page.goto("/entry");
   await expect(page.locator("fieldset")).toHaveCount(1);
   await expect(page.locator("fieldset legend")).toContainText("Tam Nghĩa");
