@@ -108,9 +108,14 @@ server.requestTimeout = 120_000;
 server.listen(port, hostname, () => {
   process.stdout.write(formatLogLine("info", "listening", { url: `http://${hostname}:${port}` }));
 });
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 10_000).unref();
-  });
+function shutdown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 10_000).unref();
 }
+for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, shutdown);
+// Started by `npm start` (lib/cli/serve.ts): when that process is gone, however it ended
+// (even killed outright), this server goes too instead of living on as an orphan.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) shutdown();
+}, 2_000).unref();

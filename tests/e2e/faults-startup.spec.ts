@@ -11,10 +11,13 @@ import { screenshot } from "./helpers";
 
 const SECRET = "e2e-faults-secret-not-for-production-0123456789";
 
-async function waitForHealth(base: string, status: number): Promise<Record<string, unknown>> {
+async function waitForHealth(base: string, status: number, until: (body: { database?: { pendingMigrations?: number | null } }) => boolean = () => true): Promise<Record<string, unknown>> {
   for (let attempt = 0; attempt < 600; attempt++) {
     const answer = await fetch(`${base}/api/health`).catch(() => null);
-    if (answer?.status === status) return (await answer.json()) as Record<string, unknown>;
+    if (answer?.status === status) {
+      const body = (await answer.json()) as Record<string, unknown>;
+      if (until(body)) return body;
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`/api/health never answered ${status}`);
@@ -63,7 +66,8 @@ test("starts without its database, explains it, and recovers when the database c
     expect(lines.join("\n")).not.toMatch(/postgresql:\/\/postgres@|Thử/);
 
     database.start();
-    const up = await waitForHealth(base, 200);
+    // up as soon as the database answers; then the server's retry finishes migrating it
+    const up = await waitForHealth(base, 200, (body) => body.database?.pendingMigrations === 0);
     expect(up).toMatchObject({ status: "ok", database: { status: "up", pendingMigrations: 0 } });
     expect(server.exitCode).toBeNull();
   } finally {
