@@ -11,6 +11,7 @@ import { addDays, dayToDate } from "@/lib/domain/dates";
 import { formatNumber, formatPercent } from "@/lib/domain/format";
 import { parseIsoWeek } from "@/lib/domain/weeks";
 import { renderReport } from "@/lib/reports/render";
+import { GET as rankingsRoute } from "@/app/api/v1/rankings/route";
 import { GET as weeklyReportRoute } from "@/app/api/v1/reports/weekly/route";
 import { readCsv, readDocx, readPdf, readXlsx } from "../support/report-files";
 import { ADMIN, createCampaign, createUnits } from "./fixtures";
@@ -161,7 +162,10 @@ describe("every file says what the API says", () => {
 
   it("xlsx, pdf, docx and csv from GET /api/v1/reports/weekly carry the ranking's names, numbers and percentages", async () => {
     const token = await apiToken("leader", "90");
-    const ranking = await getRankings(LEADER, { parentCode: "90", metricCode: "activated", asOf: "2023-06-11" });
+    // The same week's answer of the read API (GET /api/v1/rankings at the week's Sunday).
+    const answer = await rankingsRoute(new Request("http://localhost/api/v1/rankings?parent=90&metric=activated&asOf=2023-06-11", { headers: { authorization: `Bearer ${token}` } }));
+    expect(answer.status).toBe(200);
+    const ranking = (await answer.json()) as { rows: { code: string; name: string; actual: number; target: number | null; percent: number | null; rank: number | null }[] };
     expect(ranking.rows.length).toBe(3);
 
     const xlsx = await download(token, `unit=90&week=${WEEK_PARAM}&format=xlsx`);
