@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import type { z } from "zod";
 import { canIssueReport } from "@/lib/auth/report-permissions";
@@ -122,7 +123,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
 
       <section aria-labelledby="summary" className="space-y-2">
         <h2 id="summary" className="text-lg font-semibold">{SECTION_TITLES.summary}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label={SECTION_TITLES.summary} className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[44rem] text-sm">
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>{SUMMARY_HEADERS.map((h, i) => <th key={h} scope="col" className={i > 0 && i < 6 ? `${th} text-right` : th}>{h}</th>)}</tr>
@@ -142,12 +143,12 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="ranking" className="space-y-2">
         <h2 id="ranking" className="text-lg font-semibold">{SECTION_TITLES.ranking}: {model.metric.name}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label={SECTION_TITLES.ranking} className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[44rem] whitespace-nowrap text-sm">
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>{RANKING_HEADERS.map((h, i) => <th key={h} scope="col" className={i === 0 || (i >= 3 && i <= 6) ? `${th} text-right` : th}>{h}</th>)}</tr>
@@ -169,7 +170,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
             </tbody>
           </table>
           {model.ranking.length === 0 && <p className="p-3 text-sm text-slate-600">Đơn vị này không có đơn vị trực thuộc.</p>}
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="praise" className="space-y-2 text-sm">
@@ -182,7 +183,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
       <section aria-labelledby="missing" className="space-y-2">
         <h2 id="missing" className="text-lg font-semibold">{SECTION_TITLES.missing}</h2>
         {model.missing.length === 0 ? <p className="text-sm">Tất cả các đơn vị đã báo cáo đủ các ngày trong tuần.</p> : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <ScrollRegion label={SECTION_TITLES.missing} className="rounded-lg border border-slate-200 bg-white">
             <table className="w-full min-w-[32rem] text-sm">
               <thead className="bg-slate-100 text-left text-slate-700">
                 <tr>{MISSING_HEADERS.map((h, i) => <th key={h} scope="col" className={i === 3 ? `${th} text-right` : th}>{h}</th>)}</tr>
@@ -198,7 +199,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 
