@@ -25,7 +25,8 @@ import { signedIn } from "./signed-in";
 import { hostileCsv, hostileString, mostly, searchParams } from "./values";
 import { ADMIN_USER, DISTRICT_USER, districtToken } from "./world";
 
-const UNIT_CODES = ["90", "901", "90101", "90102", "902", "90201", "99999"];
+/** the district user's own units first: the plausible query strings draw those most often */
+const UNIT_CODES = ["901", "90101", "90102", "90", "902", "90201", "99999"];
 const QUERY_VALUES: Record<string, readonly string[]> = {
   unit: UNIT_CODES,
   parent: UNIT_CODES,
