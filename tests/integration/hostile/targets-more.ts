@@ -156,7 +156,7 @@ export const issueReport = target({
 const ROLE = mostly(fc.constantFrom("admin", "province", "leader", "district", "commune", "Admin"));
 const UNIT_FIELD = mostly(fc.constantFrom("", "901", "90101", "99999"));
 const PASSWORD = mostly(fc.constantFrom("Mat-khau-rat-dai-2026", "short", "x".repeat(201)));
-const USER_ID = mostly(fc.constantFrom("1", "2", "3", "999999", "0", "-1", "1.5"));
+const USER_ID = mostly(fc.constantFrom("1", "2", "3", "999999", "0", "-1", "1.5", "2147483648", "9007199254740991"));
 
 export const createUser = target({
   name: "server action createUserAction (/admin/users)",
@@ -267,7 +267,7 @@ export const tokenActions = target({
   input: fc.record({
     action: fc.constantFrom("issue", "revoke"),
     admin: fc.boolean(),
-    f: fields({ name: mostly(fc.constant("Máy chủ báo cáo")), username: mostly(fc.constantFrom("", "bac", "quantri", "khong-co")), tokenId: mostly(fc.constantFrom("2", "3", "999999", "0")) }),
+    f: fields({ name: mostly(fc.constant("Máy chủ báo cáo")), username: mostly(fc.constantFrom("", "bac", "quantri", "khong-co")), tokenId: mostly(fc.constantFrom("2", "3", "999999", "0", "2147483648", "9007199254740991")) }),
   }),
   run: ({ action, admin, f }) => {
     signedIn.user = admin ? ADMIN_USER() : DISTRICT_USER();
