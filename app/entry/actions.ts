@@ -18,6 +18,8 @@ export type SaveGridResult =
 
 /** Saves the whole grid in one submission: every cell is saved, or none is. */
 export async function saveDailyGridAction(input: unknown, scopeCode?: string): Promise<SaveGridResult> {
+  // checked before anything is saved: a bad scope after the save would report a saved grid as not saved
+  if (scopeCode !== undefined && (typeof scopeCode !== "string" || !/^\d{1,10}$/.test(scopeCode))) return { ok: false, message: "Mã đơn vị không hợp lệ.", fieldErrors: {} };
   const parsed = dailyGridSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Dữ liệu gửi lên không hợp lệ.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   try {

@@ -12,7 +12,9 @@ const displayNameSchema = z.string().trim().min(1, "Chưa nhập tên hiển th�
 const roleSchema = z.enum(ROLES, { message: "Vai trò không hợp lệ." });
 /** A unit code, or empty for none (administrators). */
 const optionalUnitSchema = z.string().trim().regex(/^\d{0,10}$/, "Mã đơn vị chỉ gồm chữ số.").transform((v) => v || null);
-export const userIdSchema = z.coerce.number().int().positive();
+/** a database id (PostgreSQL integer): larger ones reached the database and failed there */
+const MAX_ID = 2_147_483_647;
+export const userIdSchema = z.coerce.number().int().positive().max(MAX_ID, "Mã người dùng không hợp lệ.");
 
 export const userCreateSchema = z.object({
   username: usernameSchema,
@@ -46,4 +48,4 @@ export const tokenCreateSchema = z.object({
   username: z.union([usernameSchema, z.literal("")]).default(""),
 });
 
-export const tokenIdSchema = z.object({ tokenId: z.coerce.number().int().positive() });
+export const tokenIdSchema = z.object({ tokenId: z.coerce.number().int().positive().max(MAX_ID, "Mã không hợp lệ.") });

@@ -10,6 +10,11 @@ import type { AttackReport } from "./hostile/harness";
 import { resetDatabase, testDb } from "./helpers";
 
 vi.mock("@/lib/auth/session", async () => (await import("./hostile/signed-in")).sessionModule);
+vi.mock("next/headers", () => {
+  const jar = new Map<string, string>();
+  const store = { get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined), set: (name: string, value: string) => void jar.set(name, value), has: (name: string) => jar.has(name), delete: (name: string) => void jar.delete(name), getAll: () => [...jar].map(([name, value]) => ({ name, value })) };
+  return { cookies: async () => store, headers: async () => new Headers() };
+});
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const reports: AttackReport[] = [];

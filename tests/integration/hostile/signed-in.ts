@@ -7,6 +7,8 @@ export const signedIn: { user: SessionUserDTO | null } = { user: null };
 
 export const sessionModule = {
   currentUser: async () => signedIn.user,
+  currentUserForPasswordChange: async () => signedIn.user,
+  requireAdminForPage: async () => (signedIn.user?.role === "admin" ? signedIn.user : null),
   requireUser: async () => {
     if (!signedIn.user) throw new Error("not signed in");
     return signedIn.user;

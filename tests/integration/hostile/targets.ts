@@ -15,6 +15,7 @@ import { IMPORT_KINDS, type ImportKind } from "@/lib/validation/import-rows";
 import { readViewParams } from "@/lib/validation/view-params";
 import { actionOutcome, attack, responseOutcome, target, type AttackReport, type HostileTarget } from "./harness";
 import { signedIn } from "./signed-in";
+import * as more from "./targets-more";
 import { hostileCsv, hostileString, hostileValue, mostly, often, searchParams } from "./values";
 import { ADMIN_USER, DISTRICT_USER, districtToken } from "./world";
 
@@ -215,5 +216,12 @@ const entry = <T>(t: HostileTarget<T>) => ({ name: t.name, attack: (seed: number
 
 export const TARGETS = [
   entry(viewParams), entry(entryParams), entry(auditParams), entry(csvReader), entry(apiDaily), entry(gridAction),
-  entry(importAction), entry(otherImports), entry(template), entry(lockAction),
+  entry(importAction), entry(otherImports), entry(template),
+  entry(more.apiParamSchemas), entry(more.reportParamSchemas), entry(more.rankingParams),
+  // the read API before the actions that may revoke the token or change the district user
+  entry(more.apiHealth), entry(more.apiUnits), entry(more.apiUnit), entry(more.apiRankings), entry(more.apiProgress), entry(more.apiWeeklyReport),
+  entry(more.localeAction), entry(more.passwordAction), entry(more.issueReport),
+  entry(more.campaignActions), entry(more.adminImports), entry(more.unitActions),
+  entry(more.createUser), entry(more.updateUser), entry(more.userIdActions), entry(more.tokenActions),
+  entry(lockAction),
 ];

@@ -1,9 +1,9 @@
 // The small world the hostile inputs land in: a province with districts and communes, a
-// district police user (with an API token) and an administrator.
+// district police user (with an API token), an administrator and a campaign.
 import { newToken } from "@/lib/auth/tokens";
 import type { SessionUserDTO } from "@/lib/data/sessions";
 import type { Db } from "@/lib/db/client";
-import { smallTree } from "../fixtures";
+import { createCampaign, smallTree } from "../fixtures";
 
 let district: SessionUserDTO | undefined;
 let admin: SessionUserDTO | undefined;
@@ -11,6 +11,7 @@ let token: string | undefined;
 
 export async function buildWorld(db: Db): Promise<void> {
   await smallTree(db);
+  await createCampaign(db); // dot-1, for the read API, the weekly report and the target grid
   const unit = await db.unit.findUniqueOrThrow({ where: { code: "901" } });
   const bac = await db.user.create({ data: { username: "bac", displayName: "Công an huyện Bắc", passwordHash: "x", role: "district", unitId: unit.id } });
   const root = await db.user.create({ data: { username: "quantri", displayName: "Quản trị", passwordHash: "x", role: "admin" } });
