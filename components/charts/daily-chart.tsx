@@ -1,4 +1,5 @@
 "use client";
+import { DAILY_CHART_HEIGHT } from "./sizes";
 // Daily additions as bars with their 7-day average as a line.
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { formatAxisNumber, formatShortDay, formatTooltipNumber } from "./chart-format";
@@ -8,7 +9,7 @@ export interface DailyChartProps {
   height?: number;
 }
 
-export function DailyChart({ points, height = 220 }: DailyChartProps) {
+export function DailyChart({ points, height = DAILY_CHART_HEIGHT }: DailyChartProps) {
   return (
     <div style={{ height }} className="w-full" aria-hidden="true">
       <ComposedChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>

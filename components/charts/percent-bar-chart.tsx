@@ -1,4 +1,5 @@
 "use client";
+import { percentBarChartHeight } from "./sizes";
 // Percent of target by unit, one horizontal bar each, with the 100% line. Units above 100%
 // show their real value.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
@@ -9,10 +10,9 @@ export interface PercentBarChartProps {
   bars: { code: string; name: string; percent: number; label: string; mark: "praise" | "criticism" | null }[];
 }
 
-const ROW_HEIGHT = 26;
 
 export function PercentBarChart({ bars }: PercentBarChartProps) {
-  const height = Math.max(120, bars.length * ROW_HEIGHT + 40);
+  const height = percentBarChartHeight(bars.length);
   const max = Math.max(100, ...bars.map((b) => b.percent));
   return (
     <div style={{ height }} className="w-full" aria-hidden="true">

@@ -1,4 +1,5 @@
 "use client";
+import { TREND_CHART_HEIGHT } from "./sizes";
 // Cumulative actual per day against the target line (the milestone in force each day) and
 // the milestone dates. Plain props; a fixed height keeps the page from jumping.
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
@@ -10,7 +11,7 @@ export interface TrendChartProps {
   height?: number;
 }
 
-export function TrendChart({ points, milestones, height = 280 }: TrendChartProps) {
+export function TrendChart({ points, milestones, height = TREND_CHART_HEIGHT }: TrendChartProps) {
   return (
     <div style={{ height }} className="w-full" aria-hidden="true">
       <ComposedChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>

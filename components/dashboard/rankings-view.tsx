@@ -8,7 +8,7 @@ import { praiseAndCriticism, praiseSentence } from "@/lib/domain/ranking";
 import { defaultDirection, sortRankingRows, type RankingSortKey } from "@/lib/domain/ranking-sort";
 import type { RankingViewParams } from "@/lib/validation/ranking-params";
 import type { ViewParams } from "@/lib/validation/view-params";
-import { PercentBarChart } from "@/components/charts/percent-bar-chart";
+import { PercentBarChart } from "@/components/charts/lazy-charts";
 import { DashboardFrame } from "./dashboard-frame";
 import { rankingsHref, unitHref } from "./hrefs";
 import { loadOrProblem, Problem } from "./problem";
