@@ -1,4 +1,5 @@
-// Vietnamese-first formatting: 469.004 · 24,37% · 07/06/2023.
+// Vietnamese-first formatting: 469.004 · 24,37% · 07/06/2023; in English 469,004 · 24.37%
+// (dates stay day/month/year in both). Callers pass the request's locale (lib/i18n/server).
 export type Locale = "vi" | "en";
 
 const numberFormats = {
@@ -38,9 +39,9 @@ export function formatDateTime(iso: string | null): string {
 }
 
 /** A change with its sign: "+3", "−2", "0"; "+1,25" with `decimals`; "—" when none. */
-export function formatChange(value: number | null, decimals = 0): string {
+export function formatChange(value: number | null, decimals = 0, locale: Locale = "vi"): string {
   if (value === null) return "—";
-  const body = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Math.abs(value));
+  const body = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Math.abs(value));
   if (value === 0 || body.replace(/[0,.]/g, "") === "") return body;
   return `${value > 0 ? "+" : "−"}${body}`;
 }
