@@ -1,11 +1,14 @@
 import "server-only";
 // One shape for every read-API answer: JSON, typed errors mapped once to a status and a
-// Vietnamese message (never an exception's own text), and the handler's own duration in a
+// message in the
+// request's language (never an exception's own text), and the handler's own duration in a
 // Server-Timing header (what the benchmark reads).
 import { z } from "zod";
 import { getApiActor } from "@/lib/auth/api-auth";
 import type { SessionUserDTO } from "@/lib/data/sessions";
 import { AppError, type AppErrorCode } from "@/lib/data/errors";
+import { m } from "@/lib/i18n/message";
+import { inRequestLocale } from "@/lib/i18n/server";
 import { searchParamsObject } from "@/lib/validation/api-params";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -17,21 +20,8 @@ const STATUS: Record<AppErrorCode, number> = {
   DATABASE_UNAVAILABLE: 503,
 };
 
-const MESSAGES: Record<AppErrorCode, string> = {
-  UNAUTHENTICATED: "Chưa xác thực.",
-  FORBIDDEN: "Đơn vị nằm ngoài phạm vi của bạn.",
-  NOT_FOUND: "Không tìm thấy dữ liệu yêu cầu.",
-  INVALID_INPUT: "Tham số không hợp lệ.",
-  CONFLICT: "Số liệu vừa được người khác thay đổi.",
-  DATABASE_UNAVAILABLE: "Không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau.",
-};
-
-/** What is missing when NOT_FOUND names it ("unit", "metric", "campaign"). */
-const NOT_FOUND_MESSAGES: Record<string, string> = {
-  unit: "Không tìm thấy đơn vị.",
-  metric: "Không tìm thấy chỉ số.",
-  campaign: "Không tìm thấy đợt.",
-};
+/** What is missing when NOT_FOUND names it (`new AppError("NOT_FOUND", "unit")`). */
+const NOT_FOUND_SUBJECTS = new Set(["unit", "metric", "campaign"]);
 
 export function apiError(status: number, message: string, fieldErrors: Record<string, string[]> = {}): Response {
   return Response.json({ error: { message, fieldErrors } }, { status });
@@ -39,11 +29,13 @@ export function apiError(status: number, message: string, fieldErrors: Record<st
 
 function fromError(error: unknown): Response {
   if (error instanceof AppError) {
-    const message = error.code === "NOT_FOUND" ? (NOT_FOUND_MESSAGES[error.message] ?? MESSAGES.NOT_FOUND) : MESSAGES[error.code];
+    const message = error.code === "NOT_FOUND" && NOT_FOUND_SUBJECTS.has(error.message)
+      ? m(`errors.api.notFound.${error.message as "unit" | "metric" | "campaign"}`)
+      : m(`errors.api.${error.code}`);
     return apiError(STATUS[error.code], message, error.fieldErrors);
   }
   console.error(error);
-  return apiError(500, "Lỗi máy chủ. Vui lòng thử lại sau.");
+  return apiError(500, m("errors.api.server"));
 }
 
 /**
@@ -51,15 +43,15 @@ function fromError(error: unknown): Response {
  * `schema`, runs `load` and answers its result as JSON.
  */
 export function readEndpoint<S extends z.ZodType>(schema: S, load: (actor: SessionUserDTO, params: z.output<S>, request: Request) => Promise<unknown>) {
-  return async (request: Request): Promise<Response> => {
+  return (request: Request): Promise<Response> => inRequestLocale(async () => {
     const started = performance.now();
     let response: Response;
     try {
       const actor = await getApiActor(request);
-      if (!actor) response = apiError(401, MESSAGES.UNAUTHENTICATED);
+      if (!actor) response = apiError(401, m("errors.api.UNAUTHENTICATED"));
       else {
         const parsed = schema.safeParse(searchParamsObject(new URL(request.url)));
-        if (!parsed.success) response = apiError(400, "Tham số không hợp lệ.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+        if (!parsed.success) response = apiError(400, m("errors.api.INVALID_INPUT"), z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
         else response = Response.json(await load(actor, parsed.data, request));
       }
     } catch (error) {
@@ -68,5 +60,5 @@ export function readEndpoint<S extends z.ZodType>(schema: S, load: (actor: Sessi
     response.headers.set("Server-Timing", `app;dur=${(performance.now() - started).toFixed(2)}`);
     response.headers.set("Cache-Control", "private, no-store");
     return response;
-  };
+  });
 }

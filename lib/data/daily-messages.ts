@@ -1,12 +1,13 @@
-// Vietnamese messages for the typed errors of the daily entry path, mapped once.
-import { TRY_AGAIN_MESSAGE } from "./db-errors";
+// The people's message for each typed error, from the catalogue (errors.code.*), in the
+// language of the request being served (lib/i18n/message): read at the moment of use.
+import { m } from "@/lib/i18n/message";
 import type { AppErrorCode } from "./errors";
 
-export const ERROR_MESSAGES: Record<AppErrorCode, string> = {
-  UNAUTHENTICATED: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
-  FORBIDDEN: "Bạn không có quyền thực hiện thao tác này.",
-  NOT_FOUND: "Không tìm thấy dữ liệu yêu cầu.",
-  INVALID_INPUT: "Dữ liệu không hợp lệ.",
-  CONFLICT: "Số liệu vừa được người khác thay đổi. Vui lòng tải lại.",
-  DATABASE_UNAVAILABLE: TRY_AGAIN_MESSAGE,
-};
+export function errorMessage(code: AppErrorCode): string {
+  return m(`errors.code.${code}`);
+}
+
+/** `ERROR_MESSAGES[code]`: each property is looked up when read, in the current language. */
+export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = new Proxy({} as Record<AppErrorCode, string>, {
+  get: (_, code) => errorMessage(code as AppErrorCode),
+});

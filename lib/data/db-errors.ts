@@ -35,11 +35,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return MESSAGES.test(error.message) || (error.cause !== undefined && isDatabaseUnavailable(error.cause));
 }
 
-export const TRY_AGAIN_MESSAGE = "Máy chủ dữ liệu tạm thời không phản hồi; chưa có số nào được lưu. Vui lòng thử lại sau ít phút.";
-
 /** The error to throw on: an AppError the routes map to "try again", or the original error. */
 export function asAppError(error: unknown): unknown {
   if (!isDatabaseUnavailable(error)) return error;
   // the original stays as the cause, for the server's log line
-  return Object.assign(new AppError("DATABASE_UNAVAILABLE", TRY_AGAIN_MESSAGE), { cause: error });
+  return Object.assign(new AppError("DATABASE_UNAVAILABLE", "database unavailable"), { cause: error });
 }

@@ -8,6 +8,7 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { getUserLocale } from "@/lib/data/user-locale";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, TIME_ZONE, isLocale, type Locale } from "./config";
+import { withLocale } from "./message";
 import { MESSAGES, type Messages } from "./messages";
 import "./types";
 
@@ -15,8 +16,10 @@ export const getLocale = cache(async (): Promise<Locale> => {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return chosen;
   const session = (await getServerSession(authOptions)) as { uid?: number } | null;
-  if (session?.uid) return (await getUserLocale(session.uid)) ?? DEFAULT_LOCALE;
-  return DEFAULT_LOCALE;
+  if (!session?.uid) return DEFAULT_LOCALE;
+  // The remembered choice is a nicety: with the database down the page still answers (in
+  // Vietnamese) with its own "try again" message rather than failing here.
+  return getUserLocale(session.uid).then((locale) => locale ?? DEFAULT_LOCALE, () => DEFAULT_LOCALE);
 });
 
 export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
@@ -34,4 +37,12 @@ export async function getTranslator<const N extends Namespace>(namespace: N) {
  */
 export async function getClientMessages<const N extends keyof Messages>(namespace: N): Promise<Messages[N]> {
   return MESSAGES[await getLocale()][namespace];
+}
+
+/**
+ * Runs a form action's or route handler's work in the request's language, so the messages
+ * the data layer and the schemas make inside it (lib/i18n/message `m`) are in that language.
+ */
+export async function inRequestLocale<T>(work: () => Promise<T>): Promise<T> {
+  return withLocale(await getLocale(), work);
 }
