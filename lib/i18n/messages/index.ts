@@ -14,6 +14,7 @@ import enAccount from "./en/account.json";
 import enReports from "./en/reports.json";
 import enErrors from "./en/errors.json";
 import enValidation from "./en/validation.json";
+import enUsers from "./en/users.json";
 import viCommon from "./vi/common.json";
 import viNav from "./vi/nav.json";
 import viAuth from "./vi/auth.json";
@@ -24,11 +25,12 @@ import viAccount from "./vi/account.json";
 import viReports from "./vi/reports.json";
 import viErrors from "./vi/errors.json";
 import viValidation from "./vi/validation.json";
+import viUsers from "./vi/users.json";
 
-const vi = { common: viCommon, nav: viNav, auth: viAuth, dashboard: viDashboard, entry: viEntry, admin: viAdmin, account: viAccount, reports: viReports, errors: viErrors, validation: viValidation };
+const vi = { common: viCommon, nav: viNav, auth: viAuth, dashboard: viDashboard, entry: viEntry, admin: viAdmin, account: viAccount, reports: viReports, errors: viErrors, validation: viValidation, users: viUsers };
 export type Messages = typeof vi;
 
 export const MESSAGES: Record<Locale, Messages> = {
   vi,
-  en: { common: enCommon, nav: enNav, auth: enAuth, dashboard: enDashboard, entry: enEntry, admin: enAdmin, account: enAccount, reports: enReports, errors: enErrors, validation: enValidation },
+  en: { common: enCommon, nav: enNav, auth: enAuth, dashboard: enDashboard, entry: enEntry, admin: enAdmin, account: enAccount, reports: enReports, errors: enErrors, validation: enValidation, users: enUsers },
 };
