@@ -7,13 +7,17 @@ import "@fontsource/be-vietnam-pro/latin-600.css";
 import "./globals.css";
 import { AppHeader } from "@/components/nav/app-header";
 import { currentUser } from "@/lib/auth/session";
-import { getLocale } from "@/lib/i18n/server";
+import { ClientTextProvider } from "@/components/i18n/client-text";
+import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = {
-  title: { default: "Tiến độ định danh điện tử", template: "%s · Tiến độ định danh điện tử" },
-  description: "Theo dõi tiến độ kích hoạt tài khoản định danh điện tử VNeID (Đề án 06)",
-  icons: { icon: "/icons/icon.svg", apple: "/icons/icon-192.png" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, tc] = await Promise.all([getTranslator("nav"), getTranslator("common")]);
+  return {
+    title: { default: tc("productName"), template: `%s · ${tc("productName")}` },
+    description: t("description"),
+    icons: { icon: "/icons/icon.svg", apple: "/icons/icon-192.png" },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e40af" };
 
@@ -22,12 +26,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // (proxy.ts) on its scripts; a prerendered page would carry none and be blocked.
   await connection();
   // The header appears once signed in; each page and the data layer still check the user.
-  const [user, locale] = await Promise.all([currentUser(), getLocale()]);
+  const [user, locale, nav] = await Promise.all([currentUser(), getLocale(), getClientMessages("nav")]);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        {user && <AppHeader user={user} />}
-        <div id="main">{children}</div>
+        <ClientTextProvider value={nav.client}>
+          {user && <AppHeader user={user} />}
+          <div id="main">{children}</div>
+        </ClientTextProvider>
       </body>
     </html>
   );

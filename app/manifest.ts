@@ -1,13 +1,15 @@
 import type { MetadataRoute } from "next";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
 
 // Lets officials add the dashboard to a phone's home screen. There is deliberately no service
 // worker: figures are never served from a cache that could show yesterday's numbers as today's.
-export default function manifest(): MetadataRoute.Manifest {
+export default async function manifest(): Promise<MetadataRoute.Manifest> {
+  const [t, lang] = await Promise.all([getTranslator("nav"), getLocale()]);
   return {
-    name: "Tiến độ định danh điện tử (Đề án 06)",
-    short_name: "Tiến độ VNeID",
-    description: "Theo dõi tiến độ kích hoạt tài khoản định danh điện tử VNeID (Đề án 06)",
-    lang: "vi",
+    name: t("appName"),
+    short_name: t("appShortName"),
+    description: t("description"),
+    lang,
     start_url: "/dashboard",
     scope: "/",
     display: "standalone",

@@ -1,8 +1,9 @@
 "use client";
-// What a person sees when a page fails: what happened in plain Vietnamese (the database
+// What a person sees when a page fails: what happened in plain words (the database
 // being down is told apart, by asking /api/health), what to do, and the codes support
 // needs to find the server's log line: the request id and Next's error digest.
 import { useEffect, useState, useSyncExternalStore } from "react";
+import type { ClientText } from "@/components/i18n/client-text";
 
 const REQUEST_ID_COOKIE = "vneid_rid";
 
@@ -13,7 +14,8 @@ function requestIdFromCookie(): string | null {
 
 const noSubscription = () => () => undefined;
 
-export function ErrorPanel({ digest, onRetry }: { digest?: string; onRetry: () => void }) {
+/** `text`: the catalogue's nav.client.errorPage in the request's language. */
+export function ErrorPanel({ digest, onRetry, text }: { digest?: string; onRetry: () => void; text: ClientText["errorPage"] }) {
   const requestId = useSyncExternalStore(noSubscription, requestIdFromCookie, () => null);
   const [databaseDown, setDatabaseDown] = useState(false);
   useEffect(() => {
@@ -26,28 +28,26 @@ export function ErrorPanel({ digest, onRetry }: { digest?: string; onRetry: () =
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div role="alert" className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="text-xl font-semibold">{databaseDown ? "Máy chủ dữ liệu tạm thời không phản hồi" : "Không tải được trang"}</h1>
+        <h1 className="text-xl font-semibold">{databaseDown ? text.databaseDownTitle : text.failedTitle}</h1>
         <p className="mt-2 text-sm text-slate-700">
-          {databaseDown
-            ? "Hệ thống chưa kết nối được cơ sở dữ liệu. Không có số liệu nào bị mất; vui lòng thử lại sau ít phút."
-            : "Đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại; nếu lỗi còn, báo bộ phận hỗ trợ kèm mã dưới đây."}
+          {databaseDown ? text.databaseDownBody : text.failedBody}
         </p>
         <dl className="mt-4 space-y-1 text-xs text-slate-600">
           {requestId ? (
             <div>
-              <dt className="inline">Mã yêu cầu: </dt>
+              <dt className="inline">{text.requestId} </dt>
               <dd className="inline font-mono" data-testid="request-id">{requestId}</dd>
             </div>
           ) : null}
           {digest ? (
             <div>
-              <dt className="inline">Mã lỗi: </dt>
+              <dt className="inline">{text.digest} </dt>
               <dd className="inline font-mono">{digest}</dd>
             </div>
           ) : null}
         </dl>
         <button type="button" onClick={onRetry} className="mt-6 rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400">
-          Thử lại
+          {text.retry}
         </button>
       </div>
     </main>

@@ -4,6 +4,7 @@
 // token) in a box to copy. The server action re-checks everything; this only displays.
 import { useActionState, type ReactNode } from "react";
 import type { FormState } from "@/lib/auth/form-action";
+import { useClientText } from "@/components/i18n/client-text";
 
 export interface ActionFormProps {
   action: (state: FormState, form: FormData) => Promise<FormState>;
@@ -25,6 +26,7 @@ const BUTTON = {
 
 export function ActionForm({ action, submitLabel, children, labels = {}, className = "", tone = "primary", shownOnceNote }: ActionFormProps) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, null);
+  const text = useClientText();
   const fieldErrors = state && !state.ok ? Object.entries(state.fieldErrors) : [];
   return (
     <form action={formAction} className={`flex flex-col gap-2 text-sm ${className}`} noValidate>
@@ -38,13 +40,13 @@ export function ActionForm({ action, submitLabel, children, labels = {}, classNa
         )}
         {state?.ok && state.value?.shownOnce && (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-2">
-            <p className="font-semibold text-amber-900">{shownOnceNote ?? "Chỉ hiện một lần: hãy sao chép ngay."}</p>
+            <p className="font-semibold text-amber-900">{shownOnceNote ?? text?.shownOnce}</p>
             <code data-testid="shown-once" className="mt-1 block break-all select-all rounded bg-white px-2 py-1 font-mono text-slate-900">{state.value.shownOnce}</code>
           </div>
         )}
       </div>
       <button type="submit" disabled={pending} className={`self-start rounded-md px-3 py-1.5 font-semibold disabled:opacity-60 focus:outline-none focus:ring-2 focus:ring-brand-600 focus:ring-offset-1 ${BUTTON[tone]}`}>
-        {pending ? "Đang xử lý…" : submitLabel}
+        {pending ? (text?.pending ?? submitLabel) : submitLabel}
       </button>
     </form>
   );

@@ -2,25 +2,27 @@
 // of lib/auth. Add a link by adding one line.
 import { canAdminister, canReadAuditLog, canViewDashboards, type Actor } from "@/lib/auth/permissions";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
+import type { Messages } from "@/lib/i18n/messages";
 
 export interface NavLink {
   href: string;
-  label: string;
+  /** key of the link's label in the catalogue, under nav.links */
+  label: keyof Messages["nav"]["links"];
   visible: (actor: Actor) => boolean;
 }
 
 export const NAV_LINKS: readonly NavLink[] = [
-  { href: "/dashboard", label: "Tổng quan", visible: canViewDashboards },
-  { href: "/rankings", label: "Xếp hạng", visible: canViewDashboards },
-  { href: "/reporting", label: "Tình hình báo cáo", visible: canViewDashboards },
-  { href: "/map", label: "Bản đồ", visible: canViewDashboards },
-  { href: "/reports/weekly", label: "Báo cáo tuần", visible: canViewDashboards },
-  { href: "/entry", label: "Nhập số liệu", visible: canEditFiguresAnywhere },
-  { href: "/import", label: "Nhập từ tệp", visible: canEditFiguresAnywhere },
-  { href: "/entry/locks", label: "Khóa kỳ", visible: canAdminister },
-  { href: "/audit", label: "Nhật ký", visible: canReadAuditLog },
-  { href: "/admin", label: "Quản trị", visible: canAdminister },
-  { href: "/account/tokens", label: "Mã truy cập API", visible: (actor) => actor.id !== null },
+  { href: "/dashboard", label: "dashboard", visible: canViewDashboards },
+  { href: "/rankings", label: "rankings", visible: canViewDashboards },
+  { href: "/reporting", label: "reporting", visible: canViewDashboards },
+  { href: "/map", label: "map", visible: canViewDashboards },
+  { href: "/reports/weekly", label: "weeklyReport", visible: canViewDashboards },
+  { href: "/entry", label: "entry", visible: canEditFiguresAnywhere },
+  { href: "/import", label: "import", visible: canEditFiguresAnywhere },
+  { href: "/entry/locks", label: "locks", visible: canAdminister },
+  { href: "/audit", label: "audit", visible: canReadAuditLog },
+  { href: "/admin", label: "admin", visible: canAdminister },
+  { href: "/account/tokens", label: "tokens", visible: (actor) => actor.id !== null },
 ];
 
 export function navLinksFor(actor: Actor): NavLink[] {

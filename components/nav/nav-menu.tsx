@@ -3,13 +3,13 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 /** The main navigation; the current page is marked for screen readers and by an underline. */
-export function NavMenu({ links }: { links: { href: string; label: string }[] }) {
+export function NavMenu({ links, label }: { links: { href: string; label: string }[]; label: string }) {
   const pathname = usePathname();
   const current = links
     .filter((link) => pathname === link.href || pathname.startsWith(`${link.href}/`))
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
-    <nav aria-label="Điều hướng chính" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
+    <nav aria-label={label} className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
       <ul className="flex gap-1 whitespace-nowrap text-sm">
         {links.map((link) => (
           <li key={link.href}>

@@ -19,7 +19,7 @@ export function runCommand(main: () => Promise<number | void>): void {
     (code) => process.exit(code ?? 0),
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`Lỗi / Error: ${message}`);
+      console.error(`Lỗi / Error: ${message}`); // i18n-data: CLI output for operators, in both languages at once
       if (process.env.DEBUG) console.error(error);
       process.exit(1);
     },

@@ -1,27 +1,31 @@
 // Query parameters of the read API (GET /api/v1/units, /rankings, /progress).
 import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
+import { m, type MessageKey } from "@/lib/i18n/message";
+import "./locale";
 
-const unitCode = z.string().regex(/^[0-9A-Za-z-]{1,32}$/, "Mã đơn vị không hợp lệ.");
-const code = (message: string) => z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, message);
-const asOf = z.string().refine(isIsoDate, "Ngày phải có dạng YYYY-MM-DD.");
+// Messages are functions, read at parse time in the request's language (lib/i18n/message).
+const say = (key: MessageKey) => ({ error: () => m(key) });
+const unitCode = z.string().regex(/^[0-9A-Za-z-]{1,32}$/, say("errors.params.unitCode"));
+const code = (key: MessageKey) => z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, say(key));
+const asOf = z.string().refine(isIsoDate, say("errors.params.isoDate"));
 
 export const unitsParamsSchema = z.object({ parent: unitCode.optional() });
 
 export const rankingsParamsSchema = z.object({
   parent: unitCode.optional(),
-  metric: code("Chỉ số không hợp lệ.").default("activated"),
+  metric: code("errors.params.metric").default("activated"),
   asOf: asOf.optional(),
-  campaign: code("Mã đợt không hợp lệ.").optional(),
+  campaign: code("errors.params.campaign").optional(),
   /** rank every unit of this level under `parent` rather than its children */
-  level: z.coerce.number().int("Cấp phải là số nguyên.").min(1, "Cấp không hợp lệ.").max(9, "Cấp không hợp lệ.").optional(),
+  level: z.coerce.number().int(say("errors.params.levelInteger")).min(1, say("errors.params.level")).max(9, say("errors.params.level")).optional(),
 });
 
 export const progressParamsSchema = z.object({
   unit: unitCode,
-  metric: code("Chỉ số không hợp lệ.").default("activated"),
+  metric: code("errors.params.metric").default("activated"),
   asOf: asOf.optional(),
-  campaign: code("Mã đợt không hợp lệ.").optional(),
+  campaign: code("errors.params.campaign").optional(),
 });
 
 /** A URL's query string as a plain object (the first value of a repeated key). */
