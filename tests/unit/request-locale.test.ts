@@ -28,7 +28,7 @@ describe("request language of messages (lib/i18n/message)", () => {
   });
 
   it("words a schema's own messages and zod's defaults at parse time, in the request's language", () => {
-    const fieldErrors = (result: z.ZodSafeParseResult<unknown>) => (result.success ? {} : z.flattenError(result.error).fieldErrors);
+    const fieldErrors = (result: z.ZodSafeParseResult<unknown>): Record<string, string[] | undefined> => (result.success ? {} : z.flattenError(result.error).fieldErrors);
     const bad = { parent: "x y", level: "1.5" };
     expect(fieldErrors(rankingsParamsSchema.safeParse(bad))).toEqual({ parent: ["Mã đơn vị không hợp lệ."], level: ["Cấp phải là số nguyên."] });
     expect(withLocale("en", () => fieldErrors(rankingsParamsSchema.safeParse(bad)))).toEqual({ parent: ["Invalid unit code."], level: ["The level must be a whole number."] });

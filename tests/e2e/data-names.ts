@@ -1,0 +1,24 @@
+// The words people stored (unit, campaign, user and token names, reasons they typed): data
+// shown as entered in either language, read from the end-to-end database so the English
+// check can tell data from interface text.
+import pg from "pg";
+
+let cached: Promise<string[]> | undefined;
+
+export function readStoredNames(): Promise<string[]> {
+  cached ??= (async () => {
+    const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string }>(`
+        SELECT name FROM unit UNION SELECT name FROM campaign UNION SELECT display_name FROM app_user
+        UNION SELECT name FROM api_token UNION SELECT reason FROM audit_event WHERE reason IS NOT NULL
+        UNION SELECT reason FROM period_lock WHERE reason IS NOT NULL`);
+      // Longest first, so "Huyện Núi Thành" goes before "Núi Thành".
+      return rows.map((r) => r.name.normalize("NFC")).filter((name) => name.length > 0).sort((a, b) => b.length - a.length);
+    } finally {
+      await client.end();
+    }
+  })();
+  return cached;
+}
