@@ -13,7 +13,14 @@ import { MESSAGES, type Messages } from "./messages";
 import "./types";
 
 export const getLocale = cache(async (): Promise<Locale> => {
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  let jar: Awaited<ReturnType<typeof cookies>>;
+  try {
+    jar = await cookies();
+  } catch {
+    // Outside a request (a route handler called directly by a test or a script): Vietnamese.
+    return DEFAULT_LOCALE;
+  }
+  const chosen = jar.get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return chosen;
   const session = (await getServerSession(authOptions)) as { uid?: number } | null;
   if (!session?.uid) return DEFAULT_LOCALE;
