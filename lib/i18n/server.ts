@@ -8,7 +8,7 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { getUserLocale } from "@/lib/data/user-locale";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, TIME_ZONE, isLocale, type Locale } from "./config";
-import { withLocale } from "./message";
+import { currentLocale, withLocale } from "./message";
 import { MESSAGES, type Messages } from "./messages";
 import "./types";
 
@@ -17,8 +17,9 @@ export const getLocale = cache(async (): Promise<Locale> => {
   try {
     jar = await cookies();
   } catch {
-    // Outside a request (a route handler called directly by a test or a script): Vietnamese.
-    return DEFAULT_LOCALE;
+    // Outside a request (a route handler called directly by a test or a script): the
+    // language already chosen with withLocale, else Vietnamese.
+    return currentLocale();
   }
   const chosen = jar.get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return chosen;
