@@ -9,12 +9,15 @@ import { getRankings } from "@/lib/data/rankings";
 import { getUnitFrame } from "@/lib/data/unit-frame";
 import { getHomeUnitCode } from "@/lib/data/units";
 import { getViewChoices } from "@/lib/data/view-choices";
-import { PERCENT_CLASSES, percentClass, projectFeatures } from "@/lib/domain/geo-projection";
+import { percentClass, projectFeatures } from "@/lib/domain/geo-projection";
 import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
 import { loadBoundaries } from "@/lib/geo/boundaries";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { readViewParams } from "@/lib/validation/view-params";
 
-export const metadata: Metadata = { title: "Bản đồ" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("dashboard"))("meta.map") };
+}
 
 /** A choropleth of a province's districts by percent of target, with a table fallback. */
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -22,7 +25,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const raw = await searchParams;
   const view = readViewParams(raw);
   const code = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
-  if (!code) return <Problem message="Chưa có đơn vị nào trong phạm vi của bạn." />;
+  if (!code) return <Problem problem="noUnit" />;
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
@@ -31,46 +34,46 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       loadBoundaries(code),
     ]),
   );
-  if (loaded.problem !== null) return <Problem message={loaded.problem} />;
+  if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
+  const [t, locale] = await Promise.all([getTranslator("dashboard"), getLocale()]);
   const [ranking, frame, choices, boundaries] = loaded.data;
   const metricName = choices.metrics.find((m) => m.code === ranking.metric)?.name ?? ranking.metric;
   const map = boundaries ? projectFeatures(boundaries, 640, 640) : null;
-  const classLabel = (percent: number | null) => PERCENT_CLASSES.find((c) => c.key === percentClass(percent))!.label;
 
   return (
-    <DashboardFrame unit={frame} title={`Bản đồ tiến độ · ${frame.name}`} tab="map" view={view} choices={choices}
-      subtitle={<>{metricName}, tỷ lệ so với chỉ tiêu · số liệu đến hết ngày <strong>{formatDay(ranking.asOf)}</strong></>}>
+    <DashboardFrame unit={frame} title={t("map.title", { unit: frame.name })} tab="map" view={view} choices={choices}
+      subtitle={t.rich("map.subtitle", { metric: metricName, day: formatDay(ranking.asOf), strong: (chunks) => <strong>{chunks}</strong> })}>
       <section aria-labelledby="map-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="map-heading" className="sr-only">Bản đồ</h2>
+        <h2 id="map-heading" className="sr-only">{t("map.heading")}</h2>
         {map ? (
           <Choropleth shapes={map.shapes} width={map.width} height={map.height}
             areas={ranking.rows.map((r) => ({ code: r.code, name: r.name, percent: r.percent, href: unitHref(r.code, view) }))}
-            caption={`Tỷ lệ ${metricName.toLowerCase()} so với chỉ tiêu của ${ranking.rows.length} đơn vị thuộc ${frame.name}. Bấm vào một đơn vị để xem chi tiết; bảng dưới đây có cùng số liệu.`} />
+            caption={t("map.caption", { metric: metricName.toLowerCase(), count: ranking.rows.length, unit: frame.name })} />
         ) : (
           <p role="note" className="text-sm text-slate-600" data-testid="map-unavailable">
-            Chưa có dữ liệu ranh giới hành chính cho {frame.name}, nên bản đồ không hiển thị. Số liệu của các đơn vị trực thuộc ở bảng dưới đây.
+            {t("map.unavailable", { unit: frame.name })}
           </p>
         )}
       </section>
       <section aria-labelledby="map-table-heading" className="rounded-lg border border-slate-200 bg-white">
-        <h2 id="map-table-heading" className="px-4 pt-3 text-base font-semibold">Số liệu theo đơn vị</h2>
+        <h2 id="map-table-heading" className="px-4 pt-3 text-base font-semibold">{t("map.tableHeading")}</h2>
         <table className="mt-2 w-full text-sm" data-testid="map-table">
-          <caption className="sr-only">Tỷ lệ so với chỉ tiêu và nhóm màu trên bản đồ của từng đơn vị</caption>
+          <caption className="sr-only">{t("map.tableCaption")}</caption>
           <thead className="bg-slate-100 text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left font-medium">Đơn vị</th>
-              <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">Thực hiện</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Tỷ lệ</th>
-              <th scope="col" className="px-3 py-2 text-left font-medium">Nhóm</th>
+              <th scope="col" className="px-3 py-2 text-left font-medium">{t("map.columns.unit")}</th>
+              <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">{t("map.columns.actual")}</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">{t("map.columns.percent")}</th>
+              <th scope="col" className="px-3 py-2 text-left font-medium">{t("map.columns.class")}</th>
             </tr>
           </thead>
           <tbody className="tabular">
             {[...ranking.rows].sort((a, b) => a.name.localeCompare(b.name, "vi")).map((row) => (
               <tr key={row.code} data-unit={row.code} className="border-t border-slate-100">
                 <td className="px-3 py-2"><Link href={unitHref(row.code, view)} className="text-brand-700 underline-offset-2 hover:underline">{row.name}</Link></td>
-                <td className="hidden px-3 py-2 text-right sm:table-cell">{formatNumber(row.actual)}</td>
-                <td className="px-3 py-2 text-right font-semibold">{formatPercent(row.percent)}</td>
-                <td className="px-3 py-2 text-xs text-slate-600">{classLabel(row.percent)}</td>
+                <td className="hidden px-3 py-2 text-right sm:table-cell">{formatNumber(row.actual, locale)}</td>
+                <td className="px-3 py-2 text-right font-semibold">{formatPercent(row.percent, locale)}</td>
+                <td className="px-3 py-2 text-xs text-slate-600">{t(`map.classes.${percentClass(row.percent)}`)}</td>
               </tr>
             ))}
           </tbody>

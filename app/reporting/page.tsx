@@ -9,9 +9,12 @@ import { getUnitFrame } from "@/lib/data/unit-frame";
 import { getHomeUnitCode } from "@/lib/data/units";
 import { getViewChoices } from "@/lib/data/view-choices";
 import { formatDay, formatNumber } from "@/lib/domain/format";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { readViewParams } from "@/lib/validation/view-params";
 
-export const metadata: Metadata = { title: "Tình hình báo cáo" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("dashboard"))("meta.reporting") };
+}
 
 /** Which leaf units have not reported for the as-of date, grouped by their parent. */
 export default async function ReportingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -19,36 +22,38 @@ export default async function ReportingPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const view = readViewParams(raw);
   const code = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
-  if (!code) return <Problem message="Chưa có đơn vị nào trong phạm vi của bạn." />;
+  if (!code) return <Problem problem="noUnit" />;
   const loaded = await loadOrProblem(() => Promise.all([getReportingStatus(user, code, view.asOf), getUnitFrame(user, code), getViewChoices()]));
-  if (loaded.problem !== null) return <Problem message={loaded.problem} />;
+  if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
+  const [t, locale] = await Promise.all([getTranslator("dashboard"), getLocale()]);
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   const [status, frame, choices] = loaded.data;
   const missing = status.leaves - status.reported;
 
   return (
-    <DashboardFrame unit={frame} title={`Tình hình báo cáo ngày ${formatDay(status.date)}`} tab="reporting" view={view} choices={choices}
-      subtitle={<>Đơn vị chưa có số liệu nào trong ngày được coi là <strong>chưa báo cáo</strong>; báo cáo số 0 vẫn là đã báo cáo.</>}>
+    <DashboardFrame unit={frame} title={t("reporting.title", { day: formatDay(status.date) })} tab="reporting" view={view} choices={choices}
+      subtitle={t.rich("reporting.subtitle", { strong })}>
       <section aria-labelledby="summary-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="summary-heading" className="sr-only">Tóm tắt</h2>
+        <h2 id="summary-heading" className="sr-only">{t("reporting.summaryHeading")}</h2>
         <p className="tabular text-lg" data-testid="reporting-summary">
-          <strong>{formatNumber(status.reported)}</strong>/{formatNumber(status.leaves)} đơn vị đã báo cáo ·{" "}
-          {missing === 0 ? <span className="font-semibold text-emerald-800"><span aria-hidden="true">✓ </span>tất cả đã báo cáo</span>
-            : <span className="font-semibold text-red-800"><span aria-hidden="true">⚠ </span>{formatNumber(missing)} chưa báo cáo</span>}
+          {t.rich("reporting.reported", { reported: formatNumber(status.reported, locale), total: formatNumber(status.leaves, locale), strong })} ·{" "}
+          {missing === 0 ? <span className="font-semibold text-emerald-800"><span aria-hidden="true">✓ </span>{t("reporting.allReported")}</span>
+            : <span className="font-semibold text-red-800"><span aria-hidden="true">⚠ </span>{t("reporting.missing", { count: formatNumber(missing, locale) })}</span>}
         </p>
       </section>
       {status.groups.map((group) => (
         <section key={group.code} aria-labelledby={`group-${group.code}`} data-group={group.code} className="rounded-lg border border-slate-200 bg-white">
           <h2 id={`group-${group.code}`} className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-4 py-2 text-base font-semibold">
             <Link href={unitHref(group.code, view)} className="text-brand-700 underline-offset-2 hover:underline">{group.name}</Link>
-            <span className="tabular text-sm font-normal text-slate-600">{group.missing.length}/{group.leaves} chưa báo cáo</span>
+            <span className="tabular text-sm font-normal text-slate-600">{t("reporting.groupMissing", { missing: group.missing.length, total: group.leaves })}</span>
           </h2>
           <ul className="divide-y divide-slate-100 text-sm">
             {group.missing.map((unit) => (
               <li key={unit.code} data-unit={unit.code} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-2">
                 <Link href={unitHref(unit.code, view)} className="underline-offset-2 hover:underline">{unit.name}</Link>
                 <span className="tabular text-slate-700">
-                  {unit.daysBehind === null ? <><span aria-hidden="true">⚠ </span>chưa từng báo cáo</>
-                    : <>chậm <strong>{unit.daysBehind}</strong> ngày · báo cáo gần nhất {formatDay(unit.lastReportedOn)}</>}
+                  {unit.daysBehind === null ? <><span aria-hidden="true">⚠ </span>{t("reporting.neverReported")}</>
+                    : t.rich("reporting.behind", { days: unit.daysBehind, day: formatDay(unit.lastReportedOn), strong })}
                 </span>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { PERCENT_CLASSES, percentClass, type PercentClassKey, type ProjectedShape } from "@/lib/domain/geo-projection";
 import { formatPercent } from "@/lib/domain/format";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
 
 /** Fill and a pattern per class, so print-outs and colour-blind readers can tell them apart. */
 const FILLS: Record<PercentClassKey, string> = {
@@ -21,7 +22,8 @@ export interface ChoroplethArea {
 }
 
 /** A server-drawn SVG map: each district is a link with its name and percent as its title. */
-export function Choropleth({ shapes, width, height, areas, caption }: { shapes: ProjectedShape[]; width: number; height: number; areas: ChoroplethArea[]; caption: string }) {
+export async function Choropleth({ shapes, width, height, areas, caption }: { shapes: ProjectedShape[]; width: number; height: number; areas: ChoroplethArea[]; caption: string }) {
+  const [t, locale] = await Promise.all([getTranslator("dashboard"), getLocale()]);
   const byCode = new Map(areas.map((a) => [a.code, a]));
   return (
     <figure className="space-y-3">
@@ -35,7 +37,7 @@ export function Choropleth({ shapes, width, height, areas, caption }: { shapes: 
         {shapes.map((shape) => {
           const area = byCode.get(shape.code);
           const key = percentClass(area?.percent ?? null);
-          const label = `${shape.name}: ${area ? formatPercent(area.percent) : "không có số liệu"}`;
+          const label = `${shape.name}: ${area ? formatPercent(area.percent, locale) : t("map.noData")}`;
           const body = (
             <path d={shape.path} fill={FILLS[key]} stroke="#ffffff" strokeWidth={1} fillRule="evenodd" data-class={key} className="transition-opacity hover:opacity-80">
               <title>{label}</title>
@@ -52,7 +54,7 @@ export function Choropleth({ shapes, width, height, areas, caption }: { shapes: 
       </svg>
       <figcaption>
         <p className="text-sm text-slate-600">{caption}</p>
-        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Chú giải">
+        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label={t("map.legend")}>
           {PERCENT_CLASSES.map((c) => (
             <li key={c.key} className="flex items-center gap-1.5">
               <svg width="16" height="12" aria-hidden="true">
@@ -65,7 +67,7 @@ export function Choropleth({ shapes, width, height, areas, caption }: { shapes: 
                   <rect width="16" height="12" fill={SWATCH[c.key]} stroke="#94a3b8" />
                 )}
               </svg>
-              {c.label}
+              {t(`map.classes.${c.key}`)}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ViewChoicesDTO } from "@/lib/data/view-choices";
 import { formatDay } from "@/lib/domain/format";
+import { getTranslator } from "@/lib/i18n/server";
 import type { ViewParams } from "@/lib/validation/view-params";
 import { unitHref, viewHref } from "./hrefs";
 
@@ -18,7 +19,7 @@ export interface FrameUnit {
  * this unit, and the view controls (as-of date, metric, campaign) as a plain GET form, so the
  * view lives in the URL and works without JavaScript.
  */
-export function DashboardFrame(props: {
+export async function DashboardFrame(props: {
   unit: FrameUnit;
   title: string;
   subtitle?: React.ReactNode;
@@ -30,17 +31,18 @@ export function DashboardFrame(props: {
   children: React.ReactNode;
 }) {
   const { unit, view, tab } = props;
+  const t = await getTranslator("dashboard");
   const tabs: { key: DashboardTab; label: string; href: string }[] = [
-    { key: "overview", label: "Tổng quan", href: unitHref(unit.code, view) },
-    ...(unit.hasChildren ? [{ key: "rankings" as const, label: "Xếp hạng", href: viewHref(`/units/${unit.code}/rankings`, view) }] : []),
-    { key: "reporting", label: "Báo cáo", href: viewHref("/reporting", view, { unit: unit.code }) },
-    ...(unit.hasChildren ? [{ key: "map" as const, label: "Bản đồ", href: viewHref("/map", view, { unit: unit.code }) }] : []),
+    { key: "overview", label: t("frame.tabs.overview"), href: unitHref(unit.code, view) },
+    ...(unit.hasChildren ? [{ key: "rankings" as const, label: t("frame.tabs.rankings"), href: viewHref(`/units/${unit.code}/rankings`, view) }] : []),
+    { key: "reporting", label: t("frame.tabs.reporting"), href: viewHref("/reporting", view, { unit: unit.code }) },
+    ...(unit.hasChildren ? [{ key: "map" as const, label: t("frame.tabs.map"), href: viewHref("/map", view, { unit: unit.code }) }] : []),
   ];
   const action = tab === "overview" ? `/units/${unit.code}` : tab === "rankings" ? `/units/${unit.code}/rankings` : `/${tab}`;
   return (
     <main className="mx-auto max-w-6xl space-y-5 px-3 py-4 sm:px-4">
       <div className="space-y-2">
-        <nav aria-label="Đường dẫn đơn vị">
+        <nav aria-label={t("frame.breadcrumbs")}>
           <ol className="flex flex-wrap items-center gap-1 text-sm text-slate-600">
             {unit.breadcrumbs.map((crumb) => (
               <li key={crumb.code} className="flex items-center gap-1">
@@ -59,31 +61,31 @@ export function DashboardFrame(props: {
         {props.subtitle && <p className="text-sm text-slate-600">{props.subtitle}</p>}
       </div>
 
-      <form method="get" action={action} className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" aria-label="Chọn ngày, chỉ số và đợt">
+      <form method="get" action={action} className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" aria-label={t("frame.viewForm")}>
         {Object.entries({ ...(tab === "reporting" || tab === "map" ? { unit: unit.code } : {}), ...(props.keep ?? {}) }).map(([name, value]) =>
           value === undefined ? null : <input key={name} type="hidden" name={name} value={String(value)} />,
         )}
         <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium text-slate-600">Số liệu đến ngày</span>
+          <span className="text-xs font-medium text-slate-600">{t("frame.asOf")}</span>
           <input type="date" name="asOf" defaultValue={view.asOf} required className="rounded border border-slate-300 px-2 py-1" />
         </label>
         <label className="flex min-w-0 flex-col gap-1">
-          <span className="text-xs font-medium text-slate-600">Chỉ số</span>
+          <span className="text-xs font-medium text-slate-600">{t("frame.metric")}</span>
           <select name="metric" defaultValue={view.metric} className="max-w-full rounded border border-slate-300 px-2 py-1">
             {props.choices.metrics.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
           </select>
         </label>
         <label className="flex min-w-0 flex-col gap-1">
-          <span className="text-xs font-medium text-slate-600">Đợt</span>
+          <span className="text-xs font-medium text-slate-600">{t("frame.campaign")}</span>
           <select name="campaign" defaultValue={view.campaign ?? ""} className="max-w-full rounded border border-slate-300 px-2 py-1">
-            <option value="">Đợt đang diễn ra</option>
+            <option value="">{t("frame.currentCampaign")}</option>
             {props.choices.campaigns.map((c) => <option key={c.code} value={c.code}>{c.name} ({formatDay(c.startDate)}–{formatDay(c.endDate)})</option>)}
           </select>
         </label>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2">Xem</button>
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2">{t("frame.show")}</button>
       </form>
 
-      <nav aria-label="Màn hình của đơn vị" className="border-b border-slate-200">
+      <nav aria-label={t("frame.screens")} className="border-b border-slate-200">
         <ul className="-mb-px flex gap-1 overflow-x-auto text-sm">
           {tabs.map((t) => (
             <li key={t.key}>

@@ -1,4 +1,5 @@
-import { PROJECTION_STATUS_LABELS, type ProjectionStatus } from "@/lib/domain/projection";
+import { PROJECTION_STATUS_KEYS, type ProjectionStatus } from "@/lib/domain/projection";
+import { getTranslator } from "@/lib/i18n/server";
 
 const STYLES: Record<ProjectionStatus, { icon: string; className: string }> = {
   met: { icon: "✓", className: "border-emerald-300 bg-emerald-50 text-emerald-800" },
@@ -8,13 +9,14 @@ const STYLES: Record<ProjectionStatus, { icon: string; className: string }> = {
 };
 
 /** The projection status as icon and words, never colour alone. */
-export function StatusBadge({ status }: { status: ProjectionStatus | null }) {
-  if (status === null) return <span className="text-sm text-slate-500">Chưa có chỉ tiêu</span>;
+export async function StatusBadge({ status }: { status: ProjectionStatus | null }) {
+  const t = await getTranslator("dashboard");
+  if (status === null) return <span className="text-sm text-slate-500">{t("status.noTarget")}</span>;
   const style = STYLES[status];
   return (
     <span data-status={status} className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${style.className}`}>
       <span aria-hidden="true">{style.icon}</span>
-      {PROJECTION_STATUS_LABELS[status]}
+      {t(`status.${PROJECTION_STATUS_KEYS[status]}`)}
     </span>
   );
 }

@@ -12,11 +12,13 @@ export interface UnitFrameDTO {
   path: string;
   breadcrumbs: { code: string; name: string; viewable: boolean }[];
   hasChildren: boolean;
-  /** "cấp huyện", "cấp xã" ... for the level of the children */
-  childLevelName: string | null;
+  /**
+   * The level of the children (`key` "district", "commune" ..., its names for a level the
+   * catalogue has no words for); `key` null when their level is not in the reference table;
+   * null without children. Screens say it in the reader's language (components/dashboard/levels).
+   */
+  childLevel: { key: string | null; nameVi: string | null; nameEn: string | null } | null;
 }
-
-const LEVEL_WORDS: Record<string, string> = { province: "cấp tỉnh", district: "cấp huyện", commune: "cấp xã", village: "thôn, tổ dân phố" };
 
 export async function getUnitFrame(actor: Actor, code: string): Promise<UnitFrameDTO> {
   const unit = await getViewableUnit(actor, code);
@@ -24,7 +26,7 @@ export async function getUnitFrame(actor: Actor, code: string): Promise<UnitFram
   const [ancestors, child, childLevel] = await Promise.all([
     db().unit.findMany({ where: { code: { in: ancestorCodes } }, select: { code: true, name: true, path: true, level: true }, orderBy: { level: "asc" } }),
     db().unit.findFirst({ where: { parentId: unit.id }, select: { level: true } }),
-    db().unitLevel.findUnique({ where: { level: unit.level + 1 }, select: { key: true, nameVi: true } }),
+    db().unitLevel.findUnique({ where: { level: unit.level + 1 }, select: { key: true, nameVi: true, nameEn: true } }),
   ]);
   return {
     code: unit.code,
@@ -33,6 +35,6 @@ export async function getUnitFrame(actor: Actor, code: string): Promise<UnitFram
     path: unit.path,
     breadcrumbs: ancestors.map((a) => ({ code: a.code, name: a.name, viewable: canViewUnit(actor, a.path) })),
     hasChildren: child !== null,
-    childLevelName: child && childLevel ? (LEVEL_WORDS[childLevel.key] ?? childLevel.nameVi) : child ? "đơn vị trực thuộc" : null,
+    childLevel: child ? (childLevel ? { key: childLevel.key, nameVi: childLevel.nameVi, nameEn: childLevel.nameEn } : { key: null, nameVi: null, nameEn: null }) : null,
   };
 }

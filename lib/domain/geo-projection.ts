@@ -58,14 +58,14 @@ export function projectFeatures(features: readonly BoundaryFeature[], width: num
   return { shapes, width: Math.round(drawnW), height: Math.round(drawnH) };
 }
 
-/** Choropleth classes of percent of target, each with the words its legend shows. */
+/** Choropleth classes of percent of target; the legend's words are `dashboard.map.classes.<key>`. */
 export const PERCENT_CLASSES = [
-  { key: "none", label: "Chưa có chỉ tiêu", min: null, max: null },
-  { key: "lt25", label: "Dưới 25%", min: 0, max: 25 },
-  { key: "lt50", label: "25% – dưới 50%", min: 25, max: 50 },
-  { key: "lt75", label: "50% – dưới 75%", min: 50, max: 75 },
-  { key: "lt100", label: "75% – dưới 100%", min: 75, max: 100 },
-  { key: "done", label: "Từ 100% trở lên", min: 100, max: null },
+  { key: "none", min: null, max: null },
+  { key: "lt25", min: 0, max: 25 },
+  { key: "lt50", min: 25, max: 50 },
+  { key: "lt75", min: 50, max: 75 },
+  { key: "lt100", min: 75, max: 100 },
+  { key: "done", min: 100, max: null },
 ] as const;
 export type PercentClassKey = (typeof PERCENT_CLASSES)[number]["key"];
 

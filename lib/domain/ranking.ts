@@ -1,3 +1,4 @@
+import vi from "@/lib/i18n/messages/vi/dashboard.json";
 import { compareVietnamese, shortUnitName } from "./text";
 
 export interface Rankable {
@@ -72,14 +73,27 @@ export function praiseAndCriticism<T extends RankedRow>(rows: readonly T[], top 
   return { praised, criticised };
 }
 
+/** The words that introduce each list, in the reader's language (catalogue `dashboard.rankings`). */
+export interface PraiseWords {
+  praise: string;
+  criticism: string;
+}
+
 /**
  * "Biểu dương: Nông Sơn (51,19%), ...; Phê bình: Phú Ninh (12,10%), ...", with unit names
- * shortened as officials write them and percentages in Vietnamese notation.
+ * shortened as officials write them; the caller gives the words and the percent notation of
+ * its language. The Vietnamese words are the default only for the weekly report, which does
+ * not pass its own yet.
  */
-export function praiseSentence(praised: readonly RankedRow[], criticised: readonly RankedRow[], formatPercent: (value: number | null) => string): string {
+export function praiseSentence(
+  praised: readonly RankedRow[],
+  criticised: readonly RankedRow[],
+  formatPercent: (value: number | null) => string,
+  words: PraiseWords = { praise: vi.rankings.praise, criticism: vi.rankings.criticism },
+): string {
   const list = (rows: readonly RankedRow[]) => rows.map((row) => `${shortUnitName(row.name)} (${formatPercent(row.percent)})`).join(", ");
   const parts: string[] = [];
-  if (praised.length) parts.push(`Biểu dương: ${list(praised)}`);
-  if (criticised.length) parts.push(`Phê bình: ${list(criticised)}`);
+  if (praised.length) parts.push(`${words.praise}: ${list(praised)}`);
+  if (criticised.length) parts.push(`${words.criticism}: ${list(criticised)}`);
   return parts.length ? `${parts.join("; ")}.` : "";
 }

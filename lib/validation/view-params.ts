@@ -2,11 +2,12 @@
 import { z } from "zod";
 import "./locale";
 import { isIsoDate, todayInVietnam } from "@/lib/domain/dates";
+import { m } from "@/lib/i18n/message";
 
 export const viewParamsSchema = z.object({
-  asOf: z.string().refine(isIsoDate, "Ngày không hợp lệ.").optional(),
-  metric: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Chỉ số không hợp lệ.").optional(),
-  campaign: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Mã đợt không hợp lệ.").optional(),
+  asOf: z.string().refine(isIsoDate, { error: () => m("dashboard.viewParams.invalidDate") }).optional(),
+  metric: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: () => m("dashboard.viewParams.invalidMetric") }).optional(),
+  campaign: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: () => m("dashboard.viewParams.invalidCampaign") }).optional(),
 });
 
 export interface ViewParams {

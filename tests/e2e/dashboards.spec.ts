@@ -166,3 +166,58 @@ test("a district officer cannot open the province or another district", async ({
   const status = await page.evaluate(async () => (await fetch("/api/v1/progress?unit=49")).status);
   expect(status).toBe(403);
 });
+
+test("in English: every dashboard screen's words, titles and numbers follow the reader's language", async ({ page, context, baseURL }, testInfo) => {
+  await signIn(page, "tinh");
+  await context.addCookies([{ name: "vneid-locale", value: "en", url: baseURL! }]);
+  const PERCENT_EN = /^\d{1,3}(,\d{3})*\.\d{2}%$/;
+  // Interface words of these screens in Vietnamese; unit, metric and campaign names are data.
+  const VIETNAMESE_WORDS = /Tổng quan|Xếp hạng|Biểu dương|Phê bình|chỉ tiêu|Số liệu|báo cáo|Bản đồ|Chú giải|Dự báo|Mốc|Lũy kế|Tốc độ|ngày|Đợt đang diễn ra|Xem\b|Áp dụng/;
+  const noVietnamese = async () => expect(await page.getByRole("main").innerText()).not.toMatch(VIETNAMESE_WORDS);
+
+  await page.goto("/units/49");
+  await expect(page).toHaveTitle(/^Unit overview/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tỉnh Quảng Nam");
+  await expect(page.getByRole("heading", { name: "Results against target" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Next milestone" })).toBeVisible();
+  await expect(page.getByTestId("days-left")).toHaveText("14 days");
+  await expect(page.getByTestId("projection-status")).toHaveText(/^. ?(met|on track|at risk|behind)$/);
+  for (const percent of await page.getByTestId("kpi-percent").allTextContents()) expect(percent).toMatch(PERCENT_EN);
+  await expect(page.locator('[data-metric="activated"] [data-testid="kpi-actual"]')).toHaveText(/^\d{1,3}(,\d{3})+$/);
+  await expect(page.getByTestId("daily-pace")).toHaveText(/^\d{1,3}(,\d{3})*(\.\d{1,2})?\/day$/);
+  await expect(page.getByText("Figures up to the end of")).toBeVisible();
+  await expect(page.getByLabel("Figures up to")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Show" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Rankings of the 18 district-level units of Tỉnh Quảng Nam/ })).toBeVisible();
+  await expect(page.locator("figure svg.recharts-surface").first()).toBeVisible();
+  await noVietnamese();
+  await screenshot(page, testInfo, "en-overview");
+
+  await page.getByRole("navigation", { name: "Unit screens" }).getByRole("link", { name: "Rankings" }).click();
+  await expect(page).toHaveURL(/\/units\/49\/rankings/);
+  await expect(page).toHaveTitle(/^Rankings/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rankings of district-level units · Tỉnh Quảng Nam");
+  await expect(page.getByTestId("praise-sentence")).toHaveText(/^Praised: [^;]+ \(\d+\.\d{2}%\), [^;]+, [^;]+; Criticised: [^;]+\.$/);
+  await expect(page.locator('tr[data-mark="praise"]').first()).toContainText("Praised");
+  await expect(page.getByRole("columnheader", { name: /Code · Unit/ })).toBeVisible();
+  await expect((await rankingRows(page)).first().locator("td").nth(4)).toHaveText(PERCENT_EN);
+  await expect(page.getByRole("button", { name: "Apply" })).toBeVisible();
+  await noVietnamese();
+  await screenshot(page, testInfo, "en-rankings");
+
+  await page.goto("/reporting");
+  await expect(page).toHaveTitle(/^Reporting status/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Reporting status for ${dmy(today)}`);
+  await expect(page.getByTestId("reporting-summary")).toHaveText(/^\d+\/241 units reported · . ?\d+ not yet reported$/);
+  await expect(page.locator("[data-group] li").filter({ hasText: "3 days behind" }).first()).toBeVisible();
+  await noVietnamese();
+
+  await page.goto("/map");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Progress map · Tỉnh Quảng Nam");
+  await expect(page.getByRole("list", { name: "Legend" }).getByRole("listitem")).toHaveCount(6);
+  await expect(page.getByRole("list", { name: "Legend" })).toContainText("100% or more");
+  expect(await page.locator('svg a[data-district="517"]').getAttribute("aria-label")).toMatch(/^Huyện Núi Thành: \d+\.\d{2}%$/);
+  await expect(page.getByRole("columnheader", { name: "Group" })).toBeVisible();
+  await noVietnamese();
+  await screenshot(page, testInfo, "en-map");
+});

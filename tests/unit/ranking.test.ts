@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { praiseAndCriticism, praiseSentence, rankChanges, rankRows, type Rankable } from "@/lib/domain/ranking";
 import { formatPercent } from "@/lib/domain/format";
+import { MESSAGES } from "@/lib/i18n/messages";
 
 type Row = Rankable & { code?: string };
 const view = (rows: Row[]) => rankRows(rows).map((r) => [r.name, r.rank]);
@@ -195,6 +196,13 @@ describe("praiseAndCriticism and praiseSentence", () => {
   it("writes the sentence the way provincial conclusions do", () => {
     const { praised, criticised } = praiseAndCriticism(rows, 2, 2);
     expect(praiseSentence(praised, criticised, formatPercent)).toBe("Biểu dương: Nông Sơn (51,19%), Quế Sơn (41,80%); Phê bình: Phú Ninh (12,10%), Nam Trà My (16,01%).");
+  });
+
+  it("writes it in English with the words and notation the screen passes", () => {
+    const { praised, criticised } = praiseAndCriticism(rows, 2, 2);
+    const en = MESSAGES.en.dashboard.rankings;
+    expect(praiseSentence(praised, criticised, (value) => formatPercent(value, "en"), { praise: en.praise, criticism: en.criticism }))
+      .toBe("Praised: Nông Sơn (51.19%), Quế Sơn (41.80%); Criticised: Phú Ninh (12.10%), Nam Trà My (16.01%).");
   });
 
   it("says nothing when nobody is ranked", () => {

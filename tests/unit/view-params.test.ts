@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { withLocale } from "@/lib/i18n/message";
 import { readViewParams, viewParamsSchema } from "@/lib/validation/view-params";
 
 const NOW = new Date("2023-06-06T17:30:00Z"); // 2023-06-07 00:30 in Vietnam
@@ -92,6 +93,16 @@ describe("viewParamsSchema", () => {
     { input: { asOf: "2023-13-01" }, ok: false },
   ])("$input → $ok", ({ input, ok }) => {
     expect(viewParamsSchema.safeParse(input).success).toBe(ok);
+  });
+
+  it.each([
+    { input: { asOf: "2023-13-01" }, vi: "Ngày không hợp lệ.", en: "Invalid date." },
+    { input: { metric: "-x" }, vi: "Chỉ số không hợp lệ.", en: "Invalid metric." },
+    { input: { campaign: "-x" }, vi: "Mã đợt không hợp lệ.", en: "Invalid campaign code." },
+  ])("refuses $input in the request's language", ({ input, vi, en }) => {
+    const message = () => viewParamsSchema.safeParse(input).error?.issues[0]?.message;
+    expect(message()).toBe(vi);
+    expect(withLocale("en", message)).toBe(en);
   });
 });
 

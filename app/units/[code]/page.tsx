@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { OverviewView } from "@/components/dashboard/overview-view";
 import { requireUser } from "@/lib/auth/session";
 import { readViewParams } from "@/lib/validation/view-params";
+import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Tổng quan đơn vị" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("dashboard"))("meta.unitOverview") };
+}
 
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();

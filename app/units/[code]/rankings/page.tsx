@@ -3,8 +3,11 @@ import { RankingsView } from "@/components/dashboard/rankings-view";
 import { requireUser } from "@/lib/auth/session";
 import { readRankingParams } from "@/lib/validation/ranking-params";
 import { readViewParams } from "@/lib/validation/view-params";
+import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Xếp hạng" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("dashboard"))("meta.rankings") };
+}
 
 export default async function UnitRankingsPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
