@@ -26,11 +26,12 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const view = readViewParams(raw);
   const code = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
   if (!code) return <Problem problem="noUnit" />;
+  const requestLocale = await getLocale();
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
       getUnitFrame(user, code),
-      getViewChoices(),
+      getViewChoices(requestLocale),
       loadBoundaries(code),
     ]),
   );

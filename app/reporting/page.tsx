@@ -23,7 +23,8 @@ export default async function ReportingPage({ searchParams }: { searchParams: Pr
   const view = readViewParams(raw);
   const code = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
   if (!code) return <Problem problem="noUnit" />;
-  const loaded = await loadOrProblem(() => Promise.all([getReportingStatus(user, code, view.asOf), getUnitFrame(user, code), getViewChoices()]));
+  const requestLocale = await getLocale();
+  const loaded = await loadOrProblem(() => Promise.all([getReportingStatus(user, code, view.asOf), getUnitFrame(user, code), getViewChoices(requestLocale)]));
   if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
   const [t, locale] = await Promise.all([getTranslator("dashboard"), getLocale()]);
   const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;

@@ -17,11 +17,12 @@ import { StatusBadge } from "./status-badge";
 
 /** The overview of a unit: KPI cards, next milestone, projection, trend and daily additions. */
 export async function OverviewView({ user, code, view }: { user: SessionUserDTO; code: string; view: ViewParams }) {
+  const requestLocale = await getLocale();
   const loaded = await loadOrProblem(() =>
     Promise.all([
-      getUnitOverview(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
+      getUnitOverview(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, locale: requestLocale, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
       getUnitFrame(user, code),
-      getViewChoices(),
+      getViewChoices(requestLocale),
     ]),
   );
   if (loaded.problem !== null) return <Problem problem={loaded.problem} />;

@@ -29,11 +29,12 @@ const COLUMNS: { key: RankingSortKey; numeric: boolean; wide?: boolean }[] = [
 
 /** Rankings of the children of a unit: praise and criticism, sortable table, bar chart. */
 export async function RankingsView({ user, code, view, options }: { user: SessionUserDTO; code: string; view: ViewParams; options: RankingViewParams }) {
+  const requestLocale = await getLocale();
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
       getUnitFrame(user, code),
-      getViewChoices(),
+      getViewChoices(requestLocale),
     ]),
   );
   if (loaded.problem !== null) return <Problem problem={loaded.problem} />;

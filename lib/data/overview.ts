@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { canViewUnit, type Actor } from "@/lib/auth/permissions";
 import { addDays, dateToDay, dayToDate, daysBetween } from "@/lib/domain/dates";
+import type { Locale } from "@/lib/i18n/config";
 import { buildTrend, type Milestone, type TrendPoint } from "@/lib/domain/trend";
 import { AppError } from "./errors";
 import { resolveCampaign, type CampaignDTO } from "./campaigns";
@@ -40,6 +41,8 @@ export interface OverviewQuery {
   metricCode: string;
   asOf: string;
   campaignCode?: string;
+  /** the language of metric and level names; Vietnamese by default */
+  locale?: Locale;
 }
 
 export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promise<OverviewDTO> {
@@ -47,16 +50,17 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
   const client = db();
   const campaign = await resolveCampaign(query.campaignCode, query.asOf);
   if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign");
-  const metrics = await client.metric.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, nameVi: true } });
+  const metrics = await client.metric.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, nameVi: true, nameEn: true } });
+  const named = (m: { nameVi: string; nameEn: string }) => (query.locale === "en" ? m.nameEn : m.nameVi);
   const metric = metrics.find((m) => m.code === query.metricCode);
   if (!metric) throw new AppError("NOT_FOUND", "metric");
 
   const ancestorCodes = unit.path.split("/").filter(Boolean).slice(0, -1);
   const [ancestors, levels, childCount, kpis] = await Promise.all([
     client.unit.findMany({ where: { code: { in: ancestorCodes } }, select: { code: true, name: true, path: true, level: true }, orderBy: { level: "asc" } }),
-    client.unitLevel.findMany({ where: { level: { in: [unit.level, unit.level + 1] } }, select: { level: true, nameVi: true } }),
+    client.unitLevel.findMany({ where: { level: { in: [unit.level, unit.level + 1] } }, select: { level: true, nameVi: true, nameEn: true } }),
     client.unit.count({ where: { parentId: unit.id } }),
-    Promise.all(metrics.map(async (m) => ({ code: m.code, name: m.nameVi, ...(await progressOf(unit, m, campaign, query.asOf)) }))),
+    Promise.all(metrics.map(async (m) => ({ code: m.code, name: named(m), ...(await progressOf(unit, m, campaign, query.asOf)) }))),
   ]);
   const progress = kpis.find((k) => k.code === metric.code)!;
 
@@ -77,7 +81,10 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
     (SELECT date, cumulative FROM daily_total
      WHERE unit_id = ${unit.id} AND metric_id = ${metric.id}
        AND date >= ${dayToDate(addDays(trendFrom, -7))}::date AND date <= ${dayToDate(query.asOf)}::date)`;
-  const levelName = (level: number) => levels.find((l) => l.level === level)?.nameVi ?? null;
+  const levelName = (level: number) => {
+    const found = levels.find((l) => l.level === level);
+    return found ? named(found) : null;
+  };
 
   return {
     unit: { code: unit.code, name: unit.name, level: unit.level, levelName: levelName(unit.level) ?? "", type: unit.type },
@@ -85,7 +92,7 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
     childLevelName: childCount > 0 ? levelName(unit.level + 1) : null,
     childCount,
     campaign,
-    metric: { code: metric.code, name: metric.nameVi },
+    metric: { code: metric.code, name: named(metric) },
     metrics: kpis,
     progress,
     milestones,
