@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e40af" };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: [{ media: "(prefers-color-scheme: light)", color: "#1e40af" }, { media: "(prefers-color-scheme: dark)", color: "#0f172a" }] };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request, so that Next.js can put the request's CSP nonce

@@ -18,13 +18,13 @@ export function DailyChart({ points, height = DAILY_CHART_HEIGHT, locale, labels
   return (
     <div style={{ height }} className="w-full" aria-hidden="true">
       <ComposedChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="day" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12 }} />
-        <YAxis tickFormatter={format.axisNumber} width={48} tick={{ fontSize: 12 }} />
-        <ReferenceLine y={0} stroke="#94a3b8" />
-        <Tooltip labelFormatter={(label) => formatShortDay(String(label))} formatter={(value, name) => [format.tooltipNumber(Number(value)), name === "average7" ? labels.average7 : labels.daily]} />
-        <Bar dataKey="daily" name="daily" fill="#93c5fd" isAnimationActive={false} />
-        <Line type="monotone" dataKey="average7" name="average7" stroke="#1e3a8a" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
+        <XAxis dataKey="day" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12, fill: "var(--chart-tick)" }} stroke="var(--chart-axis)" />
+        <YAxis tickFormatter={format.axisNumber} width={48} tick={{ fontSize: 12, fill: "var(--chart-tick)" }} stroke="var(--chart-axis)" />
+        <ReferenceLine y={0} stroke="var(--chart-reference)" />
+        <Tooltip contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-tooltip-border)", color: "var(--chart-tooltip-text)" }} cursor={{ fill: "var(--chart-cursor)", stroke: "var(--chart-cursor)" }} labelFormatter={(label) => formatShortDay(String(label))} formatter={(value, name) => [format.tooltipNumber(Number(value)), name === "average7" ? labels.average7 : labels.daily]} />
+        <Bar dataKey="daily" name="daily" fill="var(--chart-daily)" isAnimationActive={false} />
+        <Line type="monotone" dataKey="average7" name="average7" stroke="var(--chart-average)" strokeWidth={2} dot={false} isAnimationActive={false} />
       </ComposedChart>
     </div>
   );

@@ -22,16 +22,16 @@ export function PercentBarChart({ bars, locale, labels }: PercentBarChartProps) 
   return (
     <div style={{ height }} className="w-full" aria-hidden="true">
       <BarChart responsive accessibilityLayer={false} layout="vertical" data={bars} style={{ width: "100%", height }} margin={{ top: 22, right: 60, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke="#e2e8f0" horizontal={false} />
-        <XAxis type="number" domain={[0, Math.ceil(max / 10) * 10]} tickFormatter={format.percentAxis} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12 }} interval={0} />
-        <Tooltip formatter={(value) => [format.percentAxis(Number(value)), labels.percent]} />
-        <ReferenceLine x={100} stroke="#047857" strokeWidth={2} label={{ value: "100%", position: "top", fontSize: 11, fill: "#047857" }} />
+        <CartesianGrid stroke="var(--chart-grid)" horizontal={false} />
+        <XAxis type="number" domain={[0, Math.ceil(max / 10) * 10]} tickFormatter={format.percentAxis} tick={{ fontSize: 12, fill: "var(--chart-tick)" }} stroke="var(--chart-axis)" />
+        <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12, fill: "var(--chart-tick)" }} stroke="var(--chart-axis)" interval={0} />
+        <Tooltip contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-tooltip-border)", color: "var(--chart-tooltip-text)" }} cursor={{ fill: "var(--chart-cursor)", stroke: "var(--chart-cursor)" }} formatter={(value) => [format.percentAxis(Number(value)), labels.percent]} />
+        <ReferenceLine x={100} stroke="var(--chart-praise)" strokeWidth={2} label={{ value: "100%", position: "top", fontSize: 11, fill: "var(--chart-praise)" }} />
         <Bar dataKey="percent" isAnimationActive={false}>
           {bars.map((bar) => (
-            <Cell key={bar.code} fill={bar.mark === "praise" ? "#047857" : bar.mark === "criticism" ? "#b91c1c" : "#3b82f6"} />
+            <Cell key={bar.code} fill={bar.mark === "praise" ? "var(--chart-praise)" : bar.mark === "criticism" ? "var(--chart-criticism)" : "var(--chart-neutral)"} />
           ))}
-          <LabelList dataKey="label" position="right" style={{ fontSize: 11, fill: "#334155" }} />
+          <LabelList dataKey="label" position="right" style={{ fontSize: 11, fill: "var(--chart-label)" }} />
         </Bar>
       </BarChart>
     </div>

@@ -22,15 +22,15 @@ export function TrendChart({ points, milestones, height = TREND_CHART_HEIGHT, lo
   return (
     <div style={{ height }} className="w-full" aria-hidden="true">
       <ComposedChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="day" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12 }} />
-        <YAxis tickFormatter={format.axisNumber} width={48} tick={{ fontSize: 12 }} />
-        <Tooltip labelFormatter={(label) => formatShortDay(String(label))} formatter={(value, name) => [format.tooltipNumber(Number(value)), name === "target" ? labels.target : labels.cumulative]} />
+        <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
+        <XAxis dataKey="day" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12, fill: "var(--chart-tick)" }} stroke="var(--chart-axis)" />
+        <YAxis tickFormatter={format.axisNumber} width={48} tick={{ fontSize: 12, fill: "var(--chart-tick)" }} stroke="var(--chart-axis)" />
+        <Tooltip contentStyle={{ background: "var(--chart-tooltip-bg)", borderColor: "var(--chart-tooltip-border)", color: "var(--chart-tooltip-text)" }} cursor={{ fill: "var(--chart-cursor)", stroke: "var(--chart-cursor)" }} labelFormatter={(label) => formatShortDay(String(label))} formatter={(value, name) => [format.tooltipNumber(Number(value)), name === "target" ? labels.target : labels.cumulative]} />
         {milestones.map((due) => (
-          <ReferenceLine key={due} x={due} stroke="#64748b" strokeDasharray="4 3" label={{ value: milestoneLabel(due), position: "insideTopRight", fontSize: 11, fill: "#475569" }} />
+          <ReferenceLine key={due} x={due} stroke="var(--chart-milestone)" strokeDasharray="4 3" label={{ value: milestoneLabel(due), position: "insideTopRight", fontSize: 11, fill: "var(--chart-milestone-label)" }} />
         ))}
-        <Line type="stepAfter" dataKey="target" name="target" stroke="#b45309" strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
-        <Line type="monotone" dataKey="cumulative" name="cumulative" stroke="#1d4ed8" strokeWidth={2.5} dot={false} isAnimationActive={false} />
+        <Line type="stepAfter" dataKey="target" name="target" stroke="var(--chart-target)" strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+        <Line type="monotone" dataKey="cumulative" name="cumulative" stroke="var(--chart-cumulative)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
       </ComposedChart>
     </div>
   );

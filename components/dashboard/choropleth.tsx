@@ -6,13 +6,13 @@ import { getLocale, getTranslator } from "@/lib/i18n/server";
 /** Fill and a pattern per class, so print-outs and colour-blind readers can tell them apart. */
 const FILLS: Record<PercentClassKey, string> = {
   none: "url(#hatch-none)",
-  lt25: "#f87171",
-  lt50: "#fcd34d",
-  lt75: "#bfdbfe",
-  lt100: "#3b82f6",
-  done: "#065f46",
+  lt25: "var(--map-lt25)",
+  lt50: "var(--map-lt50)",
+  lt75: "var(--map-lt75)",
+  lt100: "var(--map-lt100)",
+  done: "var(--map-done)",
 };
-const SWATCH: Record<PercentClassKey, string> = { none: "#e2e8f0", lt25: "#f87171", lt50: "#fcd34d", lt75: "#bfdbfe", lt100: "#3b82f6", done: "#065f46" };
+const SWATCH: Record<PercentClassKey, string> = { none: "var(--map-none)", lt25: FILLS.lt25, lt50: FILLS.lt50, lt75: FILLS.lt75, lt100: FILLS.lt100, done: FILLS.done };
 
 export interface ChoroplethArea {
   code: string;
@@ -30,8 +30,8 @@ export async function Choropleth({ shapes, width, height, areas, caption }: { sh
       <svg viewBox={`0 0 ${width} ${height}`} role="group" aria-label={caption} className="mx-auto block h-auto w-full max-w-2xl" style={{ aspectRatio: `${width} / ${height}` }}>
         <defs>
           <pattern id="hatch-none" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill="#f1f5f9" />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#94a3b8" strokeWidth="1.5" />
+            <rect width="6" height="6" fill="var(--map-hatch-bg)" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="var(--map-hatch)" strokeWidth="1.5" />
           </pattern>
         </defs>
         {shapes.map((shape) => {
@@ -39,7 +39,7 @@ export async function Choropleth({ shapes, width, height, areas, caption }: { sh
           const key = percentClass(area?.percent ?? null);
           const label = `${shape.name}: ${area ? formatPercent(area.percent, locale) : t("map.noData")}`;
           const body = (
-            <path d={shape.path} fill={FILLS[key]} stroke="#ffffff" strokeWidth={1} fillRule="evenodd" data-class={key} className="transition-opacity hover:opacity-80">
+            <path d={shape.path} fill={FILLS[key]} stroke="var(--map-border)" strokeWidth={1} fillRule="evenodd" data-class={key} className="transition-opacity hover:opacity-80">
               <title>{label}</title>
             </path>
           );
@@ -60,11 +60,11 @@ export async function Choropleth({ shapes, width, height, areas, caption }: { sh
               <svg width="16" height="12" aria-hidden="true">
                 {c.key === "none" ? (
                   <>
-                    <rect width="16" height="12" fill={SWATCH.none} stroke="#94a3b8" />
-                    <line x1="0" y1="12" x2="12" y2="0" stroke="#94a3b8" />
+                    <rect width="16" height="12" fill={SWATCH.none} stroke="var(--map-outline)" />
+                    <line x1="0" y1="12" x2="12" y2="0" stroke="var(--map-hatch)" />
                   </>
                 ) : (
-                  <rect width="16" height="12" fill={SWATCH[c.key]} stroke="#94a3b8" />
+                  <rect width="16" height="12" fill={SWATCH[c.key]} stroke="var(--map-outline)" />
                 )}
               </svg>
               {t(`map.classes.${c.key}`)}

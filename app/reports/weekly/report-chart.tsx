@@ -1,4 +1,4 @@
-import { CHART_COLORS, CHART_LEGEND, layoutChart } from "@/lib/reports/chart";
+import { CHART_LEGEND, layoutChart } from "@/lib/reports/chart";
 import type { ReportTrendPoint } from "@/lib/reports/model";
 
 /** The trend chart of the files, drawn as inline SVG from the same layout. */
@@ -10,18 +10,18 @@ export function ReportChart({ points, title }: { points: ReportTrendPoint[]; tit
     <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={title} className="h-auto w-full max-w-3xl">
       {layout.yTicks.map((t) => (
         <g key={t.label}>
-          <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} stroke={CHART_COLORS.grid} strokeWidth={0.6} />
-          <text x={plot.left - 6} y={t.y + 3} fontSize={10} textAnchor="end" fill={CHART_COLORS.text}>{t.label}</text>
+          <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} stroke="var(--chart-grid)" strokeWidth={0.6} />
+          <text x={plot.left - 6} y={t.y + 3} fontSize={10} textAnchor="end" fill="var(--chart-tick)">{t.label}</text>
         </g>
       ))}
-      {layout.xTicks.map((t) => <text key={t.label} x={t.x} y={plot.bottom + 14} fontSize={10} textAnchor="middle" fill={CHART_COLORS.text}>{t.label}</text>)}
-      <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke={CHART_COLORS.axis} strokeWidth={0.8} />
-      {layout.planned.length > 1 && <polyline points={line(layout.planned)} fill="none" stroke={CHART_COLORS.planned} strokeWidth={1.6} strokeDasharray="5 3" />}
-      <polyline points={line(layout.actual)} fill="none" stroke={CHART_COLORS.actual} strokeWidth={2.2} />
-      <line x1={plot.left} x2={plot.left + 22} y1={12} y2={12} stroke={CHART_COLORS.actual} strokeWidth={2.2} />
-      <text x={plot.left + 27} y={15} fontSize={10} fill={CHART_COLORS.text}>{CHART_LEGEND.actual}</text>
-      <line x1={plot.left + 160} x2={plot.left + 182} y1={12} y2={12} stroke={CHART_COLORS.planned} strokeWidth={1.6} strokeDasharray="5 3" />
-      <text x={plot.left + 187} y={15} fontSize={10} fill={CHART_COLORS.text}>{CHART_LEGEND.planned}</text>
+      {layout.xTicks.map((t) => <text key={t.label} x={t.x} y={plot.bottom + 14} fontSize={10} textAnchor="middle" fill="var(--chart-tick)">{t.label}</text>)}
+      <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="var(--chart-axis)" strokeWidth={0.8} />
+      {layout.planned.length > 1 && <polyline points={line(layout.planned)} fill="none" stroke="var(--chart-target)" strokeWidth={1.6} strokeDasharray="5 3" />}
+      <polyline points={line(layout.actual)} fill="none" stroke="var(--chart-cumulative)" strokeWidth={2.2} />
+      <line x1={plot.left} x2={plot.left + 22} y1={12} y2={12} stroke="var(--chart-cumulative)" strokeWidth={2.2} />
+      <text x={plot.left + 27} y={15} fontSize={10} fill="var(--chart-tick)">{CHART_LEGEND.actual}</text>
+      <line x1={plot.left + 160} x2={plot.left + 182} y1={12} y2={12} stroke="var(--chart-target)" strokeWidth={1.6} strokeDasharray="5 3" />
+      <text x={plot.left + 187} y={15} fontSize={10} fill="var(--chart-tick)">{CHART_LEGEND.planned}</text>
     </svg>
   );
 }
