@@ -246,7 +246,7 @@ describe("every file says what the API says", () => {
     const { sheets, book } = await readXlsx(Buffer.from(await xlsx.arrayBuffer()));
     expect([...sheets.keys()]).toEqual(["Summary", "Ranking", "Praise - Criticism", "Not reported", "Trend"]);
     const rankingSheet = sheets.get("Ranking")!;
-    expect(rankingSheet[2]).toEqual(["Rank", "Code", "Unit", "Target", "Cumulative", "Rate", "Change this week", "Change (% points)", "Rank change", "Reported up to"]);
+    expect(rankingSheet[2]).toEqual(["Rank", "Code", "Unit", "Target", "Actual", "Rate", "Change this week", "Change (% points)", "Rank change", "Reported up to"]);
     for (const row of ranking.rows) {
       const line = rankingSheet.find((r) => r[1] === row.code)!;
       expect([line[0], line[2], line[3], line[4]]).toEqual([row.rank, row.name, row.target, row.actual]);
@@ -286,7 +286,7 @@ describe("every file says what the API says", () => {
     expect(csv.headers.get("content-disposition")).toContain("weekly-report-90-2023-W23.csv");
     const { rows } = readCsv(Buffer.from(await csv.arrayBuffer()));
     expect(rows[0]).toEqual(["WEEKLY REPORT"]);
-    expect(rows).toContainEqual(["Rank", "Code", "Unit", "Target", "Cumulative", "Rate (%)", "Change this week", "Change (% points)", "Rank change", "Reported up to"]);
+    expect(rows).toContainEqual(["Rank", "Code", "Unit", "Target", "Actual", "Rate (%)", "Change this week", "Change (% points)", "Rank change", "Reported up to"]);
     for (const row of ranking.rows) {
       const line = rows.find((r) => r[1] === row.code && r[2] === row.name)!;
       expect(line.slice(0, 6)).toEqual([String(row.rank ?? ""), row.code, row.name, String(row.target ?? ""), String(row.actual), String(row.percent ?? "")]);
