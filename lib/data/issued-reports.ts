@@ -7,7 +7,9 @@ import { canIssueReport } from "@/lib/auth/report-permissions";
 import { db } from "@/lib/db/client";
 import { dayToDate } from "@/lib/domain/dates";
 import { formatIsoWeek, isWeekComplete, type IsoWeek } from "@/lib/domain/weeks";
-import { REPORT_MODEL_VERSION, type ReportEnvelope, type WeeklyReportModel } from "@/lib/reports/model";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { m, withLocale } from "@/lib/i18n/message";
+import { readStoredModel, type ReportEnvelope } from "@/lib/reports/model";
 import { AppError } from "./errors";
 import { insertPeriodLock } from "./period-locks";
 import { getWeeklyReport } from "./weekly-report";
@@ -32,7 +34,7 @@ export interface IssueReportInput {
 async function findUnit(unitCode: string | null) {
   if (unitCode === null) return null;
   const unit = await db().unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, path: true } });
-  if (!unit) throw new AppError("NOT_FOUND", "unit", { unit: ["Không có đơn vị này."] });
+  if (!unit) throw new AppError("NOT_FOUND", "unit", { unit: [m("reports.errors.noUnit")] });
   return unit;
 }
 
@@ -40,7 +42,7 @@ export async function issueWeeklyReport(actor: Actor & { displayName?: string },
   const unit = await findUnit(input.unitCode);
   if (!canIssueReport(actor, unit?.path ?? null)) throw new AppError("FORBIDDEN");
   // Only a finished week: its figures are what the steering committee meets on.
-  if (!isWeekComplete(input.week, now)) throw new AppError("INVALID_INPUT", "week", { week: ["Tuần này chưa kết thúc; chỉ ban hành được báo cáo của tuần đã qua."] });
+  if (!isWeekComplete(input.week, now)) throw new AppError("INVALID_INPUT", "week", { week: [m("reports.issue.weekNotOver")] });
   const model = await getWeeklyReport(actor, input, now);
   const week = formatIsoWeek(input.week);
   const issuedBy = actor.displayName ?? actor.username;
@@ -54,7 +56,8 @@ export async function issueWeeklyReport(actor: Actor & { displayName?: string },
       },
     });
     if (input.lockDays) {
-      const reason = `Đã ban hành báo cáo tuần ${week} (số ${report.id})`;
+      // Stored with the lock and shown to whoever meets it later: kept in the default language, like the records.
+      const reason = withLocale(DEFAULT_LOCALE, () => m("reports.issue.lockReason", { week, id: String(report.id) }));
       const lockUnits = unit ? [unit] : await tx.unit.findMany({ where: { parentId: null }, select: { id: true, code: true, name: true } });
       for (const lockUnit of lockUnits) await insertPeriodLock(tx, actor, lockUnit, model.week.end, reason);
     }
@@ -93,8 +96,8 @@ export async function getIssuedReport(actor: Actor, id: number): Promise<ReportE
   const allowed = row.unitId === null ? scope === "" : unitPath !== null && canViewUnit(actor, unitPath);
   // Outside the caller's scope an issued report does not exist for them.
   if (!allowed) throw new AppError("NOT_FOUND", "report");
-  const model = row.model as unknown as WeeklyReportModel;
-  if (model.version !== REPORT_MODEL_VERSION) throw new AppError("NOT_FOUND", "report");
+  const model = readStoredModel(row.model);
+  if (!model) throw new AppError("NOT_FOUND", "report");
   return { model, issuedAt: row.issuedAt.toISOString(), issued: { id: row.id, by: row.issuedByName, daysLocked: row.daysLocked }, issuedId: row.id };
 }
 

@@ -9,6 +9,9 @@ import { addDays, dateToDay, dayToDate, todayInVietnam } from "@/lib/domain/date
 import { effectiveTargets, pickDueDate, type TargetNode } from "@/lib/domain/milestones";
 import { weekGaps, type PlanMilestone } from "@/lib/domain/week-reporting";
 import { weekDays, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { m } from "@/lib/i18n/message";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { buildWeeklyReport, trendStart, type MetricFigures } from "@/lib/reports/build";
 import type { WeeklyReportModel } from "@/lib/reports/model";
 import { resolveCampaign } from "./campaigns";
@@ -16,7 +19,8 @@ import { AppError } from "./errors";
 import { getRankings } from "./rankings";
 
 export const HEADLINE_METRIC = "activated";
-export const NATIONAL_NAME = "Toàn quốc";
+/** The national report's name as stored in its model (unit names are kept as registered, in Vietnamese). */
+export const NATIONAL_NAME = MESSAGES[DEFAULT_LOCALE].reports.national;
 
 export interface WeeklyReportQuery {
   /** null: the national report (roots), for those who see everything */
@@ -42,7 +46,7 @@ export async function resolveReportUnit(actor: Actor, unitCode: string | null): 
     return null;
   }
   const unit = await db().unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, path: true, level: true } });
-  if (!unit) throw new AppError("NOT_FOUND", "unit", { unit: ["Không có đơn vị này."] });
+  if (!unit) throw new AppError("NOT_FOUND", "unit", { unit: [m("reports.errors.noUnit")] });
   if (!canViewUnit(actor, unit.path)) throw new AppError("FORBIDDEN");
   return unit;
 }
@@ -53,9 +57,9 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   const asOf = weekEnd(query.week);
   const before = addDays(weekStart(query.week), -1);
   const campaign = await resolveCampaign(query.campaignCode, asOf);
-  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign", { campaign: ["Không có đợt này."] });
+  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign", { campaign: [m("reports.errors.noCampaign")] });
 
-  const metrics = await client.metric.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, nameVi: true } });
+  const metrics = await client.metric.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, nameVi: true, nameEn: true } });
   const headline = metrics.find((m) => m.code === HEADLINE_METRIC) ?? metrics[0];
   if (!headline) throw new AppError("NOT_FOUND", "metric");
 
@@ -69,12 +73,11 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   const tops = unit ? [unit] : await client.unit.findMany({ where: { parentId: null }, select: { id: true, code: true, name: true, path: true, level: true } });
   const start = trendStart(query.week, campaign?.startDate ?? null);
   const trendFrom = start > asOf ? weekStart(query.week) : start;
-  const [actuals, targets, trend, gaps, childLevel] = await Promise.all([
+  const [actuals, targets, trend, gaps] = await Promise.all([
     actualsAt(tops.map((t) => t.id), metrics.map((m) => m.id), [asOf, before]),
     campaign ? milestoneTargets(campaign.id, tops) : Promise.resolve(new Map<number, Map<string, number | null>>()),
     dailySeries(tops.map((t) => t.id), headline.id, trendFrom, asOf),
     weekGapsOf(unit, ranking.rows.map((r) => r.code), query.week, todayInVietnam(now)),
-    client.unitLevel.findUnique({ where: { level: (unit?.level ?? 0) + 1 }, select: { nameVi: true } }),
   ]);
 
   const metricFigures: MetricFigures[] = metrics.map((m) => {
@@ -83,7 +86,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
     const dueDate = pickDueDate(dues, asOf);
     const dueBefore = pickDueDate(dues, before);
     return {
-      code: m.code, name: m.nameVi,
+      code: m.code, name: m.nameVi, nameEn: m.nameEn,
       actual: actuals.get(`${m.id}|${asOf}`) ?? 0,
       target: dueDate ? byDue.get(dueDate) ?? null : null,
       dueDate,
@@ -100,11 +103,10 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
     campaign: campaign ? { code: campaign.code, name: campaign.name, startDate: campaign.startDate } : null,
     week: query.week,
     computedAt: now.toISOString(),
-    metric: { code: headline.code, name: headline.nameVi },
+    metric: { code: headline.code, name: headline.nameVi, nameEn: headline.nameEn },
     metrics: metricFigures,
     ranking: ranking.rows,
     rankingBefore: rankingBefore.rows,
-    childLevelName: childLevel?.nameVi ?? "Đơn vị",
     gaps,
     trend,
     milestones,

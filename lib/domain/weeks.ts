@@ -1,7 +1,7 @@
 // ISO weeks (Monday to Sunday, week 1 holds the year's first Thursday), written `YYYY-Www`,
-// over calendar days in Asia/Ho_Chi_Minh. The weekly report covers one such week.
+// over calendar days in Asia/Ho_Chi_Minh. The weekly report covers one such week; its labels
+// ("Tuần 23/2023") are worded in lib/reports/text.ts.
 import { addDays, dayToDate, todayInVietnam } from "./dates";
-import { formatDay } from "./format";
 
 export interface IsoWeek {
   year: number;
@@ -75,14 +75,4 @@ export function shiftWeek(week: IsoWeek, offset: number): IsoWeek {
 /** True when the week's Sunday is over in Vietnam at `now`. */
 export function isWeekComplete(week: IsoWeek, now: Date = new Date()): boolean {
   return weekEnd(week) < todayInVietnam(now);
-}
-
-/** "Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023". */
-export function weekLabel(week: IsoWeek): string {
-  return `Thứ Hai ${formatDay(weekStart(week))} – Chủ Nhật ${formatDay(weekEnd(week))}`;
-}
-
-/** "Tuần 23/2023". */
-export function weekShortLabel({ year, week }: IsoWeek): string {
-  return `Tuần ${week}/${year}`;
 }

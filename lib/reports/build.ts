@@ -1,18 +1,18 @@
 // Assembles the weekly report model from figures the data layer read (lib/data/weekly-report.ts).
 // Pure: the same inputs give the same model, so it is tested without a database.
 import { addDays } from "@/lib/domain/dates";
-import { formatPercent } from "@/lib/domain/format";
 import { percentOf } from "@/lib/domain/percent";
 import { project } from "@/lib/domain/projection";
-import { praiseAndCriticism, praiseSentence, rankChanges } from "@/lib/domain/ranking";
+import { praiseAndCriticism, rankChanges } from "@/lib/domain/ranking";
 import { plannedTotal, type PlanMilestone, type WeekGap } from "@/lib/domain/week-reporting";
-import { formatIsoWeek, weekEnd, weekLabel, weekShortLabel, weekStart, type IsoWeek } from "@/lib/domain/weeks";
+import { formatIsoWeek, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
 import { REPORT_MODEL_VERSION, type ReportSummaryRow, type WeeklyReportModel } from "./model";
 
 /** One metric's figures for the report's unit at the week's end and at the Sunday before. */
 export interface MetricFigures {
   code: string;
   name: string;
+  nameEn: string;
   actual: number;
   target: number | null;
   dueDate: string | null;
@@ -36,11 +36,10 @@ export interface ReportInputs {
   campaign: { code: string; name: string; startDate: string } | null;
   week: IsoWeek;
   computedAt: string;
-  metric: { code: string; name: string };
+  metric: { code: string; name: string; nameEn: string };
   metrics: MetricFigures[];
   ranking: RankingInputRow[];
   rankingBefore: RankingInputRow[];
-  childLevelName: string;
   gaps: WeekGap[];
   /** the headline metric's running total for each day of the trend window, in order */
   trend: { day: string; actual: number }[];
@@ -63,7 +62,7 @@ export function buildWeeklyReport(inputs: ReportInputs): WeeklyReportModel {
     const percent = percentOf(m.actual, m.target);
     const projection = project({ actual: m.actual, actualWeekAgo: m.actualBefore, target: m.target, dueDate: m.dueDate, asOf });
     return {
-      metric: m.code, metricName: m.name, target: m.target, actual: m.actual, percent,
+      metric: m.code, metricName: m.name, metricNameEn: m.nameEn, target: m.target, actual: m.actual, percent,
       weekChange: m.actual - m.actualBefore,
       weekChangePoints: pointsBetween(percent, percentOf(m.actualBefore, m.targetBefore)),
       dueDate: m.dueDate, nextMilestone: m.nextMilestone,
@@ -90,16 +89,14 @@ export function buildWeeklyReport(inputs: ReportInputs): WeeklyReportModel {
     version: REPORT_MODEL_VERSION,
     unit: inputs.unit,
     campaign: inputs.campaign ? { code: inputs.campaign.code, name: inputs.campaign.name } : null,
-    week: { iso: formatIsoWeek(inputs.week), start: weekStart(inputs.week), end: asOf, label: weekLabel(inputs.week), shortLabel: weekShortLabel(inputs.week) },
+    week: { iso: formatIsoWeek(inputs.week), start: weekStart(inputs.week), end: asOf },
     asOf,
     computedAt: inputs.computedAt,
     metric: inputs.metric,
     summary,
     ranking,
-    childLevelName: inputs.childLevelName,
     praise: named(praised),
     criticism: named(criticised),
-    sentence: praiseSentence(praised, criticised, formatPercent) || "Chưa có đơn vị nào được giao chỉ tiêu để xếp hạng.",
     missing: inputs.gaps.map((gap) => ({ code: gap.ownerCode, name: names.get(gap.ownerCode) ?? gap.ownerCode, missingDays: gap.missingDays, leavesMissing: gap.leavesMissing, leavesTotal: gap.leavesTotal })),
     trend: inputs.trend.map((point) => ({
       day: point.day,

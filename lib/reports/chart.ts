@@ -1,7 +1,9 @@
 // The cumulative trend against the plan, laid out once: the PDF draws this geometry as
 // vector paths, the Word file embeds it as a PNG rasterised from the SVG below.
 import { formatDay, formatNumber } from "@/lib/domain/format";
+import type { Locale } from "@/lib/i18n/config";
 import type { ReportTrendPoint } from "./model";
+import type { ReportWords } from "./text";
 
 export interface ChartLayout {
   width: number;
@@ -14,7 +16,14 @@ export interface ChartLayout {
 }
 
 export const CHART_COLORS = { actual: "#1d4ed8", planned: "#b45309", grid: "#d4d4d8", axis: "#3f3f46", text: "#27272a" } as const;
-export const CHART_LEGEND = { actual: "Lũy kế thực hiện", planned: "Kế hoạch (theo các mốc chỉ tiêu)" } as const;
+export interface ChartLegend {
+  actual: string;
+  planned: string;
+}
+
+export function chartLegend({ t }: ReportWords): ChartLegend {
+  return { actual: t("chart.actual"), planned: t("chart.planned") };
+}
 
 /** A "nice" step (1, 2 or 5 × 10ⁿ) giving about `count` intervals up to `max`. */
 function niceStep(max: number, count: number): number {
@@ -24,7 +33,7 @@ function niceStep(max: number, count: number): number {
   return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * power;
 }
 
-export function layoutChart(points: readonly ReportTrendPoint[], width = 520, height = 240): ChartLayout {
+export function layoutChart(points: readonly ReportTrendPoint[], width: number, height: number, locale: Locale): ChartLayout {
   const plot = { left: 62, top: 28, right: width - 12, bottom: height - 30 };
   const max = Math.max(1, ...points.map((p) => Math.max(p.actual, p.planned ?? 0)));
   const step = niceStep(max, 4);
@@ -32,7 +41,7 @@ export function layoutChart(points: readonly ReportTrendPoint[], width = 520, he
   const x = (i: number) => plot.left + (points.length <= 1 ? 0 : (i / (points.length - 1)) * (plot.right - plot.left));
   const y = (v: number) => plot.bottom - (Math.max(0, v) / top) * (plot.bottom - plot.top);
   const yTicks = [];
-  for (let v = 0; v <= top + step / 2; v += step) yTicks.push({ y: y(v), label: formatNumber(v) });
+  for (let v = 0; v <= top + step / 2; v += step) yTicks.push({ y: y(v), label: formatNumber(v, locale) });
   const every = Math.max(1, Math.ceil(points.length / 6));
   const xTicks = points.flatMap((p, i) => (i % every === 0 || i === points.length - 1 ? [{ x: x(i), label: formatDay(p.day).slice(0, 5) }] : []));
   // Keep the last date label from overlapping the one before it.
@@ -49,7 +58,7 @@ const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
 const polyline = (pts: [number, number][]) => pts.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(" ");
 
 /** The chart as SVG text (font family "Be Vietnam Pro", which the rasteriser is given). */
-export function chartSvg(layout: ChartLayout): string {
+export function chartSvg(layout: ChartLayout, legend: ChartLegend): string {
   const { plot, width, height } = layout;
   const font = `font-family="Be Vietnam Pro" fill="${CHART_COLORS.text}"`;
   const parts = [
@@ -62,9 +71,9 @@ export function chartSvg(layout: ChartLayout): string {
     `<polyline points="${polyline(layout.actual)}" fill="none" stroke="${CHART_COLORS.actual}" stroke-width="2.2"/>`,
     // Legend: line style as well as colour tells the two series apart.
     `<line x1="${plot.left}" x2="${plot.left + 22}" y1="12" y2="12" stroke="${CHART_COLORS.actual}" stroke-width="2.2"/>`,
-    `<text x="${plot.left + 27}" y="15" font-size="9.5" ${font}>${escapeXml(CHART_LEGEND.actual)}</text>`,
+    `<text x="${plot.left + 27}" y="15" font-size="9.5" ${font}>${escapeXml(legend.actual)}</text>`,
     `<line x1="${plot.left + 150}" x2="${plot.left + 172}" y1="12" y2="12" stroke="${CHART_COLORS.planned}" stroke-width="1.6" stroke-dasharray="5 3"/>`,
-    `<text x="${plot.left + 177}" y="15" font-size="9.5" ${font}>${escapeXml(CHART_LEGEND.planned)}</text>`,
+    `<text x="${plot.left + 177}" y="15" font-size="9.5" ${font}>${escapeXml(legend.planned)}</text>`,
     `</svg>`,
   ];
   return parts.join("");

@@ -1,9 +1,12 @@
 // The weekly report: computed once (lib/data/weekly-report.ts), then rendered into every
 // format (xlsx, pdf, docx, csv) and the HTML page, so all of them show the same figures.
 // An issued report stores this model as JSON, frozen; it must therefore stay plain data
-// (strings, numbers, nulls, arrays), and `version` changes whenever its shape does.
+// (strings, numbers, nulls, arrays), and `version` changes whenever its shape does. It holds
+// figures, codes and names, never sentences or labels: the renderers word it in the
+// reader's language (lib/reports/text.ts), so a frozen report downloads in either language.
 
-export const REPORT_MODEL_VERSION = 1;
+/** 2: metric names in both languages; the week's labels, the praise sentence and the child level's name left to the renderers. */
+export const REPORT_MODEL_VERSION = 2;
 
 import type { ProjectionStatus } from "@/lib/domain/projection";
 
@@ -21,6 +24,7 @@ export interface ReportProjection {
 export interface ReportSummaryRow {
   metric: string;
   metricName: string;
+  metricNameEn: string;
   target: number | null;
   actual: number;
   percent: number | null;
@@ -77,21 +81,17 @@ export interface WeeklyReportModel {
   version: typeof REPORT_MODEL_VERSION;
   unit: { code: string | null; name: string };
   campaign: { code: string; name: string } | null;
-  week: { iso: string; start: string; end: string; label: string; shortLabel: string };
+  week: { iso: string; start: string; end: string };
   /** the figures are cumulative up to the end of this day */
   asOf: string;
   /** when the figures were read from the database (ISO instant) */
   computedAt: string;
   /** the headline metric the ranking, praise, criticism and trend are about */
-  metric: { code: string; name: string };
+  metric: { code: string; name: string; nameEn: string };
   summary: ReportSummaryRow[];
   ranking: ReportRankingRow[];
-  /** what the children are called ("Huyện/Quận/Thị xã/Thành phố") */
-  childLevelName: string;
   praise: ReportNamedPercent[];
   criticism: ReportNamedPercent[];
-  /** the chairman's sentence naming who is praised and who is criticised */
-  sentence: string;
   missing: ReportMissingUnit[];
   trend: ReportTrendPoint[];
 }
@@ -102,4 +102,28 @@ export interface ReportEnvelope {
   /** date and time of issue (ISO instant); for a live report, the time it was generated */
   issuedAt: string;
   issued: { id: number; by: string; daysLocked: boolean } | null;
+}
+
+/** The shape issued before English: Vietnamese metric names only (plus labels now ignored). */
+type StoredModelV1 = Omit<WeeklyReportModel, "version" | "metric" | "summary"> & {
+  version: 1;
+  metric: { code: string; name: string };
+  summary: Omit<ReportSummaryRow, "metricNameEn">[];
+};
+
+/**
+ * A stored model in the current shape, or null when it is not one we can read. Version 1
+ * lacks English metric names: they fall back to the Vietnamese ones. Its stored Vietnamese
+ * labels and sentence are ignored, since the renderers word the report themselves.
+ */
+export function readStoredModel(stored: unknown): WeeklyReportModel | null {
+  const model = stored as WeeklyReportModel | StoredModelV1 | null;
+  if (model?.version === REPORT_MODEL_VERSION) return model;
+  if (model?.version !== 1) return null;
+  return {
+    ...model,
+    version: REPORT_MODEL_VERSION,
+    metric: { ...model.metric, nameEn: model.metric.name },
+    summary: model.summary.map((row) => ({ ...row, metricNameEn: row.metricName })),
+  };
 }

@@ -1,14 +1,16 @@
 // The weekly report as a PDF (pdfkit): A4 portrait, Be Vietnam Pro embedded (subset) so
 // Vietnamese diacritics render anywhere, tables whose header repeats on each page, the
-// trend chart drawn as vector paths, and "Trang i/n" on every page.
+// trend chart drawn as vector paths, and "Trang i/n" ("Page i/n") on every page; in the
+// reader's language, with the document's language set to match.
 import PDFDocument from "pdfkit";
 import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
-import { CHART_COLORS, CHART_LEGEND, layoutChart } from "./chart";
+import type { Locale } from "@/lib/i18n/config";
+import { CHART_COLORS, chartLegend, layoutChart } from "./chart";
 import { reportFont } from "./fonts";
 import type { ReportEnvelope } from "./model";
 import {
-  MISSING_HEADERS, RANKING_HEADERS, REPORT_SUBTITLE, REPORT_TITLE, SECTION_TITLES, SUMMARY_HEADERS,
-  formatMissingDays, formatNextMilestone, formatPoints, formatProjection, formatRankChange, formatSigned, formatTarget, frozenNote, titleBlock,
+  formatMissingDays, formatNextMilestone, formatPoints, formatProjection, formatRankChange, formatSigned, formatTarget, frozenNote, metricName, missingHeaders,
+  modelWeekShortLabel, namedPercents, praiseSentence, rankingHeaders, reportUnitName, reportWords, summaryHeaders, titleBlock, type ReportWords,
 } from "./text";
 
 type Doc = PDFKit.PDFDocument;
@@ -93,23 +95,24 @@ function paragraph(doc: Doc, text: string, font = "regular", size = 9.5): void {
   doc.text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
 }
 
-function letterhead(doc: Doc, envelope: ReportEnvelope): void {
+function letterhead(doc: Doc, envelope: ReportEnvelope, w: ReportWords): void {
+  const { t } = w;
   const width = contentWidth(doc);
   const half = width / 2;
   const top = doc.y;
-  doc.font("bold").fontSize(9.5).text("BAN CHỈ ĐẠO ĐỀ ÁN 06", MARGIN.left, top, { width: half - 10, align: "center" });
-  doc.font("regular").fontSize(9).text(envelope.model.unit.name.toUpperCase(), MARGIN.left, doc.y, { width: half - 10, align: "center" });
+  doc.font("bold").fontSize(9.5).text(t("document.letterhead"), MARGIN.left, top, { width: half - 10, align: "center" });
+  doc.font("regular").fontSize(9).text(reportUnitName(envelope.model, w).toUpperCase(), MARGIN.left, doc.y, { width: half - 10, align: "center" });
   const leftBottom = doc.y;
-  doc.font("bold").fontSize(9.5).text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", MARGIN.left + half, top, { width: half, align: "center" });
-  doc.font("bold").fontSize(9.5).text("Độc lập - Tự do - Hạnh phúc", MARGIN.left + half, doc.y, { width: half, align: "center", underline: true });
+  doc.font("bold").fontSize(9.5).text(t("document.country"), MARGIN.left + half, top, { width: half, align: "center" });
+  doc.font("bold").fontSize(9.5).text(t("document.motto"), MARGIN.left + half, doc.y, { width: half, align: "center", underline: true });
   doc.y = Math.max(leftBottom, doc.y) + 14;
-  doc.font("bold").fontSize(15).text(REPORT_TITLE, MARGIN.left, doc.y, { width, align: "center" });
-  doc.font("italic").fontSize(10).text(REPORT_SUBTITLE, { width, align: "center" });
+  doc.font("bold").fontSize(15).text(t("document.title"), MARGIN.left, doc.y, { width, align: "center" });
+  doc.font("italic").fontSize(10).text(t("document.subtitle"), { width, align: "center" });
   doc.moveDown(0.6);
-  for (const { label, value } of titleBlock(envelope)) {
+  for (const { label, value } of titleBlock(envelope, w)) {
     doc.font("bold").fontSize(9.5).text(`${label}: `, MARGIN.left, doc.y, { continued: true, width }).font("regular").text(value);
   }
-  const note = frozenNote(envelope);
+  const note = frozenNote(envelope, w);
   if (note) {
     doc.moveDown(0.4);
     const height = doc.font("italic").fontSize(9).heightOfString(note, { width: width - 12 }) + 10;
@@ -120,9 +123,10 @@ function letterhead(doc: Doc, envelope: ReportEnvelope): void {
   }
 }
 
-function chart(doc: Doc, envelope: ReportEnvelope): void {
+function chart(doc: Doc, envelope: ReportEnvelope, w: ReportWords): void {
   const width = contentWidth(doc);
-  const layout = layoutChart(envelope.model.trend, width, CHART_HEIGHT);
+  const layout = layoutChart(envelope.model.trend, width, CHART_HEIGHT, w.locale);
+  const legend = chartLegend(w);
   ensureSpace(doc, layout.height + 10);
   const ox = MARGIN.left;
   const oy = doc.y;
@@ -148,17 +152,17 @@ function chart(doc: Doc, envelope: ReportEnvelope): void {
   }
   // Legend: a solid and a dashed line, so the series differ by more than colour.
   doc.lineWidth(2).strokeColor(CHART_COLORS.actual).moveTo(ox + plot.left, oy + 10).lineTo(ox + plot.left + 22, oy + 10).stroke();
-  doc.fillColor(CHART_COLORS.text).fontSize(8).text(CHART_LEGEND.actual, ox + plot.left + 27, oy + 6, { lineBreak: false });
+  doc.fillColor(CHART_COLORS.text).fontSize(8).text(legend.actual, ox + plot.left + 27, oy + 6, { lineBreak: false });
   doc.lineWidth(1.4).dash(5, { space: 3 }).strokeColor(CHART_COLORS.planned).moveTo(ox + plot.left + 150, oy + 10).lineTo(ox + plot.left + 172, oy + 10).stroke().undash();
-  doc.text(CHART_LEGEND.planned, ox + plot.left + 177, oy + 6, { lineBreak: false });
+  doc.text(legend.planned, ox + plot.left + 177, oy + 6, { lineBreak: false });
   doc.restore();
   doc.x = MARGIN.left;
   doc.y = oy + layout.height + 6;
 }
 
-function pageNumbers(doc: Doc, envelope: ReportEnvelope): void {
+function pageNumbers(doc: Doc, envelope: ReportEnvelope, w: ReportWords): void {
   const range = doc.bufferedPageRange();
-  const footer = `${envelope.model.unit.name} · ${envelope.model.week.shortLabel}`;
+  const footer = `${reportUnitName(envelope.model, w)} · ${modelWeekShortLabel(envelope.model, w)}`;
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Writing inside the bottom margin must not start a new page.
@@ -167,17 +171,20 @@ function pageNumbers(doc: Doc, envelope: ReportEnvelope): void {
     const y = doc.page.height - MARGIN.bottom + 20;
     doc.font("regular").fontSize(8).fillColor("#52525b");
     doc.text(footer, MARGIN.left, y, { width: contentWidth(doc) / 2, lineBreak: false });
-    doc.text(`Trang ${i - range.start + 1}/${range.count}`, MARGIN.left, y, { width: contentWidth(doc), align: "right", lineBreak: false });
+    doc.text(w.t("document.page", { page: String(i - range.start + 1), pages: String(range.count) }), MARGIN.left, y, { width: contentWidth(doc), align: "right", lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }
 
-export function renderPdf(envelope: ReportEnvelope): Promise<Buffer> {
+export function renderPdf(envelope: ReportEnvelope, locale: Locale): Promise<Buffer> {
+  const w = reportWords(locale);
+  const { t } = w;
   const { model } = envelope;
+  const headline = metricName(model.metric, w);
   const doc = new PDFDocument({
     size: "A4", layout: "portrait", margins: MARGIN, bufferPages: true, autoFirstPage: true,
-    info: { Title: `${REPORT_TITLE} ${model.week.shortLabel} - ${model.unit.name}`, Author: "Ban Chỉ đạo Đề án 06", Subject: REPORT_SUBTITLE },
-    lang: "vi-VN", displayTitle: true,
+    info: { Title: `${t("document.title")} ${modelWeekShortLabel(model, w)} - ${reportUnitName(model, w)}`, Author: t("document.author"), Subject: t("document.subtitle") },
+    lang: t("document.language"), displayTitle: true,
   });
   doc.registerFont("regular", reportFont("regular"));
   doc.registerFont("bold", reportFont("bold"));
@@ -189,39 +196,39 @@ export function renderPdf(envelope: ReportEnvelope): Promise<Buffer> {
     doc.on("error", reject);
   });
 
-  letterhead(doc, envelope);
+  letterhead(doc, envelope, w);
+  const [SUMMARY_HEADERS, RANKING_HEADERS, MISSING_HEADERS] = [summaryHeaders(w), rankingHeaders(w), missingHeaders(w)];
 
-  heading(doc, SECTION_TITLES.summary);
+  heading(doc, t("sections.summary"));
   table(doc, [
     { header: SUMMARY_HEADERS[0], width: 96 }, { header: SUMMARY_HEADERS[1], width: 54, align: "right" }, { header: SUMMARY_HEADERS[2], width: 54, align: "right" },
     { header: SUMMARY_HEADERS[3], width: 44, align: "right" }, { header: SUMMARY_HEADERS[4], width: 50, align: "right" }, { header: SUMMARY_HEADERS[5], width: 50, align: "right" },
     { header: SUMMARY_HEADERS[6], width: 62 }, { header: SUMMARY_HEADERS[7], width: 90 },
   ], model.summary.map((row) => [
-    row.metricName, formatTarget(row.target), formatNumber(row.actual), formatPercent(row.percent), formatSigned(row.weekChange), formatPoints(row.weekChangePoints),
-    formatNextMilestone(row.nextMilestone, model.asOf), formatProjection(row.projection, row.dueDate),
+    metricName({ name: row.metricName, nameEn: row.metricNameEn }, w), formatTarget(row.target, w), formatNumber(row.actual, locale), formatPercent(row.percent, locale),
+    formatSigned(row.weekChange, w), formatPoints(row.weekChangePoints, w), formatNextMilestone(row.nextMilestone, model.asOf, w), formatProjection(row.projection, row.dueDate, w),
   ]));
   const dueDate = model.summary.find((s) => s.metric === model.metric.code)?.dueDate ?? null;
-  if (dueDate) paragraph(doc, `Chỉ tiêu tính theo mốc ${formatDay(dueDate)}.`, "italic", 8.5);
+  if (dueDate) paragraph(doc, t("document.targetsAt", { day: formatDay(dueDate) }), "italic", 8.5);
 
-  heading(doc, `${SECTION_TITLES.ranking}: ${model.metric.name}`);
+  heading(doc, `${t("sections.ranking")}: ${headline}`);
   table(doc, [
     { header: RANKING_HEADERS[0], width: 32, align: "right" }, { header: RANKING_HEADERS[1], width: 32 }, { header: RANKING_HEADERS[2], width: 106 },
     { header: RANKING_HEADERS[3], width: 52, align: "right" }, { header: RANKING_HEADERS[4], width: 52, align: "right" }, { header: RANKING_HEADERS[5], width: 44, align: "right" },
     { header: RANKING_HEADERS[6], width: 52, align: "right" }, { header: RANKING_HEADERS[7], width: 62, align: "center" }, { header: RANKING_HEADERS[8], width: 62, align: "center" },
   ], model.ranking.map((row) => [
-    row.rank === null ? "—" : String(row.rank), row.code, row.name, formatTarget(row.target), formatNumber(row.actual), formatPercent(row.percent),
-    formatSigned(row.weekChange), formatRankChange(row.rankChange), formatDay(row.reportedOn),
+    row.rank === null ? "—" : String(row.rank), row.code, row.name, formatTarget(row.target, w), formatNumber(row.actual, locale), formatPercent(row.percent, locale),
+    formatSigned(row.weekChange, w), formatRankChange(row.rankChange, w), formatDay(row.reportedOn),
   ]));
 
-  heading(doc, SECTION_TITLES.praise);
-  const named = (rows: typeof model.praise) => (rows.length === 0 ? "không có" : rows.map((r) => `${r.name} (${formatPercent(r.percent)})`).join("; "));
-  paragraph(doc, `Biểu dương: ${named(model.praise)}.`);
-  paragraph(doc, `Phê bình: ${named(model.criticism)}.`);
+  heading(doc, t("sections.praise"));
+  paragraph(doc, `${t("praise.praised")}: ${namedPercents(model.praise, w)}.`);
+  paragraph(doc, `${t("praise.criticised")}: ${namedPercents(model.criticism, w)}.`);
   doc.moveDown(0.3);
-  paragraph(doc, model.sentence, "italic");
+  paragraph(doc, praiseSentence(model, w), "italic");
 
-  heading(doc, SECTION_TITLES.missing);
-  if (model.missing.length === 0) paragraph(doc, "Tất cả các đơn vị đã báo cáo đủ 7 ngày trong tuần.");
+  heading(doc, t("sections.missing"));
+  if (model.missing.length === 0) paragraph(doc, t("document.allReported"));
   else {
     table(doc, [
       { header: MISSING_HEADERS[0], width: 40 }, { header: MISSING_HEADERS[1], width: 150 }, { header: MISSING_HEADERS[2], width: 200 },
@@ -229,10 +236,10 @@ export function renderPdf(envelope: ReportEnvelope): Promise<Buffer> {
     ], model.missing.map((row) => [row.code, row.name, formatMissingDays(row.missingDays), `${row.leavesMissing}/${row.leavesTotal}`]));
   }
 
-  heading(doc, `${SECTION_TITLES.trend}: ${model.metric.name}`, CHART_HEIGHT + 10);
-  chart(doc, envelope);
+  heading(doc, `${t("sections.trend")}: ${headline}`, CHART_HEIGHT + 10);
+  chart(doc, envelope, w);
 
-  pageNumbers(doc, envelope);
+  pageNumbers(doc, envelope, w);
   doc.end();
   return done;
 }

@@ -1,9 +1,11 @@
-// One entry point for every file format of the weekly report.
+// One entry point for every file format of the weekly report, in the language asked for
+// (the request's: app/api/v1/reports/weekly/route.ts).
+import type { Locale } from "@/lib/i18n/config";
 import { renderCsv } from "./csv";
 import { renderDocx } from "./docx";
 import type { ReportEnvelope } from "./model";
 import { renderPdf } from "./pdf";
-import { reportFileStem } from "./text";
+import { reportFileStem, reportWords } from "./text";
 import { renderXlsx } from "./xlsx";
 
 export const REPORT_FORMATS = ["xlsx", "pdf", "docx", "csv"] as const;
@@ -24,11 +26,12 @@ export interface RenderedReport {
   fileName: string;
 }
 
-export async function renderReport(envelope: ReportEnvelope, format: ReportFormat): Promise<RenderedReport> {
+export async function renderReport(envelope: ReportEnvelope, format: ReportFormat, locale: Locale): Promise<RenderedReport> {
   const body =
-    format === "xlsx" ? await renderXlsx(envelope)
-    : format === "pdf" ? await renderPdf(envelope)
-    : format === "docx" ? await renderDocx(envelope)
-    : renderCsv(envelope);
-  return { body, contentType: CONTENT_TYPES[format], fileName: `${reportFileStem(envelope.model, envelope.issued?.id)}.${format}` };
+    format === "xlsx" ? await renderXlsx(envelope, locale)
+    : format === "pdf" ? await renderPdf(envelope, locale)
+    : format === "docx" ? await renderDocx(envelope, locale)
+    : renderCsv(envelope, locale);
+  const stem = reportFileStem(envelope.model, envelope.issued?.id, reportWords(locale));
+  return { body, contentType: CONTENT_TYPES[format], fileName: `${stem}.${format}` };
 }

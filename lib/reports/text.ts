@@ -1,72 +1,126 @@
 // Words and formatted values shared by every rendering of the weekly report, so the
-// spreadsheet, the PDF, the Word file and the page say the same thing the same way.
+// spreadsheet, the PDF, the Word file and the page say the same thing the same way, in the
+// language they are asked for. The model holds figures, codes and names only; every word
+// around them comes from the catalogue (lib/i18n/messages/*/reports.json) here, so a frozen
+// report downloads in either language.
+import { createTranslator } from "use-intl/core";
 import { daysBetween } from "@/lib/domain/dates";
 import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
-import { PROJECTION_STATUS_LABELS } from "@/lib/domain/projection";
-import type { ReportEnvelope, ReportProjection, WeeklyReportModel } from "./model";
+import type { ProjectionStatus } from "@/lib/domain/projection";
+import { shortUnitName } from "@/lib/domain/text";
+import { parseIsoWeek, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
+import { TIME_ZONE, type Locale } from "@/lib/i18n/config";
+import { MESSAGES } from "@/lib/i18n/messages";
+import "@/lib/i18n/types";
+import type { ReportEnvelope, ReportNamedPercent, ReportProjection, WeeklyReportModel } from "./model";
 
-export const REPORT_TITLE = "BÁO CÁO TUẦN";
-export const REPORT_SUBTITLE = "Tiến độ thu nhận hồ sơ và kích hoạt tài khoản định danh điện tử (Đề án 06)";
-
-export const SECTION_TITLES = {
-  summary: "I. Kết quả chung",
-  ranking: "II. Xếp hạng các đơn vị",
-  praise: "III. Biểu dương và phê bình",
-  missing: "IV. Đơn vị chưa báo cáo đủ các ngày trong tuần",
-  trend: "V. Diễn biến lũy kế so với kế hoạch",
-} as const;
-
-export const SUMMARY_HEADERS = ["Chỉ tiêu theo dõi", "Chỉ tiêu", "Lũy kế", "Tỷ lệ", "Tăng trong tuần", "Tăng (điểm %)", "Mốc tiếp theo", "Dự báo"] as const;
-export const RANKING_HEADERS = ["Hạng", "Mã", "Đơn vị", "Chỉ tiêu", "Lũy kế", "Tỷ lệ", "Tăng trong tuần", "Thay đổi hạng", "Báo cáo đến"] as const;
-export const MISSING_HEADERS = ["Mã", "Đơn vị", "Ngày chưa báo cáo", "Số đơn vị cấp dưới thiếu"] as const;
-export const TREND_HEADERS = ["Ngày", "Lũy kế", "Kế hoạch"] as const;
-
-/** "+1.234", "-12", "0". */
-export function formatSigned(value: number): string {
-  return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+function translatorFor(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "reports", timeZone: TIME_ZONE });
 }
 
-/** "+1,25 điểm", "—" when unknown. */
-export function formatPoints(value: number | null): string {
+/** The report's words in one language: `t` for the catalogue, `locale` for numbers. */
+export interface ReportWords {
+  locale: Locale;
+  t: ReturnType<typeof translatorFor>;
+}
+
+const words = new Map<Locale, ReportWords>();
+
+export function reportWords(locale: Locale): ReportWords {
+  let found = words.get(locale);
+  if (!found) words.set(locale, (found = { locale, t: translatorFor(locale) }));
+  return found;
+}
+
+export function summaryHeaders({ t }: ReportWords): string[] {
+  return [t("columns.metricName"), t("columns.target"), t("columns.cumulative"), t("columns.rate"), t("columns.weekChange"), t("columns.weekPoints"), t("columns.nextMilestone"), t("columns.projection")];
+}
+
+export function rankingHeaders({ t }: ReportWords): string[] {
+  return [t("columns.rank"), t("columns.code"), t("columns.unit"), t("columns.target"), t("columns.cumulative"), t("columns.rate"), t("columns.weekChange"), t("columns.rankChange"), t("columns.reportedOn")];
+}
+
+export function missingHeaders({ t }: ReportWords): string[] {
+  return [t("columns.code"), t("columns.unit"), t("columns.missingDays"), t("columns.leavesMissing")];
+}
+
+export function trendHeaders({ t }: ReportWords): string[] {
+  return [t("columns.day"), t("columns.cumulative"), t("columns.planned")];
+}
+
+/** "Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023" / "Monday 05/06/2023 – Sunday 11/06/2023". */
+export function weekLabel(week: IsoWeek, { t }: ReportWords): string {
+  return t("week.label", { start: formatDay(weekStart(week)), end: formatDay(weekEnd(week)) });
+}
+
+/** "Tuần 23/2023" / "Week 23/2023". */
+export function weekShortLabel(week: IsoWeek, { t }: ReportWords): string {
+  // Strings, not numbers: the message formatter would write the year as "2.023".
+  return t("week.short", { week: String(week.week), year: String(week.year) });
+}
+
+/** The model's week ("2023-W23") as its short label. */
+export function modelWeekShortLabel(model: WeeklyReportModel, w: ReportWords): string {
+  return weekShortLabel(parseIsoWeek(model.week.iso)!, w);
+}
+
+/** The report's unit; the national report is named in the reader's language. */
+export function reportUnitName(model: WeeklyReportModel, { t }: ReportWords): string {
+  return model.unit.code === null ? t("national") : model.unit.name;
+}
+
+/** A metric's name in the reader's language. */
+export function metricName(metric: { name: string; nameEn: string }, { locale }: ReportWords): string {
+  return locale === "en" ? metric.nameEn : metric.name;
+}
+
+/** "+1.234", "-12", "0" (in English "+1,234"). */
+export function formatSigned(value: number, { locale }: ReportWords): string {
+  return value > 0 ? `+${formatNumber(value, locale)}` : formatNumber(value, locale);
+}
+
+/** "+1,25 điểm" / "+1.25 pts", "—" when unknown. */
+export function formatPoints(value: number | null, { t, locale }: ReportWords): string {
   if (value === null) return "—";
-  const text = formatPercent(Math.abs(value)).replace("%", "");
-  return `${value > 0 ? "+" : value < 0 ? "-" : ""}${text} điểm`;
+  const text = formatPercent(Math.abs(value), locale).replace("%", "");
+  return t("values.points", { value: `${value > 0 ? "+" : value < 0 ? "-" : ""}${text}` });
 }
 
 /** "Tăng 2 bậc", "Giảm 1 bậc", "Giữ nguyên", "—". */
-export function formatRankChange(value: number | null): string {
+export function formatRankChange(value: number | null, { t }: ReportWords): string {
   if (value === null) return "—";
-  if (value > 0) return `Tăng ${value} bậc`;
-  if (value < 0) return `Giảm ${-value} bậc`;
-  return "Giữ nguyên";
+  if (value > 0) return t("values.rankUp", { count: value });
+  if (value < 0) return t("values.rankDown", { count: -value });
+  return t("values.rankSame");
 }
 
-export function formatTarget(value: number | null): string {
-  return value === null ? "Chưa giao" : formatNumber(value);
+export function formatTarget(value: number | null, { t, locale }: ReportWords): string {
+  return value === null ? t("values.notAssigned") : formatNumber(value, locale);
 }
+
+const PROJECTION_KEYS = { met: "met", "on-track": "onTrack", "at-risk": "atRisk", behind: "behind" } as const satisfies Record<ProjectionStatus, string>;
 
 /** "Đạt", "Đúng tiến độ", "Nguy cơ", "Chậm". */
-export function projectionLabel(projection: ReportProjection | null): string {
-  if (!projection) return "—";
-  const label = PROJECTION_STATUS_LABELS[projection.status];
-  return label.charAt(0).toUpperCase() + label.slice(1);
+export function projectionLabel(projection: ReportProjection | null, { t }: ReportWords): string {
+  return projection ? t(`projection.${PROJECTION_KEYS[projection.status]}`) : "—";
 }
 
 /** "Nguy cơ (dự kiến 211.268 vào 30/06/2023)". */
-export function formatProjection(projection: ReportProjection | null, dueDate: string | null): string {
-  const label = projectionLabel(projection);
+export function formatProjection(projection: ReportProjection | null, dueDate: string | null, w: ReportWords): string {
+  const label = projectionLabel(projection, w);
   if (!projection || projection.status === "met" || !dueDate || projection.projectedOnDueDate === null) return label;
-  return `${label} (dự kiến ${formatNumber(projection.projectedOnDueDate)} vào ${formatDay(dueDate)})`;
+  return w.t("values.projected", { status: label, value: formatNumber(projection.projectedOnDueDate, w.locale), day: formatDay(dueDate) });
 }
 
 /** "30/06/2023 (còn 19 ngày)": the deadline the target counts towards, seen from the week's end. */
-export function formatNextMilestone(next: { dueDate: string; target: number | null } | null, asOf: string): string {
+export function formatNextMilestone(next: { dueDate: string; target: number | null } | null, asOf: string, { t }: ReportWords): string {
   if (!next) return "—";
   const left = daysBetween(asOf, next.dueDate);
-  return `${formatDay(next.dueDate)} (${left === 0 ? "hôm nay" : `còn ${left} ngày`})`;
+  const day = formatDay(next.dueDate);
+  return left === 0 ? t("values.milestoneToday", { day }) : t("values.milestoneLeft", { day, days: left });
 }
 
-/** "07/06/2023 14:05" in Vietnam time. */
+/** "07/06/2023 14:05" in Vietnam time (both languages). */
 export function formatInstant(iso: string): string {
   const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
@@ -79,25 +133,44 @@ export function formatMissingDays(days: readonly string[]): string {
   return days.map((d) => formatDay(d).slice(0, 5)).join(", ");
 }
 
+/** "Thành phố Hội An (115,34%); Huyện Đông Giang (16,19%)", or "không có". */
+export function namedPercents(rows: readonly ReportNamedPercent[], { t, locale }: ReportWords): string {
+  return rows.length === 0 ? t("praise.none") : rows.map((r) => `${r.name} (${formatPercent(r.percent, locale)})`).join("; ");
+}
+
+/** The chairman's sentence naming who is praised and who is criticised (short unit names). */
+export function praiseSentence(model: WeeklyReportModel, { t, locale }: ReportWords): string {
+  const list = (rows: readonly ReportNamedPercent[]) => rows.map((r) => `${shortUnitName(r.name)} (${formatPercent(r.percent, locale)})`).join(", ");
+  const praised = list(model.praise);
+  const criticised = list(model.criticism);
+  if (praised && criticised) return t("praise.sentenceBoth", { praised, criticised });
+  if (praised) return t("praise.sentencePraised", { praised });
+  if (criticised) return t("praise.sentenceCriticised", { criticised });
+  return t("praise.sentenceNone");
+}
+
 /** The lines of the title block, in order. */
-export function titleBlock(envelope: ReportEnvelope): { label: string; value: string }[] {
+export function titleBlock(envelope: ReportEnvelope, w: ReportWords): { label: string; value: string }[] {
   const { model } = envelope;
+  const { t } = w;
+  const week = parseIsoWeek(model.week.iso)!;
   return [
-    { label: "Đơn vị", value: model.unit.name },
-    { label: "Đợt", value: model.campaign?.name ?? "Không có đợt nào" },
-    { label: "Tuần", value: `${model.week.shortLabel}: ${model.week.label}` },
-    { label: "Số liệu", value: `lũy kế đến hết ngày ${formatDay(model.asOf)}, tổng hợp lúc ${formatInstant(model.computedAt)}` },
-    { label: envelope.issued ? "Ngày ban hành" : "Ngày lập", value: formatInstant(envelope.issuedAt) },
+    { label: t("titleBlock.unit"), value: reportUnitName(model, w) },
+    { label: t("titleBlock.campaign"), value: model.campaign?.name ?? t("titleBlock.noCampaign") },
+    { label: t("titleBlock.week"), value: `${weekShortLabel(week, w)}: ${weekLabel(week, w)}` },
+    { label: t("titleBlock.figures"), value: t("titleBlock.figuresValue", { day: formatDay(model.asOf), time: formatInstant(model.computedAt) }) },
+    { label: envelope.issued ? t("titleBlock.issuedAt") : t("titleBlock.createdAt"), value: formatInstant(envelope.issuedAt) },
   ];
 }
 
 /** The note an issued report carries: it is frozen, and the current figures may differ. */
-export function frozenNote(envelope: ReportEnvelope): string | null {
+export function frozenNote(envelope: ReportEnvelope, { t }: ReportWords): string | null {
   if (!envelope.issued) return null;
-  return `Báo cáo đã ban hành: số liệu được giữ nguyên như lúc ban hành (${formatInstant(envelope.issuedAt)}, ${envelope.issued.by}); các điều chỉnh sau đó không làm thay đổi báo cáo này. Số liệu hiện hành xem tại trang báo cáo tuần.`;
+  return t("titleBlock.frozenNote", { time: formatInstant(envelope.issuedAt), by: envelope.issued.by });
 }
 
-/** File name without extension: "bao-cao-tuan-49-2023-W23". */
-export function reportFileStem(model: WeeklyReportModel, issuedId?: number): string {
-  return `bao-cao-tuan-${model.unit.code ?? "toan-quoc"}-${model.week.iso}${issuedId ? `-ban-hanh-${issuedId}` : ""}`;
+/** File name without extension: "bao-cao-tuan-49-2023-W23" / "weekly-report-49-2023-W23". */
+export function reportFileStem(model: WeeklyReportModel, issuedId: number | undefined, { t }: ReportWords): string {
+  const values = { unit: model.unit.code ?? t("file.national"), week: model.week.iso };
+  return issuedId ? t("file.issued", { ...values, id: String(issuedId) }) : t("file.stem", values);
 }

@@ -4,16 +4,17 @@
 // is a data sheet laid out for one (day, cumulative, plan).
 import ExcelJS from "exceljs";
 import { dayToDate } from "@/lib/domain/dates";
+import { parseIsoWeek } from "@/lib/domain/weeks";
+import type { Locale } from "@/lib/i18n/config";
 import type { ReportEnvelope } from "./model";
 import {
-  MISSING_HEADERS, RANKING_HEADERS, REPORT_SUBTITLE, REPORT_TITLE, SECTION_TITLES, SUMMARY_HEADERS, TREND_HEADERS,
-  formatMissingDays, formatNextMilestone, formatProjection, frozenNote, titleBlock,
+  formatMissingDays, formatNextMilestone, formatProjection, frozenNote, metricName, missingHeaders, praiseSentence, rankingHeaders,
+  reportUnitName, reportWords, summaryHeaders, titleBlock, trendHeaders, weekLabel, weekShortLabel,
 } from "./text";
 
 const INTEGER = "#,##0";
 const SIGNED = "+#,##0;-#,##0;0";
 const PERCENT = "0.00%";
-const POINTS = '+0.00" điểm";-0.00" điểm";0.00" điểm"';
 const DATE = "dd/mm/yyyy";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE4E4E7" } };
 const THIN: Partial<ExcelJS.Borders> = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
@@ -55,39 +56,48 @@ function tableSheet(book: ExcelJS.Workbook, name: string, title: string, note: s
   return sheet;
 }
 
-export async function renderXlsx(envelope: ReportEnvelope): Promise<Buffer> {
+/** Percentage points with their unit: +1.50 điểm / +1.50 pts (the reader's spreadsheet program sets the decimal mark). */
+const pointsFormat = (unit: string) => `+0.00" ${unit}";-0.00" ${unit}";0.00" ${unit}"`;
+
+export async function renderXlsx(envelope: ReportEnvelope, locale: Locale): Promise<Buffer> {
+  const w = reportWords(locale);
+  const { t } = w;
   const { model } = envelope;
+  const POINTS = pointsFormat(t("values.pointsUnit"));
   const book = new ExcelJS.Workbook();
-  book.creator = "Đề án 06";
+  book.creator = t("document.creator");
   book.created = new Date(envelope.issuedAt);
-  const context = `${model.unit.name} · ${model.week.shortLabel}: ${model.week.label}`;
+  const headline = metricName(model.metric, w);
+  const week = parseIsoWeek(model.week.iso)!;
+  const context = `${reportUnitName(model, w)} · ${weekShortLabel(week, w)}: ${weekLabel(week, w)}`;
+  const [SUMMARY_HEADERS, RANKING_HEADERS, MISSING_HEADERS, TREND_HEADERS] = [summaryHeaders(w), rankingHeaders(w), missingHeaders(w), trendHeaders(w)];
 
   // Title block and summary.
-  const summary = book.addWorksheet("Tổng hợp", {
+  const summary = book.addWorksheet(t("sheets.summary"), {
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   summary.columns = [{ width: 30 }, { width: 14 }, { width: 14 }, { width: 11 }, { width: 15 }, { width: 15 }, { width: 24 }, { width: 40 }];
-  summary.getCell("A1").value = REPORT_TITLE;
+  summary.getCell("A1").value = t("document.title");
   summary.getCell("A1").font = { bold: true, size: 16 };
-  summary.getCell("A2").value = REPORT_SUBTITLE;
+  summary.getCell("A2").value = t("document.subtitle");
   summary.getCell("A2").font = { italic: true };
   let r = 4;
-  for (const { label, value } of titleBlock(envelope)) {
+  for (const { label, value } of titleBlock(envelope, w)) {
     summary.getCell(r, 1).value = label;
     summary.getCell(r, 1).font = { bold: true };
     summary.getCell(r, 2).value = value;
     r++;
   }
-  const note = frozenNote(envelope);
+  const note = frozenNote(envelope, w);
   if (note) {
-    summary.getCell(r, 1).value = "Ghi chú";
+    summary.getCell(r, 1).value = t("titleBlock.note");
     summary.getCell(r, 1).font = { bold: true };
     summary.getCell(r, 2).value = note;
     summary.getCell(r, 2).font = { italic: true };
     r++;
   }
   r++;
-  summary.getCell(r, 1).value = SECTION_TITLES.summary;
+  summary.getCell(r, 1).value = t("sections.summary");
   summary.getCell(r, 1).font = { bold: true, size: 13 };
   r++;
   const headerRow = summary.getRow(r);
@@ -99,9 +109,9 @@ export async function renderXlsx(envelope: ReportEnvelope): Promise<Buffer> {
   summary.views = [{ state: "frozen", ySplit: r }];
   for (const row of model.summary) {
     const added = summary.addRow([
-      row.metricName, row.target, row.actual, fraction(row.percent), row.weekChange, row.weekChangePoints,
-      formatNextMilestone(row.nextMilestone, model.asOf),
-      formatProjection(row.projection, row.dueDate),
+      metricName({ name: row.metricName, nameEn: row.metricNameEn }, w), row.target, row.actual, fraction(row.percent), row.weekChange, row.weekChangePoints,
+      formatNextMilestone(row.nextMilestone, model.asOf, w),
+      formatProjection(row.projection, row.dueDate, w),
     ]);
     added.getCell(2).numFmt = INTEGER;
     added.getCell(3).numFmt = INTEGER;
@@ -111,7 +121,7 @@ export async function renderXlsx(envelope: ReportEnvelope): Promise<Buffer> {
     added.eachCell({ includeEmpty: true }, (cell) => { cell.border = THIN; });
   }
 
-  tableSheet(book, "Xếp hạng", `${SECTION_TITLES.ranking}: ${model.metric.name}`, context, [
+  tableSheet(book, t("sheets.ranking"), `${t("sections.ranking")}: ${headline}`, context, [
     { header: RANKING_HEADERS[0], width: 7, numFmt: "0" },
     { header: RANKING_HEADERS[1], width: 8 },
     { header: RANKING_HEADERS[2], width: 28 },
@@ -119,33 +129,33 @@ export async function renderXlsx(envelope: ReportEnvelope): Promise<Buffer> {
     { header: RANKING_HEADERS[4], width: 13, numFmt: INTEGER },
     { header: RANKING_HEADERS[5], width: 10, numFmt: PERCENT },
     { header: RANKING_HEADERS[6], width: 14, numFmt: SIGNED },
-    { header: "Tăng (điểm %)", width: 14, numFmt: POINTS },
+    { header: t("columns.weekPoints"), width: 14, numFmt: POINTS },
     { header: RANKING_HEADERS[7], width: 12, numFmt: SIGNED },
     { header: RANKING_HEADERS[8], width: 13, numFmt: DATE },
   ], model.ranking.map((row) => [
     row.rank, row.code, row.name, row.target, row.actual, fraction(row.percent), row.weekChange, row.weekChangePoints, row.rankChange, excelDate(row.reportedOn),
   ]));
 
-  const praise = tableSheet(book, "Biểu dương - Phê bình", SECTION_TITLES.praise, model.sentence, [
-    { header: "Loại", width: 14 },
-    { header: "Mã", width: 8 },
-    { header: "Đơn vị", width: 30 },
-    { header: "Tỷ lệ", width: 10, numFmt: PERCENT },
+  const praise = tableSheet(book, t("sheets.praise"), t("sections.praise"), praiseSentence(model, w), [
+    { header: t("columns.kind"), width: 14 },
+    { header: t("columns.code"), width: 8 },
+    { header: t("columns.unit"), width: 30 },
+    { header: t("columns.rate"), width: 10, numFmt: PERCENT },
   ], [
-    ...model.praise.map((row) => ["Biểu dương", row.code, row.name, fraction(row.percent)]),
-    ...model.criticism.map((row) => ["Phê bình", row.code, row.name, fraction(row.percent)]),
+    ...model.praise.map((row) => [t("praise.praised"), row.code, row.name, fraction(row.percent)]),
+    ...model.criticism.map((row) => [t("praise.criticised"), row.code, row.name, fraction(row.percent)]),
   ]);
   praise.getCell(2, 1).font = { size: 10 };
 
-  tableSheet(book, "Chưa báo cáo", SECTION_TITLES.missing, context, [
+  tableSheet(book, t("sheets.missing"), t("sections.missing"), context, [
     { header: MISSING_HEADERS[0], width: 8 },
     { header: MISSING_HEADERS[1], width: 30 },
     { header: MISSING_HEADERS[2], width: 34 },
     { header: MISSING_HEADERS[3], width: 14, numFmt: INTEGER },
-    { header: "Tổng số đơn vị cấp dưới", width: 14, numFmt: INTEGER },
+    { header: t("columns.leavesTotal"), width: 14, numFmt: INTEGER },
   ], model.missing.map((row) => [row.code, row.name, formatMissingDays(row.missingDays), row.leavesMissing, row.leavesTotal]));
 
-  tableSheet(book, "Xu hướng", `${SECTION_TITLES.trend}: ${model.metric.name}`, "Số liệu để vẽ biểu đồ: chọn ba cột rồi Chèn › Biểu đồ đường.", [
+  tableSheet(book, t("sheets.trend"), `${t("sections.trend")}: ${headline}`, t("sheets.trendHint"), [
     { header: TREND_HEADERS[0], width: 13, numFmt: DATE },
     { header: TREND_HEADERS[1], width: 14, numFmt: INTEGER },
     { header: TREND_HEADERS[2], width: 14, numFmt: INTEGER },

@@ -1,11 +1,14 @@
-// Parameters of the weekly report: page, download routes, API and the issue action.
+// Parameters of the weekly report: page, download routes, API and the issue action. The
+// messages are functions, so they come out in the language of the request being parsed.
 import { z } from "zod";
 import { parseIsoWeek } from "@/lib/domain/weeks";
+import { m } from "@/lib/i18n/message";
 import { REPORT_FORMATS } from "@/lib/reports/render";
 
-const unitCode = z.string().regex(/^[A-Za-z0-9]{1,20}$/, "Mã đơn vị không hợp lệ.");
-const week = z.string().refine((value) => parseIsoWeek(value) !== null, "Tuần phải có dạng YYYY-Www, ví dụ 2023-W23.");
-const campaign = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Mã đợt không hợp lệ.");
+const unitCode = z.string().regex(/^[A-Za-z0-9]{1,20}$/, { error: () => m("reports.params.unit") });
+const week = z.string().refine((value) => parseIsoWeek(value) !== null, { error: () => m("reports.params.week") });
+const campaign = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: () => m("reports.params.campaign") });
+const badIssued = { error: () => m("reports.params.issued") };
 
 export const weeklyReportParamsSchema = z.object({
   unit: unitCode.optional(),
@@ -14,8 +17,8 @@ export const weeklyReportParamsSchema = z.object({
 });
 
 export const weeklyReportDownloadSchema = weeklyReportParamsSchema.extend({
-  format: z.enum(REPORT_FORMATS, "Định dạng phải là xlsx, pdf, docx hoặc csv."),
-  issued: z.coerce.number("Số báo cáo không hợp lệ.").int("Số báo cáo không hợp lệ.").positive("Số báo cáo không hợp lệ.").max(2_147_483_647, "Số báo cáo không hợp lệ.").optional(),
+  format: z.enum(REPORT_FORMATS, { error: () => m("reports.params.format") }),
+  issued: z.coerce.number(badIssued).int(badIssued).positive(badIssued).max(2_147_483_647, badIssued).optional(),
 });
 
 export const issueReportSchema = z.object({

@@ -35,7 +35,7 @@ async function benchReport(label: keyof typeof BUDGET_MS, unitCode: string | nul
   for (let run = 0; run < RUNS; run++) {
     for (const format of REPORT_FORMATS) {
       const [model, modelMs] = await time(() => getWeeklyReport(ADMIN, { unitCode, week }));
-      const [, fileMs] = await time(() => renderReport({ model, issuedAt: new Date().toISOString(), issued: null }, format));
+      const [, fileMs] = await time(() => renderReport({ model, issuedAt: new Date().toISOString(), issued: null }, format, "vi"));
       if (run === 0) {
         first = Math.max(first, modelMs + fileMs);
         if (format === "xlsx") console.log(`${label}: ${model.unit.name}, ${formatIsoWeek(week)}, ${model.ranking.length} units ranked`);

@@ -104,3 +104,53 @@ test("a district officer sees their district's report but cannot issue one, nor 
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Tuần phải có dạng YYYY-Www");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Huyện Núi Thành");
 });
+
+test("in English the report page and its files have English words and English number notation", async ({ page, context, baseURL }, testInfo) => {
+  await signIn(page, "lanhdao");
+  await context.addCookies([{ name: "vneid-locale", value: "en", url: baseURL! }]);
+  await page.goto(`/reports/weekly?unit=49&week=${WEEK}`);
+  await expect(page).toHaveTitle(/Weekly report/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/Tỉnh Quảng Nam · Week \d+\/\d{4}/);
+  await expect(page.getByText(/Monday \d{2}\/\d{2}\/\d{4} – Sunday \d{2}\/\d{2}\/\d{4}/).first()).toBeVisible();
+  for (const name of ["I. Overall results", "II. Unit rankings: Accounts activated", "III. Praise and criticism", "V. Cumulative progress against the plan: Accounts activated", "Issued reports", "Download:"]) {
+    await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("columnheader", { name: "Change this week" }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Issue the weekly report" })).toBeVisible();
+  await expect(page.getByLabel(/Lock the unit's figures up to the end of Sunday \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+
+  // Numbers in English notation: 469,004 and 24.37%.
+  const ranking = await pageRanking(page);
+  expect(ranking.length).toBe(18);
+  for (const [, , percent] of ranking) expect(percent).toMatch(/^(\d{1,3}(,\d{3})*\.\d{2}%|—)$/);
+  const cumulative = await page.locator("section[aria-labelledby=summary] tbody tr").first().locator("td").nth(1).textContent();
+  expect(cumulative).toMatch(/^\d{1,3}(,\d{3})+$/);
+
+  // No Vietnamese interface words (unit names are data and stay as they are).
+  const main = (await page.locator("main").innerText()).replace(/(Tỉnh|Huyện|Thành phố|Thị xã|Xã|Phường|Thị trấn) [^\n\t(·;,]+/g, "");
+  for (const word of ["Tải về", "Xếp hạng", "Biểu dương", "Phê bình", "Chỉ tiêu", "Lũy kế", "Tuần", "Ban hành", "Thứ Hai", "Chủ Nhật", "Chưa giao", "không có"]) expect(main).not.toContain(word);
+  await screenshot(page, testInfo, "weekly-report-en");
+  await page.setViewportSize({ width: 360, height: 800 });
+  await screenshot(page, testInfo, "weekly-report-en-360");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  const xlsx = await downloadFrom(page, "Excel (.xlsx)");
+  expect(xlsx.fileName).toBe(`weekly-report-49-${WEEK}.xlsx`);
+  const rankingSheet = (await readXlsx(xlsx.body)).sheets.get("Ranking")!;
+  for (const [code, name, percent] of ranking) {
+    const row = rankingSheet.find((r) => r[1] === code)!;
+    expect(row[2]).toBe(name);
+    if (row[5] !== null) expect(`${(row[5] as number * 100).toFixed(2)}%`).toBe(percent);
+  }
+  const pdf = await downloadFrom(page, "PDF");
+  expect(pdf.fileName).toBe(`weekly-report-49-${WEEK}.pdf`);
+  const pdfText = (await readPdf(pdf.body)).text.replace(/\s+/g, " ");
+  expect(pdfText).toContain("WEEKLY REPORT");
+  expect(pdfText).toMatch(/Page 1\/\d+/);
+  for (const [, name, percent] of ranking) {
+    expect(pdfText).toContain(name);
+    expect(pdfText).toContain(percent);
+  }
+});

@@ -1,6 +1,6 @@
 // The weekly report against the same week's answers of the ranking query, in every format,
 // and issuing: frozen model, optional lock, audit, permissions.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { newToken } from "@/lib/auth/tokens";
 import { importCsv } from "@/lib/data/import";
@@ -10,12 +10,25 @@ import { getWeeklyReport } from "@/lib/data/weekly-report";
 import { addDays, dayToDate } from "@/lib/domain/dates";
 import { formatNumber, formatPercent } from "@/lib/domain/format";
 import { parseIsoWeek } from "@/lib/domain/weeks";
+import { withLocale } from "@/lib/i18n/message";
 import { renderReport } from "@/lib/reports/render";
+import { praiseSentence, reportWords } from "@/lib/reports/text";
+import { weeklyReportDownloadSchema } from "@/lib/validation/report-params";
 import { GET as rankingsRoute } from "@/app/api/v1/rankings/route";
 import { GET as weeklyReportRoute } from "@/app/api/v1/reports/weekly/route";
 import { readCsv, readDocx, readPdf, readXlsx } from "../support/report-files";
 import { ADMIN, createCampaign, createUnits } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
+
+// The request's cookies: the route handlers answer in the language of "vneid-locale".
+const cookieJar = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name) } : undefined), has: (name: string) => cookieJar.has(name), getAll: () => [...cookieJar].map(([name, value]) => ({ name, value })) }),
+  headers: async () => new Headers(),
+}));
+// API callers here sign in with a token, not a session (so no remembered language).
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => null }));
+afterEach(() => cookieJar.clear());
 
 const WEEK = parseIsoWeek("2023-W23")!; // Monday 05/06/2023 – Sunday 11/06/2023
 const NOW = new Date("2023-06-12T03:00:00Z");
@@ -80,7 +93,7 @@ describe("the weekly report model", () => {
     const model = await getWeeklyReport(LEADER, { unitCode: "90", week: WEEK }, NOW);
     const atEnd = await getRankings(LEADER, { parentCode: "90", metricCode: "activated", asOf: "2023-06-11" });
     const atStart = await getRankings(LEADER, { parentCode: "90", metricCode: "activated", asOf: "2023-06-04" });
-    expect(model.week).toEqual({ iso: "2023-W23", start: "2023-06-05", end: "2023-06-11", label: "Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023", shortLabel: "Tuần 23/2023" });
+    expect(model.week).toEqual({ iso: "2023-W23", start: "2023-06-05", end: "2023-06-11" });
     expect(model.unit).toEqual({ code: "90", name: "Tỉnh Thử Nghiệm" });
     expect(model.ranking.map((r) => [r.code, r.name, r.actual, r.target, r.percent, r.rank, r.reportedOn]))
       .toEqual(atEnd.rows.map((r) => [r.code, r.name, r.actual, r.target, r.percent, r.rank, r.reportedOn]));
@@ -94,7 +107,8 @@ describe("the weekly report model", () => {
     expect(model.ranking.find((r) => r.code === "902")).toMatchObject({ actual: 321, percent: 51.28, rank: 2, rankChange: -1 });
     expect(nuiThanh.rankChange).toBe(1);
     expect(model.praise.map((p) => p.code)[0]).toBe("901");
-    expect(model.sentence).toContain("Biểu dương: Núi Thành (66,00%)");
+    expect(praiseSentence(model, reportWords("vi"))).toContain("Biểu dương: Núi Thành (66,00%)");
+    expect(praiseSentence(model, reportWords("en"))).toContain("Praised: Núi Thành (66.00%)");
   });
 
   it("summarises the unit's own figures with week change, milestone and projection", async () => {
@@ -135,6 +149,16 @@ describe("the weekly report model", () => {
     await expect(getWeeklyReport(DISTRICT, { unitCode: "90", week: WEEK }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getWeeklyReport(DISTRICT, { unitCode: "902", week: WEEK }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getWeeklyReport(LEADER, { unitCode: null, week: WEEK }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuses an unknown unit or campaign, and a bad parameter, in the request's language", async () => {
+    await expect(getWeeklyReport(LEADER, { unitCode: "99999", week: WEEK }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: { unit: ["Không có đơn vị này."] } });
+    await expect(withLocale("en", () => getWeeklyReport(LEADER, { unitCode: "99999", week: WEEK }, NOW))).rejects.toMatchObject({ fieldErrors: { unit: ["There is no such unit."] } });
+    await expect(withLocale("en", () => getWeeklyReport(LEADER, { unitCode: "90", week: WEEK, campaignCode: "khong-co" }, NOW))).rejects.toMatchObject({ fieldErrors: { campaign: ["There is no such campaign."] } });
+    await expect(withLocale("en", () => issueWeeklyReport(LEADER, { unitCode: "90", week: WEEK, lockDays: false }, new Date("2023-06-11T16:59:00Z")))).rejects.toMatchObject({ fieldErrors: { week: [expect.stringContaining("only the report of a finished week")] } });
+    const bad = () => weeklyReportDownloadSchema.safeParse({ week: "2023-W99", format: "odt" }).error!.issues.map((i) => i.message);
+    expect(bad()).toEqual(["Tuần phải có dạng YYYY-Www, ví dụ 2023-W23.", "Định dạng phải là xlsx, pdf, docx hoặc csv."]);
+    expect(withLocale("en", bad)).toEqual(["The week must be written YYYY-Www, for example 2023-W23.", "The format must be xlsx, pdf, docx or csv."]);
   });
 
   it("the national report ranks the roots for an administrator", async () => {
@@ -207,6 +231,73 @@ describe("every file says what the API says", () => {
     }
   });
 
+  it("in English (the request's language cookie), the same files carry English words and English number notation, number by number", async () => {
+    const token = await apiToken("leader", "90");
+    const answer = await rankingsRoute(new Request("http://localhost/api/v1/rankings?parent=90&metric=activated&asOf=2023-06-11", { headers: { authorization: `Bearer ${token}` } }));
+    const ranking = (await answer.json()) as { rows: { code: string; name: string; actual: number; target: number | null; percent: number | null; rank: number | null }[] };
+    expect(ranking.rows.some((row) => (row.target ?? 0) >= 1_000)).toBe(true); // so the thousands separator shows
+    cookieJar.set("vneid-locale", "en");
+    // Words of the Vietnamese interface that must not appear in an English file (names of units are data and stay).
+    const vietnameseWords = ["BÁO CÁO", "Trang", "Chỉ tiêu", "Lũy kế", "Tỷ lệ", "Xếp hạng", "Biểu dương", "Phê bình", "Thứ Hai", "Chủ Nhật", "Tuần", "Chưa giao", "bậc", "điểm"];
+
+    const xlsx = await download(token, `unit=90&week=${WEEK_PARAM}&format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-disposition")).toContain("weekly-report-90-2023-W23.xlsx");
+    const { sheets, book } = await readXlsx(Buffer.from(await xlsx.arrayBuffer()));
+    expect([...sheets.keys()]).toEqual(["Summary", "Ranking", "Praise - Criticism", "Not reported", "Trend"]);
+    const rankingSheet = sheets.get("Ranking")!;
+    expect(rankingSheet[2]).toEqual(["Rank", "Code", "Unit", "Target", "Actual", "Rate", "Change this week", "Change (% points)", "Rank change", "Reported up to"]);
+    for (const row of ranking.rows) {
+      const line = rankingSheet.find((r) => r[1] === row.code)!;
+      expect([line[0], line[2], line[3], line[4]]).toEqual([row.rank, row.name, row.target, row.actual]);
+      expect(Math.round((line[5] as number) * 10_000) / 100).toBe(row.percent);
+    }
+    expect(book.getWorksheet("Ranking")!.getCell(4, 8).numFmt).toContain('" pts"');
+    const summary = sheets.get("Summary")!;
+    expect(summary[0]).toEqual(["WEEKLY REPORT"]);
+    expect(summary.flat().join(" ")).toContain("Week 23/2023: Monday 05/06/2023 – Sunday 11/06/2023");
+    expect(summary.find((r) => r[0] === "Accounts activated")).toBeDefined();
+    for (const word of vietnameseWords) expect([...sheets.values()].flat(2).join(" ")).not.toContain(word);
+
+    const pdf = await download(token, `unit=90&week=${WEEK_PARAM}&format=pdf`);
+    expect(pdf.headers.get("content-disposition")).toContain("weekly-report-90-2023-W23.pdf");
+    const pdfBuffer = Buffer.from(await pdf.arrayBuffer());
+    expect(pdfBuffer.toString("latin1")).toMatch(/\/Lang \(en-US\)/);
+    const { pages, text: pdfText } = await readPdf(pdfBuffer);
+    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1}/${pages.length}`));
+    const flat = pdfText.replace(/\s+/g, " ");
+    for (const expected of ["WEEKLY REPORT", "Monday 05/06/2023 – Sunday 11/06/2023", "I. Overall results", "II. Unit rankings: Accounts activated", "Praised: ", "Cumulative actual"]) expect(flat).toContain(expected);
+    for (const row of ranking.rows) {
+      expect(flat).toContain(`${row.name} ${row.target === null ? "Not assigned" : formatNumber(row.target, "en")} ${formatNumber(row.actual, "en")} ${formatPercent(row.percent, "en")}`);
+    }
+    for (const word of vietnameseWords) expect(flat).not.toContain(word);
+
+    const docx = await download(token, `unit=90&week=${WEEK_PARAM}&format=docx`);
+    expect(docx.headers.get("content-disposition")).toContain("weekly-report-90-2023-W23.docx");
+    const { text: docText, xml } = await readDocx(Buffer.from(await docx.arrayBuffer()));
+    for (const row of ranking.rows) {
+      expect(docText).toContain(`${row.code}\t${row.name}\t${row.target === null ? "Not assigned" : formatNumber(row.target, "en")}\t${formatNumber(row.actual, "en")}\t${formatPercent(row.percent, "en")}`);
+    }
+    expect(docText).toContain("SOCIALIST REPUBLIC OF VIETNAM");
+    expect(xml).not.toContain("Trang");
+    for (const word of vietnameseWords) expect(docText).not.toContain(word);
+
+    const csv = await download(token, `unit=90&week=${WEEK_PARAM}&format=csv`);
+    expect(csv.headers.get("content-disposition")).toContain("weekly-report-90-2023-W23.csv");
+    const { rows } = readCsv(Buffer.from(await csv.arrayBuffer()));
+    expect(rows[0]).toEqual(["WEEKLY REPORT"]);
+    expect(rows).toContainEqual(["Rank", "Code", "Unit", "Target", "Actual", "Rate (%)", "Change this week", "Change (% points)", "Rank change", "Reported up to"]);
+    for (const row of ranking.rows) {
+      const line = rows.find((r) => r[1] === row.code && r[2] === row.name)!;
+      expect(line.slice(0, 6)).toEqual([String(row.rank ?? ""), row.code, row.name, String(row.target ?? ""), String(row.actual), String(row.percent ?? "")]);
+    }
+    for (const word of vietnameseWords) expect(rows.flat().join(" ")).not.toContain(word);
+
+    // Refusals in English too.
+    const refused = await download(await apiToken("district", "901"), `unit=901&week=2023-W99&format=xlsx`);
+    expect(await refused.json()).toEqual({ error: { message: "Invalid parameters.", fieldErrors: { week: ["The week must be written YYYY-Www, for example 2023-W23."] } } });
+  });
+
   it("refuses bad parameters, other units and anonymous callers with JSON errors", async () => {
     const token = await apiToken("district", "901");
     const bad = await download(token, "unit=901&week=2023-W99&format=xlsx");
@@ -223,7 +314,7 @@ describe("every file says what the API says", () => {
   it("renders each format for a live report in one call", async () => {
     const model = await getWeeklyReport(LEADER, { unitCode: "90", week: WEEK }, NOW);
     for (const format of ["xlsx", "pdf", "docx", "csv"] as const) {
-      const file = await renderReport({ model, issuedAt: NOW.toISOString(), issued: null }, format);
+      const file = await renderReport({ model, issuedAt: NOW.toISOString(), issued: null }, format, "vi");
       expect(file.fileName).toBe(`bao-cao-tuan-90-2023-W23.${format}`);
       expect(file.body.length).toBeGreaterThan(500);
     }
@@ -251,9 +342,16 @@ describe("issuing a weekly report", () => {
     expect(frozen.issued).toMatchObject({ id: issued.id, by: "Ban Chỉ đạo", daysLocked: true });
 
     // The frozen file says so.
-    const { text } = await readDocx((await renderReport(frozen, "docx")).body);
+    const { text } = await readDocx((await renderReport(frozen, "docx", "vi")).body);
     expect(text).toContain("Báo cáo đã ban hành");
     expect(text).toContain("660");
+    // It stores figures, not words: the same frozen report downloads in English.
+    const english = await renderReport(frozen, "pdf", "en");
+    expect(english.fileName).toBe(`weekly-report-90-2023-W23-issued-${issued.id}.pdf`);
+    const englishText = (await readPdf(english.body)).text.replace(/\s+/g, " ");
+    expect(englishText).toContain("Issued report: the figures are kept exactly as they were");
+    expect(englishText).toContain("Huyện Núi Thành 1,000 660 66.00%");
+    expect(englishText).not.toContain("Báo cáo đã ban hành");
 
     expect((await listIssuedReports(DISTRICT, "901"))).toEqual([]);
     expect((await listIssuedReports(PROVINCE, "90")).map((r) => r.id)).toEqual([issued.id]);

@@ -7,26 +7,26 @@ const trend = Array.from({ length: 28 }, (_, i) => {
 });
 
 export const fixtureModel: WeeklyReportModel = {
-  version: 1,
+  version: 2,
   unit: { code: "49", name: "Tỉnh Quảng Nam" },
   campaign: { code: "cao-diem-2023", name: "Đợt cao điểm 90 ngày đêm" },
-  week: { iso: "2023-W23", start: "2023-06-05", end: "2023-06-11", label: "Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023", shortLabel: "Tuần 23/2023" },
+  week: { iso: "2023-W23", start: "2023-06-05", end: "2023-06-11" },
   asOf: "2023-06-11",
   computedAt: "2023-06-12T01:30:00.000Z",
-  metric: { code: "activated", name: "Tài khoản đã kích hoạt" },
+  metric: { code: "activated", name: "Tài khoản đã kích hoạt", nameEn: "Accounts activated" },
   summary: [
     {
-      metric: "dossiers", metricName: "Hồ sơ định danh điện tử", target: 800_000, actual: 469_004, percent: 58.63,
+      metric: "dossiers", metricName: "Hồ sơ định danh điện tử", metricNameEn: "eID dossiers collected", target: 800_000, actual: 469_004, percent: 58.63,
       weekChange: 12_345, weekChangePoints: 1.54, dueDate: "2023-06-30", nextMilestone: { dueDate: "2023-06-30", target: 800_000 },
       projection: { status: "behind", dailyPace: 1_760, projectedOnDueDate: 502_444, requiredDailyPace: 17_421 },
     },
     {
-      metric: "activated", metricName: "Tài khoản đã kích hoạt", target: 738_291, actual: 186_568, percent: 25.27,
+      metric: "activated", metricName: "Tài khoản đã kích hoạt", metricNameEn: "Accounts activated", target: 738_291, actual: 186_568, percent: 25.27,
       weekChange: 9_100, weekChangePoints: 1.23, dueDate: "2023-06-30", nextMilestone: { dueDate: "2023-06-30", target: 738_291 },
       projection: { status: "at-risk", dailyPace: 1_300, projectedOnDueDate: 211_268, requiredDailyPace: 29_038 },
     },
     {
-      metric: "cccd", metricName: "Hồ sơ cấp CCCD", target: null, actual: 1_234, percent: null,
+      metric: "cccd", metricName: "Hồ sơ cấp CCCD", metricNameEn: "Chip-ID card applications", target: null, actual: 1_234, percent: null,
       weekChange: 0, weekChangePoints: null, dueDate: null, nextMilestone: null, projection: null,
     },
   ],
@@ -36,13 +36,14 @@ export const fixtureModel: WeeklyReportModel = {
     { rank: 3, code: "506", name: "Huyện Đông Giang", target: 20_000, actual: 3_238, percent: 16.19, weekChange: -12, weekChangePoints: -0.06, rankChange: -1, reportedOn: "2023-06-09" },
     { rank: null, code: "519", name: "Huyện Nông Sơn", target: null, actual: 900, percent: null, weekChange: 0, weekChangePoints: null, rankChange: null, reportedOn: null },
   ],
-  childLevelName: "Huyện/Quận/Thị xã/Thành phố",
   praise: [{ code: "502", name: "Thành phố Hội An", percent: 115.34 }],
   criticism: [{ code: "506", name: "Huyện Đông Giang", percent: 16.19 }],
-  sentence: "Biểu dương: Hội An (115,34%); Phê bình: Đông Giang (16,19%).",
   missing: [{ code: "506", name: "Huyện Đông Giang", missingDays: ["2023-06-10", "2023-06-11"], leavesMissing: 2, leavesTotal: 11 }],
   trend,
 };
+
+/** The praise sentence the renderers word from the fixture, in Vietnamese. */
+export const FIXTURE_SENTENCE = "Biểu dương: Hội An (115,34%); Phê bình: Đông Giang (16,19%).";
 
 export const fixtureEnvelope: ReportEnvelope = { model: fixtureModel, issuedAt: "2023-06-12T02:00:00.000Z", issued: null };
 export const fixtureIssued: ReportEnvelope = { model: fixtureModel, issuedAt: "2023-06-12T02:00:00.000Z", issued: { id: 7, by: "Ban Chỉ đạo Đề án 06", daysLocked: true } };

@@ -1,12 +1,12 @@
 // Each renderer's file, opened with a parser, says what the model says.
 import { describe, expect, it, vi } from "vitest";
-import { chartSvg, layoutChart } from "@/lib/reports/chart";
+import { chartLegend, chartSvg, layoutChart } from "@/lib/reports/chart";
 import { renderCsv } from "@/lib/reports/csv";
 import { renderDocx } from "@/lib/reports/docx";
 import { renderPdf } from "@/lib/reports/pdf";
 import { renderXlsx } from "@/lib/reports/xlsx";
-import { formatPoints, formatRankChange, formatSigned } from "@/lib/reports/text";
-import { fixtureEnvelope, fixtureIssued, fixtureModel } from "../support/report-fixture";
+import { formatPoints, formatRankChange, formatSigned, reportWords } from "@/lib/reports/text";
+import { FIXTURE_SENTENCE, fixtureEnvelope, fixtureIssued, fixtureModel } from "../support/report-fixture";
 import { readCsv, readDocx, readPdf, readXlsx } from "../support/report-files";
 
 // Rendering and parsing whole documents (and compiling the rasteriser once) takes seconds on a busy machine.
@@ -14,7 +14,7 @@ vi.setConfig({ testTimeout: 60_000 });
 
 describe("xlsx", () => {
   it("has one sheet per section with real numbers, number formats, frozen headers and widths", async () => {
-    const { sheets, book } = await readXlsx(await renderXlsx(fixtureEnvelope));
+    const { sheets, book } = await readXlsx(await renderXlsx(fixtureEnvelope, "vi"));
     expect([...sheets.keys()]).toEqual(["Tổng hợp", "Xếp hạng", "Biểu dương - Phê bình", "Chưa báo cáo", "Xu hướng"]);
 
     const ranking = book.getWorksheet("Xếp hạng")!;
@@ -51,7 +51,7 @@ describe("xlsx", () => {
 
 describe("csv", () => {
   it("is UTF-8 with a BOM, with machine-readable figures and Vietnamese names", () => {
-    const buffer = renderCsv(fixtureEnvelope);
+    const buffer = renderCsv(fixtureEnvelope, "vi");
     expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const { bom, rows } = readCsv(buffer);
     expect(bom).toBe(true);
@@ -60,18 +60,18 @@ describe("csv", () => {
     expect(rows).toContainEqual(["", "519", "Huyện Nông Sơn", "", "900", "", "0", "", "", ""]);
     expect(rows).toContainEqual(["Phê bình", "506", "Huyện Đông Giang", "16.19"]);
     expect(rows).toContainEqual(["activated", "Tài khoản đã kích hoạt", "738291", "186568", "25.27", "9100", "1.23", "2023-06-30", "2023-06-30", "738291", "at-risk", "211268"]);
-    expect(rows.find((r) => r[0] === "Kết luận")![1]).toBe(fixtureModel.sentence);
+    expect(rows.find((r) => r[0] === "Kết luận")![1]).toBe(FIXTURE_SENTENCE);
   });
 
   it("quotes cells holding commas or quotes", () => {
-    const { rows } = readCsv(renderCsv({ ...fixtureEnvelope, model: { ...fixtureModel, unit: { code: "49", name: 'Tỉnh "A", B' } } }));
+    const { rows } = readCsv(renderCsv({ ...fixtureEnvelope, model: { ...fixtureModel, unit: { code: "49", name: 'Tỉnh "A", B' } } }, "vi"));
     expect(rows).toContainEqual(["Đơn vị", 'Tỉnh "A", B']);
   });
 });
 
 describe("pdf", () => {
   it("is A4 portrait with the font embedded, page numbers and the Vietnamese text", async () => {
-    const buffer = await renderPdf(fixtureIssued);
+    const buffer = await renderPdf(fixtureIssued, "vi");
     expect(buffer.subarray(0, 5).toString()).toBe("%PDF-");
     expect(buffer.toString("latin1")).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     expect(buffer.toString("latin1")).toMatch(/\/FontFile2/);
@@ -79,7 +79,7 @@ describe("pdf", () => {
     const { pages, text } = await readPdf(buffer);
     expect(pages.length).toBeGreaterThanOrEqual(1);
     pages.forEach((page, i) => expect(page).toContain(`Trang ${i + 1}/${pages.length}`));
-    for (const expected of ["BÁO CÁO TUẦN", "Tỉnh Quảng Nam", "Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023", "Huyện Núi Thành", "Huyện Đông Giang", "Thành phố Hội An", "83,07%", "115,34%", "52.000", "62.600", "738.291", "186.568", "25,27%", "+9.100", "Tăng 1 bậc", "Nguy cơ (dự kiến 211.268", fixtureModel.sentence, "Báo cáo đã ban hành", "Lũy kế thực hiện"]) {
+    for (const expected of ["BÁO CÁO TUẦN", "Tỉnh Quảng Nam", "Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023", "Huyện Núi Thành", "Huyện Đông Giang", "Thành phố Hội An", "83,07%", "115,34%", "52.000", "62.600", "738.291", "186.568", "25,27%", "+9.100", "Tăng 1 bậc", "Nguy cơ (dự kiến 211.268", FIXTURE_SENTENCE, "Báo cáo đã ban hành", "Lũy kế thực hiện"]) {
       expect(text.replace(/\s+/g, " ")).toContain(expected);
     }
   });
@@ -87,20 +87,20 @@ describe("pdf", () => {
 
 describe("docx", () => {
   it("has headings, real tables, the chart as PNG, page numbers and the Vietnamese text", async () => {
-    const { xml, text, files } = await readDocx(await renderDocx(fixtureEnvelope));
+    const { xml, text, files } = await readDocx(await renderDocx(fixtureEnvelope, "vi"));
     expect(files.some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
     expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(4);
     expect(xml).toContain("<w:tblHeader/>");
-    for (const expected of ["BÁO CÁO TUẦN", "Tỉnh Quảng Nam", "Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023", "Huyện Núi Thành", "83,07%", "52.000", "62.600", "115,34%", "Giảm 1 bậc", fixtureModel.sentence]) {
+    for (const expected of ["BÁO CÁO TUẦN", "Tỉnh Quảng Nam", "Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023", "Huyện Núi Thành", "83,07%", "52.000", "62.600", "115,34%", "Giảm 1 bậc", FIXTURE_SENTENCE]) {
       expect(text).toContain(expected);
     }
     expect(text).toContain("Huyện Núi Thành\t62.600\t52.000\t83,07%\t+1.500\tTăng 1 bậc\t11/06/2023");
   });
 
   it("an issued report says it is frozen", async () => {
-    const { text } = await readDocx(await renderDocx(fixtureIssued));
+    const { text } = await readDocx(await renderDocx(fixtureIssued, "vi"));
     expect(text).toContain("Báo cáo đã ban hành");
     expect(text).toContain("Ngày ban hành: 12/06/2023 09:00");
   });
@@ -109,18 +109,18 @@ describe("docx", () => {
 describe("wording and chart", () => {
   it.each([
     { value: 1234, expected: "+1.234" }, { value: -12, expected: "-12" }, { value: 0, expected: "0" },
-  ])("formatSigned($value)", ({ value, expected }) => expect(formatSigned(value)).toBe(expected));
+  ])("formatSigned($value)", ({ value, expected }) => expect(formatSigned(value, reportWords("vi"))).toBe(expected));
 
   it.each([
     { value: 1.5, expected: "+1,50 điểm" }, { value: -0.06, expected: "-0,06 điểm" }, { value: 0, expected: "0,00 điểm" }, { value: null, expected: "—" },
-  ])("formatPoints($value)", ({ value, expected }) => expect(formatPoints(value)).toBe(expected));
+  ])("formatPoints($value)", ({ value, expected }) => expect(formatPoints(value, reportWords("vi"))).toBe(expected));
 
   it.each([
     { value: 2, expected: "Tăng 2 bậc" }, { value: -1, expected: "Giảm 1 bậc" }, { value: 0, expected: "Giữ nguyên" }, { value: null, expected: "—" },
-  ])("formatRankChange($value)", ({ value, expected }) => expect(formatRankChange(value)).toBe(expected));
+  ])("formatRankChange($value)", ({ value, expected }) => expect(formatRankChange(value, reportWords("vi"))).toBe(expected));
 
   it("lays out both series inside the plot, on a scale from zero to a round number above the largest value", () => {
-    const layout = layoutChart(fixtureModel.trend, 500, 200);
+    const layout = layoutChart(fixtureModel.trend, 500, 200, "vi");
     expect(layout.actual).toHaveLength(fixtureModel.trend.length);
     expect(layout.planned).toHaveLength(fixtureModel.trend.length);
     for (const [x, y] of [...layout.actual, ...layout.planned]) {
@@ -131,6 +131,6 @@ describe("wording and chart", () => {
     }
     expect(layout.yTicks[0].label).toBe("0");
     expect(layout.yTicks.at(-1)!.label).toBe("200.000");
-    expect(chartSvg(layout)).toContain("Lũy kế thực hiện");
+    expect(chartSvg(layout, chartLegend(reportWords("vi")))).toContain("Lũy kế thực hiện");
   });
 });

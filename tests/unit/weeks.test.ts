@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  formatIsoWeek, isoWeekOf, isWeekComplete, lastCompleteWeek, parseIsoWeek, shiftWeek, weekDays, weekEnd, weekLabel, weekShortLabel, weeksInYear, weekStart,
+  formatIsoWeek, isoWeekOf, isWeekComplete, lastCompleteWeek, parseIsoWeek, shiftWeek, weekDays, weekEnd, weeksInYear, weekStart,
 } from "@/lib/domain/weeks";
+import { reportWords, weekLabel, weekShortLabel } from "@/lib/reports/text";
 
 describe("isoWeekOf", () => {
   it.each([
@@ -91,9 +92,13 @@ describe("lastCompleteWeek in Asia/Ho_Chi_Minh", () => {
 });
 
 describe("labels", () => {
-  it("names the week with its Monday and Sunday in Vietnamese", () => {
-    expect(weekLabel({ year: 2023, week: 23 })).toBe("Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023");
-    expect(weekShortLabel({ year: 2023, week: 23 })).toBe("Tuần 23/2023");
-    expect(weekLabel({ year: 2020, week: 53 })).toBe("Thứ Hai 28/12/2020 – Chủ Nhật 03/01/2021");
+  const vi = reportWords("vi");
+  const en = reportWords("en");
+  it("names the week with its Monday and Sunday, in Vietnamese and in English", () => {
+    expect(weekLabel({ year: 2023, week: 23 }, vi)).toBe("Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023");
+    expect(weekShortLabel({ year: 2023, week: 23 }, vi)).toBe("Tuần 23/2023");
+    expect(weekLabel({ year: 2020, week: 53 }, vi)).toBe("Thứ Hai 28/12/2020 – Chủ Nhật 03/01/2021");
+    expect(weekLabel({ year: 2023, week: 23 }, en)).toBe("Monday 05/06/2023 – Sunday 11/06/2023");
+    expect(weekShortLabel({ year: 2023, week: 23 }, en)).toBe("Week 23/2023");
   });
 });

@@ -1,9 +1,10 @@
-import { CHART_LEGEND, layoutChart } from "@/lib/reports/chart";
+import type { Locale } from "@/lib/i18n/config";
+import { layoutChart, type ChartLegend } from "@/lib/reports/chart";
 import type { ReportTrendPoint } from "@/lib/reports/model";
 
 /** The trend chart of the files, drawn as inline SVG from the same layout. */
-export function ReportChart({ points, title }: { points: ReportTrendPoint[]; title: string }) {
-  const layout = layoutChart(points, 640, 260);
+export function ReportChart({ points, title, legend, locale }: { points: ReportTrendPoint[]; title: string; legend: ChartLegend; locale: Locale }) {
+  const layout = layoutChart(points, 640, 260, locale);
   const line = (pts: [number, number][]) => pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" ");
   const { plot } = layout;
   return (
@@ -19,9 +20,9 @@ export function ReportChart({ points, title }: { points: ReportTrendPoint[]; tit
       {layout.planned.length > 1 && <polyline points={line(layout.planned)} fill="none" stroke="var(--chart-target)" strokeWidth={1.6} strokeDasharray="5 3" />}
       <polyline points={line(layout.actual)} fill="none" stroke="var(--chart-cumulative)" strokeWidth={2.2} />
       <line x1={plot.left} x2={plot.left + 22} y1={12} y2={12} stroke="var(--chart-cumulative)" strokeWidth={2.2} />
-      <text x={plot.left + 27} y={15} fontSize={10} fill="var(--chart-tick)">{CHART_LEGEND.actual}</text>
+      <text x={plot.left + 27} y={15} fontSize={10} fill="var(--chart-tick)">{legend.actual}</text>
       <line x1={plot.left + 160} x2={plot.left + 182} y1={12} y2={12} stroke="var(--chart-target)" strokeWidth={1.6} strokeDasharray="5 3" />
-      <text x={plot.left + 187} y={15} fontSize={10} fill="var(--chart-tick)">{CHART_LEGEND.planned}</text>
+      <text x={plot.left + 187} y={15} fontSize={10} fill="var(--chart-tick)">{legend.planned}</text>
     </svg>
   );
 }
