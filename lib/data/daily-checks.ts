@@ -177,7 +177,9 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
   // moves the running totals of all the days after it.
   const name = (code: string) => {
     const metric = metricByCode.get(code);
-    return metric ? (locale === "en" ? metric.nameEn : metric.nameVi).toLowerCase() : code;
+    if (!metric) return code;
+    // In English only the first letter is lowered, so that "eID" and "chip-ID" keep their capitals.
+    return locale === "en" ? metric.nameEn.charAt(0).toLowerCase() + metric.nameEn.slice(1) : metric.nameVi.toLowerCase();
   };
   for (const { unitId, date, refs } of touched.values()) {
     const unitSeries = metrics.map((m) => ({ code: m.code, s: series.get(`${unitId}:${m.id}`) }));
