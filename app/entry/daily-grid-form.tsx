@@ -122,7 +122,8 @@ export function DailyGridForm({ initial, scopeCode, text, locale }: { initial: D
                 {row.cells.map((cell) => {
                   const key = cellKey(row.unitCode, cell.metric);
                   const state = cells[key];
-                  const metricName = grid.metrics.find((m) => m.code === cell.metric)?.name ?? cell.metric;
+                  const metric = grid.metrics.find((m) => m.code === cell.metric);
+                  const metricName = (locale === "en" ? metric?.nameEn : metric?.name) ?? cell.metric;
                   const typedNumber = isWhole(state.typed) ? Number(state.typed) : null;
                   const daily = state.kind === "daily" ? state.typed : typedNumber === null ? "" : String(typedNumber - cell.previous);
                   const cumulative = state.kind === "cumulative" ? state.typed : typedNumber === null ? "" : String(cell.previous + typedNumber);
