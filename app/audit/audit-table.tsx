@@ -1,6 +1,7 @@
 import type { AuditEventDTO } from "@/lib/data/audit-log";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { formatDay } from "@/lib/domain/format";
+import { formatDay, formatNumber, type Locale } from "@/lib/domain/format";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
 
 const TIME = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit" });
 
@@ -9,43 +10,46 @@ function when(iso: string): string {
   return `${formatDay(day)} ${TIME.format(new Date(iso))}`;
 }
 
-function show(value: unknown): string {
+function show(value: unknown, locale: Locale, figure: (values: { daily: string; cumulative: string }) => string): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "object") {
     const v = value as { daily?: number; cumulative?: number };
-    if (typeof v.daily === "number" && typeof v.cumulative === "number") return `${v.daily.toLocaleString("vi-VN")} (lũy kế ${v.cumulative.toLocaleString("vi-VN")})`;
+    if (typeof v.daily === "number" && typeof v.cumulative === "number") return figure({ daily: formatNumber(v.daily, locale), cumulative: formatNumber(v.cumulative, locale) });
     return JSON.stringify(value);
   }
   return String(value);
 }
 
 /** Audit events as a table: who, when, what, old value, new value, why. */
-export function AuditTable({ events, caption }: { events: AuditEventDTO[]; caption: string }) {
-  if (events.length === 0) return <p className="rounded-md border border-slate-200 bg-white p-3 text-sm">Chưa có thay đổi nào.</p>;
+export async function AuditTable({ events, caption }: { events: AuditEventDTO[]; caption: string }) {
+  const t = await getTranslator("entry");
+  const locale = await getLocale();
+  const figure = (values: { daily: string; cumulative: string }) => t("audit.table.figure", values);
+  if (events.length === 0) return <p className="rounded-md border border-slate-200 bg-white p-3 text-sm">{t("audit.table.empty")}</p>;
   return (
     <ScrollRegion label={caption} className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-left text-slate-700">
           <tr>
-            <th scope="col" className="px-2 py-2">Thời điểm</th>
-            <th scope="col" className="px-2 py-2">Người</th>
-            <th scope="col" className="px-2 py-2">Thao tác</th>
-            <th scope="col" className="px-2 py-2">Đối tượng</th>
-            <th scope="col" className="px-2 py-2 text-right">Cũ</th>
-            <th scope="col" className="px-2 py-2 text-right">Mới</th>
-            <th scope="col" className="px-2 py-2">Lý do</th>
+            <th scope="col" className="px-2 py-2">{t("audit.table.when")}</th>
+            <th scope="col" className="px-2 py-2">{t("audit.table.who")}</th>
+            <th scope="col" className="px-2 py-2">{t("audit.table.action")}</th>
+            <th scope="col" className="px-2 py-2">{t("audit.table.entity")}</th>
+            <th scope="col" className="px-2 py-2 text-right">{t("audit.table.old")}</th>
+            <th scope="col" className="px-2 py-2 text-right">{t("audit.table.new")}</th>
+            <th scope="col" className="px-2 py-2">{t("audit.table.reason")}</th>
           </tr>
         </thead>
         <tbody className="tabular">
           {events.map((e) => (
             <tr key={e.id} className="border-t border-slate-100 align-top">
               <td className="whitespace-nowrap px-2 py-1.5">{when(e.at)}</td>
-              <td className="px-2 py-1.5">{e.user ?? "Hệ thống"}</td>
+              <td className="px-2 py-1.5">{e.user ?? t("audit.table.system")}</td>
               <td className="px-2 py-1.5">{e.action}</td>
               <td className="px-2 py-1.5">{e.entityKey ?? "—"}</td>
-              <td className="px-2 py-1.5 text-right">{show(e.oldValue)}</td>
-              <td className="px-2 py-1.5 text-right">{show(e.newValue)}</td>
+              <td className="px-2 py-1.5 text-right">{show(e.oldValue, locale, figure)}</td>
+              <td className="px-2 py-1.5 text-right">{show(e.newValue, locale, figure)}</td>
               <td className="px-2 py-1.5">{e.reason ?? "—"}</td>
             </tr>
           ))}

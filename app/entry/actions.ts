@@ -6,6 +6,8 @@ import { getDailyGrid, type DailyGridDTO } from "@/lib/data/daily-grid";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { gridCellsToRows } from "@/lib/data/daily-grid-rows";
 import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
+import { m } from "@/lib/i18n/message";
+import { inRequestLocale } from "@/lib/i18n/server";
 import { AppError } from "@/lib/data/errors";
 import { isDatabaseUnavailable } from "@/lib/data/db-errors";
 import { logError } from "@/lib/observability/errors";
@@ -18,15 +20,19 @@ export type SaveGridResult =
 
 /** Saves the whole grid in one submission: every cell is saved, or none is. */
 export async function saveDailyGridAction(input: unknown, scopeCode?: string): Promise<SaveGridResult> {
+  return inRequestLocale(() => saveDailyGrid(input, scopeCode));
+}
+
+async function saveDailyGrid(input: unknown, scopeCode?: string): Promise<SaveGridResult> {
   // checked before anything is saved: a bad scope after the save would report a saved grid as not saved
-  if (scopeCode !== undefined && (typeof scopeCode !== "string" || !/^\d{1,10}$/.test(scopeCode))) return { ok: false, message: "Mã đơn vị không hợp lệ.", fieldErrors: {} };
+  if (scopeCode !== undefined && (typeof scopeCode !== "string" || !/^\d{1,10}$/.test(scopeCode))) return { ok: false, message: m("entry.save.invalidUnit"), fieldErrors: {} };
   const parsed = dailyGridSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Dữ liệu gửi lên không hợp lệ.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  if (!parsed.success) return { ok: false, message: m("entry.save.invalidSubmission"), fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   try {
     const user = await currentUser();
     if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
     const { rows, fieldErrors } = gridCellsToRows(parsed.data);
-    if (Object.keys(fieldErrors).length) return { ok: false, message: "Có ô chưa hợp lệ; chưa ô nào được lưu.", fieldErrors };
+    if (Object.keys(fieldErrors).length) return { ok: false, message: m("entry.save.invalidCells"), fieldErrors };
     const result = await saveDailyFigures(user, rows, { submissionKey: parsed.data.submissionKey, confirmSpikes: parsed.data.confirmSpikes });
     if (!result.ok) {
       const errors: Record<string, string[]> = {};
@@ -40,7 +46,7 @@ export async function saveDailyGridAction(input: unknown, scopeCode?: string): P
       const onlySpikes = result.issues.every((i) => i.kind === "spike");
       return {
         ok: false,
-        message: onlySpikes ? "Có số tăng đột biến: kiểm tra lại rồi xác nhận để lưu." : Object.keys(conflicts).length ? "Có ô vừa được người khác lưu: chọn giữ số nào rồi lưu lại." : "Có ô chưa hợp lệ; chưa ô nào được lưu.",
+        message: m(onlySpikes ? "entry.save.spikes" : Object.keys(conflicts).length ? "entry.save.conflicts" : "entry.save.invalidCells"),
         fieldErrors: errors,
         ...(onlySpikes ? { needsConfirmation: true } : {}),
         ...(Object.keys(conflicts).length ? { conflicts } : {}),
@@ -52,6 +58,6 @@ export async function saveDailyGridAction(input: unknown, scopeCode?: string): P
     if (error instanceof AppError) return { ok: false, message: ERROR_MESSAGES[error.code], fieldErrors: {} };
     if (isDatabaseUnavailable(error)) return { ok: false, message: ERROR_MESSAGES.DATABASE_UNAVAILABLE, fieldErrors: {} };
     logError(error, "saveDailyGridAction");
-    return { ok: false, message: "Không lưu được. Vui lòng thử lại; số đã nhập vẫn còn trên màn hình.", fieldErrors: {} };
+    return { ok: false, message: m("entry.save.failed"), fieldErrors: {} };
   }
 }

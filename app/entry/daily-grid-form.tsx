@@ -2,7 +2,8 @@
 
 import { Fragment, useState, useTransition } from "react";
 import type { DailyGridDTO } from "@/lib/data/daily-grid";
-import { formatDay, formatNumber } from "@/lib/domain/format";
+import { formatDay, formatNumber, type Locale } from "@/lib/domain/format";
+import { fill } from "@/lib/i18n/fill";
 import { saveDailyGridAction, type SaveGridResult } from "./actions";
 
 interface CellState {
@@ -30,7 +31,11 @@ function initialCells(grid: DailyGridDTO): Record<string, CellState> {
 
 const isWhole = (text: string) => /^\d+$/.test(text.trim());
 
-export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; scopeCode?: string }) {
+/** The grid's words (catalogue `entry.grid`, in the page's language): a prop, so the page's JavaScript carries no catalogue. */
+export type DailyGridText = Record<"allReported" | "missing" | "reported" | "notReported" | "history" | "locked" | "metric" | "previous" | "daily" | "cumulative"
+  | "dailyLabel" | "cumulativeLabel" | "reasonLabel" | "reasonPlaceholder" | "useTheirs" | "keepMine" | "saved" | "confirmSpikes" | "saving" | "saveAll" | "connectionLost", string>;
+
+export function DailyGridForm({ initial, scopeCode, text, locale }: { initial: DailyGridDTO; scopeCode?: string; text: DailyGridText; locale: Locale }) {
   const [grid, setGrid] = useState(initial);
   const [cells, setCells] = useState(() => initialCells(initial));
   const [submissionKey, setSubmissionKey] = useState(newKey);
@@ -59,7 +64,7 @@ export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; s
       try {
         answer = await saveDailyGridAction(payload, scopeCode);
       } catch {
-        answer = { ok: false, message: "Mất kết nối khi lưu. Bấm Lưu lại để gửi lại; số liệu sẽ không bị ghi hai lần.", fieldErrors: {} };
+        answer = { ok: false, message: text.connectionLost, fieldErrors: {} };
       }
       setResult(answer);
       if (answer.ok) {
@@ -89,8 +94,8 @@ export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; s
     <form onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-4">
       <p className="rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="missing">
         {missing.length === 0
-          ? `Tất cả ${grid.rows.length} đơn vị đã báo cáo ngày ${formatDay(grid.date)}.`
-          : `Còn ${missing.length}/${grid.rows.length} đơn vị chưa báo cáo ngày ${formatDay(grid.date)}: ${missing.map((r) => r.unitName).join(", ")}.`}
+          ? fill(text.allReported, { total: grid.rows.length, date: formatDay(grid.date) })
+          : fill(text.missing, { missing: missing.length, total: grid.rows.length, date: formatDay(grid.date), names: missing.map((r) => r.unitName).join(", ") })}
       </p>
       {grid.rows.map((row) => {
         const locked = row.lock !== null && !grid.canOverrideLocks;
@@ -99,25 +104,26 @@ export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; s
             <legend className="flex flex-wrap items-center gap-2 px-1 font-semibold">
               {row.unitName}
               <span className={`rounded px-1.5 text-xs font-normal ${row.reported ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-900"}`}>
-                {row.reported ? "Đã báo cáo" : "Chưa báo cáo"}
+                {row.reported ? text.reported : text.notReported}
               </span>
-              <a href={`/entry/history?unit=${row.unitCode}&date=${grid.date}`} className="text-xs font-normal text-brand-700 underline">Lịch sử</a>
+              <a href={`/entry/history?unit=${row.unitCode}&date=${grid.date}`} className="text-xs font-normal text-brand-700 underline">{text.history}</a>
             </legend>
-            {row.lock && <p className="mb-2 text-sm text-slate-700">Đã khóa sổ đến {formatDay(row.lock.until)}: {row.lock.reason}</p>}
+            {row.lock && <p className="mb-2 text-sm text-slate-700">{fill(text.locked, { date: formatDay(row.lock.until), reason: row.lock.reason })}</p>}
             <table className="w-full text-sm">
               <thead className="text-left text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="py-1 pr-2 font-normal">Chỉ số</th>
-                  <th scope="col" className="py-1 pr-2 text-right font-normal">Hôm trước</th>
-                  <th scope="col" className="py-1 pr-2 text-right font-normal">Trong ngày</th>
-                  <th scope="col" className="py-1 text-right font-normal">Lũy kế</th>
+                  <th scope="col" className="py-1 pr-2 font-normal">{text.metric}</th>
+                  <th scope="col" className="py-1 pr-2 text-right font-normal">{text.previous}</th>
+                  <th scope="col" className="py-1 pr-2 text-right font-normal">{text.daily}</th>
+                  <th scope="col" className="py-1 text-right font-normal">{text.cumulative}</th>
                 </tr>
               </thead>
               <tbody className="tabular">
                 {row.cells.map((cell) => {
                   const key = cellKey(row.unitCode, cell.metric);
                   const state = cells[key];
-                  const metricName = grid.metrics.find((m) => m.code === cell.metric)?.name ?? cell.metric;
+                  const metric = grid.metrics.find((m) => m.code === cell.metric);
+                  const metricName = (locale === "en" ? metric?.nameEn : metric?.name) ?? cell.metric;
                   const typedNumber = isWhole(state.typed) ? Number(state.typed) : null;
                   const daily = state.kind === "daily" ? state.typed : typedNumber === null ? "" : String(typedNumber - cell.previous);
                   const cumulative = state.kind === "cumulative" ? state.typed : typedNumber === null ? "" : String(cell.previous + typedNumber);
@@ -130,15 +136,15 @@ export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; s
                     <Fragment key={cell.metric}>
                     <tr className="border-t border-slate-100 align-top">
                       <th scope="row" className="py-1 pr-2 text-left text-xs font-normal sm:text-sm">{metricName}</th>
-                      <td className="py-1 pr-2 text-right">{formatNumber(cell.previous)}</td>
+                      <td className="py-1 pr-2 text-right">{formatNumber(cell.previous, locale)}</td>
                       <td className="py-1 pr-2 text-right">
-                        <input inputMode="numeric" aria-label={`${metricName} trong ngày, ${row.unitName}`} value={daily} disabled={locked}
+                        <input inputMode="numeric" aria-label={fill(text.dailyLabel, { metric: metricName, unit: row.unitName })} value={daily} disabled={locked}
                           aria-invalid={cellErrors.length > 0} aria-describedby={cellErrors.length ? errorId : undefined}
                           onChange={(e) => update(key, { typed: e.target.value, kind: "daily" })}
                           className="w-16 rounded border border-slate-300 px-1.5 py-1 text-right aria-invalid:border-red-600 disabled:bg-slate-100 sm:w-24" />
                       </td>
                       <td className="py-1 text-right">
-                        <input inputMode="numeric" aria-label={`${metricName} lũy kế, ${row.unitName}`} value={cumulative} disabled={locked}
+                        <input inputMode="numeric" aria-label={fill(text.cumulativeLabel, { metric: metricName, unit: row.unitName })} value={cumulative} disabled={locked}
                           onChange={(e) => update(key, { typed: e.target.value, kind: "cumulative" })}
                           className="w-20 rounded border border-slate-300 px-1.5 py-1 text-right disabled:bg-slate-100 sm:w-28" />
                       </td>
@@ -146,7 +152,7 @@ export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; s
                       {(needsReason || cellErrors.length > 0) && (
                         <tr><td colSpan={4} className="pb-2">
                           {needsReason && (
-                            <input aria-label={`Lý do sửa ${metricName}, ${row.unitName}`} placeholder="Lý do sửa số" value={state.reason}
+                            <input aria-label={fill(text.reasonLabel, { metric: metricName, unit: row.unitName })} placeholder={text.reasonPlaceholder} value={state.reason}
                               onChange={(e) => update(key, { reason: e.target.value })}
                               className="mt-1 w-full rounded border border-slate-300 px-1.5 py-1" />
                           )}
@@ -155,10 +161,10 @@ export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; s
                             <div className="mt-1 flex flex-wrap gap-2">
                               <button type="button" className="rounded border border-slate-300 px-2 py-0.5"
                                 onClick={() => setCells((all) => ({ ...all, [key]: { typed: String(conflict.value), kind: "daily", dirty: false, reason: "", expectedVersion: conflict.version } }))}>
-                                Dùng số của họ ({formatNumber(conflict.value)})
+                                {fill(text.useTheirs, { value: formatNumber(conflict.value, locale) })}
                               </button>
                               <button type="button" className="rounded border border-slate-300 px-2 py-0.5" onClick={() => update(key, { expectedVersion: conflict.version })}>
-                                Giữ số của tôi
+                                {text.keepMine}
                               </button>
                             </div>
                           )}
@@ -174,17 +180,17 @@ export function DailyGridForm({ initial, scopeCode }: { initial: DailyGridDTO; s
       })}
       <div className="sticky bottom-0 space-y-2 border-t border-slate-200 bg-slate-50 py-3">
         <div role="status" aria-live="polite" className="text-sm">
-          {result?.ok && <p className="text-emerald-800">Đã lưu {result.written} ô số liệu.</p>}
+          {result?.ok && <p className="text-emerald-800">{fill(text.saved, { count: result.written })}</p>}
           {result && !result.ok && <p className="font-semibold text-red-700">{result.message}</p>}
         </div>
         {result && !result.ok && result.needsConfirmation && (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={confirmSpikes} onChange={(e) => setConfirmSpikes(e.target.checked)} />
-            Tôi đã kiểm tra, các số tăng đột biến là đúng
+            {text.confirmSpikes}
           </label>
         )}
         <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 focus:outline-none focus:ring-2 focus:ring-brand-600 focus:ring-offset-2 disabled:opacity-60 sm:w-auto">
-          {pending ? "Đang lưu…" : "Lưu tất cả"}
+          {pending ? text.saving : text.saveAll}
         </button>
       </div>
     </form>

@@ -3,55 +3,61 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getDailyGrid } from "@/lib/data/daily-grid";
 import { AppError } from "@/lib/data/errors";
-import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
 import { formatDay } from "@/lib/domain/format";
 import { todayInVietnam } from "@/lib/domain/dates";
+import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { entryParamsSchema } from "@/lib/validation/daily-entry-params";
 import { DailyGridForm } from "./daily-grid-form";
 
-export const metadata: Metadata = { title: "Nhập số liệu ngày" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("entry"))("page.title") };
+}
 
 export default async function EntryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  const t = await getTranslator("entry");
+  const errorText = await getTranslator("errors");
+  const locale = await getLocale();
   const today = todayInVietnam();
   const params = entryParamsSchema.safeParse(await searchParams);
   const date = params.success && params.data.date && params.data.date <= today ? params.data.date : today;
   const unit = params.success ? params.data.unit : undefined;
   let grid = null;
   let problem: string | null = null;
-  if (user.role !== "district" && user.role !== "commune" && user.role !== "admin") problem = ERROR_MESSAGES.FORBIDDEN;
-  else if (user.role === "admin" && !unit) problem = "Nhập mã huyện (hoặc xã) cần nhập số liệu.";
+  if (user.role !== "district" && user.role !== "commune" && user.role !== "admin") problem = errorText("code.FORBIDDEN");
+  else if (user.role === "admin" && !unit) problem = t("page.adminNeedsUnit");
   else {
     try {
       grid = await getDailyGrid(user, date, unit);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      problem = ERROR_MESSAGES[error.code];
+      problem = errorText(`code.${error.code}`);
     }
   }
 
+  const gridText = (await getClientMessages("entry")).grid;
   return (
     <main className="mx-auto max-w-3xl px-3 py-4 sm:px-4">
       <header className="mb-4 space-y-2">
-        <Link href="/dashboard" className="text-sm text-brand-700 underline">← Tổng quan</Link>
-        <h1 className="text-2xl font-semibold">Nhập số liệu ngày {formatDay(date)}</h1>
-        {grid && <p className="text-sm text-slate-600">{grid.scope.name} · nhập số trong ngày hoặc lũy kế, ô còn lại tự tính.</p>}
+        <Link href="/dashboard" className="text-sm text-brand-700 underline">{t("backToOverview")}</Link>
+        <h1 className="text-2xl font-semibold">{t("page.heading", { date: formatDay(date) })}</h1>
+        {grid && <p className="text-sm text-slate-600">{t("page.hint", { scope: grid.scope.name })}</p>}
         <form method="get" className="flex flex-wrap items-end gap-2 text-sm">
           <label className="flex flex-col">
-            Ngày
+            {t("page.date")}
             <input type="date" name="date" defaultValue={date} max={today} className="rounded border border-slate-300 px-2 py-1" />
           </label>
           {user.role === "admin" && (
             <label className="flex flex-col">
-              Mã đơn vị
+              {t("page.unitCode")}
               <input name="unit" defaultValue={unit ?? ""} inputMode="numeric" className="w-28 rounded border border-slate-300 px-2 py-1" />
             </label>
           )}
-          <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1">Xem</button>
+          <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1">{t("page.show")}</button>
         </form>
       </header>
       {problem && <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{problem}</p>}
-      {grid && <DailyGridForm key={`${grid.scope.code}-${grid.date}`} initial={grid} {...(unit ? { scopeCode: unit } : {})} />}
+      {grid && <DailyGridForm key={`${grid.scope.code}-${grid.date}`} initial={grid} {...(unit ? { scopeCode: unit } : {})} text={gridText} locale={locale} />}
     </main>
   );
 }

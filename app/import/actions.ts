@@ -7,14 +7,18 @@ import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
 import { isDatabaseUnavailable } from "@/lib/data/db-errors";
 import { logError } from "@/lib/observability/errors";
 import { importCsv, type ImportResult } from "@/lib/data/import";
-import { decodeUtf8, IMPORT_MAX_BYTES, IMPORT_TOO_LARGE_MESSAGE, NOT_UTF8_MESSAGE } from "@/lib/validation/import-file";
+import { m } from "@/lib/i18n/message";
+import { inRequestLocale } from "@/lib/i18n/server";
+import { decodeUtf8, IMPORT_MAX_BYTES, importTooLargeMessage, notUtf8Message } from "@/lib/validation/import-file";
 import { xlsxToCsv } from "@/lib/validation/xlsx";
 
 const importFormSchema = z.object({
-  file: z.instanceof(File, { message: "Chưa chọn tệp." }).refine((f) => f.size > 0, "Tệp trống.").refine((f) => f.size <= IMPORT_MAX_BYTES, IMPORT_TOO_LARGE_MESSAGE),
+  file: z.instanceof(File, { error: () => m("validation.file.missing") })
+    .refine((f) => f.size > 0, { error: () => m("validation.file.empty") })
+    .refine((f) => f.size <= IMPORT_MAX_BYTES, { error: importTooLargeMessage }),
   dryRun: z.enum(["1", "0"]).transform((v) => v === "1"),
   confirmSpikes: z.enum(["1", "0"]).default("0").transform((v) => v === "1"),
-  reason: z.string().trim().max(500, "Lý do quá dài.").default(""),
+  reason: z.string().trim().max(500, { error: () => m("validation.reason.tooLongShort") }).default(""),
 });
 
 /** A broken 20 MB file can have hundreds of thousands of bad rows: the page gets the first ones and the count. */
@@ -27,18 +31,20 @@ export type ImportActionResult = { ok: true; result: ImportResult; errorsNotShow
  * same code path as `npm run import` (an .xlsx sheet is read as CSV text first).
  */
 export async function importDailyAction(form: FormData): Promise<ImportActionResult> {
-  try {
-    return await importDaily(form);
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return { ok: false, message: ERROR_MESSAGES.DATABASE_UNAVAILABLE, fieldErrors: {} };
-    logError(error, "importDailyAction");
-    return { ok: false, message: "Không nhập được tệp. Vui lòng thử lại; chưa có dòng nào được ghi.", fieldErrors: {} };
-  }
+  return inRequestLocale(async () => {
+    try {
+      return await importDaily(form);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) return { ok: false, message: ERROR_MESSAGES.DATABASE_UNAVAILABLE, fieldErrors: {} };
+      logError(error, "importDailyAction");
+      return { ok: false, message: m("entry.import.failed"), fieldErrors: {} };
+    }
+  });
 }
 
 async function importDaily(form: FormData): Promise<ImportActionResult> {
   const parsed = importFormSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { ok: false, message: "Tệp chưa hợp lệ.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  if (!parsed.success) return { ok: false, message: m("entry.import.invalidFile"), fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const user = await currentUser();
   if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
   if (!canEditFiguresAnywhere(user)) return { ok: false, message: ERROR_MESSAGES.FORBIDDEN, fieldErrors: {} };
@@ -48,11 +54,11 @@ async function importDaily(form: FormData): Promise<ImportActionResult> {
     try {
       text = await xlsxToCsv(await file.arrayBuffer());
     } catch {
-      return { ok: false, message: "Không đọc được tệp Excel (.xlsx).", fieldErrors: { file: ["Tệp Excel hỏng hoặc không phải .xlsx."] } };
+      return { ok: false, message: m("validation.file.xlsxUnreadable"), fieldErrors: { file: [m("validation.file.xlsxBroken")] } };
     }
   } else {
     const decoded = decodeUtf8(await file.arrayBuffer());
-    if (decoded === null) return { ok: false, message: NOT_UTF8_MESSAGE, fieldErrors: { file: [NOT_UTF8_MESSAGE] } };
+    if (decoded === null) return { ok: false, message: notUtf8Message(), fieldErrors: { file: [notUtf8Message()] } };
     text = decoded;
   }
   const result = await importCsv(user, "daily", text, { dryRun, confirmSpikes, ...(reason ? { reason } : {}) });

@@ -1,10 +1,14 @@
 "use client";
 import { useState, useTransition } from "react";
-import { IMPORT_MAX_BYTES, IMPORT_TOO_LARGE_MESSAGE } from "@/lib/validation/import-file";
+import { fill } from "@/lib/i18n/fill";
+import { IMPORT_MAX_BYTES } from "@/lib/validation/import-limits";
 import { importDailyAction, type ImportActionResult } from "./actions";
 
+/** The form's words (catalogue `entry.import.form` and the size refusal), in the page's language. */
+export type ImportFormText = Record<"file" | "uploading" | "reason" | "confirmSpikes" | "check" | "write" | "valid" | "written" | "errors" | "line" | "more" | "connectionLost" | "tooLarge", string>;
+
 /** Uploads the file for a preview that lists every error, then writes all or nothing. */
-export function ImportForm() {
+export function ImportForm({ text }: { text: ImportFormText }) {
   const [file, setFile] = useState<File | null>(null);
   const [answer, setAnswer] = useState<ImportActionResult | null>(null);
   const [previewed, setPreviewed] = useState(false);
@@ -16,7 +20,7 @@ export function ImportForm() {
     const chosen = event.target.files?.[0] ?? null;
     const tooLarge = chosen !== null && chosen.size > IMPORT_MAX_BYTES;
     setFile(tooLarge ? null : chosen);
-    setAnswer(tooLarge ? { ok: false, message: IMPORT_TOO_LARGE_MESSAGE, fieldErrors: {} } : null);
+    setAnswer(tooLarge ? { ok: false, message: text.tooLarge, fieldErrors: {} } : null);
     setPreviewed(false);
   }
 
@@ -33,7 +37,7 @@ export function ImportForm() {
         setAnswer(result);
         setPreviewed(dryRun && result.ok && result.result.ok);
       } catch {
-        setAnswer({ ok: false, message: "Mất kết nối hoặc tệp quá lớn. Vui lòng thử lại.", fieldErrors: {} });
+        setAnswer({ ok: false, message: text.connectionLost, fieldErrors: {} });
       }
     });
   }
@@ -42,30 +46,30 @@ export function ImportForm() {
   const notShown = answer?.ok ? answer.errorsNotShown : 0;
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-      <label className="flex flex-col gap-1">Tệp CSV (UTF-8) hoặc Excel (.xlsx)
+      <label className="flex flex-col gap-1">{text.file}
         <input type="file" accept=".csv,text/csv,.xlsx" onChange={onFile} />
       </label>
-      {pending && <label className="flex flex-col gap-1">Đang tải lên và kiểm tra {file?.name}…<progress className="w-full" /></label>}
-      <label className="flex flex-col gap-1">Lý do cho các số sửa lại (nếu có)
+      {pending && <label className="flex flex-col gap-1">{fill(text.uploading, { name: file?.name ?? "" })}<progress className="w-full" /></label>}
+      <label className="flex flex-col gap-1">{text.reason}
         <input value={reason} onChange={(e) => setReason(e.target.value)} className="rounded border border-slate-300 px-2 py-1" />
       </label>
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={confirmSpikes} onChange={(e) => setConfirmSpikes(e.target.checked)} />
-        Tôi xác nhận các số tăng đột biến là đúng
+        {text.confirmSpikes}
       </label>
       <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={file === null || pending} onClick={() => run(true)} className="rounded border border-slate-300 px-3 py-1.5 disabled:opacity-60">Kiểm tra trước</button>
-        <button type="button" disabled={!previewed || pending} onClick={() => run(false)} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white disabled:opacity-60">Ghi dữ liệu</button>
+        <button type="button" disabled={file === null || pending} onClick={() => run(true)} className="rounded border border-slate-300 px-3 py-1.5 disabled:opacity-60">{text.check}</button>
+        <button type="button" disabled={!previewed || pending} onClick={() => run(false)} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white disabled:opacity-60">{text.write}</button>
       </div>
       <div role="status" aria-live="polite">
         {answer && !answer.ok && <p className="text-red-700">{answer.message} {Object.values(answer.fieldErrors).flat().join(" ")}</p>}
-        {result?.ok && result.dryRun && <p className="text-emerald-800">{result.rows} dòng hợp lệ. Chưa ghi gì; bấm “Ghi dữ liệu” để ghi.</p>}
-        {result?.ok && !result.dryRun && <p className="text-emerald-800">Đã ghi {result.rows} dòng ({result.written} số thay đổi).</p>}
+        {result?.ok && result.dryRun && <p className="text-emerald-800">{fill(text.valid, { rows: result.rows })}</p>}
+        {result?.ok && !result.dryRun && <p className="text-emerald-800">{fill(text.written, { rows: result.rows, written: result.written })}</p>}
         {result && !result.ok && (
           <div>
-            <p className="font-semibold text-red-700">{result.errors.length + notShown} lỗi; không dòng nào được ghi.</p>
-            <ul className="mt-1 list-disc pl-5">{result.errors.map((e, i) => <li key={i}>Dòng {e.line}: {e.message}</li>)}</ul>
-            {notShown > 0 && <p className="mt-1 text-red-700">… và {notShown} lỗi khác. Sửa các lỗi trên rồi kiểm tra lại.</p>}
+            <p className="font-semibold text-red-700">{fill(text.errors, { count: result.errors.length + notShown })}</p>
+            <ul className="mt-1 list-disc pl-5">{result.errors.map((e, i) => <li key={i}>{fill(text.line, { line: e.line, message: e.message })}</li>)}</ul>
+            {notShown > 0 && <p className="mt-1 text-red-700">{fill(text.more, { count: notShown })}</p>}
           </div>
         )}
       </div>

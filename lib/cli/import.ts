@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { xlsxToCsv } from "@/lib/validation/xlsx";
-import { decodeUtf8, NOT_UTF8_MESSAGE } from "@/lib/validation/import-file";
+import { decodeUtf8, notUtf8Message } from "@/lib/validation/import-file";
 import { importCsv } from "@/lib/data/import";
 import { importKindSchema } from "@/lib/validation/import-rows";
 import { systemActor } from "./system-actor";
@@ -14,7 +14,7 @@ runCommand(async () => {
   // An Excel .xlsx file (first sheet, same columns) is read as CSV text: one import path.
   const bytes = new Uint8Array(readFileSync(options.file)).buffer;
   const text = options.file.toLowerCase().endsWith(".xlsx") ? await xlsxToCsv(bytes) : decodeUtf8(bytes);
-  if (text === null) throw new Error(NOT_UTF8_MESSAGE);
+  if (text === null) throw new Error(notUtf8Message());
   const { client } = await openDatabase();
   const actor = await systemActor(client, typeof options.as === "string" ? options.as : undefined);
   const result = await importCsv(actor, kind.data, text, {

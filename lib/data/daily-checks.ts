@@ -8,7 +8,8 @@ import { canAdminister, canEditFigures, type Actor } from "@/lib/auth/permission
 import type { Db } from "@/lib/db/client";
 import { dailyCountOf, funnelViolations, isSpike, SPIKE_FACTOR, SPIKE_WINDOW_DAYS } from "@/lib/domain/daily-rules";
 import { addDays, dateToDay, dayToDate, todayInVietnam } from "@/lib/domain/dates";
-import { formatDay, formatNumber } from "@/lib/domain/format";
+import { formatDay, formatNumber as formatIn } from "@/lib/domain/format";
+import { currentLocale, m } from "@/lib/i18n/message";
 import type { FigureChange } from "./figure-writer";
 
 type Client = Pick<Db, "figure" | "unit" | "metric" | "periodLock">;
@@ -68,6 +69,9 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
   const issues: DailyIssue[] = [];
   const issue = (ref: number, kind: IssueKind, message: string, extra: Partial<DailyIssue> = {}) => issues.push({ ref, kind, message, ...extra });
   const today = todayInVietnam(options.now ?? new Date());
+  // Numbers in the messages follow the language of the request (469.004 / 469,004).
+  const locale = currentLocale();
+  const formatNumber = (value: number) => formatIn(value, locale);
 
   const units = new Map((await client.unit.findMany({
     where: { code: { in: [...new Set(rows.map((r) => r.unitCode))] } },
@@ -75,7 +79,7 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
   })).map((u) => [u.code, u]));
   const ancestorCodes = [...new Set([...units.values()].flatMap((u) => u.path.split("/").filter(Boolean)))];
   const idsByCode = new Map((await client.unit.findMany({ where: { code: { in: ancestorCodes } }, select: { id: true, code: true } })).map((u) => [u.code, u.id]));
-  const metrics = await client.metric.findMany({ select: { id: true, code: true, nameVi: true } });
+  const metrics = await client.metric.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true } });
   const metricByCode = new Map(metrics.map((m) => [m.code, m]));
   const locks = await client.periodLock.findMany({ where: { unitId: { in: [...idsByCode.values()] } }, orderBy: { untilDate: "desc" } });
   const lockUnitCode = new Map([...idsByCode].map(([code, id]) => [id, code]));
@@ -86,20 +90,20 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
     const unit = units.get(row.unitCode);
     const metric = metricByCode.get(row.metric);
     let ok = true;
-    if (row.date > today) { issue(row.ref, "invalid", `Không nhập số liệu cho ngày tương lai (${row.date}).`); ok = false; }
-    if (!unit) { issue(row.ref, "invalid", `Không có đơn vị mã ${row.unitCode}.`); ok = false; }
-    else if (unit._count.children > 0) { issue(row.ref, "invalid", `Đơn vị ${row.unitCode} có đơn vị trực thuộc: số liệu là tổng của các đơn vị đó, không nhập trực tiếp.`); ok = false; }
-    else if (!canEditFigures(actor, unit.path)) { issue(row.ref, "scope", `Đơn vị ${row.unitCode} nằm ngoài phạm vi của bạn.`); ok = false; }
+    if (row.date > today) { issue(row.ref, "invalid", m("validation.daily.future", { date: row.date })); ok = false; }
+    if (!unit) { issue(row.ref, "invalid", m("validation.daily.noUnit", { code: row.unitCode })); ok = false; }
+    else if (unit._count.children > 0) { issue(row.ref, "invalid", m("validation.daily.hasChildren", { code: row.unitCode })); ok = false; }
+    else if (!canEditFigures(actor, unit.path)) { issue(row.ref, "scope", m("validation.daily.outOfScope", { code: row.unitCode })); ok = false; }
     // A dissolved (or merged) unit keeps its figures up to the day before it ended, no more.
-    else if (unit.dissolvedOn && row.date >= dateToDay(unit.dissolvedOn)) { issue(row.ref, "invalid", `Đơn vị ${row.unitCode} đã giải thể từ ngày ${formatDay(dateToDay(unit.dissolvedOn))}.`); ok = false; }
-    if (!metric) { issue(row.ref, "invalid", `Không có chỉ số ${row.metric}.`); ok = false; }
+    else if (unit.dissolvedOn && row.date >= dateToDay(unit.dissolvedOn)) { issue(row.ref, "invalid", m("validation.daily.dissolved", { code: row.unitCode, date: formatDay(dateToDay(unit.dissolvedOn)) })); ok = false; }
+    if (!metric) { issue(row.ref, "invalid", m("validation.daily.noMetric", { code: row.metric })); ok = false; }
     const key = `${row.unitCode}|${row.metric}|${row.date}`;
-    if (seen.has(key)) { issue(row.ref, "invalid", "Dòng bị lặp (cùng ngày, đơn vị, chỉ số)."); ok = false; }
+    if (seen.has(key)) { issue(row.ref, "invalid", m("validation.daily.duplicate")); ok = false; }
     seen.add(key);
     if (unit && !canAdminister(actor)) {
       const codes = unit.path.split("/").filter(Boolean);
       const lock = locks.find((l) => codes.includes(lockUnitCode.get(l.unitId) ?? "") && dateToDay(l.untilDate) >= row.date);
-      if (lock) { issue(row.ref, "locked", `Ngày ${formatDay(row.date)} đã khóa sổ (đến ${formatDay(dateToDay(lock.untilDate))}): ${lock.reason}`); ok = false; }
+      if (lock) { issue(row.ref, "locked", m("validation.daily.locked", { date: formatDay(row.date), until: formatDay(dateToDay(lock.untilDate)), reason: lock.reason })); ok = false; }
     }
     if (ok && unit && metric) valid.push({ ...row, unitId: unit.id, path: unit.path, metricId: metric.id });
   }
@@ -141,20 +145,20 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
     const reason = row.reason?.trim() || options.reason?.trim() || "";
     if (row.expectedVersion !== undefined && (existing?.version ?? null) !== row.expectedVersion) {
       issue(row.ref, "conflict", existing
-        ? `${existing.by ?? "Người khác"} đã lưu ô này sau khi bạn mở bảng: ${formatNumber(existing.value)} trong ngày, lũy kế ${formatNumber(existing.cumulative)}.`
-        : "Số liệu của ô này đã bị xóa sau khi bạn mở bảng.", existing ? { current: existing } : {});
+        ? m("validation.daily.conflict", { by: existing.by ?? m("validation.daily.someoneElse"), value: formatNumber(existing.value), cumulative: formatNumber(existing.cumulative) })
+        : m("validation.daily.deleted"), existing ? { current: existing } : {});
       continue;
     }
     if (existing && existing.value === count) continue;
-    if (existing && !reason) { issue(row.ref, "reason", "Sửa số đã lưu cần ghi lý do."); continue; }
-    if (count < 0 && !reason) { issue(row.ref, "reason", `Lũy kế (${formatNumber(row.value)}) thấp hơn ngày trước (${formatNumber(before)}): đây là điều chỉnh, cần ghi lý do.`); continue; }
+    if (existing && !reason) { issue(row.ref, "reason", m("validation.daily.reasonRequired")); continue; }
+    if (count < 0 && !reason) { issue(row.ref, "reason", m("validation.daily.decrease", { value: formatNumber(row.value), before: formatNumber(before) })); continue; }
     // Without any report in the window there is no recent average to compare with (a first
     // entry, often an opening balance typed as a cumulative).
     const windowFrom = addDays(row.date, -SPIKE_WINDOW_DAYS);
     const hasHistory = [...s.days.keys()].some((d) => d >= windowFrom && d < row.date);
     const recent = before - s.cumulativeAt(addDays(windowFrom, -1));
     if (!options.confirmSpikes && hasHistory && isSpike(count, recent)) {
-      issue(row.ref, "spike", `Số trong ngày ${formatNumber(count)} cao hơn ${SPIKE_FACTOR} lần trung bình ${SPIKE_WINDOW_DAYS} ngày gần nhất (${formatNumber(Math.round(recent / SPIKE_WINDOW_DAYS))}): cần xác nhận.`);
+      issue(row.ref, "spike", m("validation.daily.spike", { count: formatNumber(count), factor: String(SPIKE_FACTOR), days: String(SPIKE_WINDOW_DAYS), average: formatNumber(Math.round(recent / SPIKE_WINDOW_DAYS)) }));
       continue;
     }
     s.days.set(row.date, { value: count, cumulative: before + count, version: (existing?.version ?? 0) + 1, by: null });
@@ -171,7 +175,12 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
 
   // The funnel must hold on the day written and on every later reported day, since a change
   // moves the running totals of all the days after it.
-  const name = (code: string) => metricByCode.get(code)?.nameVi.toLowerCase() ?? code;
+  const name = (code: string) => {
+    const metric = metricByCode.get(code);
+    if (!metric) return code;
+    // In English only the first letter is lowered, so that "eID" and "chip-ID" keep their capitals.
+    return locale === "en" ? metric.nameEn.charAt(0).toLowerCase() + metric.nameEn.slice(1) : metric.nameVi.toLowerCase();
+  };
   for (const { unitId, date, refs } of touched.values()) {
     const unitSeries = metrics.map((m) => ({ code: m.code, s: series.get(`${unitId}:${m.id}`) }));
     const laterDays = [...new Set(unitSeries.flatMap(({ s }) => [...(s?.days.keys() ?? [])]).filter((d) => d >= date))].sort();
@@ -181,8 +190,8 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
       const violations = funnelViolations(cumulative);
       for (const v of violations) {
         const ref = refs.get(v.metric) ?? refs.get(v.limitMetric) ?? [...refs.values()][0];
-        const when = day === date ? "" : ` vào ngày ${formatDay(day)}`;
-        issue(ref, "funnel", `Lũy kế ${name(v.metric)} (${formatNumber(v.value)}) không được lớn hơn lũy kế ${name(v.limitMetric)} (${formatNumber(v.limit)})${when}.`);
+        const values = { metric: name(v.metric), value: formatNumber(v.value), limitMetric: name(v.limitMetric), limit: formatNumber(v.limit) };
+        issue(ref, "funnel", day === date ? m("validation.daily.funnel", values) : m("validation.daily.funnelOnDay", { ...values, date: formatDay(day) }));
       }
       if (violations.length) break;
     }

@@ -1,5 +1,6 @@
 // Turns the submitted grid into rows for the shared checks: a blank cell is not a figure,
 // a cell keeps its index so that issues come back to it.
+import { m } from "@/lib/i18n/message";
 import type { DailyGridInput } from "@/lib/validation/daily-figures";
 import { countValueSchema } from "@/lib/validation/daily-figures";
 import type { DailyRow } from "./daily-checks";
@@ -11,7 +12,7 @@ export function gridCellsToRows(input: DailyGridInput): { rows: DailyRow[]; fiel
     if (cell.value.trim() === "") return;
     const value = countValueSchema.safeParse(cell.value);
     if (!value.success) {
-      fieldErrors[`${cell.unitCode}.${cell.metric}`] = [value.error.issues[0]?.message ?? "Không hợp lệ."];
+      fieldErrors[`${cell.unitCode}.${cell.metric}`] = [value.error.issues[0]?.message ?? m("validation.invalid")];
       return;
     }
     rows.push({

@@ -27,7 +27,8 @@ export interface DailyGridRowDTO {
 export interface DailyGridDTO {
   date: string;
   scope: { code: string; name: string };
-  metrics: { code: string; name: string }[];
+  /** each metric's name in Vietnamese and in English: the page shows the one of its language */
+  metrics: { code: string; name: string; nameEn: string }[];
   rows: DailyGridRowDTO[];
   /** administrators may change locked figures (audited like any change) */
   canOverrideLocks: boolean;
@@ -48,7 +49,7 @@ export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string
       select: { id: true, code: true, name: true, path: true },
       orderBy: { name: "asc" },
     }),
-    client.metric.findMany({ select: { id: true, code: true, nameVi: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
+    client.metric.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
   ]);
   const leafIds = leaves.map((u) => u.id);
   const [today, previous, locks] = await Promise.all([
@@ -67,7 +68,7 @@ export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string
   return {
     date: day,
     scope: { code: scope.code, name: scope.name },
-    metrics: metrics.map((m) => ({ code: m.code, name: m.nameVi })),
+    metrics: metrics.map((m) => ({ code: m.code, name: m.nameVi, nameEn: m.nameEn })),
     canOverrideLocks: canAdminister(actor),
     rows: leaves.map((unit) => {
       const lock = locks.find((l) => unit.path.startsWith(l.path)) ?? null;

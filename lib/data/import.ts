@@ -7,6 +7,7 @@ import { db, TRANSACTION_MAX_WAIT_MS } from "@/lib/db/client";
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { dayToDate } from "@/lib/domain/dates";
 import { searchKey } from "@/lib/domain/text";
+import { m } from "@/lib/i18n/message";
 import { readCsv, type CsvIssue } from "@/lib/validation/csv";
 import { describeIssue, IMPORT_KINDS, type ImportKind, dailyRowSchema, unitRowSchema, campaignRowSchema, targetRowSchema } from "@/lib/validation/import-rows";
 import { checkDailyRows, type DailyRow } from "./daily-checks";
@@ -37,7 +38,7 @@ export async function importCsv(actor: Actor, kind: ImportKind, text: string, op
   const spec = IMPORT_KINDS[kind];
   const dryRun = options.dryRun ?? false;
   const fail = (errors: CsvIssue[], rows = 0): ImportResult => ({ ok: false, kind, dryRun, rows, written: 0, errors });
-  if (kind !== "daily" && !canAdminister(actor)) return fail([{ line: 0, message: "Bạn không có quyền nhập loại dữ liệu này." }]);
+  if (kind !== "daily" && !canAdminister(actor)) return fail([{ line: 0, message: m("validation.import.forbiddenKind") }]);
 
   const csv = readCsv(text, spec.columns, spec.required);
   if (!csv.ok) return fail(csv.errors);
@@ -65,18 +66,18 @@ const importUnits: Importer<typeof unitRowSchema> = async (actor, rows, errors, 
   );
   const fileUnits = new Map<string, Row<typeof unitRowSchema>>();
   for (const row of rows) {
-    if (fileUnits.has(row.data.code)) errors.push({ line: row.line, message: `Mã ${row.data.code} bị lặp trong tệp.` });
+    if (fileUnits.has(row.data.code)) errors.push({ line: row.line, message: m("validation.import.duplicateUnit", { code: row.data.code }) });
     fileUnits.set(row.data.code, row);
   }
   for (const row of rows) {
     const { code, parent_code: parentCode, level } = row.data;
-    if (!levels.has(level)) errors.push({ line: row.line, message: `Cấp ${level} chưa được định nghĩa.` });
+    if (!levels.has(level)) errors.push({ line: row.line, message: m("validation.import.undefinedLevel", { level: String(level) }) });
     const parentLevel = parentCode ? (fileUnits.get(parentCode)?.data.level ?? existing.get(parentCode)?.level) : undefined;
-    if (parentCode && parentLevel === undefined) errors.push({ line: row.line, message: `Không tìm thấy đơn vị cấp trên ${parentCode}.` });
-    if (parentLevel !== undefined && parentLevel !== level - 1) errors.push({ line: row.line, message: `Cấp ${level} không khớp với cấp của đơn vị cấp trên (${parentLevel}).` });
-    if (!parentCode && level !== 1) errors.push({ line: row.line, message: "Đơn vị không phải cấp 1 phải có đơn vị cấp trên." });
+    if (parentCode && parentLevel === undefined) errors.push({ line: row.line, message: m("validation.import.noParent", { code: parentCode }) });
+    if (parentLevel !== undefined && parentLevel !== level - 1) errors.push({ line: row.line, message: m("validation.import.levelMismatch", { level: String(level), parentLevel: String(parentLevel) }) });
+    if (!parentCode && level !== 1) errors.push({ line: row.line, message: m("validation.import.parentRequired") });
     const current = existing.get(code);
-    if (current && (current.parent?.code ?? "") !== parentCode) errors.push({ line: row.line, message: `Không thể đổi đơn vị cấp trên của ${code} bằng nhập tệp.` });
+    if (current && (current.parent?.code ?? "") !== parentCode) errors.push({ line: row.line, message: m("validation.import.parentChange", { code }) });
   }
   if (errors.length || dryRun) return 0;
   const ordered = [...rows].sort((a, b) => a.data.level - b.data.level);
@@ -104,7 +105,7 @@ const importUnits: Importer<typeof unitRowSchema> = async (actor, rows, errors, 
 const importCampaigns: Importer<typeof campaignRowSchema> = async (actor, rows, errors, dryRun) => {
   const seen = new Set<string>();
   for (const row of rows) {
-    if (seen.has(row.data.campaign)) errors.push({ line: row.line, message: `Mã đợt ${row.data.campaign} bị lặp trong tệp.` });
+    if (seen.has(row.data.campaign)) errors.push({ line: row.line, message: m("validation.import.duplicateCampaign", { code: row.data.campaign }) });
     seen.add(row.data.campaign);
   }
   if (errors.length || dryRun) return 0;
@@ -140,11 +141,11 @@ const importTargets: Importer<typeof targetRowSchema> = async (actor, rows, erro
   const campaigns = new Map((await db().campaign.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c]));
   const seen = new Set<string>();
   for (const { line, data } of rows) {
-    if (!campaigns.has(data.campaign)) errors.push({ line, message: `Không có đợt ${data.campaign}.` });
-    if (!units.has(data.unit_code)) errors.push({ line, message: `Không có đơn vị mã ${data.unit_code}.` });
-    if (!metrics.has(data.metric)) errors.push({ line, message: `Không có chỉ số ${data.metric}.` });
+    if (!campaigns.has(data.campaign)) errors.push({ line, message: m("validation.import.noCampaign", { code: data.campaign }) });
+    if (!units.has(data.unit_code)) errors.push({ line, message: m("validation.import.noUnit", { code: data.unit_code }) });
+    if (!metrics.has(data.metric)) errors.push({ line, message: m("validation.import.noMetric", { code: data.metric }) });
     const key = `${data.campaign}|${data.unit_code}|${data.metric}|${data.due_date}`;
-    if (seen.has(key)) errors.push({ line, message: "Mốc chỉ tiêu bị lặp trong tệp." });
+    if (seen.has(key)) errors.push({ line, message: m("validation.import.duplicateTarget") });
     seen.add(key);
   }
   if (errors.length || dryRun) return 0;

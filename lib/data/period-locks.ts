@@ -4,6 +4,7 @@ import "server-only";
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { db, type Db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -21,7 +22,7 @@ export async function createPeriodLock(actor: Actor, input: { unitCode: string; 
   if (!canAdminister(actor)) throw new AppError("FORBIDDEN");
   return db().$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, name: true } });
-    if (!unit) throw new AppError("NOT_FOUND", "unit", { unitCode: ["Không có đơn vị này."] });
+    if (!unit) throw new AppError("NOT_FOUND", "unit", { unitCode: [m("validation.lock.noUnit")] });
     return insertPeriodLock(tx, actor, unit, input.untilDate, input.reason);
   });
 }

@@ -1,6 +1,7 @@
 // CSV reading shared by every import (web and command line): UTF-8 with or without BOM,
 // comma-separated, header row required, columns in any order, unknown columns rejected.
 import { parse } from "csv-parse/sync";
+import { m } from "@/lib/i18n/message";
 
 export interface CsvRow {
   line: number;
@@ -16,7 +17,7 @@ export type CsvResult = { ok: true; rows: CsvRow[] } | { ok: false; errors: CsvI
 
 export function readCsv(text: string, allowed: readonly string[], required: readonly string[]): CsvResult {
   if (text.includes("\uFFFD")) {
-    return { ok: false, errors: [{ line: 1, message: "Tệp không phải UTF-8 hợp lệ." }] };
+    return { ok: false, errors: [{ line: 1, message: m("validation.csv.notUtf8") }] };
   }
   let records: string[][];
   let lines: number[];
@@ -29,22 +30,22 @@ export function readCsv(text: string, allowed: readonly string[], required: read
     lines = parsed.map((p) => p.info.lines);
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    return { ok: false, errors: [{ line, message: "Tệp CSV sai định dạng (dấu ngoặc kép hoặc dấu phẩy không khớp)." }] };
+    return { ok: false, errors: [{ line, message: m("validation.csv.malformed") }] };
   }
-  if (records.length === 0) return { ok: false, errors: [{ line: 1, message: "Tệp trống: thiếu dòng tiêu đề." }] };
+  if (records.length === 0) return { ok: false, errors: [{ line: 1, message: m("validation.csv.empty") }] };
   const header = records[0].map((h) => h.trim().toLowerCase());
   const errors: CsvIssue[] = [];
   const unknown = header.filter((h) => !allowed.includes(h));
-  if (unknown.length) errors.push({ line: 1, message: `Cột không hợp lệ: ${unknown.join(", ")}.` });
+  if (unknown.length) errors.push({ line: 1, message: m("validation.csv.unknownColumns", { columns: unknown.join(", ") }) });
   const missing = required.filter((r) => !header.includes(r));
-  if (missing.length) errors.push({ line: 1, message: `Thiếu cột: ${missing.join(", ")}.` });
-  if (new Set(header).size !== header.length) errors.push({ line: 1, message: "Có cột bị lặp." });
+  if (missing.length) errors.push({ line: 1, message: m("validation.csv.missingColumns", { columns: missing.join(", ") }) });
+  if (new Set(header).size !== header.length) errors.push({ line: 1, message: m("validation.csv.duplicateColumns") });
   if (errors.length) return { ok: false, errors };
   const rows: CsvRow[] = [];
   records.slice(1).forEach((record, index) => {
     const line = lines[index + 1];
     if (record.length !== header.length) {
-      errors.push({ line, message: `Số cột (${record.length}) khác dòng tiêu đề (${header.length}).` });
+      errors.push({ line, message: m("validation.csv.columnCount", { count: String(record.length), expected: String(header.length) }) });
       return;
     }
     rows.push({ line, values: Object.fromEntries(header.map((h, i) => [h, record[i]])) });

@@ -3,32 +3,34 @@
 // messages; the data layer then applies one set of rules to all three (lib/data/daily-checks.ts).
 import { z } from "zod";
 import "./locale";
-import { codeSchema, isoDaySchema, unitCodeSchema } from "./import-rows";
+import { m } from "@/lib/i18n/message";
+import { codeSchema, isoDaySchema, kindSchema, unitCodeSchema } from "./import-rows";
 
 export const MAX_COUNT = 1_000_000_000;
-export const COUNT_MESSAGE = "Phải là số nguyên không âm.";
+/** Messages are functions, read when a value is refused, in that request's language. */
+const notCount = { error: () => m("validation.count.notNegative") };
 
 /** A non-negative whole number, given as a JSON number or as digits ("1.5", "-2", "" refused). */
 export const countValueSchema = z.union([
-  z.number(COUNT_MESSAGE).int(COUNT_MESSAGE).min(0, COUNT_MESSAGE),
-  z.string().trim().regex(/^\d+$/, COUNT_MESSAGE).transform(Number),
-], { message: COUNT_MESSAGE }).refine((n) => n <= MAX_COUNT, "Số quá lớn.");
+  z.number(notCount).int(notCount).min(0, notCount),
+  z.string().trim().regex(/^\d+$/, notCount).transform(Number),
+], notCount).refine((n) => n <= MAX_COUNT, { error: () => m("validation.count.tooLarge") });
 
-const reasonSchema = z.string().trim().max(500, "Lý do quá dài (tối đa 500 ký tự).").optional();
+const reasonSchema = z.string().trim().max(500, { error: () => m("validation.reason.tooLong") }).optional();
 
 export const dailyFigureInputSchema = z.object({
   date: isoDaySchema,
   unitCode: unitCodeSchema,
   metric: codeSchema,
   value: countValueSchema,
-  kind: z.enum(["daily", "cumulative"], { message: "kind phải là daily hoặc cumulative." }).default("daily"),
+  kind: kindSchema,
   reason: reasonSchema,
 });
 export type DailyFigureInput = z.output<typeof dailyFigureInputSchema>;
 
 /** Body of POST /api/v1/daily. */
 export const dailyApiBodySchema = z.object({
-  rows: z.array(z.unknown()).min(1, "Không có dòng nào.").max(10_000, "Tối đa 10.000 dòng mỗi lần."),
+  rows: z.array(z.unknown()).min(1, { error: () => m("validation.apiRows.none") }).max(10_000, { error: () => m("validation.apiRows.tooMany") }),
   confirmSpikes: z.boolean().optional(),
   reason: reasonSchema,
 });
@@ -46,7 +48,7 @@ export const dailyGridCellSchema = z.object({
 /** The whole grid, saved in one submission. */
 export const dailyGridSchema = z.object({
   date: isoDaySchema,
-  submissionKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "Mã lần gửi không hợp lệ."),
+  submissionKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: () => m("validation.submissionKey") }),
   confirmSpikes: z.boolean().default(false),
   cells: z.array(dailyGridCellSchema).max(5_000),
 });
@@ -55,5 +57,5 @@ export type DailyGridInput = z.output<typeof dailyGridSchema>;
 export const periodLockSchema = z.object({
   unitCode: unitCodeSchema,
   untilDate: isoDaySchema,
-  reason: z.string().trim().min(3, "Cần ghi lý do khóa sổ.").max(500, "Lý do quá dài."),
+  reason: z.string().trim().min(3, { error: () => m("validation.reason.lockRequired") }).max(500, { error: () => m("validation.reason.tooLongShort") }),
 });

@@ -2,35 +2,38 @@
 import { z } from "zod";
 import "./locale";
 import { isIsoDate } from "@/lib/domain/dates";
+import { m, type MessageKey } from "@/lib/i18n/message";
 
 const MAX_COUNT = 1_000_000_000;
+/** A zod message read when the value is refused, so it is in that request's language. */
+const says = (key: MessageKey) => ({ error: () => m(key) });
 
-export const unitCodeSchema = z.string().regex(/^\d{1,10}$/, "Mã đơn vị phải là dãy chữ số.");
-export const isoDaySchema = z.string().refine(isIsoDate, "Ngày không hợp lệ (định dạng YYYY-MM-DD).");
-export const codeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Mã chỉ gồm chữ thường, số và dấu gạch ngang.");
+export const unitCodeSchema = z.string().regex(/^\d{1,10}$/, says("validation.unitCode"));
+export const isoDaySchema = z.string().refine(isIsoDate, says("validation.isoDay"));
+export const codeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, says("validation.code"));
 /** A non-negative whole number written with digits only ("1.5", "1e3", "-2" are refused). */
 export const countSchema = z
   .string()
-  .regex(/^\d+$/, "Phải là số nguyên không âm.")
+  .regex(/^\d+$/, says("validation.count.notNegative"))
   .transform(Number)
-  .refine((n) => n <= MAX_COUNT, "Số quá lớn.");
+  .refine((n) => n <= MAX_COUNT, says("validation.count.tooLarge"));
 
 export const unitRowSchema = z.object({
   code: unitCodeSchema,
-  name: z.string().min(1, "Thiếu tên.").max(200, "Tên quá dài."),
-  type: z.string().min(1, "Thiếu loại đơn vị.").max(50, "Loại quá dài."),
+  name: z.string().min(1, says("validation.name.missing")).max(200, says("validation.name.tooLong")),
+  type: z.string().min(1, says("validation.unitType.missing")).max(50, says("validation.unitType.tooLong")),
   parent_code: z.union([z.literal(""), unitCodeSchema]).default(""),
-  level: z.string().regex(/^[1-9]$/, "Cấp phải từ 1 đến 9.").transform(Number),
+  level: z.string().regex(/^[1-9]$/, says("validation.level")).transform(Number),
 });
 
 export const campaignRowSchema = z
   .object({
     campaign: codeSchema,
-    name: z.string().min(1, "Thiếu tên.").max(200, "Tên quá dài."),
+    name: z.string().min(1, says("validation.name.missing")).max(200, says("validation.name.tooLong")),
     start_date: isoDaySchema,
     end_date: isoDaySchema,
   })
-  .refine((r) => r.start_date <= r.end_date, { message: "Ngày kết thúc trước ngày bắt đầu.", path: ["end_date"] });
+  .refine((r) => r.start_date <= r.end_date, { ...says("validation.endBeforeStart"), path: ["end_date"] });
 
 export const targetRowSchema = z.object({
   campaign: codeSchema,
@@ -40,14 +43,17 @@ export const targetRowSchema = z.object({
   target: countSchema,
 });
 
+/** How a daily value is given: the day's count, or the running total (the count is derived). */
+export const kindSchema = z.enum(["daily", "cumulative"], says("validation.kind")).default("daily");
+
 export const dailyRowSchema = z.object({
   date: isoDaySchema,
   unit_code: unitCodeSchema,
   metric: codeSchema,
   value: countSchema,
-  kind: z.enum(["daily", "cumulative"], { message: "kind phải là daily hoặc cumulative." }).default("daily"),
+  kind: kindSchema,
   /** why an already saved figure is changed (a correction); optional column */
-  reason: z.string().max(500, "Lý do quá dài (tối đa 500 ký tự).").optional(),
+  reason: z.string().max(500, says("validation.reason.tooLong")).optional(),
 });
 
 export const IMPORT_KINDS = {

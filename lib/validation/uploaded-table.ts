@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/data/errors";
+import { m } from "@/lib/i18n/message";
 import type { CsvIssue } from "./csv";
 import { xlsxToCsv } from "./xlsx";
 
@@ -8,12 +9,12 @@ export async function readUploadedTable(file: File): Promise<string> {
   try {
     return await xlsxToCsv(await file.arrayBuffer());
   } catch {
-    throw new AppError("INVALID_INPUT", "file", { file: ["Tệp Excel hỏng hoặc không phải .xlsx."], _form: ["Không đọc được tệp Excel (.xlsx)."] });
+    throw new AppError("INVALID_INPUT", "file", { file: [m("validation.file.xlsxBroken")], _form: [m("validation.file.xlsxUnreadable")] });
   }
 }
 
 /** An import's bad rows as one error, each with its line number (the header is line 1). */
 export function importFailure(result: { errors: CsvIssue[] }): AppError {
-  const lines = Object.fromEntries(result.errors.slice(0, 50).map((e, i) => [`line${i}`, [e.line ? `Dòng ${e.line}: ${e.message}` : e.message]]));
-  return new AppError("INVALID_INPUT", "import", { _form: [`Tệp có ${result.errors.length} lỗi; chưa ghi gì.`], ...lines });
+  const lines = Object.fromEntries(result.errors.slice(0, 50).map((e, i) => [`line${i}`, [e.line ? m("validation.file.line", { line: String(e.line), message: e.message }) : e.message]]));
+  return new AppError("INVALID_INPUT", "import", { _form: [m("validation.file.failed", { count: result.errors.length })], ...lines });
 }

@@ -167,3 +167,46 @@ test("the audit log is for administrators and provincial officials, newest first
   await page.goto("/audit");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Bạn không có quyền");
 });
+
+test("in English: the grid, its refusals, the history and the audit log speak English with English numbers", async ({ page, context, baseURL }, testInfo) => {
+  await signIn(page, "nuithanh");
+  await context.addCookies([{ name: "vneid-locale", value: "en", url: baseURL! }]);
+  // Yesterday, within the demo's days: the running totals are in the thousands. Nothing is saved here.
+  const date = addDays(todayInVietnam(), -1);
+  await page.goto(`/entry?date=${date}`);
+  await expect(page).toHaveTitle(/Daily figures entry/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Daily figures for ${date.split("-").reverse().join("/")}`);
+  await expect(page.getByTestId("missing")).toContainText(/units have (not )?reported for \d\d\/\d\d\/\d{4}/);
+  const unit = "Xã Tam Tiến";
+  const fieldset = page.locator("fieldset", { hasText: unit });
+  await expect(fieldset.getByRole("columnheader")).toHaveText(["Metric", "Previous", "Day", "Cumulative"]);
+  await expect(fieldset.getByRole("link", { name: "History" })).toBeVisible();
+  const previous = await page.locator("fieldset tbody td:first-of-type").allInnerTexts();
+  expect(previous.every((text) => /^\d{1,3}(,\d{3})*$/.test(text))).toBe(true);
+  expect(previous.some((text) => text.includes(","))).toBe(true);
+
+  const activated = page.getByLabel(`Accounts activated for the day, ${unit}`, { exact: true });
+  await activated.fill("-5");
+  await page.getByRole("button", { name: "Save all" }).click();
+  await expect(status(page)).toContainText("Some cells are invalid; nothing was saved.");
+  await expect(fieldset).toContainText("Must be a whole number, zero or more.");
+  await screenshot(page, testInfo, "entry-en");
+  const main = page.getByRole("main");
+  for (const word of ["Nhập số liệu", "Lưu tất cả", "Chỉ số", "Lũy kế", "Trong ngày", "báo cáo", "Lịch sử", "Tổng quan", "Phải là số"]) await expect(main).not.toContainText(word);
+
+  await page.goto(`/entry/history?unit=21001&date=${date}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Figure history of unit 21001");
+  await expect(page.getByRole("link", { name: /Daily figures for/ })).toBeVisible();
+
+  await page.context().clearCookies();
+  await signIn(page, "tinh");
+  await context.addCookies([{ name: "vneid-locale", value: "en", url: baseURL! }]);
+  await page.goto("/audit?action=figure");
+  await expect(page).toHaveTitle(/Change log/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change log");
+  await expect(page.getByRole("columnheader")).toHaveText(["When", "Who", "Action", "Item", "Old", "New", "Reason"]);
+  await expect(page.getByRole("button", { name: "Filter" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("Page 1");
+  for (const word of ["Nhật ký", "Thời điểm", "Lọc", "Trang", "lũy kế"]) await expect(page.getByRole("main")).not.toContainText(word);
+  await screenshot(page, testInfo, "audit-en");
+});

@@ -33,3 +33,29 @@ test("a district officer previews a CSV with every error listed, then writes a v
   await page.getByRole("button", { name: "Ghi dữ liệu" }).click();
   await expect(status).toContainText("Đã ghi 2 dòng (2 số thay đổi).");
 });
+
+test("in English: the import page, its checks and the template's file name are in English", async ({ page, context, baseURL }, testInfo) => {
+  await signIn(page, "nuithanh");
+  await context.addCookies([{ name: "vneid-locale", value: "en", url: baseURL! }]);
+  const template = await page.request.get("/import/template");
+  expect(template.headers()["content-disposition"]).toContain(`daily-figures-template-${todayInVietnam()}.csv`);
+  expect(await template.text()).toContain("date,unit_code,metric,value,kind,reason");
+
+  const day = addDays(todayInVietnam(), -(testInfo.project.name === "desktop" ? 126 : 146));
+  await page.goto("/import");
+  await expect(page).toHaveTitle(/Import from file/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import daily figures from a CSV or Excel file");
+  await expect(page.getByRole("main")).toContainText("(kind: daily or cumulative). The whole file is checked first");
+  await page.getByLabel("CSV file (UTF-8) or Excel (.xlsx)").setInputFiles({
+    name: "wrong.csv", mimeType: "text/csv",
+    buffer: Buffer.from(["date,unit_code,metric,value", `${day},21001,dossiers,1200`, `${day},20728,dossiers,2`, `${day},21004,dossiers,-1`].join("\n")),
+  });
+  await page.getByRole("button", { name: "Check first" }).click();
+  const status = page.getByRole("status");
+  await expect(status).toContainText("Errors: 2; no rows were written.");
+  await expect(status).toContainText("Line 3: Unit 20728 is outside your scope.");
+  await expect(status).toContainText("Line 4: value: Must be a whole number, zero or more.");
+  await expect(page.getByRole("button", { name: "Write data" })).toBeDisabled();
+  for (const word of ["Nhập", "Tệp", "Dòng", "lỗi", "Kiểm tra", "Ghi dữ liệu", "Tổng quan"]) await expect(page.getByRole("main")).not.toContainText(word);
+  await screenshot(page, testInfo, "import-en");
+});

@@ -1,10 +1,15 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/daily/route";
 import type { Actor } from "@/lib/auth/permissions";
 import { issueApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
 import { setUserActive } from "@/lib/data/users";
 import { ADMIN, smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
+
+// POST /api/v1/daily answers in the request's language: its cookie (none here), else the
+// session's (none: the API is called with a token); outside a request Next's own cookies() throws.
+vi.mock("next/headers", async () => (await import("./request-cookies")).nextHeaders);
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => null }));
 
 let district: Actor & { id: number };
 let other: Actor & { id: number };

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/daily/route";
 import type { Actor } from "@/lib/auth/permissions";
 import { newToken } from "@/lib/auth/tokens";
@@ -9,9 +9,18 @@ import { getDailyGrid } from "@/lib/data/daily-grid";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { importCsv } from "@/lib/data/import";
 import { createPeriodLock } from "@/lib/data/period-locks";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { withLocale } from "@/lib/i18n/message";
+import { importFailure } from "@/lib/validation/uploaded-table";
 import { ADMIN, smallTree } from "./fixtures";
 import { databaseUrl, resetDatabase, testDb } from "./helpers";
 import { Client } from "pg";
+import { cookieJar } from "./request-cookies";
+
+// The route handler reads the request's language from its cookie, else from the session
+// (none here: the API is called with a token).
+vi.mock("next/headers", async () => (await import("./request-cookies")).nextHeaders);
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => null }));
 
 const NOW = new Date("2023-06-30T05:00:00Z");
 let district: Actor & { id: number };
@@ -38,6 +47,7 @@ describe("daily entry", () => {
     const db = await resetDatabase();
     await smallTree(db);
     await createDistrictUser();
+    cookieJar.clear();
   });
 
   it("rejects the same invalid rows identically through the grid, the CSV import and the API", async () => {
@@ -77,6 +87,50 @@ describe("daily entry", () => {
     expect(negativeCsv.errors[0].message).toBe("value: Phải là số nguyên không âm.");
     expect(negativeApi.error.fieldErrors["rows.0"]).toEqual(["value: Phải là số nguyên không âm."]);
     expect(negativeGrid.fieldErrors["90101.activated"]).toEqual(["Phải là số nguyên không âm."]);
+    expect(await figureCount()).toBe(1);
+  });
+
+  it("gives the same refusals in English when English is asked for", async () => {
+    await saveDailyFigures(district, [
+      { ref: 0, date: "2023-06-01", unitCode: "90101", metric: "accounts", value: 10, kind: "daily" },
+    ], { now: NOW });
+    const bad = [
+      { date: "2023-06-02", unitCode: "90201", metric: "activated", value: 5, kind: "daily" as const },
+      { date: "2023-06-02", unitCode: "90101", metric: "activated", value: 11200, kind: "cumulative" as const },
+    ];
+    const csv = ["date,unit_code,metric,value,kind", ...bad.map((r) => `${r.date},${r.unitCode},${r.metric},${r.value},${r.kind}`)].join("\n");
+    const english = [
+      "Unit 90201 is outside your scope.",
+      "Cumulative accounts activated (11,200) cannot exceed cumulative eID accounts registered (10).",
+    ];
+
+    const fromCsv = await withLocale("en", () => importCsv(district, "daily", csv, { now: NOW }));
+    expect(fromCsv.errors.map((e) => e.message)).toEqual(english);
+    const badHeader = await withLocale("en", () => importCsv(district, "daily", "date,unit_code,metric,value,colour\n", { now: NOW }));
+    expect(badHeader.errors).toEqual([{ line: 1, message: "Unknown columns: colour." }]);
+    const failure = withLocale("en", () => importFailure({ errors: [{ line: 3, message: "Unknown columns: colour." }] }));
+    expect(failure.fieldErrors).toEqual({ _form: ["The file has 1 error; nothing was written."], line0: ["Line 3: Unknown columns: colour."] });
+
+    const grid = (value: string) => gridCellsToRows({
+      date: "2023-06-02", submissionKey: "grid-key-en", confirmSpikes: false,
+      cells: [{ unitCode: "90101", metric: "activated", value, kind: "daily", expectedVersion: null }],
+    });
+    expect(withLocale("en", () => grid("-5")).fieldErrors).toEqual({ "90101.activated": ["Must be a whole number, zero or more."] });
+    const fromGrid = await withLocale("en", () => saveDailyFigures(district, gridCellsToRows({
+      date: "2023-06-02", submissionKey: "grid-key-en", confirmSpikes: false,
+      cells: bad.map((r) => ({ unitCode: r.unitCode, metric: r.metric, value: String(r.value), kind: r.kind, expectedVersion: null })),
+    }).rows, { now: NOW }));
+    expect(fromGrid.ok ? [] : fromGrid.issues.map((i) => i.message)).toEqual(english);
+
+    cookieJar.set(LOCALE_COOKIE, "en");
+    const fromApi = await post({ rows: bad });
+    expect(fromApi.status).toBe(400);
+    expect(await fromApi.json()).toEqual({ error: { message: "Some rows are invalid; no rows were written.", fieldErrors: { "rows.0": [english[0]], "rows.1": [english[1]] } } });
+    const negative = await post({ rows: [{ date: "2023-06-02", unitCode: "90101", metric: "activated", value: -5 }] });
+    expect(((await negative.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors).toEqual({ "rows.0": ["value: Must be a whole number, zero or more."] });
+    cookieJar.clear();
+    const inVietnamese = (await (await post({ rows: bad })).json()) as { error: { message: string } };
+    expect(inVietnamese.error.message).toBe("Có dòng không hợp lệ; không dòng nào được ghi.");
     expect(await figureCount()).toBe(1);
   });
 

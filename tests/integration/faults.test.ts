@@ -4,7 +4,7 @@
 // second session locks the submissions table, so every save waits inside its transaction
 // until the fault is applied.
 import { Client } from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/daily/route";
 import type { Actor } from "@/lib/auth/permissions";
 import { newToken } from "@/lib/auth/tokens";
@@ -17,6 +17,11 @@ import { seedReference } from "@/lib/db/seed/reference";
 import { createDatabaseIfMissing } from "@/lib/db/url";
 import { ThrowawayPostgres } from "../support/throwaway-postgres";
 import { smallTree } from "./fixtures";
+
+// POST /api/v1/daily answers in the request's language: its cookie (none here), else the
+// session's (none: the API is called with a token); outside a request Next's own cookies() throws.
+vi.mock("next/headers", async () => (await import("./request-cookies")).nextHeaders);
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => null }));
 
 let server: ThrowawayPostgres;
 let db: Db;

@@ -16,6 +16,9 @@ vi.mock("next/headers", () => {
   return { cookies: async () => store, headers: async () => new Headers() };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+// The request's language comes from the cookie jar above, else from next-auth's session,
+// which needs a real request: none here (who is signed in comes from the session mock).
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => null }));
 
 const reports: AttackReport[] = [];
 

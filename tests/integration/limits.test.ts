@@ -11,6 +11,10 @@ import { resetDatabase, testDb } from "./helpers";
 
 vi.mock("@/lib/auth/session", async () => (await import("./hostile/signed-in")).sessionModule);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// POST /api/v1/daily and the import action answer in the request's language: its cookie (none here), else the
+// session's; outside a request Next's own cookies() throws.
+vi.mock("next/headers", async () => (await import("./request-cookies")).nextHeaders);
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => null }));
 
 const upload = (bytes: Uint8Array | string, name = "so-lieu.csv") => {
   const form = new FormData();

@@ -5,13 +5,17 @@ import { requireUser } from "@/lib/auth/session";
 import { listFigureHistory } from "@/lib/data/audit-log";
 import { AppError } from "@/lib/data/errors";
 import { formatDay } from "@/lib/domain/format";
+import { getTranslator } from "@/lib/i18n/server";
 import { entryParamsSchema } from "@/lib/validation/daily-entry-params";
 import { AuditTable } from "@/app/audit/audit-table";
 
-export const metadata: Metadata = { title: "Lịch sử số liệu" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("entry"))("history.title") };
+}
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  const t = await getTranslator("entry");
   const params = entryParamsSchema.parse(await searchParams);
   if (!params.unit) notFound();
   let events;
@@ -23,10 +27,10 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   }
   return (
     <main className="mx-auto max-w-4xl px-3 py-4 sm:px-4">
-      <Link href={`/entry${params.date ? `?date=${params.date}` : ""}`} className="text-sm text-brand-700 underline">← Nhập số liệu{params.date ? ` ngày ${formatDay(params.date)}` : ""}</Link>
-      <h1 className="my-3 text-2xl font-semibold">Lịch sử số liệu đơn vị {params.unit}</h1>
-      <p className="mb-3 text-sm text-slate-600">Mỗi lần nhập hoặc sửa: ai, lúc nào, số cũ, số mới, lý do. Đối tượng ghi theo dạng mã đơn vị:chỉ số:ngày.</p>
-      <AuditTable events={events} caption="Lịch sử thay đổi số liệu" />
+      <Link href={`/entry${params.date ? `?date=${params.date}` : ""}`} className="text-sm text-brand-700 underline">{params.date ? t("history.backOnDay", { date: formatDay(params.date) }) : t("history.back")}</Link>
+      <h1 className="my-3 text-2xl font-semibold">{t("history.heading", { unit: params.unit })}</h1>
+      <p className="mb-3 text-sm text-slate-600">{t("history.intro")}</p>
+      <AuditTable events={events} caption={t("history.caption")} />
     </main>
   );
 }

@@ -2,24 +2,28 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { canAdminister } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
 import { listPeriodLocks } from "@/lib/data/period-locks";
 import { formatDay } from "@/lib/domain/format";
+import { getClientMessages, getTranslator } from "@/lib/i18n/server";
 import { LockForm } from "./lock-form";
 
-export const metadata: Metadata = { title: "Khóa sổ" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("entry"))("locks.title") };
+}
 
 export default async function LocksPage() {
   const user = await requireUser();
-  if (!canAdminister(user)) return <main className="mx-auto max-w-3xl p-4"><p role="alert">{ERROR_MESSAGES.FORBIDDEN}</p></main>;
+  const t = await getTranslator("entry");
+  if (!canAdminister(user)) return <main className="mx-auto max-w-3xl p-4"><p role="alert">{(await getTranslator("errors"))("code.FORBIDDEN")}</p></main>;
   const locks = await listPeriodLocks(user);
+  const { unitCode, untilDate, reason, submit } = (await getClientMessages("entry")).locks;
   return (
     <main className="mx-auto max-w-3xl space-y-4 px-3 py-4 sm:px-4">
-      <Link href="/dashboard" className="text-sm text-brand-700 underline">← Tổng quan</Link>
-      <h1 className="text-2xl font-semibold">Khóa sổ số liệu</h1>
-      <LockForm />
+      <Link href="/dashboard" className="text-sm text-brand-700 underline">{t("backToOverview")}</Link>
+      <h1 className="text-2xl font-semibold">{t("locks.heading")}</h1>
+      <LockForm text={{ unitCode, untilDate, reason, submit }} />
       <ul className="space-y-1 text-sm">
-        {locks.map((l) => <li key={l.id}>{l.unitName} ({l.unitCode}): đến hết {formatDay(l.until)} · {l.reason}</li>)}
+        {locks.map((l) => <li key={l.id}>{t("locks.item", { unit: l.unitName, code: l.unitCode, date: formatDay(l.until), reason: l.reason })}</li>)}
       </ul>
     </main>
   );

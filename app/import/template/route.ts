@@ -4,21 +4,28 @@ import { currentUser } from "@/lib/auth/session";
 import { getDailyGrid } from "@/lib/data/daily-grid";
 import { AppError } from "@/lib/data/errors";
 import { todayInVietnam } from "@/lib/domain/dates";
+import { m } from "@/lib/i18n/message";
+import { inRequestLocale } from "@/lib/i18n/server";
 
 export async function GET(request: Request): Promise<Response> {
+  return inRequestLocale(() => template(request));
+}
+
+async function template(request: Request): Promise<Response> {
   const user = await currentUser();
-  if (!user) return new Response("Chưa đăng nhập.", { status: 401 });
+  if (!user) return new Response(m("entry.import.notSignedIn"), { status: 401 });
   const unit = new URL(request.url).searchParams.get("unit");
   const day = todayInVietnam();
   try {
     const grid = await getDailyGrid(user, day, unit && /^\d{1,10}$/.test(unit) ? unit : undefined);
+    // The header is the machine's column names, which the import reads in any language.
     const lines = ["date,unit_code,metric,value,kind,reason"];
     for (const row of grid.rows) for (const cell of row.cells) lines.push(`${day},${row.unitCode},${cell.metric},,daily,`);
     return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="mau-so-lieu-${day}.csv"` },
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${m("entry.import.templateFile", { date: day })}"` },
     });
   } catch (error) {
-    if (error instanceof AppError) return new Response("Không có quyền hoặc không có đơn vị.", { status: 403 });
+    if (error instanceof AppError) return new Response(m("entry.import.templateForbidden"), { status: 403 });
     throw error;
   }
 }

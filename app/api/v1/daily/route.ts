@@ -10,15 +10,21 @@ import { apiErrorResponse, apiError } from "@/lib/data/api-errors";
 import { dailyApiBodySchema, dailyFigureInputSchema } from "@/lib/validation/daily-figures";
 import { describeIssue } from "@/lib/validation/import-rows";
 import { readJsonBody } from "@/lib/validation/json-body";
+import { m } from "@/lib/i18n/message";
+import { inRequestLocale } from "@/lib/i18n/server";
 
 export async function POST(request: Request): Promise<Response> {
+  return inRequestLocale(() => saveDaily(request));
+}
+
+async function saveDaily(request: Request): Promise<Response> {
   try {
     const actor = await getApiActor(request);
-    if (!actor) return apiError(401, "Chưa xác thực.");
+    if (!actor) return apiError(401, m("errors.api.UNAUTHENTICATED"));
     const json = await readJsonBody(request);
     if (!json.ok) return apiError(json.status, json.message);
     const body = dailyApiBodySchema.safeParse(json.value);
-    if (!body.success) return apiError(400, "Dữ liệu không hợp lệ.", z.flattenError(body.error).fieldErrors as Record<string, string[]>);
+    if (!body.success) return apiError(400, m("errors.code.INVALID_INPUT"), z.flattenError(body.error).fieldErrors as Record<string, string[]>);
     const fieldErrors: Record<string, string[]> = {};
     const rows = body.data.rows.flatMap((raw, index) => {
       const row = dailyFigureInputSchema.safeParse(raw);
@@ -26,7 +32,7 @@ export async function POST(request: Request): Promise<Response> {
       fieldErrors[`rows.${index}`] = [describeIssue(row.error)];
       return [];
     });
-    if (Object.keys(fieldErrors).length) return apiError(400, "Có dòng không hợp lệ; không dòng nào được ghi.", fieldErrors);
+    if (Object.keys(fieldErrors).length) return apiError(400, m("validation.apiRows.invalid"), fieldErrors);
     const idempotencyKey = request.headers.get("idempotency-key");
     const result = await saveDailyFigures(actor, rows, {
       confirmSpikes: body.data.confirmSpikes ?? false,
@@ -37,7 +43,7 @@ export async function POST(request: Request): Promise<Response> {
     const issues: Record<string, string[]> = {};
     for (const issue of result.issues) (issues[`rows.${issue.ref}`] ??= []).push(issue.message);
     const status = result.issues.every((i) => i.kind === "scope") ? 403 : result.issues.some((i) => i.kind === "conflict") ? 409 : 400;
-    return apiError(status, "Có dòng không hợp lệ; không dòng nào được ghi.", issues);
+    return apiError(status, m("validation.apiRows.invalid"), issues);
   } catch (error) {
     return apiErrorResponse(error, "POST /api/v1/daily");
   }
