@@ -2,6 +2,7 @@
 // connection cut, pool exhausted, statement timed out), as opposed to a bug or bad data.
 // The save paths turn them into AppError("DATABASE_UNAVAILABLE"): the transaction was rolled
 // back by PostgreSQL, nothing was stored, and the user is told to try again.
+import { ERROR_MESSAGES } from "./daily-messages";
 import { AppError } from "./errors";
 
 /** Prisma's codes for an unreachable server, a lost connection, a timeout or a full pool. */
@@ -39,5 +40,5 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function asAppError(error: unknown): unknown {
   if (!isDatabaseUnavailable(error)) return error;
   // the original stays as the cause, for the server's log line
-  return Object.assign(new AppError("DATABASE_UNAVAILABLE", "database unavailable"), { cause: error });
+  return Object.assign(new AppError("DATABASE_UNAVAILABLE", ERROR_MESSAGES.DATABASE_UNAVAILABLE), { cause: error });
 }

@@ -1,6 +1,5 @@
 // Will the unit reach its milestone? A transparent projection that officials can redo by
 // hand: the pace of the last 7 days, carried forward to the milestone's due date.
-import vi from "@/lib/i18n/messages/vi/dashboard.json";
 import { addDays, daysBetween, todayInVietnam } from "./dates";
 import { percentOf } from "./percent";
 
@@ -18,17 +17,6 @@ export type ProjectionStatus = "met" | "on-track" | "at-risk" | "behind";
 
 /** The catalogue key (`dashboard.status.<key>`) of each status: screens translate the code. */
 export const PROJECTION_STATUS_KEYS = { met: "met", "on-track": "onTrack", "at-risk": "atRisk", behind: "behind" } as const satisfies Record<ProjectionStatus, string>;
-
-/**
- * @deprecated The Vietnamese words only, for the weekly report until it translates through
- * `dashboard.status.<PROJECTION_STATUS_KEYS[status]>`; screens must not use it.
- */
-export const PROJECTION_STATUS_LABELS: Record<ProjectionStatus, string> = {
-  met: vi.status.met,
-  "on-track": vi.status.onTrack,
-  "at-risk": vi.status.atRisk,
-  behind: vi.status.behind,
-};
 
 export interface ProjectionInput {
   /** cumulative total at the end of `asOf` */

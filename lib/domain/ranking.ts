@@ -1,4 +1,3 @@
-import vi from "@/lib/i18n/messages/vi/dashboard.json";
 import { compareVietnamese, shortUnitName } from "./text";
 
 export interface Rankable {
@@ -82,14 +81,13 @@ export interface PraiseWords {
 /**
  * "Biểu dương: Nông Sơn (51,19%), ...; Phê bình: Phú Ninh (12,10%), ...", with unit names
  * shortened as officials write them; the caller gives the words and the percent notation of
- * its language. The Vietnamese words are the default only for the weekly report, which does
- * not pass its own yet.
+ * its language (catalogue `dashboard.rankings.praise` / `criticism`).
  */
 export function praiseSentence(
   praised: readonly RankedRow[],
   criticised: readonly RankedRow[],
   formatPercent: (value: number | null) => string,
-  words: PraiseWords = { praise: vi.rankings.praise, criticism: vi.rankings.criticism },
+  words: PraiseWords,
 ): string {
   const list = (rows: readonly RankedRow[]) => rows.map((row) => `${shortUnitName(row.name)} (${formatPercent(row.percent)})`).join(", ");
   const parts: string[] = [];

@@ -23,7 +23,7 @@ export const getLocale = cache(async (): Promise<Locale> => {
   }
   const chosen = jar.get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return chosen;
-  const session = (await getServerSession(authOptions)) as { uid?: number } | null;
+  const session = (await getServerSession(authOptions).catch(() => null)) as { uid?: number } | null;
   if (!session?.uid) return DEFAULT_LOCALE;
   // The remembered choice is a nicety: with the database down the page still answers (in
   // Vietnamese) with its own "try again" message rather than failing here.

@@ -3,6 +3,8 @@ import { praiseAndCriticism, praiseSentence, rankChanges, rankRows, type Rankabl
 import { formatPercent } from "@/lib/domain/format";
 import { MESSAGES } from "@/lib/i18n/messages";
 
+const VI_WORDS = { praise: MESSAGES.vi.dashboard.rankings.praise, criticism: MESSAGES.vi.dashboard.rankings.criticism };
+
 type Row = Rankable & { code?: string };
 const view = (rows: Row[]) => rankRows(rows).map((r) => [r.name, r.rank]);
 
@@ -195,7 +197,7 @@ describe("praiseAndCriticism and praiseSentence", () => {
 
   it("writes the sentence the way provincial conclusions do", () => {
     const { praised, criticised } = praiseAndCriticism(rows, 2, 2);
-    expect(praiseSentence(praised, criticised, formatPercent)).toBe("Biểu dương: Nông Sơn (51,19%), Quế Sơn (41,80%); Phê bình: Phú Ninh (12,10%), Nam Trà My (16,01%).");
+    expect(praiseSentence(praised, criticised, formatPercent, VI_WORDS)).toBe("Biểu dương: Nông Sơn (51,19%), Quế Sơn (41,80%); Phê bình: Phú Ninh (12,10%), Nam Trà My (16,01%).");
   });
 
   it("writes it in English with the words and notation the screen passes", () => {
@@ -206,12 +208,12 @@ describe("praiseAndCriticism and praiseSentence", () => {
   });
 
   it("says nothing when nobody is ranked", () => {
-    expect(praiseSentence([], [], formatPercent)).toBe("");
+    expect(praiseSentence([], [], formatPercent, VI_WORDS)).toBe("");
   });
 
   it("shows values above 100% as they are", () => {
     const over = rankRows([{ code: "1", name: "Xã A", percent: 115.34 }, { code: "2", name: "Xã B", percent: 16.16 }]);
     const { praised, criticised } = praiseAndCriticism(over, 1, 1);
-    expect(praiseSentence(praised, criticised, formatPercent)).toBe("Biểu dương: A (115,34%); Phê bình: B (16,16%).");
+    expect(praiseSentence(praised, criticised, formatPercent, VI_WORDS)).toBe("Biểu dương: A (115,34%); Phê bình: B (16,16%).");
   });
 });
