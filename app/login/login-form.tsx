@@ -3,8 +3,9 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
+import type { Messages } from "@/lib/i18n/messages";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export function LoginForm({ callbackUrl, messages }: { callbackUrl: string; messages: Messages["auth"]["loginForm"] }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -23,9 +24,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(callbackUrl);
         return;
       }
-      setError(loginErrorMessage(result?.error));
+      setError(loginErrorMessage(result?.error, messages.errors));
     } catch {
-      setError("Không kết nối được máy chủ. Vui lòng thử lại.");
+      setError(messages.errors.unreachable);
     }
     setPending(false);
   }
@@ -33,19 +34,19 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div>
-        <label htmlFor="username" className="block text-sm font-semibold text-slate-700">Tên đăng nhập</label>
+        <label htmlFor="username" className="block text-sm font-semibold text-slate-700">{messages.username}</label>
         <input id="username" name="username" autoComplete="username" required autoFocus
           className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30" />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-semibold text-slate-700">Mật khẩu</label>
+        <label htmlFor="password" className="block text-sm font-semibold text-slate-700">{messages.password}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required
           className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30" />
       </div>
       <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">{error}</p>
       <button type="submit" disabled={pending}
         className="w-full rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 focus:outline-none focus:ring-2 focus:ring-brand-600 focus:ring-offset-2 disabled:opacity-60">
-        {pending ? "Đang đăng nhập…" : "Đăng nhập"}
+        {pending ? messages.submitting : messages.submit}
       </button>
     </form>
   );

@@ -1,10 +1,17 @@
-// How the sign-in handler tells the form why it refused, and the words the form shows.
+// How the sign-in handler tells the form why it refused, and which catalogue message
+// (auth.loginForm.errors) the form shows for it. The form is a client component: it gets the
+// messages in the page's language as a prop and passes them here.
+import type { Messages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
 export const LOCKED_ERROR_PREFIX = "LOCKED:";
 
-export function loginErrorMessage(error: string | null | undefined): string {
+export type LoginErrorMessages = Messages["auth"]["loginForm"]["errors"];
+
+export function loginErrorMessage(error: string | null | undefined, messages: LoginErrorMessages): string {
   if (error?.startsWith(LOCKED_ERROR_PREFIX)) {
     const minutes = Number(error.slice(LOCKED_ERROR_PREFIX.length)) || 1;
-    return `Đăng nhập sai quá nhiều lần. Tạm thời không thể đăng nhập, vui lòng thử lại sau ${minutes} phút.`;
+    return minutes === 1 ? messages.lockedOneMinute : fill(messages.locked, { minutes });
   }
-  return "Tên đăng nhập hoặc mật khẩu không đúng.";
+  return messages.invalid;
 }

@@ -3,6 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
+import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 
 /** Changes the caller's password and ends all their sessions (they sign in again). */
@@ -12,7 +13,7 @@ export async function changeOwnPassword(actor: Actor, input: { currentPassword: 
   const user = await client.user.findUnique({ where: { id: actor.id }, select: { id: true, active: true, passwordHash: true, unitId: true } });
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("INVALID_INPUT", "password", { currentPassword: ["Mật khẩu hiện tại không đúng."] });
+    throw new AppError("INVALID_INPUT", "password", { currentPassword: [m("account.password.errors.currentWrong")] });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await client.$transaction([

@@ -5,6 +5,7 @@ import "server-only";
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
+import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 import { getSessionUser, type SessionUserDTO } from "./sessions";
 
@@ -29,9 +30,12 @@ function toDTO(t: { id: number; name: string; prefix: string; createdAt: Date; l
 async function tokenOwner(actor: Actor, username: string | undefined): Promise<{ id: number; username: string; active: boolean; unitId: number | null }> {
   const wanted = username || actor.username;
   if (wanted !== actor.username && !canAdminister(actor)) throw new AppError("FORBIDDEN");
-  if (actor.id === null && !username) throw new AppError("INVALID_INPUT", "username", { username: ["Cần chỉ rõ người dùng."] });
+  if (actor.id === null && !username) throw new AppError("INVALID_INPUT", "username", { username: [m("account.tokens.errors.userRequired")] });
   const owner = await db().user.findUnique({ where: { username: wanted }, select: { id: true, username: true, active: true, unitId: true } });
-  if (!owner) throw new AppError("NOT_FOUND", "user", { username: [`Không có người dùng ${wanted}.`], _form: [`Không có người dùng ${wanted}.`] });
+  if (!owner) {
+    const message = m("account.tokens.errors.noSuchUser", { username: wanted });
+    throw new AppError("NOT_FOUND", "user", { username: [message], _form: [message] });
+  }
   if (owner.id !== actor.id && !canAdminister(actor)) throw new AppError("FORBIDDEN");
   return owner;
 }
@@ -44,7 +48,7 @@ export async function listApiTokens(actor: Actor, username?: string): Promise<Ap
 
 export async function issueApiToken(actor: Actor, input: { name: string; username?: string }): Promise<{ token: string; dto: ApiTokenDTO }> {
   const owner = await tokenOwner(actor, input.username);
-  if (!owner.active) throw new AppError("CONFLICT", "inactive", { _form: [`Tài khoản ${owner.username} đã bị khóa.`] });
+  if (!owner.active) throw new AppError("CONFLICT", "inactive", { _form: [m("account.tokens.errors.accountLocked", { username: owner.username })] });
   const { token, tokenHash, prefix } = newToken();
   return db().$transaction(async (tx) => {
     const created = await tx.apiToken.create({ data: { userId: owner.id, name: input.name, tokenHash, prefix }, select: TOKEN_SELECT });

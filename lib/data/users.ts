@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { canAdminister, type Actor, type Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { db, type Db } from "@/lib/db/client";
+import { m } from "@/lib/i18n/message";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/accounts";
 import { AppError } from "./errors";
 
@@ -62,11 +63,11 @@ export async function getUser(actor: Actor, userId: number): Promise<UserDTO> {
  */
 async function scopeUnit(tx: Tx, role: Role, unitCode: string | null): Promise<{ id: number; code: string } | null> {
   if (role === "admin") return null;
-  if (!unitCode) throw invalid("unitCode", "Vai trò này cần mã đơn vị phụ trách.");
+  if (!unitCode) throw invalid("unitCode", m("users.errors.unitRequired"));
   const unit = await tx.unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, level: true } });
-  if (!unit) throw invalid("unitCode", `Không có đơn vị mã ${unitCode}.`);
-  if (role === "district" && unit.level !== 2) throw invalid("unitCode", "Công an huyện phải gắn với một đơn vị cấp huyện.");
-  if (role === "commune" && unit.level !== 3) throw invalid("unitCode", "Công an xã phải gắn với một đơn vị cấp xã.");
+  if (!unit) throw invalid("unitCode", m("users.errors.unitUnknown", { code: unitCode }));
+  if (role === "district" && unit.level !== 2) throw invalid("unitCode", m("users.errors.districtLevel"));
+  if (role === "commune" && unit.level !== 3) throw invalid("unitCode", m("users.errors.communeLevel"));
   return { id: unit.id, code: unit.code };
 }
 
@@ -74,7 +75,7 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
   requireAdmin(actor);
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw invalid("username", `Tên đăng nhập ${input.username} đã có.`);
+    if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw invalid("username", m("users.errors.usernameTaken", { username: input.username }));
     const unit = await scopeUnit(tx, input.role, input.unitCode);
     const user = await tx.user.create({
       data: { username: input.username, displayName: input.displayName, role: input.role, unitId: unit?.id ?? null, passwordHash },
@@ -91,7 +92,7 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
 async function guardLastAdmin(tx: Tx, userId: number): Promise<void> {
   const admins = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`;
   if (admins.length === 1 && admins[0].id === userId) {
-    throw new AppError("CONFLICT", "last-admin", { _form: ["Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng đang hoạt động."] });
+    throw new AppError("CONFLICT", "last-admin", { _form: [m("users.errors.lastAdmin")] });
   }
 }
 

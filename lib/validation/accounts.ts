@@ -1,20 +1,27 @@
-// zod schemas for accounts: users (administration), own password, API tokens.
+// zod schemas for accounts: users (administration), own password, API tokens. Messages are
+// functions so they come out in the language of the request parsing the input.
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { m } from "@/lib/i18n/message";
 
 export const ROLES = ["admin", "province", "leader", "district", "commune"] as const;
 
-export const usernameSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, "Tên đăng nhập: 3–64 ký tự gồm chữ thường không dấu, số, dấu . _ -");
+const MAX_PASSWORD_LENGTH = 200;
+const MAX_TOKEN_NAME_LENGTH = 100;
+
+export const usernameSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, { error: () => m("users.validation.username") });
 export const passwordSchema = z.string()
-  .min(MIN_PASSWORD_LENGTH, `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`)
-  .max(200, "Mật khẩu quá dài (tối đa 200 ký tự).");
-const displayNameSchema = z.string().trim().min(1, "Chưa nhập tên hiển thị.").max(200, "Tên hiển thị quá dài.");
-const roleSchema = z.enum(ROLES, { message: "Vai trò không hợp lệ." });
+  .min(MIN_PASSWORD_LENGTH, { error: () => m("users.validation.passwordTooShort", { min: MIN_PASSWORD_LENGTH }) })
+  .max(MAX_PASSWORD_LENGTH, { error: () => m("users.validation.passwordTooLong", { max: MAX_PASSWORD_LENGTH }) });
+const displayNameSchema = z.string().trim()
+  .min(1, { error: () => m("users.validation.displayNameMissing") })
+  .max(200, { error: () => m("users.validation.displayNameTooLong") });
+const roleSchema = z.enum(ROLES, { error: () => m("users.validation.role") });
 /** A unit code, or empty for none (administrators). */
-const optionalUnitSchema = z.string().trim().regex(/^\d{0,10}$/, "Mã đơn vị chỉ gồm chữ số.").transform((v) => v || null);
+const optionalUnitSchema = z.string().trim().regex(/^\d{0,10}$/, { error: () => m("users.validation.unitCodeDigits") }).transform((v) => v || null);
 /** a database id (PostgreSQL integer): larger ones reached the database and failed there */
 const MAX_ID = 2_147_483_647;
-export const userIdSchema = z.coerce.number().int().positive().max(MAX_ID, "Mã người dùng không hợp lệ.");
+export const userIdSchema = z.coerce.number().int().positive().max(MAX_ID, { error: () => m("users.validation.userId") });
 
 export const userCreateSchema = z.object({
   username: usernameSchema,
@@ -36,16 +43,18 @@ export type UserUpdateInput = z.output<typeof userUpdateSchema>;
 export const userIdFormSchema = z.object({ userId: userIdSchema });
 
 export const passwordChangeSchema = z.object({
-  currentPassword: z.string().min(1, "Chưa nhập mật khẩu hiện tại."),
+  currentPassword: z.string().min(1, { error: () => m("account.password.errors.currentMissing") }),
   newPassword: passwordSchema,
   confirmPassword: z.string(),
-}).refine((v) => v.newPassword === v.confirmPassword, { message: "Hai lần nhập mật khẩu mới không khớp.", path: ["confirmPassword"] })
-  .refine((v) => v.newPassword !== v.currentPassword, { message: "Mật khẩu mới phải khác mật khẩu hiện tại.", path: ["newPassword"] });
+}).refine((v) => v.newPassword === v.confirmPassword, { error: () => m("account.password.errors.mismatch"), path: ["confirmPassword"] })
+  .refine((v) => v.newPassword !== v.currentPassword, { error: () => m("account.password.errors.sameAsCurrent"), path: ["newPassword"] });
 
 export const tokenCreateSchema = z.object({
-  name: z.string().trim().min(1, "Chưa nhập tên gợi nhớ cho mã.").max(100, "Tên quá dài (tối đa 100 ký tự)."),
+  name: z.string().trim()
+    .min(1, { error: () => m("account.tokens.errors.nameMissing") })
+    .max(MAX_TOKEN_NAME_LENGTH, { error: () => m("account.tokens.errors.nameTooLong", { max: MAX_TOKEN_NAME_LENGTH }) }),
   /** empty: the caller's own token */
   username: z.union([usernameSchema, z.literal("")]).default(""),
 });
 
-export const tokenIdSchema = z.object({ tokenId: z.coerce.number().int().positive().max(MAX_ID, "Mã không hợp lệ.") });
+export const tokenIdSchema = z.object({ tokenId: z.coerce.number().int().positive().max(MAX_ID, { error: () => m("account.tokens.errors.tokenId") }) });

@@ -286,3 +286,55 @@ test("the target grid warns while a district's communes do not add up to its tar
   await expect(page.getByTestId("campaign-warnings")).toContainText("Huyện Núi Thành");
   await screenshot(page, testInfo, "admin-targets-warning");
 });
+
+test("in English: the login page, a wrong password, the users list, a user and the API tokens page", async ({ browser, baseURL }, testInfo) => {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: "vneid-locale", value: "en", url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expect(page).toHaveTitle(/Sign in/);
+  const main = page.getByRole("main");
+  await expect(main.getByRole("heading", { level: 1 })).toHaveText("Electronic ID progress");
+  await expect(main).toContainText("Sign in with the account you were given.");
+  await page.getByLabel("Username").fill(own(testInfo, "no-such-user-en"));
+  await page.getByLabel("Password").fill("wrong-password-1");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(main.getByRole("alert")).toHaveText("Incorrect username or password.");
+  await screenshot(page, testInfo, "login-en");
+  await expect(main).not.toContainText(/Đăng nhập|Mật khẩu|Tên đăng nhập/);
+
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/admin/users");
+  await expect(page).toHaveTitle(/Users/);
+  await expect(main.getByRole("heading", { level: 1 })).toHaveText("Users");
+  await expect(main.getByRole("columnheader")).toHaveText(["Username", "Display name", "Role", "Scope", "Status", "Last sign-in"]);
+  const adminRow = main.locator('tr[data-user="admin"]');
+  // the display name is data (the demo seed), not interface text
+  await expect(adminRow.locator("td")).toHaveText(["admin", "Quản trị hệ thống", "System administrator", "Whole system", "Active", /\d\d\/\d\d\/\d{4} \d\d:\d\d/]);
+  await expect(main.locator('tr[data-user="nuithanh"] td').nth(2)).toHaveText("District police");
+  const create = main.getByRole("region", { name: "Create user" });
+  await expect(create.getByLabel("Role")).toContainText("Commune police");
+  await expect(create.getByLabel(/Initial password \(at least 10 characters\)/)).toBeVisible();
+  await create.getByRole("button", { name: "Create user" }).click();
+  await expect(create.getByRole("status")).toContainText("Display name: Enter a display name.");
+  await screenshot(page, testInfo, "admin-users-en");
+  await expect(main).not.toContainText(/Người dùng|Vai trò|Phạm vi|Trạng thái|Đang hoạt động|Toàn hệ thống|mật khẩu/);
+
+  await main.getByRole("link", { name: "admin", exact: true }).click();
+  await expect(main.getByRole("heading", { name: "Role and scope" })).toBeVisible();
+  await main.getByRole("button", { name: "Lock account" }).click();
+  await expect(main.getByRole("status").filter({ hasText: "The last active administrator cannot lose the administrator role or be locked." })).toBeVisible();
+  await expect(main).not.toContainText(/Vai trò|Khóa tài khoản|Đặt lại mật khẩu|đăng nhập gần nhất|quản trị viên/);
+
+  await page.goto("/account/tokens?user=nuithanh");
+  await expect(main.getByRole("heading", { level: 1 })).toHaveText("API access tokens of nuithanh");
+  await expect(main.getByRole("button", { name: "Create token" })).toBeVisible();
+  await screenshot(page, testInfo, "tokens-en");
+  await page.goto("/account/tokens?user=no-such-user");
+  await expect(main.getByRole("alert")).toHaveText("There is no user no-such-user.");
+  await expect(main).not.toContainText(/Mã truy cập|Tạo mã|Chưa có mã|Không có người dùng/);
+  await context.close();
+});

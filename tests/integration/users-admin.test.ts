@@ -5,6 +5,8 @@ import { changeOwnPassword } from "@/lib/data/account";
 import { getSessionUser, signIn } from "@/lib/data/sessions";
 import { createUser, listUsers, resetPassword, setUserActive, updateUser } from "@/lib/data/users";
 import { AppError } from "@/lib/data/errors";
+import { withLocale } from "@/lib/i18n/message";
+import { passwordChangeSchema, userCreateSchema } from "@/lib/validation/accounts";
 import { smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
 
@@ -57,6 +59,26 @@ describe("user administration", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await testDb().user.count({ where: { role: "admin", active: true } })).toBe(1);
     expect(await testDb().auditEvent.count({ where: { action: "user.deactivate" } })).toBe(1);
+  });
+
+  it("words its refusals in the request's language: English inside withLocale(\"en\")", async () => {
+    expect(await withLocale("en", () => refusal(setUserActive(admin, admin.id, false))))
+      .toEqual({ code: "CONFLICT", message: "The last active administrator cannot lose the administrator role or be locked." });
+    expect(await withLocale("en", () => refusal(createUser(admin, { username: "xa", displayName: "x", role: "commune", unitCode: "901", password: PASSWORD }))))
+      .toEqual({ code: "INVALID_INPUT", message: "Commune police must be attached to a commune-level unit." });
+    const bac = await addUser("bac", "district", "901");
+    await expect(withLocale("en", () => changeOwnPassword(bac, { currentPassword: "not-it-at-all", newPassword: "my-own-password-9" })))
+      .rejects.toMatchObject({ fieldErrors: { currentPassword: ["The current password is incorrect."] } });
+    // the schemas' messages too, evaluated when the input is parsed
+    const weak = { username: "moi", displayName: "", role: "district", unitCode: "901", password: "short" };
+    const fieldErrors = (schema: typeof userCreateSchema | typeof passwordChangeSchema, input: unknown) => {
+      const parsed = schema.safeParse(input);
+      return parsed.success ? null : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+    };
+    expect(withLocale("en", () => fieldErrors(userCreateSchema, weak))).toEqual({ displayName: "Enter a display name.", password: "The password must have at least 10 characters." });
+    expect(fieldErrors(userCreateSchema, weak)).toEqual({ displayName: "Chưa nhập tên hiển thị.", password: "Mật khẩu phải có ít nhất 10 ký tự." });
+    expect(withLocale("en", () => fieldErrors(passwordChangeSchema, { currentPassword: "x", newPassword: "long-enough-1", confirmPassword: "long-enough-2" })))
+      .toEqual({ confirmPassword: "The two new passwords do not match." });
   });
 
   it("deactivating ends the user's sessions at once and keeps them out; reactivating lets them back", async () => {

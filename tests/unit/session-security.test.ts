@@ -3,6 +3,7 @@ import { decode, encode } from "next-auth/jwt";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
 import { IDLE_SECONDS, sessionCookie } from "@/lib/auth/session-cookie";
 import { refreshSessionToken } from "@/lib/auth/session-refresh";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 
 const SECRET = "unit-test-secret-0123456789abcdef";
@@ -46,8 +47,16 @@ describe("session cookie", () => {
 
 describe("sign-in messages", () => {
   it("says how long a lock lasts, in Vietnamese", () => {
-    expect(loginErrorMessage("LOCKED:5")).toBe("Đăng nhập sai quá nhiều lần. Tạm thời không thể đăng nhập, vui lòng thử lại sau 5 phút.");
-    expect(loginErrorMessage("CredentialsSignin")).toBe("Tên đăng nhập hoặc mật khẩu không đúng.");
+    const messages = MESSAGES.vi.auth.loginForm.errors;
+    expect(loginErrorMessage("LOCKED:5", messages)).toBe("Đăng nhập sai quá nhiều lần. Tạm thời không thể đăng nhập, vui lòng thử lại sau 5 phút.");
+    expect(loginErrorMessage("CredentialsSignin", messages)).toBe("Tên đăng nhập hoặc mật khẩu không đúng.");
+  });
+
+  it("and in English", () => {
+    const messages = MESSAGES.en.auth.loginForm.errors;
+    expect(loginErrorMessage("LOCKED:5", messages)).toBe("Too many failed sign-in attempts. Signing in is temporarily blocked; please try again in 5 minutes.");
+    expect(loginErrorMessage("LOCKED:1", messages)).toBe("Too many failed sign-in attempts. Signing in is temporarily blocked; please try again in 1 minute.");
+    expect(loginErrorMessage("CredentialsSignin", messages)).toBe("Incorrect username or password.");
   });
 });
 

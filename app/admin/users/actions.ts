@@ -2,13 +2,14 @@
 import { revalidatePath } from "next/cache";
 import { runFormAction, type FormState } from "@/lib/auth/form-action";
 import { createUser, resetPassword, setUserActive, updateUser } from "@/lib/data/users";
+import { m } from "@/lib/i18n/message";
 import { userCreateSchema, userIdFormSchema, userUpdateSchema } from "@/lib/validation/accounts";
 
 export async function createUserAction(_state: FormState, form: FormData): Promise<FormState> {
   return runFormAction(userCreateSchema, form, async (actor, input) => {
     const user = await createUser(actor, input);
     revalidatePath("/admin/users");
-    return { message: `Đã tạo người dùng ${user.username}.` };
+    return { message: m("users.create.done", { username: user.username }) };
   });
 }
 
@@ -16,7 +17,7 @@ export async function updateUserAction(_state: FormState, form: FormData): Promi
   return runFormAction(userUpdateSchema, form, async (actor, input) => {
     const user = await updateUser(actor, input);
     revalidatePath("/admin/users");
-    return { message: `Đã lưu ${user.username}.` };
+    return { message: m("users.edit.done", { username: user.username }) };
   });
 }
 
@@ -24,7 +25,7 @@ export async function resetPasswordAction(_state: FormState, form: FormData): Pr
   return runFormAction(userIdFormSchema, form, async (actor, { userId }) => {
     const { username, temporaryPassword } = await resetPassword(actor, userId);
     revalidatePath("/admin/users");
-    return { message: `Đã đặt lại mật khẩu của ${username}; người dùng phải đổi mật khẩu khi đăng nhập.`, value: { shownOnce: temporaryPassword } };
+    return { message: m("users.reset.done", { username }), value: { shownOnce: temporaryPassword } };
   });
 }
 
@@ -32,7 +33,7 @@ export async function deactivateUserAction(_state: FormState, form: FormData): P
   return runFormAction(userIdFormSchema, form, async (actor, { userId }) => {
     const user = await setUserActive(actor, userId, false);
     revalidatePath("/admin/users");
-    return { message: `Đã khóa ${user.username}; các phiên đăng nhập của người này đã kết thúc.` };
+    return { message: m("users.deactivate.done", { username: user.username }) };
   });
 }
 
@@ -40,6 +41,6 @@ export async function activateUserAction(_state: FormState, form: FormData): Pro
   return runFormAction(userIdFormSchema, form, async (actor, { userId }) => {
     const user = await setUserActive(actor, userId, true);
     revalidatePath("/admin/users");
-    return { message: `Đã mở khóa ${user.username}.` };
+    return { message: m("users.activate.done", { username: user.username }) };
   });
 }
