@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { canAdminister } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
+import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 
 // Convenience only: every page and action below checks again in the data layer, and layouts
 // do not re-run on client-side navigation.

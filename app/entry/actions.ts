@@ -5,7 +5,7 @@ import { currentUser } from "@/lib/auth/session";
 import { getDailyGrid, type DailyGridDTO } from "@/lib/data/daily-grid";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { gridCellsToRows } from "@/lib/data/daily-grid-rows";
-import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
+import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
 import { AppError } from "@/lib/data/errors";

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { currentUser } from "@/lib/auth/session";
-import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
+import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { isDatabaseUnavailable } from "@/lib/data/db-errors";
 import { logError } from "@/lib/observability/errors";
 import { importCsv, type ImportResult } from "@/lib/data/import";

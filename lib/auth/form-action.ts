@@ -5,7 +5,7 @@ import "server-only";
 // language (lib/i18n/message). Actions are
 // public POST endpoints: nothing here trusts the page that rendered the form.
 import { z } from "zod";
-import { errorMessage } from "@/lib/data/daily-messages";
+import { errorMessage } from "@/lib/i18n/error-messages";
 import { AppError } from "@/lib/data/errors";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";

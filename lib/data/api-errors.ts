@@ -4,7 +4,7 @@
 import { logError } from "@/lib/observability/errors";
 import { currentRequestContext } from "@/lib/observability/request-context";
 import { m } from "@/lib/i18n/message";
-import { errorMessage } from "./daily-messages";
+import { errorMessage } from "@/lib/i18n/error-messages";
 import { isDatabaseUnavailable } from "./db-errors";
 import { AppError, type AppErrorCode } from "./errors";
 

@@ -2,7 +2,7 @@
 // connection cut, pool exhausted, statement timed out), as opposed to a bug or bad data.
 // The save paths turn them into AppError("DATABASE_UNAVAILABLE"): the transaction was rolled
 // back by PostgreSQL, nothing was stored, and the user is told to try again.
-import { ERROR_MESSAGES } from "./daily-messages";
+import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { AppError } from "./errors";
 
 /** Prisma's codes for an unreachable server, a lost connection, a timeout or a full pool. */

@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { newToken } from "@/lib/auth/tokens";
-import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
+import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { AppError } from "@/lib/data/errors";
 import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
 import { addDays } from "@/lib/domain/dates";

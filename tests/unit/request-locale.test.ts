@@ -1,7 +1,7 @@
 // Messages made below the page follow the language of the request being served.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { errorMessage } from "@/lib/data/daily-messages";
+import { errorMessage } from "@/lib/i18n/error-messages";
 import { currentLocale, m, withLocale } from "@/lib/i18n/message";
 import { rankingsParamsSchema } from "@/lib/validation/api-params";
 import "@/lib/validation/locale";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
-import { ERROR_MESSAGES } from "@/lib/data/daily-messages";
+import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { AppError } from "@/lib/data/errors";
 import { issueWeeklyReport } from "@/lib/data/issued-reports";
 import { parseIsoWeek } from "@/lib/domain/weeks";

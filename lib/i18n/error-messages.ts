@@ -1,7 +1,7 @@
 // The people's message for each typed error, from the catalogue (errors.code.*), in the
 // language of the request being served (lib/i18n/message): read at the moment of use.
-import { m } from "@/lib/i18n/message";
-import type { AppErrorCode } from "./errors";
+import { m } from "./message";
+import type { AppErrorCode } from "@/lib/data/errors";
 
 export function errorMessage(code: AppErrorCode): string {
   return m(`errors.code.${code}`);
