@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { readStoredNames } from "./data-names";
 import { screenshot, signIn } from "./helpers";
 import { PAGES, pageSlug } from "./pages";
@@ -9,13 +9,6 @@ import { PAGES, pageSlug } from "./pages";
 // lists them. English pages must also show no Vietnamese interface text: what remains after
 // removing the data people entered (unit, campaign, user and token names, reasons) must
 // have no Vietnamese letter, so a string left outside the catalogue fails here.
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 
 for (const { path, user } of PAGES) {

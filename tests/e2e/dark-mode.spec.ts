@@ -1,23 +1,16 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { screenshot, signIn } from "./helpers";
+import { PAGES, pageSlug } from "./pages";
 
 // Dark mode follows the system setting (app/globals.css mirrors the palette under
-// prefers-color-scheme: dark). Each key page, as the user who would open it, must actually be
+// prefers-color-scheme: dark). Every page (./pages.ts), as the user who would open it, must actually be
 // dark, pass axe's WCAG 2.1 A/AA checks (colour contrast included) and draw its charts in
 // colours meant for a dark background. Both projects run it: desktop and 360 px.
 test.use({ colorScheme: "dark" });
 
-const PAGES: { path: string; user: string | null; name: string; chart?: boolean }[] = [
-  { path: "/login", user: null, name: "login" },
-  { path: "/dashboard", user: "tinh", name: "overview", chart: true },
-  { path: "/units/49/rankings", user: "tinh", name: "rankings", chart: true },
-  { path: "/reporting", user: "tinh", name: "reporting" },
-  { path: "/map", user: "tinh", name: "map" },
-  { path: "/entry", user: "nuithanh", name: "entry" },
-  { path: "/reports/weekly", user: "lanhdao", name: "weekly-report" },
-  { path: "/admin", user: "admin", name: "admin" },
-];
+/** The pages whose charts must have drawn before the checks. */
+const WITH_CHARTS = new Set(["/dashboard", "/units/49/rankings"]);
 
 /** WCAG relative luminance (0 black … 1 white) of any CSS colour, as the browser resolves it. */
 async function luminance(page: Page, colour: string): Promise<number> {
@@ -38,24 +31,17 @@ async function luminance(page: Page, colour: string): Promise<number> {
 
 const computed = (locator: Locator, property: string) => locator.evaluate((el, name) => getComputedStyle(el).getPropertyValue(name).trim(), property);
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(", ")}`);
-}
-
-for (const { path, user, name, chart } of PAGES) {
+for (const { path, user } of PAGES) {
   test(`dark mode: ${path} is dark, readable and has no serious accessibility violations`, async ({ page }, testInfo) => {
     if (user) await signIn(page, user);
     await page.goto(path);
     await expect(page.locator("h1").first()).toBeVisible();
-    if (chart) await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    if (WITH_CHARTS.has(path)) await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
 
     expect(await luminance(page, await computed(page.locator("body"), "background-color"))).toBeLessThan(0.2);
     expect(await luminance(page, await computed(page.locator("h1").first(), "color"))).toBeGreaterThan(0.6);
     expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, testInfo, `dark-${name}`);
+    await screenshot(page, testInfo, `dark-${pageSlug(path)}`);
   });
 }
 
