@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { checkTargetSum, type TargetSumWarning } from "@/lib/domain/target-sums";
 import { compareVietnamese } from "@/lib/domain/text";
+import { m } from "@/lib/i18n/message";
 import type { CampaignDTO } from "./campaigns";
 import { AppError } from "./errors";
 
@@ -58,7 +59,7 @@ export async function listMetrics(actor: Actor): Promise<{ code: string; nameVi:
 export async function createCampaign(actor: Actor, input: { code: string; name: string; startDate: string; endDate: string }): Promise<CampaignDTO> {
   requireAdmin(actor);
   return db().$transaction(async (tx) => {
-    if (await tx.campaign.findUnique({ where: { code: input.code }, select: { id: true } })) throw invalid("code", `Đã có đợt mã ${input.code}.`);
+    if (await tx.campaign.findUnique({ where: { code: input.code }, select: { id: true } })) throw invalid("code", m("admin.campaigns.refusal.duplicateCode", { code: input.code }));
     const created = await tx.campaign.create({ data: { code: input.code, name: input.name, startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) } });
     await tx.auditEvent.create({ data: { userId: actor.id, action: "campaign.create", entity: "campaign", entityKey: input.code, newValue: { name: input.name, startDate: input.startDate, endDate: input.endDate } } });
     return toCampaign(created);
@@ -71,8 +72,8 @@ async function gridContext(campaignCode: string, metricCode: string) {
     client.campaign.findUnique({ where: { code: campaignCode } }),
     client.metric.findUnique({ where: { code: metricCode }, select: { id: true, code: true, nameVi: true } }),
   ]);
-  if (!campaign) throw invalid("campaign", `Không có đợt ${campaignCode}.`);
-  if (!metric) throw invalid("metric", `Không có chỉ số ${metricCode}.`);
+  if (!campaign) throw invalid("campaign", m("admin.campaigns.refusal.noSuchCampaign", { code: campaignCode }));
+  if (!metric) throw invalid("metric", m("admin.campaigns.refusal.noSuchMetric", { code: metricCode }));
   return { campaign, metric };
 }
 
@@ -82,7 +83,7 @@ export async function getTargetGrid(actor: Actor, query: { campaign: string; met
   const client = db();
   const { campaign, metric } = await gridContext(query.campaign, query.metric);
   const parent = await client.unit.findUnique({ where: { code: query.parentCode }, select: { id: true, code: true, name: true } });
-  if (!parent) throw invalid("parentCode", `Không có đơn vị mã ${query.parentCode}.`);
+  if (!parent) throw invalid("parentCode", m("admin.units.refusal.noSuchUnit", { code: query.parentCode }));
   const children = (await client.unit.findMany({ where: { parentId: parent.id }, select: { id: true, code: true, name: true, dissolvedOn: true } }))
     .sort((a, b) => compareVietnamese(a.name, b.name));
   const targets = await client.target.findMany({
@@ -112,7 +113,7 @@ export async function saveTargets(actor: Actor, input: { campaign: string; metri
   return db().$transaction(async (tx) => {
     const units = new Map((await tx.unit.findMany({ where: { code: { in: input.values.map((v) => v.unitCode) } }, select: { id: true, code: true } })).map((u) => [u.code, u]));
     const unknown = input.values.filter((v) => !units.has(v.unitCode)).map((v) => v.unitCode);
-    if (unknown.length) throw invalid("values", `Không có đơn vị mã ${unknown.join(", ")}.`);
+    if (unknown.length) throw invalid("values", m("admin.units.refusal.noSuchUnit", { code: unknown.join(", ") }));
     let changed = 0;
     for (const { unitCode, value } of input.values) {
       const unit = units.get(unitCode)!;

@@ -6,7 +6,9 @@ import "server-only";
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/domain/format";
 import { searchKey } from "@/lib/domain/text";
+import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 
 export interface UnitAdminDTO {
@@ -106,14 +108,14 @@ export async function dissolveUnit(actor: Actor, input: { code: string; date: st
   return db().$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { code: input.code }, select: { id: true, level: true, path: true, dissolvedOn: true } });
     if (!unit) throw new AppError("NOT_FOUND");
-    if (unit.dissolvedOn) throw invalid("date", `Đơn vị đã giải thể từ ngày ${dateToDay(unit.dissolvedOn).split("-").reverse().join("/")}.`);
+    if (unit.dissolvedOn) throw invalid("date", m("admin.units.refusal.alreadyDissolved", { date: formatDay(dateToDay(unit.dissolvedOn)) }));
     let target: { id: number; code: string } | null = null;
     if (input.mergedIntoCode) {
       const into = await tx.unit.findUnique({ where: { code: input.mergedIntoCode }, select: { id: true, code: true, level: true, path: true, dissolvedOn: true } });
-      if (!into) throw invalid("mergedIntoCode", `Không có đơn vị mã ${input.mergedIntoCode}.`);
-      if (into.id === unit.id || into.path.startsWith(unit.path)) throw invalid("mergedIntoCode", "Không thể sáp nhập một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.");
-      if (into.level !== unit.level) throw invalid("mergedIntoCode", "Chỉ sáp nhập vào đơn vị cùng cấp.");
-      if (into.dissolvedOn && dateToDay(into.dissolvedOn) <= input.date) throw invalid("mergedIntoCode", "Đơn vị nhận sáp nhập đã giải thể vào ngày đó.");
+      if (!into) throw invalid("mergedIntoCode", m("admin.units.refusal.noSuchUnit", { code: input.mergedIntoCode }));
+      if (into.id === unit.id || into.path.startsWith(unit.path)) throw invalid("mergedIntoCode", m("admin.units.refusal.mergeIntoItself"));
+      if (into.level !== unit.level) throw invalid("mergedIntoCode", m("admin.units.refusal.mergeSameLevel"));
+      if (into.dissolvedOn && dateToDay(into.dissolvedOn) <= input.date) throw invalid("mergedIntoCode", m("admin.units.refusal.mergeIntoDissolved"));
       target = { id: into.id, code: into.code };
     }
     const after = await tx.unit.update({
