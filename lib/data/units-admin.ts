@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { formatDay } from "@/lib/domain/format";
 import { searchKey } from "@/lib/domain/text";
+import type { Locale } from "@/lib/i18n/config";
 import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 
@@ -16,7 +17,8 @@ export interface UnitAdminDTO {
   name: string;
   type: string;
   level: number;
-  levelName: string;
+  /** the level's name in each interface language */
+  levelName: Record<Locale, string>;
   path: string;
   dissolvedOn: string | null;
   mergedInto: { code: string; name: string } | null;
@@ -31,19 +33,19 @@ export interface UnitTreeDTO {
 
 const UNIT_SELECT = {
   code: true, name: true, type: true, level: true, path: true, dissolvedOn: true,
-  levelInfo: { select: { nameVi: true } },
+  levelInfo: { select: { nameVi: true, nameEn: true } },
   mergedInto: { select: { code: true, name: true } },
   _count: { select: { children: true } },
 } as const;
 
 type UnitRow = {
   code: string; name: string; type: string; level: number; path: string; dissolvedOn: Date | null;
-  levelInfo: { nameVi: string }; mergedInto: { code: string; name: string } | null; _count: { children: number };
+  levelInfo: { nameVi: string; nameEn: string }; mergedInto: { code: string; name: string } | null; _count: { children: number };
 };
 
 function toDTO(u: UnitRow): UnitAdminDTO {
   return {
-    code: u.code, name: u.name, type: u.type, level: u.level, levelName: u.levelInfo.nameVi, path: u.path,
+    code: u.code, name: u.name, type: u.type, level: u.level, levelName: { vi: u.levelInfo.nameVi, en: u.levelInfo.nameEn }, path: u.path,
     dissolvedOn: u.dissolvedOn ? dateToDay(u.dissolvedOn) : null, mergedInto: u.mergedInto, childCount: u._count.children,
   };
 }
