@@ -7,6 +7,8 @@ import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { checkTargetSum, type TargetSumWarning } from "@/lib/domain/target-sums";
 import { compareVietnamese } from "@/lib/domain/text";
+import type { Locale } from "@/lib/i18n/config";
+import { m } from "@/lib/i18n/message";
 import type { CampaignDTO } from "./campaigns";
 import { AppError } from "./errors";
 
@@ -16,9 +18,15 @@ export interface CampaignSummaryDTO extends CampaignDTO {
   targets: number;
 }
 
+/** A metric with its name in each interface language. */
+export interface MetricDTO {
+  code: string;
+  name: Record<Locale, string>;
+}
+
 export interface TargetGridDTO {
   campaign: CampaignDTO;
-  metric: { code: string; nameVi: string };
+  metric: MetricDTO;
   dueDate: string;
   parent: { code: string; name: string; target: number | null };
   children: { code: string; name: string; target: number | null; dissolvedOn: string | null }[];
@@ -45,20 +53,23 @@ export async function listCampaigns(actor: Actor): Promise<CampaignSummaryDTO[]>
   const campaigns = await client.campaign.findMany({ orderBy: { startDate: "desc" } });
   const milestones = await client.target.groupBy({ by: ["campaignId", "dueDate"], _count: { _all: true }, orderBy: { dueDate: "asc" } });
   return campaigns.map((c) => {
-    const own = milestones.filter((m) => m.campaignId === c.id);
-    return { ...toCampaign(c), dueDates: own.map((m) => dateToDay(m.dueDate)), targets: own.reduce((n, m) => n + m._count._all, 0) };
+    const own = milestones.filter((milestone) => milestone.campaignId === c.id);
+    return { ...toCampaign(c), dueDates: own.map((milestone) => dateToDay(milestone.dueDate)), targets: own.reduce((n, milestone) => n + milestone._count._all, 0) };
   });
 }
 
-export async function listMetrics(actor: Actor): Promise<{ code: string; nameVi: string }[]> {
+const toMetric = (row: { code: string; nameVi: string; nameEn: string }): MetricDTO => ({ code: row.code, name: { vi: row.nameVi, en: row.nameEn } });
+
+export async function listMetrics(actor: Actor): Promise<MetricDTO[]> {
   requireAdmin(actor);
-  return db().metric.findMany({ select: { code: true, nameVi: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+  const metrics = await db().metric.findMany({ select: { code: true, nameVi: true, nameEn: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+  return metrics.map(toMetric);
 }
 
 export async function createCampaign(actor: Actor, input: { code: string; name: string; startDate: string; endDate: string }): Promise<CampaignDTO> {
   requireAdmin(actor);
   return db().$transaction(async (tx) => {
-    if (await tx.campaign.findUnique({ where: { code: input.code }, select: { id: true } })) throw invalid("code", `Đã có đợt mã ${input.code}.`);
+    if (await tx.campaign.findUnique({ where: { code: input.code }, select: { id: true } })) throw invalid("code", m("admin.campaigns.refusal.duplicateCode", { code: input.code }));
     const created = await tx.campaign.create({ data: { code: input.code, name: input.name, startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) } });
     await tx.auditEvent.create({ data: { userId: actor.id, action: "campaign.create", entity: "campaign", entityKey: input.code, newValue: { name: input.name, startDate: input.startDate, endDate: input.endDate } } });
     return toCampaign(created);
@@ -69,10 +80,10 @@ async function gridContext(campaignCode: string, metricCode: string) {
   const client = db();
   const [campaign, metric] = await Promise.all([
     client.campaign.findUnique({ where: { code: campaignCode } }),
-    client.metric.findUnique({ where: { code: metricCode }, select: { id: true, code: true, nameVi: true } }),
+    client.metric.findUnique({ where: { code: metricCode }, select: { id: true, code: true, nameVi: true, nameEn: true } }),
   ]);
-  if (!campaign) throw invalid("campaign", `Không có đợt ${campaignCode}.`);
-  if (!metric) throw invalid("metric", `Không có chỉ số ${metricCode}.`);
+  if (!campaign) throw invalid("campaign", m("admin.campaigns.refusal.noSuchCampaign", { code: campaignCode }));
+  if (!metric) throw invalid("metric", m("admin.campaigns.refusal.noSuchMetric", { code: metricCode }));
   return { campaign, metric };
 }
 
@@ -82,7 +93,7 @@ export async function getTargetGrid(actor: Actor, query: { campaign: string; met
   const client = db();
   const { campaign, metric } = await gridContext(query.campaign, query.metric);
   const parent = await client.unit.findUnique({ where: { code: query.parentCode }, select: { id: true, code: true, name: true } });
-  if (!parent) throw invalid("parentCode", `Không có đơn vị mã ${query.parentCode}.`);
+  if (!parent) throw invalid("parentCode", m("admin.units.refusal.noSuchUnit", { code: query.parentCode }));
   const children = (await client.unit.findMany({ where: { parentId: parent.id }, select: { id: true, code: true, name: true, dissolvedOn: true } }))
     .sort((a, b) => compareVietnamese(a.name, b.name));
   const targets = await client.target.findMany({
@@ -96,7 +107,7 @@ export async function getTargetGrid(actor: Actor, query: { campaign: string; met
     .filter((c) => !c.dissolvedOn || dateToDay(c.dissolvedOn) > query.dueDate || byUnit.has(c.id))
     .map((c) => ({ code: c.code, name: c.name, target: byUnit.get(c.id) ?? null, dissolvedOn: c.dissolvedOn ? dateToDay(c.dissolvedOn) : null }));
   return {
-    campaign: toCampaign(campaign), metric: { code: metric.code, nameVi: metric.nameVi }, dueDate: query.dueDate,
+    campaign: toCampaign(campaign), metric: toMetric(metric), dueDate: query.dueDate,
     parent: parentRow, children: childRows, warning: checkTargetSum(parentRow, childRows),
   };
 }
@@ -112,7 +123,7 @@ export async function saveTargets(actor: Actor, input: { campaign: string; metri
   return db().$transaction(async (tx) => {
     const units = new Map((await tx.unit.findMany({ where: { code: { in: input.values.map((v) => v.unitCode) } }, select: { id: true, code: true } })).map((u) => [u.code, u]));
     const unknown = input.values.filter((v) => !units.has(v.unitCode)).map((v) => v.unitCode);
-    if (unknown.length) throw invalid("values", `Không có đơn vị mã ${unknown.join(", ")}.`);
+    if (unknown.length) throw invalid("values", m("admin.units.refusal.noSuchUnit", { code: unknown.join(", ") }));
     let changed = 0;
     for (const { unitCode, value } of input.values) {
       const unit = units.get(unitCode)!;

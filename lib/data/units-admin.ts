@@ -6,7 +6,10 @@ import "server-only";
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/domain/format";
 import { searchKey } from "@/lib/domain/text";
+import type { Locale } from "@/lib/i18n/config";
+import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 
 export interface UnitAdminDTO {
@@ -14,7 +17,8 @@ export interface UnitAdminDTO {
   name: string;
   type: string;
   level: number;
-  levelName: string;
+  /** the level's name in each interface language */
+  levelName: Record<Locale, string>;
   path: string;
   dissolvedOn: string | null;
   mergedInto: { code: string; name: string } | null;
@@ -29,19 +33,19 @@ export interface UnitTreeDTO {
 
 const UNIT_SELECT = {
   code: true, name: true, type: true, level: true, path: true, dissolvedOn: true,
-  levelInfo: { select: { nameVi: true } },
+  levelInfo: { select: { nameVi: true, nameEn: true } },
   mergedInto: { select: { code: true, name: true } },
   _count: { select: { children: true } },
 } as const;
 
 type UnitRow = {
   code: string; name: string; type: string; level: number; path: string; dissolvedOn: Date | null;
-  levelInfo: { nameVi: string }; mergedInto: { code: string; name: string } | null; _count: { children: number };
+  levelInfo: { nameVi: string; nameEn: string }; mergedInto: { code: string; name: string } | null; _count: { children: number };
 };
 
 function toDTO(u: UnitRow): UnitAdminDTO {
   return {
-    code: u.code, name: u.name, type: u.type, level: u.level, levelName: u.levelInfo.nameVi, path: u.path,
+    code: u.code, name: u.name, type: u.type, level: u.level, levelName: { vi: u.levelInfo.nameVi, en: u.levelInfo.nameEn }, path: u.path,
     dissolvedOn: u.dissolvedOn ? dateToDay(u.dissolvedOn) : null, mergedInto: u.mergedInto, childCount: u._count.children,
   };
 }
@@ -106,14 +110,14 @@ export async function dissolveUnit(actor: Actor, input: { code: string; date: st
   return db().$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { code: input.code }, select: { id: true, level: true, path: true, dissolvedOn: true } });
     if (!unit) throw new AppError("NOT_FOUND");
-    if (unit.dissolvedOn) throw invalid("date", `Đơn vị đã giải thể từ ngày ${dateToDay(unit.dissolvedOn).split("-").reverse().join("/")}.`);
+    if (unit.dissolvedOn) throw invalid("date", m("admin.units.refusal.alreadyDissolved", { date: formatDay(dateToDay(unit.dissolvedOn)) }));
     let target: { id: number; code: string } | null = null;
     if (input.mergedIntoCode) {
       const into = await tx.unit.findUnique({ where: { code: input.mergedIntoCode }, select: { id: true, code: true, level: true, path: true, dissolvedOn: true } });
-      if (!into) throw invalid("mergedIntoCode", `Không có đơn vị mã ${input.mergedIntoCode}.`);
-      if (into.id === unit.id || into.path.startsWith(unit.path)) throw invalid("mergedIntoCode", "Không thể sáp nhập một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.");
-      if (into.level !== unit.level) throw invalid("mergedIntoCode", "Chỉ sáp nhập vào đơn vị cùng cấp.");
-      if (into.dissolvedOn && dateToDay(into.dissolvedOn) <= input.date) throw invalid("mergedIntoCode", "Đơn vị nhận sáp nhập đã giải thể vào ngày đó.");
+      if (!into) throw invalid("mergedIntoCode", m("admin.units.refusal.noSuchUnit", { code: input.mergedIntoCode }));
+      if (into.id === unit.id || into.path.startsWith(unit.path)) throw invalid("mergedIntoCode", m("admin.units.refusal.mergeIntoItself"));
+      if (into.level !== unit.level) throw invalid("mergedIntoCode", m("admin.units.refusal.mergeSameLevel"));
+      if (into.dissolvedOn && dateToDay(into.dissolvedOn) <= input.date) throw invalid("mergedIntoCode", m("admin.units.refusal.mergeIntoDissolved"));
       target = { id: into.id, code: into.code };
     }
     const after = await tx.unit.update({

@@ -1,9 +1,11 @@
-// zod schemas for the administration forms: units, campaigns, targets, file imports.
+// zod schemas for the administration forms: units, campaigns, targets, file imports. Messages
+// are functions so they are worded in the language of the request being parsed.
 import { z } from "zod";
+import { m } from "@/lib/i18n/message";
 import { codeSchema, isoDaySchema, unitCodeSchema } from "./import-rows";
 
-const reasonSchema = z.string().trim().max(500, "Lý do quá dài (tối đa 500 ký tự).");
-const unitNameSchema = z.string().trim().min(1, "Chưa nhập tên đơn vị.").max(200, "Tên quá dài.");
+const reasonSchema = z.string().trim().max(500, { error: () => m("admin.validation.reasonTooLong") });
+const unitNameSchema = z.string().trim().min(1, { error: () => m("admin.validation.unitNameMissing") }).max(200, { error: () => m("admin.validation.nameTooLong") });
 
 export const unitRenameSchema = z.object({
   code: unitCodeSchema,
@@ -15,21 +17,23 @@ export const unitDissolveSchema = z.object({
   code: unitCodeSchema,
   date: isoDaySchema,
   mergedIntoCode: z.union([z.literal(""), unitCodeSchema]).default("").transform((v) => v || undefined),
-  reason: reasonSchema.min(1, "Cần ghi lý do (ví dụ: số nghị quyết)."),
+  reason: reasonSchema.min(1, { error: () => m("admin.validation.reasonMissing") }),
 });
 
 const MAX_BYTES = 20_000_000;
 export const csvFileFormSchema = z.object({
-  file: z.instanceof(File, { message: "Chưa chọn tệp." }).refine((f) => f.size > 0, "Tệp trống.").refine((f) => f.size <= MAX_BYTES, "Tệp quá lớn (tối đa 20 MB)."),
+  file: z.instanceof(File, { error: () => m("admin.validation.fileMissing") })
+    .refine((f) => f.size > 0, { error: () => m("admin.validation.fileEmpty") })
+    .refine((f) => f.size <= MAX_BYTES, { error: () => m("admin.validation.fileTooLarge") }),
   dryRun: z.enum(["1", "0"]).default("0").transform((v) => v === "1"),
 });
 
 export const campaignCreateSchema = z.object({
   code: codeSchema,
-  name: z.string().trim().min(1, "Chưa nhập tên đợt.").max(200, "Tên quá dài."),
+  name: z.string().trim().min(1, { error: () => m("admin.validation.campaignNameMissing") }).max(200, { error: () => m("admin.validation.nameTooLong") }),
   startDate: isoDaySchema,
   endDate: isoDaySchema,
-}).refine((v) => v.endDate >= v.startDate, { message: "Ngày kết thúc phải sau ngày bắt đầu.", path: ["endDate"] });
+}).refine((v) => v.endDate >= v.startDate, { error: () => m("admin.validation.endBeforeStart"), path: ["endDate"] });
 
 /** The target grid: one milestone (campaign, metric, due date) for a parent and its children. */
 export const targetGridSchema = z.object({
@@ -39,13 +43,13 @@ export const targetGridSchema = z.object({
   parentCode: unitCodeSchema,
 });
 
-const targetValueSchema = z.string().trim().regex(/^\d{0,10}$/, "Chỉ tiêu phải là số nguyên không âm.")
+const targetValueSchema = z.string().trim().regex(/^\d{0,10}$/, { error: () => m("admin.validation.targetNotWhole") })
   .transform((v) => (v === "" ? null : Number(v)))
-  .refine((v) => v === null || v <= 1_000_000_000, "Chỉ tiêu quá lớn.");
+  .refine((v) => v === null || v <= 1_000_000_000, { error: () => m("admin.validation.targetTooLarge") });
 
 /** The saved target grid: one value per unit ("" removes the unit's target for the milestone). */
 export const targetValuesSchema = targetGridSchema.omit({ parentCode: true }).extend({
-  values: z.array(z.object({ unitCode: unitCodeSchema, value: targetValueSchema })).min(1, "Không có ô nào.").max(5_000),
+  values: z.array(z.object({ unitCode: unitCodeSchema, value: targetValueSchema })).min(1, { error: () => m("admin.validation.noCells") }).max(5_000),
 });
 
 /** The grid's form: fixed fields plus one `t:<unit code>` field per unit. */

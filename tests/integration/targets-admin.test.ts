@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { importCsv } from "@/lib/data/import";
 import { createCampaign, getTargetGrid, listCampaigns, listTargetSumWarnings, saveTargets } from "@/lib/data/targets-admin";
+import { withLocale } from "@/lib/i18n/message";
+import { campaignCreateSchema, targetValuesSchema } from "@/lib/validation/admin-forms";
 import { ADMIN, smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
 
@@ -69,5 +71,24 @@ describe("campaigns and targets", () => {
     }
     expect(await testDb().target.count()).toBe(0);
     expect(await testDb().campaign.count()).toBe(1);
+  });
+
+  it("words its refusals in the request's language: Vietnamese by default, English when asked", async () => {
+    const refusal = (work: () => Promise<unknown>) => work().then(() => null, (e: { code: string; fieldErrors: Record<string, string[]> }) => [e.code, e.fieldErrors]);
+    const duplicate = () => createCampaign(ADMIN, { code: "dot-1", name: "x", startDate: "2023-05-01", endDate: "2023-06-30" });
+    const unknownUnit = () => saveTargets(ADMIN, { ...GRID, values: [{ unitCode: "99999", value: 5 }] });
+    expect(await refusal(duplicate)).toEqual(["INVALID_INPUT", { code: ["Đã có đợt mã dot-1."], _form: ["Đã có đợt mã dot-1."] }]);
+    expect(await withLocale("en", () => refusal(duplicate))).toEqual(["INVALID_INPUT", { code: ["A campaign with code dot-1 already exists."], _form: ["A campaign with code dot-1 already exists."] }]);
+    expect(await withLocale("en", () => refusal(unknownUnit))).toMatchObject(["INVALID_INPUT", { values: ["There is no unit with code 99999."] }]);
+
+    // the forms' schemas too: their messages are worded when the form is parsed
+    const backwards = { code: "dot-2", name: "Đợt 2", startDate: "2023-06-30", endDate: "2023-05-01" };
+    const endDateError = () => campaignCreateSchema.safeParse(backwards).error?.issues.map((i) => i.message);
+    expect(endDateError()).toEqual(["Ngày kết thúc phải sau ngày bắt đầu."]);
+    expect(withLocale("en", endDateError)).toEqual(["The end date must not be before the start date."]);
+    const negative = { ...GRID, values: [{ unitCode: "901", value: "-5" }] };
+    expect(withLocale("en", () => targetValuesSchema.safeParse(negative).error?.issues[0].message)).toBe("A target must be a whole number, zero or more.");
+    expect(await testDb().campaign.count()).toBe(1);
+    expect(await testDb().target.count()).toBe(0);
   });
 });

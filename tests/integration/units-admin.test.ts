@@ -4,6 +4,7 @@ import { getRankings } from "@/lib/data/rankings";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { getDailyGrid } from "@/lib/data/daily-grid";
 import { dissolveUnit, getUnitTree, renameUnit, searchUnits } from "@/lib/data/units-admin";
+import { withLocale } from "@/lib/i18n/message";
 import { createUnits } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
 
@@ -77,6 +78,11 @@ describe("unit administration", () => {
     await dissolveUnit(ADMIN, { code: "518", date: "2023-06-10", reason: "giải thể" });
     expect(await refused({ code: "517", date: "2023-06-15", mergedIntoCode: "518", reason: "x" })).toBe("INVALID_INPUT");
     expect(await refused({ code: "518", date: "2023-06-20", reason: "x" })).toBe("INVALID_INPUT");
+    // worded in the request's language
+    const levels = { code: "517", date: "2023-06-15", mergedIntoCode: "21001", reason: "x" };
+    await expect(dissolveUnit(ADMIN, levels)).rejects.toMatchObject({ fieldErrors: { mergedIntoCode: ["Không thể sáp nhập một đơn vị vào chính nó hoặc đơn vị trực thuộc nó."] } });
+    await expect(withLocale("en", () => dissolveUnit(ADMIN, levels))).rejects.toMatchObject({ fieldErrors: { mergedIntoCode: ["A unit cannot be merged into itself or into one of its own subunits."] } });
+    await expect(withLocale("en", () => dissolveUnit(ADMIN, { code: "518", date: "2023-06-20", reason: "x" }))).rejects.toMatchObject({ fieldErrors: { date: ["The unit was dissolved on 10/06/2023."] } });
     expect(await testDb().unit.count({ where: { dissolvedOn: { not: null } } })).toBe(1);
   });
 

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { runFormAction, type FormState } from "@/lib/auth/form-action";
 import { importCsv } from "@/lib/data/import";
 import { createCampaign, saveTargets } from "@/lib/data/targets-admin";
+import { m } from "@/lib/i18n/message";
 import { campaignCreateSchema, csvFileFormSchema, targetValuesFromForm, targetValuesSchema } from "@/lib/validation/admin-forms";
 import { importFailure, readUploadedTable } from "@/lib/validation/uploaded-table";
 
@@ -10,7 +11,7 @@ export async function createCampaignAction(_state: FormState, form: FormData): P
   return runFormAction(campaignCreateSchema, form, async (actor, input) => {
     const campaign = await createCampaign(actor, input);
     revalidatePath("/admin/campaigns");
-    return { message: `Đã tạo đợt ${campaign.name}.` };
+    return { message: m("admin.campaigns.create.done", { name: campaign.name }) };
   });
 }
 
@@ -18,7 +19,7 @@ export async function saveTargetGridAction(_state: FormState, form: FormData): P
   return runFormAction(targetValuesSchema, targetValuesFromForm(form), async (actor, input) => {
     const { changed } = await saveTargets(actor, input);
     revalidatePath("/admin/campaigns");
-    return { message: changed ? `Đã lưu ${changed} chỉ tiêu.` : "Không có chỉ tiêu nào thay đổi." };
+    return { message: changed ? m("admin.campaign.saved", { count: changed }) : m("admin.campaign.unchanged") };
   });
 }
 
@@ -28,6 +29,6 @@ export async function importTargetsAction(_state: FormState, form: FormData): Pr
     const result = await importCsv(actor, "targets", await readUploadedTable(file), { dryRun });
     if (!result.ok) throw importFailure(result);
     if (!dryRun) revalidatePath("/admin/campaigns");
-    return { message: dryRun ? `Kiểm tra xong: ${result.rows} dòng hợp lệ, chưa ghi gì.` : `Đã nhập ${result.rows} dòng chỉ tiêu.` };
+    return { message: m(dryRun ? "admin.fileImport.checked" : "admin.campaigns.import.done", { rows: result.rows }) };
   });
 }

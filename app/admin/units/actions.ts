@@ -4,6 +4,7 @@ import { runFormAction, type FormState } from "@/lib/auth/form-action";
 import { importCsv } from "@/lib/data/import";
 import { dissolveUnit, renameUnit } from "@/lib/data/units-admin";
 import { formatDay } from "@/lib/domain/format";
+import { m } from "@/lib/i18n/message";
 import { csvFileFormSchema, unitDissolveSchema, unitRenameSchema } from "@/lib/validation/admin-forms";
 import { importFailure, readUploadedTable } from "@/lib/validation/uploaded-table";
 
@@ -11,7 +12,7 @@ export async function renameUnitAction(_state: FormState, form: FormData): Promi
   return runFormAction(unitRenameSchema, form, async (actor, input) => {
     const unit = await renameUnit(actor, input);
     revalidatePath("/admin/units");
-    return { message: `Đã đổi tên thành ${unit.name}.` };
+    return { message: m("admin.units.rename.done", { name: unit.name }) };
   });
 }
 
@@ -19,9 +20,10 @@ export async function dissolveUnitAction(_state: FormState, form: FormData): Pro
   return runFormAction(unitDissolveSchema, form, async (actor, input) => {
     const unit = await dissolveUnit(actor, input);
     revalidatePath("/admin/units");
+    const date = formatDay(unit.dissolvedOn);
     return { message: unit.mergedInto
-      ? `${unit.name} sáp nhập vào ${unit.mergedInto.name} từ ngày ${formatDay(unit.dissolvedOn)}; số liệu trước đó vẫn giữ nguyên.`
-      : `${unit.name} giải thể từ ngày ${formatDay(unit.dissolvedOn)}; số liệu trước đó vẫn giữ nguyên.` };
+      ? m("admin.units.dissolve.doneMerged", { unit: unit.name, into: unit.mergedInto.name, date })
+      : m("admin.units.dissolve.doneDissolved", { unit: unit.name, date }) };
   });
 }
 
@@ -31,6 +33,6 @@ export async function importUnitsAction(_state: FormState, form: FormData): Prom
     const result = await importCsv(actor, "units", await readUploadedTable(file), { dryRun });
     if (!result.ok) throw importFailure(result);
     if (!dryRun) revalidatePath("/admin/units");
-    return { message: dryRun ? `Kiểm tra xong: ${result.rows} dòng hợp lệ, chưa ghi gì.` : `Đã nhập ${result.rows} dòng.` };
+    return { message: m(dryRun ? "admin.fileImport.checked" : "admin.units.import.done", { rows: result.rows }) };
   });
 }
