@@ -60,7 +60,7 @@ export default async function CampaignsPage() {
         </section>
         <section className={CARD} aria-labelledby="import-targets">
           <h2 id="import-targets" className="mb-2 text-lg font-semibold">{t("campaigns.import.title")}</h2>
-          <p className="mb-2 text-sm text-slate-600">{t.rich("campaigns.import.help", { code: (columns) => <code>{columns}</code> })}</p>
+          <p className="mb-2 text-sm text-slate-600">{t.rich("campaigns.import.help", { code: (columns) => <code className="break-all">{columns}</code> })}</p>
           <ActionForm action={importTargetsAction} submitLabel={t("fileImport.submit")} labels={{ file: t("fileImport.file") }}>
             <label className={FIELD} htmlFor="targets-file">{t("campaigns.import.file")}<input id="targets-file" name="file" type="file" accept=".csv,.xlsx,text/csv" className="text-sm" /></label>
             <label className="flex items-center gap-2"><input type="checkbox" name="dryRun" value="1" defaultChecked /> {t("fileImport.dryRun")}</label>
