@@ -124,7 +124,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
       </section>
       <section className={CARD} aria-labelledby="import">
         <h2 id="import" className="mb-2 text-lg font-semibold">{t("units.import.title")}</h2>
-        <p className="mb-2 text-sm text-slate-600">{t.rich("units.import.help", { code: (columns) => <code>{columns}</code> })}</p>
+        <p className="mb-2 text-sm text-slate-600">{t.rich("units.import.help", { code: (columns) => <code className="break-all">{columns}</code> })}</p>
         <ActionForm action={importUnitsAction} submitLabel={t("fileImport.submit")} labels={{ file: t("fileImport.file") }}>
           <label className={FIELD} htmlFor="units-file">{t("units.import.file")}<input id="units-file" name="file" type="file" accept=".csv,.xlsx,text/csv" className="text-sm" /></label>
           <label className="flex items-center gap-2"><input type="checkbox" name="dryRun" value="1" defaultChecked /> {t("fileImport.dryRun")}</label>
