@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { canReadAudit, listAuditEvents } from "@/lib/data/audit-log";
+import { canReadAuditLog } from "@/lib/auth/permissions";
+import { listAuditEvents } from "@/lib/data/audit-log";
 import { getTranslator } from "@/lib/i18n/server";
 import { auditParamsSchema } from "@/lib/validation/daily-entry-params";
 import { AuditTable } from "./audit-table";
@@ -14,7 +15,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requireUser();
   const t = await getTranslator("entry");
   const filters = auditParamsSchema.parse(await searchParams);
-  if (!canReadAudit(user)) {
+  if (!canReadAuditLog(user)) {
     return <main className="mx-auto max-w-3xl p-4"><p role="alert">{(await getTranslator("errors"))("code.FORBIDDEN")}</p></main>;
   }
   const { events, hasMore } = await listAuditEvents(user, { unitCode: filters.unit, username: filters.user, from: filters.from, to: filters.to, action: filters.action, page: filters.page });

@@ -1,7 +1,7 @@
 import "server-only";
 // The audit log as administrators (everything) and provincial officials (their subtree)
 // read it: newest first, filtered, paginated. Also a cell's history for the entry grid.
-import { canEditFigures, canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { canEditFigures, canReadAuditLog, canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { addDays } from "@/lib/domain/dates";
 import { AppError } from "./errors";
@@ -28,12 +28,8 @@ export interface AuditFilters {
   page: number;
 }
 
-export function canReadAudit(actor: Actor): boolean {
-  return actor.role === "admin" || actor.role === "province";
-}
-
 export async function listAuditEvents(actor: Actor, filters: AuditFilters): Promise<{ events: AuditEventDTO[]; hasMore: boolean }> {
-  if (!canReadAudit(actor)) throw new AppError("FORBIDDEN");
+  if (!canReadAuditLog(actor)) throw new AppError("FORBIDDEN");
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");
   const client = db();

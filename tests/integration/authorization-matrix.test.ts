@@ -295,7 +295,7 @@ const ROWS: Record<string, Row> = {
 
 /** Data-layer exports that only read (each checks scope in its query; not part of this matrix). */
 const READS = new Set([
-  "lib/data/account.ts#", "lib/data/api-tokens.ts#listApiTokens", "lib/data/audit-log.ts#canReadAudit", "lib/data/audit-log.ts#listAuditEvents",
+  "lib/data/account.ts#", "lib/data/api-tokens.ts#listApiTokens", "lib/data/audit-log.ts#listAuditEvents",
   "lib/data/audit-log.ts#listFigureHistory", "lib/data/campaigns.ts#resolveCampaign", "lib/data/daily-checks.ts#checkDailyRows",
   "lib/data/daily-grid-rows.ts#gridCellsToRows", "lib/data/daily-grid.ts#getDailyGrid", "lib/data/errors.ts#AppError",
   "lib/data/period-locks.ts#listPeriodLocks", "lib/data/rankings.ts#getRankings", "lib/data/sessions.ts#getSessionUser",
