@@ -25,6 +25,11 @@ export async function AuditTable({ events, caption }: { events: AuditEventDTO[];
   const t = await getTranslator("entry");
   const locale = await getLocale();
   const figure = (values: { daily: string; cumulative: string }) => t("audit.table.figure", values);
+  // An action's name in the reader's language; a code the catalogue does not know yet shows as is.
+  const actionName = (action: string) => {
+    const key = `audit.actionNames.${action}` as "audit.actionNames.figure.create";
+    return t.has(key) ? t(key) : action;
+  };
   if (events.length === 0) return <p className="rounded-md border border-slate-200 bg-white p-3 text-sm">{t("audit.table.empty")}</p>;
   return (
     <ScrollRegion label={caption} className="rounded-lg border border-slate-200 bg-white">
@@ -46,7 +51,7 @@ export async function AuditTable({ events, caption }: { events: AuditEventDTO[];
             <tr key={e.id} className="border-t border-slate-100 align-top">
               <td className="whitespace-nowrap px-2 py-1.5">{when(e.at)}</td>
               <td className="px-2 py-1.5">{e.user ?? t("audit.table.system")}</td>
-              <td className="px-2 py-1.5">{e.action}</td>
+              <td className="px-2 py-1.5" title={e.action}>{actionName(e.action)}</td>
               <td className="px-2 py-1.5">{e.entityKey ?? "—"}</td>
               <td className="px-2 py-1.5 text-right">{show(e.oldValue, locale, figure)}</td>
               <td className="px-2 py-1.5 text-right">{show(e.newValue, locale, figure)}</td>
