@@ -313,7 +313,7 @@ const READS = new Set([
   // health, languages
   "lib/data/health.ts#getHealth", "lib/data/user-locale.ts#getUserLocale", "lib/data/figures-at.ts#cumulativeKey", "lib/data/targets.ts#commonPathPrefix",
   // error mapping helpers (no database access)
-  "lib/data/api-errors.ts#apiError", "lib/data/api-errors.ts#apiErrorResponse", "lib/data/db-errors.ts#isDatabaseUnavailable", "lib/data/db-errors.ts#asAppError",
+  "lib/data/db-errors.ts#isDatabaseUnavailable", "lib/data/db-errors.ts#asAppError",
 ]);
 /**
  * Writes without an actor, used only inside the data layer or by sign-in itself: the figure

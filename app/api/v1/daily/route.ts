@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { getApiActor } from "@/lib/auth/api-auth";
 import { saveDailyFigures } from "@/lib/data/daily-save";
-import { apiErrorResponse, apiError } from "@/lib/data/api-errors";
+import { apiErrorResponse, apiError, unauthenticated } from "@/lib/api/errors";
 import { dailyApiBodySchema, dailyFigureInputSchema } from "@/lib/validation/daily-figures";
 import { describeIssue } from "@/lib/validation/import-rows";
 import { readJsonBody } from "@/lib/validation/json-body";
@@ -20,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
 async function saveDaily(request: Request): Promise<Response> {
   try {
     const actor = await getApiActor(request);
-    if (!actor) return apiError(401, m("errors.api.UNAUTHENTICATED"));
+    if (!actor) return unauthenticated();
     const json = await readJsonBody(request);
     if (!json.ok) return apiError(json.status, json.message);
     const body = dailyApiBodySchema.safeParse(json.value);

@@ -1,0 +1,55 @@
+import "server-only";
+// The one mapping from an error to an HTTP API answer: `{ error: { message, fieldErrors } }`
+// with a status, in the request's language (lib/i18n/message), never the error's own text or
+// stack. A database that cannot answer is a 503 with Retry-After (nothing was stored);
+// unexpected errors are logged with the request id, which the answer also carries, and
+// answered 500.
+import { AppError, type AppErrorCode } from "@/lib/data/errors";
+import { isDatabaseUnavailable } from "@/lib/data/db-errors";
+import { errorMessage } from "@/lib/i18n/error-messages";
+import { m } from "@/lib/i18n/message";
+import { logError } from "@/lib/observability/errors";
+import { currentRequestContext } from "@/lib/observability/request-context";
+
+const STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  CONFLICT: 409,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+/** What is missing when NOT_FOUND names it (`new AppError("NOT_FOUND", "unit")`). */
+const NOT_FOUND_SUBJECTS = ["unit", "metric", "campaign"] as const;
+type NotFoundSubject = (typeof NOT_FOUND_SUBJECTS)[number];
+
+export function apiError(status: number, message: string, fieldErrors: Record<string, string[]> = {}, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: { message, fieldErrors } }, { status, headers });
+}
+
+/** The people's words for a typed error, as an API answers them. */
+function apiMessage(error: AppError): string {
+  if (error.code === "UNAUTHENTICATED") return m("errors.api.unauthenticated");
+  if (error.code === "NOT_FOUND" && (NOT_FOUND_SUBJECTS as readonly string[]).includes(error.message)) {
+    return m(`errors.api.notFound.${error.message as NotFoundSubject}`);
+  }
+  return errorMessage(error.code);
+}
+
+/** `wording` overrides the message of some codes with a handler's own, more precise words. */
+export function apiErrorResponse(error: unknown, where: string, wording: Partial<Record<AppErrorCode, string>> = {}): Response {
+  if (isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "DATABASE_UNAVAILABLE")) {
+    logError(error, `${where}: database unavailable, answered 503`);
+    return apiError(503, errorMessage("DATABASE_UNAVAILABLE"), {}, { "retry-after": "5" });
+  }
+  if (error instanceof AppError) return apiError(STATUS[error.code], wording[error.code] ?? apiMessage(error), error.fieldErrors);
+  logError(error, where);
+  const requestId = currentRequestContext()?.requestId;
+  return apiError(500, requestId ? m("errors.api.serverWithId", { requestId }) : m("errors.api.server"));
+}
+
+/** 401 for a request without a valid session or token. */
+export function unauthenticated(): Response {
+  return apiError(401, m("errors.api.unauthenticated"));
+}
