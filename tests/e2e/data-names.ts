@@ -2,6 +2,7 @@
 // shown as entered in either language, read from the end-to-end database so the English
 // check can tell data from interface text.
 import pg from "pg";
+import { shortUnitName } from "@/lib/domain/text";
 
 let cached: Promise<string[]> | undefined;
 
@@ -15,7 +16,9 @@ export function readStoredNames(): Promise<string[]> {
         UNION SELECT name FROM api_token UNION SELECT reason FROM audit_event WHERE reason IS NOT NULL
         UNION SELECT reason FROM period_lock WHERE reason IS NOT NULL`);
       // Longest first, so "Huyện Núi Thành" goes before "Núi Thành".
-      return rows.map((r) => r.name.normalize("NFC")).filter((name) => name.length > 0).sort((a, b) => b.length - a.length);
+      // Unit names also appear shortened, as officials write them ("Núi Thành" for "Huyện Núi Thành").
+      const names = rows.flatMap((r) => [r.name, shortUnitName(r.name)]).map((name) => name.normalize("NFC"));
+      return [...new Set(names)].filter((name) => name.length > 0).sort((a, b) => b.length - a.length);
     } finally {
       await client.end();
     }
