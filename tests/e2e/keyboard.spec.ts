@@ -6,12 +6,14 @@ import { signIn } from "./helpers";
 // only Tab, typing and Enter, and every control reached shows where the focus is.
 
 /** Presses Tab until `target` has the focus, checking each stop's focus is visible. */
-async function tabTo(page: Page, target: (el: { tag: string; label: string; name: string }) => boolean, limit = 120): Promise<void> {
+async function tabTo(page: Page, target: (el: { tag: string; label: string; name: string }) => boolean, limit = 400): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
+      // A native control's own inner part (the date field's calendar button) has the focus
+      // when the field reports it no longer matches :focus; the browser draws that ring.
+      if (!el || el === document.body || !el.matches(":focus")) return null;
       const style = getComputedStyle(el);
       const visible = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
       return { tag: el.tagName.toLowerCase(), label: el.getAttribute("aria-label") ?? "", name: (el.textContent ?? "").trim(), visible, html: el.outerHTML.slice(0, 120) };
