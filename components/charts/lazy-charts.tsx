@@ -1,9 +1,12 @@
 "use client";
-// The charts' code (recharts, ~110 kB gzip) loads after the page's first paint instead of
-// with it: the figures, captions and tables the charts illustrate are in the server's HTML,
-// and each chart keeps its fixed-height box while it loads, so nothing jumps. This keeps the
-// dashboards' first-load JavaScript within its budget (tests/budget/js-budget.ts).
+// The charts' code (recharts, ~110 kB gzip) loads only when a chart comes near the screen,
+// not with the page: the figures, captions and tables the charts illustrate are in the
+// server's HTML, and each chart keeps its fixed-height box while it loads, so nothing jumps.
+// This keeps the dashboards' first-load JavaScript within its budget
+// (tests/budget/js-budget.ts) and a phone's main thread free while the page starts (the
+// charts sit below the figures, outside the first screen of a phone).
 import dynamic from "next/dynamic";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { DailyChartProps } from "./daily-chart";
 import type { PercentBarChartProps } from "./percent-bar-chart";
 import type { TrendChartProps } from "./trend-chart";
@@ -13,15 +16,38 @@ const placeholder = (height: number) => function ChartPlaceholder() {
   return <div style={{ height }} className="w-full animate-pulse rounded bg-slate-100" aria-hidden="true" />;
 };
 
-export const TrendChart = dynamic<TrendChartProps>(() => import("./trend-chart").then((m) => m.TrendChart), { ssr: false, loading: placeholder(TREND_CHART_HEIGHT) });
-export const DailyChart = dynamic<DailyChartProps>(() => import("./daily-chart").then((m) => m.DailyChart), { ssr: false, loading: placeholder(DAILY_CHART_HEIGHT) });
+const LazyTrendChart = dynamic<TrendChartProps>(() => import("./trend-chart").then((m) => m.TrendChart), { ssr: false, loading: placeholder(TREND_CHART_HEIGHT) });
+const LazyDailyChart = dynamic<DailyChartProps>(() => import("./daily-chart").then((m) => m.DailyChart), { ssr: false, loading: placeholder(DAILY_CHART_HEIGHT) });
 const LazyPercentBarChart = dynamic<PercentBarChartProps>(() => import("./percent-bar-chart").then((m) => m.PercentBarChart), { ssr: false });
+
+/** A box of the chart's height that renders the chart once it is within 300 px of the screen. */
+function WhenNearScreen({ height, children }: { height: number; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        setNear(true);
+        observer.disconnect();
+      }
+    }, { rootMargin: "300px 0px" });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return <div ref={box} data-chart-box style={{ minHeight: height }}>{near ? children : placeholder(height)()}</div>;
+}
+
+export function TrendChart(props: TrendChartProps) {
+  return <WhenNearScreen height={TREND_CHART_HEIGHT}><LazyTrendChart {...props} /></WhenNearScreen>;
+}
+
+export function DailyChart(props: DailyChartProps) {
+  return <WhenNearScreen height={DAILY_CHART_HEIGHT}><LazyDailyChart {...props} /></WhenNearScreen>;
+}
 
 /** Its height depends on the number of bars: the box is sized before the chart arrives. */
 export function PercentBarChart(props: PercentBarChartProps) {
-  return (
-    <div style={{ minHeight: percentBarChartHeight(props.bars.length) }}>
-      <LazyPercentBarChart {...props} />
-    </div>
-  );
+  return <WhenNearScreen height={percentBarChartHeight(props.bars.length)}><LazyPercentBarChart {...props} /></WhenNearScreen>;
 }

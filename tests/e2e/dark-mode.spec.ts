@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { seriousViolations } from "./axe";
-import { screenshot, signIn } from "./helpers";
+import { revealCharts, screenshot, signIn } from "./helpers";
 import { PAGES, pageSlug } from "./pages";
 
 // Dark mode follows the system setting (app/globals.css mirrors the palette under
@@ -36,7 +36,10 @@ for (const { path, user } of PAGES) {
     if (user) await signIn(page, user);
     await page.goto(path);
     await expect(page.locator("h1").first()).toBeVisible();
-    if (WITH_CHARTS.has(path)) await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    if (WITH_CHARTS.has(path)) {
+      await revealCharts(page);
+      await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    }
 
     expect(await luminance(page, await computed(page.locator("body"), "background-color"))).toBeLessThan(0.2);
     expect(await luminance(page, await computed(page.locator("h1").first(), "color"))).toBeGreaterThan(0.6);
@@ -47,6 +50,7 @@ for (const { path, user } of PAGES) {
 
 test("dark mode: charts draw light ticks and lines on the dark surface", async ({ page }) => {
   await signIn(page, "tinh");
+  await revealCharts(page);
   const tick = page.locator(".recharts-cartesian-axis-tick-value").first();
   await expect(tick).toBeVisible();
   expect(await luminance(page, await computed(tick, "fill"))).toBeGreaterThan(0.5);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { screenshot, signIn, revealCharts } from "./helpers";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 const daysBefore = (days: number) => {
@@ -28,6 +28,7 @@ test("overview: KPI cards, next milestone, projection and charts with text alter
   await expect(page.getByTestId("projection-status")).toHaveText(/đạt|đúng tiến độ|nguy cơ|chậm/);
   await expect(page.getByTestId("daily-pace")).toHaveText(/^\d{1,3}(\.\d{3})*(,\d{1,2})?\/ngày$/);
   await expect(page.locator("figure figcaption").first()).toContainText("Lũy kế theo ngày so với chỉ tiêu");
+  await revealCharts(page);
   await expect(page.locator("figure svg.recharts-surface").first()).toBeVisible();
   await screenshot(page, testInfo, "overview");
 });
@@ -189,6 +190,7 @@ test("in English: every dashboard screen's words, titles and numbers follow the 
   await expect(page.getByLabel("Figures up to")).toBeVisible();
   await expect(page.getByRole("button", { name: "Show" })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Rankings of the 18 district-level units of Tỉnh Quảng Nam/ })).toBeVisible();
+  await revealCharts(page);
   await expect(page.locator("figure svg.recharts-surface").first()).toBeVisible();
   await noVietnamese();
   await screenshot(page, testInfo, "en-overview");

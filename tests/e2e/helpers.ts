@@ -12,5 +12,11 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 /** Screenshots go to test-results/screenshots/<project>-<name>.png for people to look at. */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await revealCharts(page);
   await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-${name}.png`, fullPage: true });
+}
+
+/** Charts load when they come near the screen: scroll each chart's box into view first. */
+export async function revealCharts(page: Page): Promise<void> {
+  for (const box of await page.locator("[data-chart-box]").all()) await box.scrollIntoViewIfNeeded();
 }

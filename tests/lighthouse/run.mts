@@ -1,18 +1,37 @@
 // `npm run lighthouse`: Lighthouse (mobile preset: a mid-range phone on a slow 4G link,
 // simulated) against the production build on loopback with the demo data, in Debian's
 // Chromium. Prints performance and accessibility per page; exits 1 below the goals
-// (performance ≥ 90, accessibility ≥ 95). Needs `npm run build` first. Nothing leaves the
+// (performance ≥ 90, accessibility ≥ 95), each the median of three runs (LIGHTHOUSE_RUNS).
+// Needs `npm run build` first. Nothing leaves the
 // machine: Lighthouse's error reporting stays off and the pages load nothing external.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import puppeteer, { type Browser } from "puppeteer-core";
+import { throttling } from "lighthouse/core/config/constants.js";
 import { ensureEmbeddedPostgres, embeddedUrl } from "@/lib/db/embedded";
 import { recreateDatabase, withDatabase } from "@/lib/db/url";
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const GOALS = { performance: 90, accessibility: 95 };
+/**
+ * Lighthouse's mobile preset slows the CPU 4× on the assumption that it runs on a fast desktop
+ * (benchmark index ~1500); on a slower host that over-throttles. Lighthouse's documented fix
+ * (docs/throttling.md, "calibrating multipliers"; PageSpeed Insights does the same with 1.2×)
+ * is a multiplier chosen from the host's benchmark index, which this is: the piecewise-linear
+ * table of Lighthouse's CPU throttling calculator. LIGHTHOUSE_CPU_MULTIPLIER overrides it.
+ */
+export function calibratedMultiplier(benchmarkIndex: number): number {
+  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+  return 1 + Math.max(0, benchmarkIndex - 150) / 650;
+}
+
+/** Runs per page; the median counts (LIGHTHOUSE_RUNS to change). */
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+type LighthouseResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"];
 
 /** The pages the issue names, as the user who opens them. */
 const PAGES: { name: string; path: string; user: string | null }[] = [
@@ -75,30 +94,68 @@ async function main(): Promise<number> {
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
   });
   const rows: { name: string; performance: number; accessibility: number }[] = [];
+  let browser: Browser | undefined;
   try {
+    // One unscored run measures the host (Lighthouse's benchmark index) to calibrate the CPU
+    // slowdown, unless LIGHTHOUSE_CPU_MULTIPLIER fixes it.
+    let multiplier = Number(process.env.LIGHTHOUSE_CPU_MULTIPLIER);
+    let benchmarkIndex: number | null = null;
+    if (!(multiplier > 0)) {
+      const probe = await lighthouse(`${BASE}/login`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+      benchmarkIndex = probe?.lhr.environment.benchmarkIndex ?? 1500;
+      multiplier = calibratedMultiplier(benchmarkIndex);
+    }
+    console.log(`CPU slowdown ${multiplier.toFixed(2)}×${benchmarkIndex === null ? " (LIGHTHOUSE_CPU_MULTIPLIER)" : ` (host benchmark index ${Math.round(benchmarkIndex)}; 4× on a ~1500 host)`}`);
+    const config = { extends: "lighthouse:default", settings: { throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: multiplier } } } as const;
+    // The signed-in pages need the user's session cookie in the browser itself: Lighthouse's
+    // extraHeaders Cookie is dropped by Chromium, which silently measured the login page
+    // instead (the final URL is checked below so that cannot happen unnoticed again).
+    browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+    const tab = await browser.newPage();
     for (const page of PAGES) {
-      const headers = page.user ? { Cookie: await sessionCookie(page.user) } : undefined;
+      const cookie = page.user ? await sessionCookie(page.user) : null;
+      const headers = cookie ? { Cookie: cookie } : undefined;
+      await tab.deleteCookie(...(await tab.cookies(BASE)));
+      if (cookie) {
+        await tab.setCookie(...cookie.split("; ").map((pair) => {
+          const at = pair.indexOf("=");
+          return { name: pair.slice(0, at), value: pair.slice(at + 1), url: BASE };
+        }));
+      }
       // One unscored run first: the first request of a route compiles nothing in a production
       // build, but it does warm the database's caches, as every morning's second visitor finds them.
       await fetch(`${BASE}${page.path}`, headers ? { headers } : {});
-      const result = await lighthouse(`${BASE}${page.path}`, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["performance", "accessibility"],
-        ...(headers ? { extraHeaders: headers } : {}),
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}.`);
-      const { categories } = result.lhr;
+      // Lighthouse's own advice (and Lighthouse CI's default): several runs, the median one
+      // counts; a single run swings with whatever else the machine does.
+      const runs: { performance: number; accessibility: number; lhr: LighthouseResult }[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const result = await lighthouse(`${BASE}${page.path}`, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility"],
+        }, config, tab);
+        if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}.`);
+        const { categories } = result.lhr;
+        if (new URL(result.lhr.finalDisplayedUrl).pathname !== new URL(`${BASE}${page.path}`).pathname) {
+          throw new Error(`${page.path} ended at ${result.lhr.finalDisplayedUrl}: the page was not measured.`);
+        }
+        runs.push({ performance: Math.round((categories.performance.score ?? 0) * 100), accessibility: Math.round((categories.accessibility.score ?? 0) * 100), lhr: result.lhr });
+      }
+      runs.sort((a, b) => a.performance - b.performance);
+      const median = runs[Math.floor(runs.length / 2)];
       if (process.env.LIGHTHOUSE_DETAILS) {
-        for (const id of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index", "render-blocking-insight", "network-dependency-tree-insight"]) {
-          const audit = result.lhr.audits[id];
+        console.log(`${page.name}: performance of each run ${runs.map((r) => r.performance).join(", ")}; host benchmark index ${median.lhr.environment.benchmarkIndex}`);
+        for (const warning of median.lhr.runWarnings) console.log(`${page.name} warning: ${warning}`);
+        for (const id of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index", "bootup-time"]) {
+          const audit = median.lhr.audits[id];
           if (audit) console.log(`${page.name} ${id}: ${audit.displayValue ?? ""} score ${audit.score}`);
         }
       }
-      rows.push({ name: page.name, performance: Math.round((categories.performance.score ?? 0) * 100), accessibility: Math.round((categories.accessibility.score ?? 0) * 100) });
+      rows.push({ name: page.name, performance: median.performance, accessibility: median.accessibility });
     }
   } finally {
+    await browser?.disconnect();
     await chrome.kill();
     server.kill("SIGTERM");
   }
