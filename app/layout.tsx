@@ -1,9 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import "@fontsource/be-vietnam-pro/vietnamese-400.css";
-import "@fontsource/be-vietnam-pro/latin-400.css";
-import "@fontsource/be-vietnam-pro/vietnamese-600.css";
-import "@fontsource/be-vietnam-pro/latin-600.css";
+import "./fonts.css";
 import "./globals.css";
 import { AppHeader } from "@/components/nav/app-header";
 import { currentUser } from "@/lib/auth/session";

@@ -112,7 +112,8 @@ async function main(): Promise<number> {
     // instead (the final URL is checked below so that cannot happen unnoticed again).
     browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
     const tab = await browser.newPage();
-    for (const page of PAGES) {
+    const only = process.env.LIGHTHOUSE_PAGES?.split(",");
+    for (const page of PAGES.filter((p) => !only || only.includes(p.name))) {
       const cookie = page.user ? await sessionCookie(page.user) : null;
       const headers = cookie ? { Cookie: cookie } : undefined;
       await tab.deleteCookie(...(await tab.cookies(BASE)));
@@ -147,9 +148,10 @@ async function main(): Promise<number> {
       if (process.env.LIGHTHOUSE_DETAILS) {
         console.log(`${page.name}: performance of each run ${runs.map((r) => r.performance).join(", ")}; host benchmark index ${median.lhr.environment.benchmarkIndex}`);
         for (const warning of median.lhr.runWarnings) console.log(`${page.name} warning: ${warning}`);
-        for (const id of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index", "bootup-time"]) {
+        for (const id of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index", "bootup-time", "largest-contentful-paint-element", "layout-shifts"]) {
           const audit = median.lhr.audits[id];
           if (audit) console.log(`${page.name} ${id}: ${audit.displayValue ?? ""} score ${audit.score}`);
+          if (audit && id.startsWith("la") && audit.details) console.log(JSON.stringify(audit.details).slice(0, 900));
         }
       }
       rows.push({ name: page.name, performance: median.performance, accessibility: median.accessibility });
