@@ -26,17 +26,17 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const view = readViewParams(raw);
   const code = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
   if (!code) return <Problem problem="noUnit" />;
-  const requestLocale = await getLocale();
+  const locale = await getLocale();
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
       getUnitFrame(user, code),
-      getViewChoices(requestLocale),
+      getViewChoices(locale),
       loadBoundaries(code),
     ]),
   );
   if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
-  const [t, locale] = await Promise.all([getTranslator("dashboard"), getLocale()]);
+  const t = await getTranslator("dashboard");
   const [ranking, frame, choices, boundaries] = loaded.data;
   const metricName = choices.metrics.find((m) => m.code === ranking.metric)?.name ?? ranking.metric;
   const map = boundaries ? projectFeatures(boundaries, 640, 640) : null;

@@ -23,10 +23,10 @@ export default async function ReportingPage({ searchParams }: { searchParams: Pr
   const view = readViewParams(raw);
   const code = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
   if (!code) return <Problem problem="noUnit" />;
-  const requestLocale = await getLocale();
-  const loaded = await loadOrProblem(() => Promise.all([getReportingStatus(user, code, view.asOf), getUnitFrame(user, code), getViewChoices(requestLocale)]));
+  const locale = await getLocale();
+  const loaded = await loadOrProblem(() => Promise.all([getReportingStatus(user, code, view.asOf), getUnitFrame(user, code), getViewChoices(locale)]));
   if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
-  const [t, locale] = await Promise.all([getTranslator("dashboard"), getLocale()]);
+  const t = await getTranslator("dashboard");
   const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   const [status, frame, choices] = loaded.data;
   const missing = status.leaves - status.reported;

@@ -17,16 +17,16 @@ import { StatusBadge } from "./status-badge";
 
 /** The overview of a unit: KPI cards, next milestone, projection, trend and daily additions. */
 export async function OverviewView({ user, code, view }: { user: SessionUserDTO; code: string; view: ViewParams }) {
-  const requestLocale = await getLocale();
+  const locale = await getLocale();
   const loaded = await loadOrProblem(() =>
     Promise.all([
-      getUnitOverview(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, locale: requestLocale, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
+      getUnitOverview(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, locale, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
       getUnitFrame(user, code),
-      getViewChoices(requestLocale),
+      getViewChoices(locale),
     ]),
   );
   if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
-  const [t, locale, { charts }] = await Promise.all([getTranslator("dashboard"), getLocale(), getClientMessages("dashboard")]);
+  const [t, { charts }] = await Promise.all([getTranslator("dashboard"), getClientMessages("dashboard")]);
   const [overview, frame, choices] = loaded.data;
   const { progress, nextMilestone } = overview;
   const p = progress.projection;

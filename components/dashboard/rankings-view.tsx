@@ -29,16 +29,16 @@ const COLUMNS: { key: RankingSortKey; numeric: boolean; wide?: boolean }[] = [
 
 /** Rankings of the children of a unit: praise and criticism, sortable table, bar chart. */
 export async function RankingsView({ user, code, view, options }: { user: SessionUserDTO; code: string; view: ViewParams; options: RankingViewParams }) {
-  const requestLocale = await getLocale();
+  const locale = await getLocale();
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
       getUnitFrame(user, code),
-      getViewChoices(requestLocale),
+      getViewChoices(locale),
     ]),
   );
   if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
-  const [t, locale, { charts }] = await Promise.all([getTranslator("dashboard"), getLocale(), getClientMessages("dashboard")]);
+  const [t, { charts }] = await Promise.all([getTranslator("dashboard"), getClientMessages("dashboard")]);
   const percent = (value: number | null) => formatPercent(value, locale);
   const [ranking, frame, choices] = loaded.data;
   const metricName = choices.metrics.find((m) => m.code === ranking.metric)?.name ?? ranking.metric;

@@ -12,6 +12,7 @@ import puppeteer, { type Browser } from "puppeteer-core";
 import { throttling } from "lighthouse/core/config/constants.js";
 import { ensureEmbeddedPostgres, embeddedUrl } from "@/lib/db/embedded";
 import { recreateDatabase, withDatabase } from "@/lib/db/url";
+import { signIn } from "../support/http-sign-in";
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -58,22 +59,6 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
   throw new Error("The server did not start within 4 minutes.");
 }
 
-/** Signs in through next-auth's credentials endpoint and returns the session cookie. */
-async function sessionCookie(username: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ username, password: "demo-vneid-2026", csrfToken, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`Could not sign in as ${username}.`);
-  return [...jar, session].join("; ");
-}
-
 async function main(): Promise<number> {
   if (!existsSync(".next/BUILD_ID")) {
     console.error("No production build: run `npm run build` first.");
@@ -114,7 +99,7 @@ async function main(): Promise<number> {
     const tab = await browser.newPage();
     const only = process.env.LIGHTHOUSE_PAGES?.split(",");
     for (const page of PAGES.filter((p) => !only || only.includes(p.name))) {
-      const cookie = page.user ? await sessionCookie(page.user) : null;
+      const cookie = page.user ? await signIn(BASE, page.user, "demo-vneid-2026") : null;
       const headers = cookie ? { Cookie: cookie } : undefined;
       await tab.deleteCookie(...(await tab.cookies(BASE)));
       if (cookie) {

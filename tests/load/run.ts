@@ -14,7 +14,8 @@ import { todayInVietnam } from "@/lib/domain/dates";
 import { parseArgs } from "@/lib/cli/context";
 import { freePort } from "../support/throwaway-postgres";
 import { DEFAULTS, READ_PATHS, READER } from "./config";
-import { createSimUsers, prepareDatabase, signIn } from "./setup";
+import { signIn } from "../support/http-sign-in";
+import { createSimUsers, prepareDatabase } from "./setup";
 import { verify } from "./verify";
 import { driveClient, type WriterState } from "./writers";
 
