@@ -12,12 +12,13 @@ import type { PercentBarChartProps } from "./percent-bar-chart";
 import type { TrendChartProps } from "./trend-chart";
 import { DAILY_CHART_HEIGHT, TREND_CHART_HEIGHT, percentBarChartHeight } from "./sizes";
 
-const placeholder = (height: number) => function ChartPlaceholder() {
+/** The grey box a chart's place shows until its code has arrived. */
+function ChartPlaceholder({ height }: { height: number }) {
   return <div style={{ height }} className="w-full animate-pulse rounded bg-slate-100" aria-hidden="true" />;
-};
+}
 
-const LazyTrendChart = dynamic<TrendChartProps>(() => import("./trend-chart").then((m) => m.TrendChart), { ssr: false, loading: placeholder(TREND_CHART_HEIGHT) });
-const LazyDailyChart = dynamic<DailyChartProps>(() => import("./daily-chart").then((m) => m.DailyChart), { ssr: false, loading: placeholder(DAILY_CHART_HEIGHT) });
+const LazyTrendChart = dynamic<TrendChartProps>(() => import("./trend-chart").then((m) => m.TrendChart), { ssr: false, loading: () => <ChartPlaceholder height={TREND_CHART_HEIGHT} /> });
+const LazyDailyChart = dynamic<DailyChartProps>(() => import("./daily-chart").then((m) => m.DailyChart), { ssr: false, loading: () => <ChartPlaceholder height={DAILY_CHART_HEIGHT} /> });
 const LazyPercentBarChart = dynamic<PercentBarChartProps>(() => import("./percent-bar-chart").then((m) => m.PercentBarChart), { ssr: false });
 
 /** A box of the chart's height that renders the chart once it is within 300 px of the screen. */
@@ -36,7 +37,7 @@ function WhenNearScreen({ height, children }: { height: number; children: ReactN
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  return <div ref={box} data-chart-box style={{ minHeight: height }}>{near ? children : placeholder(height)()}</div>;
+  return <div ref={box} data-chart-box style={{ minHeight: height }}>{near ? children : <ChartPlaceholder height={height} />}</div>;
 }
 
 export function TrendChart(props: TrendChartProps) {
