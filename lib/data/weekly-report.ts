@@ -1,12 +1,13 @@
 import "server-only";
 // Reads everything the weekly report needs, in the caller's scope, and hands it to the pure
-// assembly (lib/reports/build.ts). Figures follow the shared semantics: the ranking is
-// getRankings at the week's Sunday and at the Sunday before; the unit's own figures use the
-// same rules (its own target, else the sum of its children's, at the milestone that counts).
+// assembly (lib/reports/build.ts). Figures come from the same reads as every screen and the
+// API: the ranking is getRankings at the week's Sunday and at the Sunday before; the unit's
+// own figures are cumulativeAt and effectiveTargetsOf (its own target, else the sum of its
+// children's, at the milestone that counts), summed over the roots for the national report.
 import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { addDays, dateToDay, dayToDate, todayInVietnam } from "@/lib/domain/dates";
-import { effectiveTargets, pickDueDate, type TargetNode } from "@/lib/domain/milestones";
+import { addDays, dayToDate, daysBetween, todayInVietnam } from "@/lib/domain/dates";
+import { pickDueDate } from "@/lib/domain/milestones";
 import { weekGaps, type PlanMilestone } from "@/lib/domain/week-reporting";
 import { weekDays, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
@@ -16,7 +17,9 @@ import { buildWeeklyReport, trendStart, type MetricFigures } from "@/lib/reports
 import type { WeeklyReportModel } from "@/lib/reports/model";
 import { resolveCampaign } from "./campaigns";
 import { AppError } from "./errors";
+import { cumulativeAt, cumulativeKey } from "./figures-at";
 import { getRankings } from "./rankings";
+import { dueDates, effectiveTargetsOf } from "./targets";
 
 export const HEADLINE_METRIC = "activated";
 /** The national report's name as stored in its model (unit names are kept as registered, in Vietnamese). */
@@ -74,9 +77,9 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   const start = trendStart(query.week, campaign?.startDate ?? null);
   const trendFrom = start > asOf ? weekStart(query.week) : start;
   const [actuals, targets, trend, gaps] = await Promise.all([
-    actualsAt(tops.map((t) => t.id), metrics.map((m) => m.id), [asOf, before]),
-    campaign ? milestoneTargets(campaign.id, tops) : Promise.resolve(new Map<number, Map<string, number | null>>()),
-    dailySeries(tops.map((t) => t.id), headline.id, trendFrom, asOf),
+    actualsAt(tops, metrics.map((m) => m.id), [asOf, before]),
+    campaign ? milestoneTargets(campaign.id, metrics.map((m) => m.id), tops) : Promise.resolve(new Map<number, Map<string, number | null>>()),
+    dailySeries(tops, headline.id, trendFrom, asOf),
     weekGapsOf(unit, ranking.rows.map((r) => r.code), query.week, todayInVietnam(now)),
   ]);
 
@@ -113,77 +116,44 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   });
 }
 
-/** Running totals summed over `unitIds`, keyed "metricId|day". */
-async function actualsAt(unitIds: number[], metricIds: number[], days: string[]): Promise<Map<string, number>> {
-  const rows = await db().$queryRaw<{ metric_id: number; day: string; cumulative: number }[]>`
-    SELECT m.id AS metric_id, to_char(d.day, 'YYYY-MM-DD') AS day,
-      SUM(COALESCE((SELECT t.cumulative FROM daily_total t
-                    WHERE t.unit_id = u.id AND t.metric_id = m.id AND t.date <= d.day
-                    ORDER BY t.date DESC LIMIT 1), 0))::int AS cumulative
-    FROM unnest(${unitIds}::int[]) AS u(id)
-    CROSS JOIN unnest(${metricIds}::int[]) AS m(id)
-    CROSS JOIN unnest(${days.map(dayToDate)}::date[]) AS d(day)
-    GROUP BY m.id, d.day`;
-  return new Map(rows.map((r) => [`${r.metric_id}|${r.day}`, r.cumulative]));
+/** The sum of the units' figures, null when none of them has one. */
+function sumOrNull(values: Iterable<number | null | undefined>): number | null {
+  let total: number | null = null;
+  for (const value of values) if (value !== null && value !== undefined) total = (total ?? 0) + value;
+  return total;
+}
+
+/** Running totals summed over `units` (cumulativeAt, as every other view), keyed "metricId|day". */
+async function actualsAt(units: readonly ReportUnit[], metricIds: readonly number[], days: readonly string[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  await Promise.all(metricIds.map(async (metricId) => {
+    const totals = await cumulativeAt(units.map((u) => u.id), metricId, days);
+    for (const day of days) result.set(`${metricId}|${day}`, sumOrNull(units.map((u) => totals.get(cumulativeKey(u.id, day)))) ?? 0);
+  }));
+  return result;
 }
 
 /**
  * Effective targets of the report's unit (or the sum over the roots) for every metric and
- * every milestone of the campaign: metricId → dueDate → target (null when none is set).
+ * every milestone of the campaign (effectiveTargetsOf, as every other view):
+ * metricId → dueDate → target (null when none is set).
  */
-async function milestoneTargets(campaignId: number, tops: ReportUnit[]): Promise<Map<number, Map<string, number | null>>> {
-  const client = db();
-  const dues = await client.target.findMany({ where: { campaignId }, distinct: ["metricId", "dueDate"], select: { metricId: true, dueDate: true } });
+async function milestoneTargets(campaignId: number, metricIds: readonly number[], tops: readonly ReportUnit[]): Promise<Map<number, Map<string, number | null>>> {
   const result = new Map<number, Map<string, number | null>>();
-  for (const due of dues) {
-    const byDue = result.get(due.metricId) ?? new Map<string, number | null>();
-    byDue.set(dateToDay(due.dueDate), null);
-    result.set(due.metricId, byDue);
-  }
-  if (tops.length === 0 || dues.length === 0) return result;
-  const prefixes = tops.map((t) => t.path);
-  const rows = await client.$queryRaw<{ metric_id: number; due: string; code: string; path: string; value: number }[]>`
-    SELECT t.metric_id, to_char(t.due_date, 'YYYY-MM-DD') AS due, u.code, u.path, t.value
-    FROM target t JOIN unit u ON u.id = t.unit_id
-    WHERE t.campaign_id = ${campaignId}
-      AND u.path LIKE ANY (SELECT p || '%' FROM unnest(${prefixes}::text[]) AS p)`;
-  const groups = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const key = `${row.metric_id}|${row.due}`;
-    const list = groups.get(key) ?? [];
-    list.push(row);
-    groups.set(key, list);
-  }
-  const topDepth = tops[0].path.split("/").filter(Boolean).length;
-  for (const [key, group] of groups) {
-    const [metricId, due] = key.split("|");
-    // The part of the tree linking each top unit to the targets below it.
-    const nodes = new Map<string, TargetNode>();
-    for (const row of group) {
-      const chain = row.path.split("/").filter(Boolean).slice(topDepth - 1);
-      chain.forEach((code, index) => {
-        if (!nodes.has(code)) nodes.set(code, { code, parentCode: index === 0 ? null : chain[index - 1], ownTarget: null });
-      });
-      nodes.set(row.code, { ...nodes.get(row.code)!, ownTarget: row.value });
-    }
-    const effective = effectiveTargets([...nodes.values()]);
-    const values = tops.map((t) => effective.get(t.code) ?? null).filter((v): v is number => v !== null);
-    result.get(Number(metricId))!.set(due, values.length ? values.reduce((a, b) => a + b, 0) : null);
-  }
+  await Promise.all(metricIds.map(async (metricId) => {
+    const dues = await dueDates(campaignId, metricId);
+    if (dues.length === 0) return;
+    const targets = await Promise.all(dues.map((due) => effectiveTargetsOf(campaignId, metricId, due, tops)));
+    result.set(metricId, new Map(dues.map((due, index) => [due, sumOrNull(tops.map((t) => targets[index].get(t.id)))])));
+  }));
   return result;
 }
 
-/** The running total at the end of each day from `from` to `to`, summed over `unitIds`. */
-async function dailySeries(unitIds: number[], metricId: number, from: string, to: string): Promise<{ day: string; actual: number }[]> {
-  const rows = await db().$queryRaw<{ day: string; cumulative: number }[]>`
-    SELECT to_char(d.day, 'YYYY-MM-DD') AS day,
-      SUM(COALESCE((SELECT t.cumulative FROM daily_total t
-                    WHERE t.unit_id = u.id AND t.metric_id = ${metricId} AND t.date <= d.day
-                    ORDER BY t.date DESC LIMIT 1), 0))::int AS cumulative
-    FROM unnest(${unitIds}::int[]) AS u(id)
-    CROSS JOIN generate_series(${dayToDate(from)}::date, ${dayToDate(to)}::date, interval '1 day') AS d(day)
-    GROUP BY d.day ORDER BY d.day`;
-  return rows.map((r) => ({ day: r.day, actual: r.cumulative }));
+/** The running total at the end of each day from `from` to `to`, summed over `units`. */
+async function dailySeries(units: readonly ReportUnit[], metricId: number, from: string, to: string): Promise<{ day: string; actual: number }[]> {
+  const days = Array.from({ length: daysBetween(from, to) + 1 }, (_, index) => addDays(from, index));
+  const totals = await cumulativeAt(units.map((u) => u.id), metricId, days);
+  return days.map((day) => ({ day, actual: sumOrNull(units.map((u) => totals.get(cumulativeKey(u.id, day)))) ?? 0 }));
 }
 
 /** Children of the report's unit that missed one or more days of the week (days up to today). */

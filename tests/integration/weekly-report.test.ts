@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { newToken } from "@/lib/auth/tokens";
 import { importCsv } from "@/lib/data/import";
 import { getIssuedReport, issueWeeklyReport, listIssuedReports } from "@/lib/data/issued-reports";
+import { getProgress } from "@/lib/data/progress";
 import { getRankings } from "@/lib/data/rankings";
 import { getWeeklyReport } from "@/lib/data/weekly-report";
 import { addDays, dayToDate } from "@/lib/domain/dates";
@@ -124,6 +125,16 @@ describe("the weekly report model", () => {
     const dossiers = model.summary.find((s) => s.metric === "dossiers")!;
     expect(dossiers).toMatchObject({ target: 10_000, actual: 1_600 + 30 * 25, weekChange: 750 });
     expect(model.summary.find((s) => s.metric === "cccd")).toMatchObject({ target: null, actual: 0, percent: null, projection: null });
+  });
+
+  it("says what the progress API says for the unit, metric by metric, this Sunday and the one before", async () => {
+    const model = await getWeeklyReport(LEADER, { unitCode: "90", week: WEEK }, NOW);
+    expect(model.summary.length).toBeGreaterThan(1);
+    for (const row of model.summary) {
+      const [now, before] = await Promise.all(["2023-06-11", "2023-06-04"].map((asOf) => getProgress(LEADER, { unitCode: "90", metricCode: row.metric, asOf })));
+      expect({ actual: row.actual, target: row.target, percent: row.percent, dueDate: row.dueDate }).toEqual({ actual: now.actual, target: now.target, percent: now.percent, dueDate: now.dueDate });
+      expect(row.weekChange).toBe(now.actual - before.actual);
+    }
   });
 
   it("lists the units that missed days, with the days", async () => {
