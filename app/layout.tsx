@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import "./fonts.css";
 import "./globals.css";
 import { AppHeader } from "@/components/nav/app-header";
 import { currentUser } from "@/lib/auth/session";

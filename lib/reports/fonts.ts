@@ -1,6 +1,6 @@
 // Be Vietnam Pro (SIL Open Font License) as TrueType files from the npm package
 // @expo-google-fonts/be-vietnam-pro: embedded in the PDF and given to the chart rasteriser.
-// (@fontsource/be-vietnam-pro, used by the pages, ships only WOFF/WOFF2 subsets.)
+// (The pages use the device's own interface font: see app/globals.css.)
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
