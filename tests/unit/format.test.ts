@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { formatChange, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
 
 describe("formatNumber", () => {
   it.each([
@@ -18,6 +18,35 @@ describe("formatNumber", () => {
 
   it("defaults to Vietnamese", () => {
     expect(formatNumber(469004)).toBe("469.004");
+  });
+});
+
+describe("the hand-made notation says what Intl says", () => {
+  // formatNumber and formatPercent do without Intl.NumberFormat (slow to build on a phone,
+  // and its output could differ between the server's and the browser's ICU); they must print
+  // exactly what Intl prints for vi-VN and en-US.
+  const intl = (locale: "vi" | "en", decimals: number) =>
+    new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  let state = 20230607;
+  const random = () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 4_294_967_296;
+  };
+  const values = [
+    0, -0, 1, -1, 5, 12, 999, 1000, 9999, 10_000, 99_999, 100_000, 999_999, 1_000_000, 123_456_789, 2_147_483_647, 9_007_199_254_740_991,
+    0.5, 1.5, 2.5, -0.5, -1.5, -0.4, 0.005, 0.015, 1.005, 12.345, 12.355, 99.995, 99.994, 100.005, 1_000.5, 24.37, 115.34, 83.07,
+    ...Array.from({ length: 2_000 }, () => Math.round((random() - 0.2) * 10 ** Math.floor(random() * 10))),
+    ...Array.from({ length: 2_000 }, () => Math.round((random() - 0.2) * 10 ** Math.floor(random() * 7)) / 1000),
+  ];
+
+  it.each(["vi", "en"] as const)("%s: numbers, percentages and signed changes, value by value", (locale) => {
+    const whole = intl(locale, 0);
+    const hundredths = intl(locale, 2);
+    for (const value of values) {
+      expect(formatNumber(value, locale), `${value}`).toBe(whole.format(value));
+      expect(formatPercent(value, locale), `${value}`).toBe(`${hundredths.format(value)}%`);
+      expect(formatChange(Math.abs(value), 2, locale).replace(/^\+/, ""), `${value}`).toBe(hundredths.format(Math.abs(value)));
+    }
   });
 });
 
