@@ -13,9 +13,16 @@ import { addDays } from "@/lib/domain/dates";
 import { searchKey } from "@/lib/domain/text";
 import { rebuildDailyTotals, rebuildUnitReports } from "@/lib/data/totals";
 import { createPrismaClient } from "@/lib/db/client";
+import { embeddedUrl, ensureEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { seedReference } from "@/lib/db/seed/reference";
+import { createDatabaseIfMissing, recreateDatabase } from "@/lib/db/url";
+import { todayInVietnam } from "@/lib/domain/dates";
 
 export const BENCH_DAYS = 365;
 export const BENCH_CAMPAIGN = "bench-2023";
+/** The benchmarks' own database, beside the application's. */
+export const BENCH_DATABASE = "vneid_bench";
 
 interface BenchUnit {
   id: number;
@@ -201,4 +208,53 @@ export async function generateNationalDataset(url: string, today: string): Promi
   await vacuum.end();
   log("vacuum analyze", t);
   return { units: units.length, figures, seconds: (Date.now() - begin) / 1000 };
+}
+
+export function benchUrls(): { admin: string; bench: string } {
+  const configured = process.env.DATABASE_URL;
+  if (configured) {
+    const at = (db: string) => { const u = new URL(configured); u.pathname = `/${db}`; return u.toString(); };
+    return { admin: at("postgres"), bench: at(BENCH_DATABASE) };
+  }
+  return { admin: embeddedUrl("postgres"), bench: embeddedUrl(BENCH_DATABASE) };
+}
+
+async function datasetComplete(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const row = await client.query(`SELECT
+      (SELECT count(*) FROM unit)::int AS units,
+      (SELECT count(*) FROM campaign WHERE code = $1)::int AS campaigns,
+      (SELECT count(*) FROM pg_indexes WHERE indexname = 'unit_report_pkey')::int AS done,
+      (SELECT start_date::text FROM campaign WHERE code = $1) AS start`, [BENCH_CAMPAIGN]);
+    return row.rows[0].units === 11_366 && row.rows[0].campaigns === 1 && row.rows[0].done === 1;
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The national dataset every benchmark reads (`npm run bench`: the read API and the weekly
+ * report), generated once into `vneid_bench` and reused while complete; `fresh` regenerates it.
+ */
+export async function ensureNationalDataset(fresh: boolean): Promise<{ url: string; generation: string }> {
+  if (!process.env.DATABASE_URL) await ensureEmbeddedPostgres();
+  const urls = benchUrls();
+  await createDatabaseIfMissing(urls.admin, BENCH_DATABASE);
+  if (!fresh && (await datasetComplete(urls.bench))) {
+    return { url: urls.bench, generation: "reused the dataset of an earlier run (`npm run bench -- --fresh` to regenerate)" };
+  }
+  console.log(`Generating the national dataset into ${BENCH_DATABASE}…`);
+  await recreateDatabase(urls.admin, BENCH_DATABASE);
+  await migrate(urls.bench);
+  const prisma = createPrismaClient(urls.bench);
+  await seedReference(prisma);
+  await prisma.$disconnect();
+  const result = await generateNationalDataset(urls.bench, todayInVietnam());
+  const generation = `generated ${result.units.toLocaleString("en")} units and ${result.figures.toLocaleString("en")} figures in ${result.seconds.toFixed(0)} s`;
+  console.log(`Dataset: ${generation}.`);
+  return { url: urls.bench, generation };
 }

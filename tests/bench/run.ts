@@ -1,5 +1,6 @@
-// `npm run bench`: generates the national dataset (63 provinces, 705 districts, 10,598
-// communes, a year of daily figures for four metrics) into its own database `vneid_bench`,
+// `npm run bench`, first part: generates the national dataset (63 provinces, 705 districts,
+// 10,598 communes, a year of daily figures for four metrics) into its own database
+// `vneid_bench` (tests/bench/generate.ts; the weekly report bench reads the same),
 // starts the production server on it, and reports p50/p95 server time (the handler's own
 // Server-Timing) of the read API against a trivial lookup of one unit by code, as ratios.
 // Not part of `npm test`: it takes minutes and gigabytes. `--fresh` regenerates the data;
@@ -8,50 +9,18 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Client } from "pg";
 import { createPrismaClient } from "@/lib/db/client";
-import { embeddedUrl, ensureEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
-import { seedReference } from "@/lib/db/seed/reference";
-import { recreateDatabase, createDatabaseIfMissing } from "@/lib/db/url";
 import { newToken } from "@/lib/auth/tokens";
-import { todayInVietnam } from "@/lib/domain/dates";
-import { BENCH_CAMPAIGN, generateNationalDataset } from "./generate";
+import { BENCH_CAMPAIGN, ensureNationalDataset } from "./generate";
 import { percentile } from "./stats";
+import { benchWeeklyReports } from "./weekly-report";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const DATABASE = "vneid_bench";
 const WARMUP = 30;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const PORT = Number(process.env.BENCH_PORT ?? 3199);
 const GOAL_RATIO = 3;
 const GOAL_P95_MS = 50;
-
-function benchUrls(): { admin: string; bench: string } {
-  const configured = process.env.DATABASE_URL;
-  if (configured) {
-    const at = (db: string) => { const u = new URL(configured); u.pathname = `/${db}`; return u.toString(); };
-    return { admin: at("postgres"), bench: at(DATABASE) };
-  }
-  return { admin: embeddedUrl("postgres"), bench: embeddedUrl(DATABASE) };
-}
-
-async function datasetComplete(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const row = await client.query(`SELECT
-      (SELECT count(*) FROM unit)::int AS units,
-      (SELECT count(*) FROM campaign WHERE code = $1)::int AS campaigns,
-      (SELECT count(*) FROM pg_indexes WHERE indexname = 'unit_report_pkey')::int AS done,
-      (SELECT start_date::text FROM campaign WHERE code = $1) AS start`, [BENCH_CAMPAIGN]);
-    return row.rows[0].units === 11_366 && row.rows[0].campaigns === 1 && row.rows[0].done === 1;
-  } catch {
-    return false;
-  } finally {
-    await client.end();
-  }
-}
 
 async function waitForServer(base: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -94,25 +63,9 @@ async function measure(base: string, token: string, item: Case): Promise<{ serve
 }
 
 async function main(): Promise<number> {
-  const fresh = process.argv.includes("--fresh");
-  if (!process.env.DATABASE_URL) await ensureEmbeddedPostgres();
-  const urls = benchUrls();
-  await createDatabaseIfMissing(urls.admin, DATABASE);
-  const today = todayInVietnam();
-  let generation = "reused the dataset of an earlier run (`npm run bench -- --fresh` to regenerate)";
-  if (fresh || !(await datasetComplete(urls.bench))) {
-    console.log(`Generating the national dataset into ${DATABASE}…`);
-    await recreateDatabase(urls.admin, DATABASE);
-    await migrate(urls.bench);
-    const prisma = createPrismaClient(urls.bench);
-    await seedReference(prisma);
-    await prisma.$disconnect();
-    const result = await generateNationalDataset(urls.bench, today);
-    generation = `generated ${result.units.toLocaleString("en")} units and ${result.figures.toLocaleString("en")} figures in ${result.seconds.toFixed(0)} s`;
-    console.log(`Dataset: ${generation}.`);
-  }
-
-  const prisma = createPrismaClient(urls.bench);
+  const dataset = await ensureNationalDataset(process.argv.includes("--fresh"));
+  const generation = dataset.generation;
+  const prisma = createPrismaClient(dataset.url);
   const counts = await prisma.$queryRaw<{ figures: bigint; totals: bigint; reports: bigint; start: string }[]>`
     SELECT (SELECT count(*) FROM figure) AS figures, (SELECT count(*) FROM daily_total) AS totals,
            (SELECT count(*) FROM unit_report) AS reports, (SELECT start_date::text FROM campaign WHERE code = ${BENCH_CAMPAIGN}) AS start`;
@@ -136,7 +89,7 @@ async function main(): Promise<number> {
   const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: urls.bench, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-only-secret-0123456789abcdef", NEXTAUTH_URL: base },
+    env: { ...process.env, DATABASE_URL: dataset.url, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-only-secret-0123456789abcdef", NEXTAUTH_URL: base },
   });
   try {
     await waitForServer(base, server);
@@ -173,10 +126,11 @@ async function main(): Promise<number> {
     const report = lines.join("\n");
     console.log(`\n${report}\n`);
     writeFileSync(path.join(ROOT, "tests", "bench", "last-results.md"), `${report}\n`);
-    return 0;
   } finally {
     server.kill("SIGTERM");
   }
+  console.log("Weekly report downloads on the same dataset:");
+  return (await benchWeeklyReports(dataset.url)) ? 0 : 1;
 }
 
 main().then(
