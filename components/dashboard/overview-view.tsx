@@ -14,6 +14,7 @@ import { childLevelWords } from "./levels";
 import { loadOrProblem, Problem } from "./problem";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** The overview of a unit: KPI cards, next milestone, projection, trend and daily additions. */
 export async function OverviewView({ user, code, view }: { user: SessionUserDTO; code: string; view: ViewParams }) {
@@ -130,7 +131,7 @@ export async function OverviewView({ user, code, view }: { user: SessionUserDTO;
           <DailyChart points={overview.trend.map(({ day, daily, average7 }) => ({ day, daily, average7 }))} locale={locale} labels={charts.daily} />
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-brand-700">{t("overview.tableToggle")}</summary>
-            <div className="overflow-x-auto">
+            <ScrollRegion label={t("overview.tableCaption")}>
               <table className="tabular mt-2 w-full text-sm">
                 <caption className="sr-only">{t("overview.tableCaption")}</caption>
                 <thead><tr className="text-left text-slate-600"><th scope="col" className="py-1">{t("overview.columns.day")}</th><th scope="col" className="text-right">{t("overview.columns.daily")}</th><th scope="col" className="text-right">{t("overview.columns.average7")}</th><th scope="col" className="text-right">{t("overview.columns.cumulative")}</th></tr></thead>
@@ -145,7 +146,7 @@ export async function OverviewView({ user, code, view }: { user: SessionUserDTO;
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         </figure>
       </section>

@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/domain/format";
 import { getTranslator, inRequestLocale } from "@/lib/i18n/server";
 import { usernameSchema } from "@/lib/validation/accounts";
 import { issueTokenAction, revokeTokenAction } from "./actions";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("account");
@@ -45,7 +46,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
         </form>
       )}
       {problem ? <p role="alert" className="text-red-700">{problem}</p> : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label={t("tokens.caption")} className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("tokens.caption")}</caption>
             <thead className="bg-slate-100 text-slate-700">
@@ -76,7 +77,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
             </tbody>
           </table>
           {tokens.length === 0 && <p className="p-3 text-sm text-slate-600">{t("tokens.empty")}</p>}
-        </div>
+        </ScrollRegion>
       )}
       {!problem && (
         <section className={CARD} aria-labelledby="new-token">

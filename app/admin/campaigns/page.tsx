@@ -7,6 +7,7 @@ import { listCampaigns } from "@/lib/data/targets-admin";
 import { formatDay, formatNumber } from "@/lib/domain/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { createCampaignAction, importTargetsAction } from "./actions";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("admin");
@@ -21,7 +22,7 @@ export default async function CampaignsPage() {
   return (
     <main className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("campaigns.heading")}</h1>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label={t("campaigns.caption")} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("campaigns.caption")}</caption>
           <thead className="bg-slate-100 text-slate-700">
@@ -46,7 +47,7 @@ export default async function CampaignsPage() {
           </tbody>
         </table>
         {campaigns.length === 0 && <p className="p-3 text-sm text-slate-600">{t("campaigns.empty")}</p>}
-      </div>
+      </ScrollRegion>
       <div className="grid gap-4 md:grid-cols-2">
         <section className={CARD} aria-labelledby="new-campaign">
           <h2 id="new-campaign" className="mb-2 text-lg font-semibold">{t("campaigns.create.title")}</h2>

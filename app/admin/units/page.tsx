@@ -12,6 +12,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { unitCodeSchema } from "@/lib/validation/import-rows";
 import { dissolveUnitAction, importUnitsAction, renameUnitAction } from "./actions";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Translator = Awaited<ReturnType<typeof getTranslator<"admin">>>;
 
@@ -29,7 +30,7 @@ function status(t: Translator, u: UnitAdminDTO): string {
 function UnitTable({ units, caption, t, locale }: { units: UnitAdminDTO[]; caption: string; t: Translator; locale: Locale }) {
   if (units.length === 0) return <p className="rounded-md border border-slate-200 bg-white p-3 text-sm">{t("units.empty")}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion label={caption} className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-700">
@@ -53,7 +54,7 @@ function UnitTable({ units, caption, t, locale }: { units: UnitAdminDTO[]; capti
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/domain/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { createUserAction } from "./actions";
 import { getUserFieldLabels, RoleAndUnitFields } from "./user-fields";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("users");
@@ -23,7 +24,7 @@ export default async function UsersPage() {
   return (
     <main className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("list.title")}</h1>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label={t("list.caption")} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("list.caption")}</caption>
           <thead className="bg-slate-100 text-slate-700">
@@ -52,7 +53,7 @@ export default async function UsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <section className={CARD} aria-labelledby="new-user">
         <h2 id="new-user" className="mb-3 text-lg font-semibold">{t("create.title")}</h2>
         <ActionForm action={createUserAction} submitLabel={t("create.submit")} labels={fieldLabels} className="max-w-md">

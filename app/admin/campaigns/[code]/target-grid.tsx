@@ -9,6 +9,7 @@ import type { TargetGridDTO } from "@/lib/data/targets-admin";
 import type { Locale } from "@/lib/i18n/config";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const parse = (v: string): number | null => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : null);
 
@@ -39,7 +40,7 @@ export function TargetGrid({ grid, action, locale, messages }: TargetGridProps) 
       <input type="hidden" name="campaign" value={grid.campaign.code} />
       <input type="hidden" name="metric" value={grid.metric.code} />
       <input type="hidden" name="dueDate" value={grid.dueDate} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label={fill(messages.caption, { metric: grid.metric.name[locale], unit: grid.parent.name })} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full">
           <caption className="sr-only">{fill(messages.caption, { metric: grid.metric.name[locale], unit: grid.parent.name })}</caption>
           <thead className="bg-slate-100 text-left text-slate-700">
@@ -62,7 +63,7 @@ export function TargetGrid({ grid, action, locale, messages }: TargetGridProps) 
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div aria-live="polite" className="space-y-1">
         {warning && (
           <p role="alert" data-testid="sum-warning" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900">
