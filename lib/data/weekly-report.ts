@@ -116,11 +116,16 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   });
 }
 
-/** The sum of the units' figures, null when none of them has one. */
+/** The sum of the units' targets, null when none of them has one. */
 function sumOrNull(values: Iterable<number | null | undefined>): number | null {
   let total: number | null = null;
   for (const value of values) if (value !== null && value !== undefined) total = (total ?? 0) + value;
   return total;
+}
+
+/** The units' running totals at the end of `day`, from a cumulativeAt answer, added up. */
+function totalAt(units: readonly ReportUnit[], totals: Map<string, number>, day: string): number {
+  return units.reduce((sum, u) => sum + (totals.get(cumulativeKey(u.id, day)) ?? 0), 0);
 }
 
 /** Running totals summed over `units` (cumulativeAt, as every other view), keyed "metricId|day". */
@@ -128,7 +133,7 @@ async function actualsAt(units: readonly ReportUnit[], metricIds: readonly numbe
   const result = new Map<string, number>();
   await Promise.all(metricIds.map(async (metricId) => {
     const totals = await cumulativeAt(units.map((u) => u.id), metricId, days);
-    for (const day of days) result.set(`${metricId}|${day}`, sumOrNull(units.map((u) => totals.get(cumulativeKey(u.id, day)))) ?? 0);
+    for (const day of days) result.set(`${metricId}|${day}`, totalAt(units, totals, day));
   }));
   return result;
 }
@@ -153,7 +158,7 @@ async function milestoneTargets(campaignId: number, metricIds: readonly number[]
 async function dailySeries(units: readonly ReportUnit[], metricId: number, from: string, to: string): Promise<{ day: string; actual: number }[]> {
   const days = Array.from({ length: daysBetween(from, to) + 1 }, (_, index) => addDays(from, index));
   const totals = await cumulativeAt(units.map((u) => u.id), metricId, days);
-  return days.map((day) => ({ day, actual: sumOrNull(units.map((u) => totals.get(cumulativeKey(u.id, day)))) ?? 0 }));
+  return days.map((day) => ({ day, actual: totalAt(units, totals, day) }));
 }
 
 /** Children of the report's unit that missed one or more days of the week (days up to today). */

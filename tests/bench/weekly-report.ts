@@ -1,6 +1,7 @@
-// `npm run bench`, second part (called by tests/bench/run.ts): how long a weekly report download takes (the model, then the
-// file, as GET /api/v1/reports/weekly does), for Quảng Nam (18 districts, 241 communes) and
-// for the whole country (63 provinces), on the national dataset the read benchmark uses
+// `npm run bench`, second part (called by tests/bench/run.ts): how long a weekly report
+// download takes (the model, then the file, as GET /api/v1/reports/weekly does), for Quảng
+// Nam (18 districts, 241 communes) and for the whole country (63 provinces), on the national
+// dataset the read benchmark uses
 // (`vneid_bench`, tests/bench/generate.ts: 10,598 communes reporting for a year; generated
 // once, then reused). Over budget makes `npm run bench` exit non-zero.
 import { createPrismaClient, setDb } from "@/lib/db/client";
