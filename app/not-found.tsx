@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { headers } from "next/headers";
 import { getTranslator } from "@/lib/i18n/server";
 import { isRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-context";

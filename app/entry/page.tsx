@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { getDailyGrid } from "@/lib/data/daily-grid";
 import { AppError } from "@/lib/data/errors";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { getClientMessages, getTranslator } from "@/lib/i18n/server";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Choropleth } from "@/components/dashboard/choropleth";
 import { DashboardFrame } from "@/components/dashboard/dashboard-frame";
 import { unitHref } from "@/components/dashboard/hrefs";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PERCENT_CLASSES, percentClass, type PercentClassKey, type ProjectedShape } from "@/lib/domain/geo-projection";
 import { formatPercent } from "@/lib/domain/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";

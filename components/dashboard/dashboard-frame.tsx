@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ViewChoicesDTO } from "@/lib/data/view-choices";
 import { formatDay } from "@/lib/domain/format";
 import { getTranslator } from "@/lib/i18n/server";

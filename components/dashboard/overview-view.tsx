@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { SessionUserDTO } from "@/lib/data/sessions";
 import { getUnitOverview } from "@/lib/data/overview";
 import { getViewChoices } from "@/lib/data/view-choices";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { SessionUserDTO } from "@/lib/data/sessions";
 import { navLinksFor } from "./nav-links";
 import { NavMenu } from "./nav-menu";

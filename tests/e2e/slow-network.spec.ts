@@ -67,3 +67,30 @@ test("on slow 3G the grid loads and saves; a dropped save keeps what was typed a
   await expect(page.locator("fieldset", { hasText: unit })).toContainText("Đã báo cáo");
   expect(await auditCount(unitCode!, date)).toBe(1);
 });
+
+test("a page fetches nothing for the pages it links to; a click still navigates without reloading", async ({ page }) => {
+  await signIn(page, "tinh");
+  // React Server Component requests (`?_rsc=`): prefetches, and the fetch a client-side navigation makes.
+  const rscRequests: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).searchParams.has("_rsc")) rscRequests.push(request.url());
+  });
+  await page.goto("/units/49/rankings");
+  const table = page.getByTestId("ranking-table");
+  await expect(table).toBeVisible();
+  // Every link on the page in view once, as a user scrolling through would bring them.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForLoadState("networkidle");
+  expect(rscRequests, "no prefetch of linked pages on a weak connection").toEqual([]);
+
+  // Following a link is still a client-side navigation: the page's JavaScript state survives.
+  await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+  const link = table.locator("tbody tr").first().getByRole("link").first();
+  const target = await link.getAttribute("href");
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(target!.split("?")[0].replace(/\//g, "\\/")));
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  expect(rscRequests.length).toBeGreaterThan(0);
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { CARD, FIELD, INPUT, TD, TH } from "@/components/forms/styles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";

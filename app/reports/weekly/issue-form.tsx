@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { fill } from "@/lib/i18n/fill";
 import { issueWeeklyReportAction, type IssueFormState } from "./actions";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { z } from "zod";
 import { canIssueReport } from "@/lib/auth/report-permissions";
 import { requireUser } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { CARD, FIELD, INPUT } from "@/components/forms/styles";
 import { requireAdminForPage } from "@/lib/auth/session";
