@@ -1,12 +1,13 @@
-"use client";
+import { signOutAction } from "@/app/session/actions";
 
-import { signOut } from "next-auth/react";
-
+/** Logging out (every session of the user ends); works without JavaScript. */
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/login" })}
-      className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 focus:outline-none focus:ring-2 focus:ring-brand-600">
-      {label}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit"
+        className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 focus:outline-none focus:ring-2 focus:ring-brand-600">
+        {label}
+      </button>
+    </form>
   );
 }

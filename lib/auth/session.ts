@@ -1,9 +1,11 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
+import { endSessions, getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
 import { authOptions } from "./options";
 import { canAdminister } from "./permissions";
+import { sessionCookie } from "./session-cookie";
 
 /** The user behind the session cookie, checked against the database on every call. */
 async function sessionUser(): Promise<SessionUserDTO | null> {
@@ -19,6 +21,18 @@ async function sessionUser(): Promise<SessionUserDTO | null> {
 export async function currentUser(): Promise<SessionUserDTO | null> {
   const user = await sessionUser();
   return user && !user.mustChangePassword ? user : null;
+}
+
+/**
+ * Logging out: ends every session of the signed-in user, so a copied cookie stops working
+ * too (as next-auth's own sign-out route does, lib/auth/options.ts), and drops this
+ * browser's cookie. Signed out already, it only drops the cookie.
+ */
+export async function endCurrentSessions(): Promise<void> {
+  const user = await sessionUser();
+  if (user) await endSessions(user.id);
+  const { name, options } = sessionCookie();
+  (await cookies()).set(name, "", { ...options, maxAge: 0 });
 }
 
 /** For the password change page and its action only. */

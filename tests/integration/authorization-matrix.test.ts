@@ -336,8 +336,10 @@ const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts#GET", "app/a
  * Server actions that are public by design: choosing the interface language, which a visitor
  * does on the sign-in page (a cookie); signed in, it also stores the caller's own choice
  * through setUserLocale (a data row above, allowed for every role on their own account).
+ * And logging out, which ends only the caller's own sessions (endSessions, internal above)
+ * and clears the caller's cookie; signed out, it only clears the cookie.
  */
-const PUBLIC_ACTIONS = new Set(["action:app/locale/actions.ts#setLocaleAction"]);
+const PUBLIC_ACTIONS = new Set(["action:app/locale/actions.ts#setLocaleAction", "action:app/session/actions.ts#signOutAction"]);
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
 function files(dir: string, match: (name: string) => boolean): string[] {

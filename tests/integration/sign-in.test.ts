@@ -1,8 +1,16 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { signOutAction } from "@/app/session/actions";
 import { hashPassword } from "@/lib/auth/password";
+import { sessionCookie } from "@/lib/auth/session-cookie";
 import { endSessions, getSessionUser, signIn } from "@/lib/data/sessions";
 import { smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
+import { cookieJar } from "./request-cookies";
+
+// The session cookie's claims as next-auth would read them ({ uid, sv }); the rest is real.
+const session = vi.hoisted(() => ({ current: null as null | { uid: number; sv: number } }));
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => session.current }));
+vi.mock("next/headers", async () => (await import("./request-cookies")).nextHeaders);
 
 const PASSWORD = "correct-horse-battery";
 const T0 = new Date("2026-11-23T08:00:00Z");
@@ -84,5 +92,22 @@ describe("sign-in", () => {
     await endSessions(user.id);
     expect(await getSessionUser(user.id, user.sessionVersion)).toBeNull();
     expect(await getSessionUser(user.id, user.sessionVersion + 1)).not.toBeNull();
+  });
+
+  it("logs out from the header's button: every session of the user ends, the cookie is cleared, the login page follows", async () => {
+    const user = await createUser("bac");
+    const other = await createUser("nam");
+    session.current = { uid: user.id, sv: user.sessionVersion };
+    cookieJar.set(sessionCookie().name, "a-session-token");
+    await expect(signOutAction()).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT;replace;/login;") });
+    expect(await getSessionUser(user.id, user.sessionVersion)).toBeNull();
+    expect(cookieJar.get(sessionCookie().name)).toBe("");
+    // nobody else is signed out
+    expect(await getSessionUser(other.id, other.sessionVersion)).not.toBeNull();
+
+    // signed out already (an old tab): nothing to end, still the login page
+    session.current = null;
+    await expect(signOutAction()).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT;replace;/login;") });
+    expect(await testDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } })).toEqual({ sessionVersion: user.sessionVersion + 1 });
   });
 });
