@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { AppError } from "./errors";
 import { shiftTotalsBatch, type ReportMark, type TotalShift } from "./totals";
+import { slices } from "@/lib/db/slices";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -136,7 +137,8 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
       cumulative,
     });
   }
-  if (audits.length) await tx.auditEvent.createMany({ data: audits });
+  // audit_event has 10 columns
+  for (const slice of slices(audits, 10)) await tx.auditEvent.createMany({ data: slice });
   // The totals (the leaf's and every ancestor's) move last, in a few statements, so that the
   // rows every save in the province touches are locked as briefly as possible.
   await shiftTotalsBatch(tx, [...totals.values()], [...reports.values()]);

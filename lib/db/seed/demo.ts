@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { rebuildTotals } from "@/lib/data/totals";
 import { loadUnits, provinceUnits, readOfficialUnits } from "./official-units";
 import { seedReference } from "./reference";
+import { slices } from "@/lib/db/slices";
 
 export const DEMO_PROVINCE = "49";
 export const DEMO_CAMPAIGN = "cao-diem-demo";
@@ -106,10 +107,9 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
       const [code, due] = key.split("|");
       targetRows.push({ campaignId: campaign.id, unitId: provinceId, metricId: metrics.get(code)!, dueDate: dayToDate(due), value });
     }
-    await tx.target.createMany({ data: targetRows });
-    for (let i = 0; i < figureRows.length; i += 10_000) {
-      await tx.figure.createMany({ data: figureRows.slice(i, i + 10_000) });
-    }
+    // target has 6 columns, figure 9
+    for (const slice of slices(targetRows, 6)) await tx.target.createMany({ data: slice });
+    for (const slice of slices(figureRows, 9)) await tx.figure.createMany({ data: slice });
     await rebuildTotals(tx);
     await tx.auditEvent.create({
       data: { action: "seed.demo", entity: "campaign", entityKey: DEMO_CAMPAIGN, newValue: { figures: figureRows.length, targets: targetRows.length }, reason: "Dữ liệu mẫu" },
