@@ -3,7 +3,7 @@
 // changes, keeps cumulative totals exact, and writes one audit event per changed figure,
 // all inside the caller's transaction.
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { AppError } from "./errors";
 import { shiftTotalsBatch, type ReportMark, type TotalShift } from "./totals";
@@ -137,8 +137,7 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
       cumulative,
     });
   }
-  // audit_event has 10 columns
-  for (const slice of slices(audits, 10)) await tx.auditEvent.createMany({ data: slice });
+  for (const slice of slices(audits, Prisma.AuditEventScalarFieldEnum)) await tx.auditEvent.createMany({ data: slice });
   // The totals (the leaf's and every ancestor's) move last, in a few statements, so that the
   // rows every save in the province touches are locked as briefly as possible.
   await shiftTotalsBatch(tx, [...totals.values()], [...reports.values()]);

@@ -90,7 +90,7 @@ test("a page fetches nothing for the pages it links to; a click still navigates 
   const link = table.locator("tbody tr").first().getByRole("link").first();
   const target = await link.getAttribute("href");
   await link.click();
-  await expect(page).toHaveURL(new RegExp(target!.split("?")[0].replace(/\//g, "\\/")));
+  await expect(page).toHaveURL((url) => url.pathname === new URL(target!, url).pathname);
   expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
   expect(rscRequests.length).toBeGreaterThan(0);
 });

@@ -7,7 +7,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { rebuildTotals } from "@/lib/data/totals";
 import { loadUnits, provinceUnits, readOfficialUnits } from "./official-units";
 import { seedReference } from "./reference";
-import { slices } from "@/lib/db/slices";
+import { Prisma } from "../generated/client";
+import { slices } from "../slices";
 
 export const DEMO_PROVINCE = "49";
 export const DEMO_CAMPAIGN = "cao-diem-demo";
@@ -107,9 +108,8 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
       const [code, due] = key.split("|");
       targetRows.push({ campaignId: campaign.id, unitId: provinceId, metricId: metrics.get(code)!, dueDate: dayToDate(due), value });
     }
-    // target has 6 columns, figure 9
-    for (const slice of slices(targetRows, 6)) await tx.target.createMany({ data: slice });
-    for (const slice of slices(figureRows, 9)) await tx.figure.createMany({ data: slice });
+    for (const slice of slices(targetRows, Prisma.TargetScalarFieldEnum)) await tx.target.createMany({ data: slice });
+    for (const slice of slices(figureRows, Prisma.FigureScalarFieldEnum)) await tx.figure.createMany({ data: slice });
     await rebuildTotals(tx);
     await tx.auditEvent.create({
       data: { action: "seed.demo", entity: "campaign", entityKey: DEMO_CAMPAIGN, newValue: { figures: figureRows.length, targets: targetRows.length }, reason: "Dữ liệu mẫu" },

@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Db } from "../client";
+import { Prisma } from "../generated/client";
+import { slices } from "../slices";
 import { searchKey } from "@/lib/domain/text";
 
 export const OFFICIAL_UNITS_FILE = path.resolve(__dirname, "..", "..", "..", "prisma", "data", "admin-units-vn-2023-04.csv");
@@ -32,9 +34,7 @@ export async function loadUnits(client: Db, units: OfficialUnit[]): Promise<numb
       if (u.parent_code && !parent) throw new Error(`Unit ${u.code}: parent ${u.parent_code} not loaded`);
       return { code: u.code, name: u.name, searchName: searchKey(u.name), type: u.type, level, parentId: parent?.id ?? null, path: `${parent?.path ?? ""}${u.code}/` };
     });
-    for (let i = 0; i < data.length; i += 2000) {
-      await client.unit.createMany({ data: data.slice(i, i + 2000), skipDuplicates: true });
-    }
+    for (const slice of slices(data, Prisma.UnitScalarFieldEnum)) await client.unit.createMany({ data: slice, skipDuplicates: true });
     created += data.length;
     const fresh = await client.unit.findMany({ where: { level }, select: { code: true, id: true, path: true } });
     for (const unit of fresh) known.set(unit.code, unit);
