@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { AppError } from "./errors";
-import { shiftTotalsBatch, type ReportMark, type TotalShift } from "./totals";
+import { lockSeries, shiftTotalsBatch, type ReportMark, type TotalShift } from "./totals";
 import { slices } from "@/lib/db/slices";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -64,6 +64,10 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
   const series = (unitId: number, metricId: number) => `${unitId}|${metricId}`;
   const cell = (unitId: number, metricId: number, day: string) => `${unitId}|${metricId}|${day}`;
   const keys = changes.map((c) => ({ unitId: c.unitId, metricId: c.metricId }));
+  // Saves of the same commune's metric queue here, before either touches its figures: a
+  // back-dated change updates every later figure of the series, and two saves doing so from
+  // different days would otherwise lock the same rows in opposite orders and deadlock.
+  await lockSeries(tx, keys);
   const stored = new Map<string, { value: number; cumulative: number; version: number }>();
   for (const f of await tx.figure.findMany({
     where: { OR: changes.map((c) => ({ unitId: c.unitId, metricId: c.metricId, date: dayToDate(c.day) })) },

@@ -25,6 +25,18 @@ export interface ReportMark {
 const REPORT_SERIES = 0;
 
 /**
+ * Takes the transaction-scoped advisory locks of these (unit, metric) series, in one
+ * statement and always in the same order, so that transactions wanting the same series queue
+ * instead of deadlocking. A transaction may take a lock it already holds.
+ */
+export async function lockSeries(tx: Tx, series: readonly { unitId: number; metricId: number }[]): Promise<void> {
+  if (series.length === 0) return;
+  await tx.$queryRaw`
+    SELECT pg_advisory_xact_lock(s.u, s.m)::text
+    FROM (SELECT DISTINCT u, m FROM unnest(${series.map((s) => s.unitId)}::int[], ${series.map((s) => s.metricId)}::int[]) AS x(u, m) ORDER BY u, m) s`;
+}
+
+/**
  * Applies many shifts (at most one per unit, metric and day) in four statements, for a whole
  * submission, then the reportedOn of the leaves that reported and of their ancestors.
  * Parents' rows (a district, the province) are touched by every save in the province, so the
@@ -42,11 +54,7 @@ export async function shiftTotalsBatch(tx: Tx, shifts: readonly TotalShift[], re
   const dates = shifts.map((s) => dayToDate(s.day));
   const deltas = shifts.map((s) => s.delta);
   const reportUnits = [...new Set(reports.flatMap((r) => r.unitIds))];
-  const lockUnits = [...units, ...reportUnits];
-  const lockSeries = [...metrics, ...reportUnits.map(() => REPORT_SERIES)];
-  await tx.$queryRaw`
-    SELECT pg_advisory_xact_lock(s.u, s.m)::text
-    FROM (SELECT DISTINCT u, m FROM unnest(${lockUnits}::int[], ${lockSeries}::int[]) AS x(u, m) ORDER BY u, m) s`;
+  await lockSeries(tx, [...shifts, ...reportUnits.map((unitId) => ({ unitId, metricId: REPORT_SERIES }))]);
   if (shifts.length > 0) {
     await tx.$executeRaw`
       INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
