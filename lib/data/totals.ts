@@ -2,7 +2,7 @@
 // their `unit_report` rows exact when a figure is written. Called inside the writing
 // transaction; the rebuild functions recompute everything set-based after bulk loads.
 import type { Db } from "@/lib/db/client";
-import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { dayToDate } from "@/lib/domain/dates";
 
 type Tx = Pick<Db, "$executeRaw" | "$executeRawUnsafe" | "$queryRaw">;
 
@@ -81,7 +81,7 @@ export async function shiftTotalsBatch(tx: Tx, shifts: readonly TotalShift[], re
              GROUP BY t2.unit_id, t2.metric_id, t2.date) x
       WHERE t.unit_id = x.unit_id AND t.metric_id = x.metric_id AND t.date = x.date`;
   }
-  for (const report of reports) await markReported(tx, report.unitIds, report.day);
+  await markReported(tx, reports);
 }
 
 // reportedOn of a parent on day D: the earliest of its children's, null while one has none.
@@ -93,30 +93,50 @@ const PARENT_REPORTED_ON = (parentIdSql: string, dateSql: string) => `
    WHERE c.parent_id = ${parentIdSql})`;
 
 /**
- * Records that the leaf (last of `unitIds`, root first) has a figure on `day`, and updates
- * the `unit_report` rows of its ancestors whose reportedOn may have moved: those from `day`
- * up to the leaf's next report day, bottom up.
+ * Records that each leaf (the last of `unitIds`, root first) has a figure on its day, then
+ * updates the `unit_report` rows of the ancestors whose reportedOn may have moved: for each
+ * new (leaf, day), the ancestors' rows from that day up to the leaf's next report day. One
+ * ancestor level at a time, the deepest first (a parent's row is computed from its
+ * children's), in two statements per level, however many leaves and days a save or an import
+ * brings.
  */
-async function markReported(tx: Tx, unitIds: number[], day: string): Promise<void> {
-  const leafId = unitIds[unitIds.length - 1];
-  const date = dayToDate(day);
-  const inserted = await tx.$executeRaw`
-    INSERT INTO unit_report (unit_id, date, reported_on) VALUES (${leafId}, ${date}::date, ${date}::date)
-    ON CONFLICT DO NOTHING`;
-  if (inserted === 0) return;
-  const [{ next }] = await tx.$queryRaw<{ next: Date | null }[]>`
-    SELECT min(date) AS next FROM unit_report WHERE unit_id = ${leafId} AND date > ${date}::date`;
-  const until = next ? dateToDay(next) : "9999-12-31";
-  for (const ancestorId of unitIds.slice(0, -1).reverse()) {
+async function markReported(tx: Tx, reports: readonly ReportMark[]): Promise<void> {
+  if (reports.length === 0) return;
+  const inserted = await tx.$queryRaw<{ leaf: number; day: string }[]>`
+    INSERT INTO unit_report (unit_id, date, reported_on)
+    SELECT s.l, s.d, s.d
+    FROM unnest(${reports.map((r) => r.unitIds[r.unitIds.length - 1])}::int[], ${reports.map((r) => r.day)}::date[]) AS s(l, d)
+    ORDER BY s.l, s.d
+    ON CONFLICT DO NOTHING
+    RETURNING unit_id AS leaf, to_char(date, 'YYYY-MM-DD') AS day`;
+  if (inserted.length === 0) return;
+  // Each new report moves its ancestors' rows up to the leaf's next report (this save's included).
+  const nextReports = await tx.$queryRaw<{ leaf: number; day: string; until: string }[]>`
+    SELECT s.l AS leaf, s.d::text AS day,
+      COALESCE((SELECT min(r.date) FROM unit_report r WHERE r.unit_id = s.l AND r.date > s.d), '9999-12-31'::date)::text AS until
+    FROM unnest(${inserted.map((r) => r.leaf)}::int[], ${inserted.map((r) => r.day)}::date[]) AS s(l, d)`;
+  const untilOf = new Map(nextReports.map((r) => [`${r.leaf}|${r.day}`, r.until]));
+  const ranges = reports.flatMap((report) => {
+    const until = untilOf.get(`${report.unitIds[report.unitIds.length - 1]}|${report.day}`);
+    return until === undefined ? [] : report.unitIds.slice(0, -1).map((unitId, depth) => ({ unitId, depth, from: report.day, until }));
+  });
+  const deepest = ranges.reduce((max, r) => Math.max(max, r.depth), -1);
+  for (let depth = deepest; depth >= 0; depth--) {
+    const level = ranges.filter((r) => r.depth === depth);
+    const unitIds = level.map((r) => r.unitId);
+    const froms = level.map((r) => r.from);
     await tx.$executeRaw`
-      INSERT INTO unit_report (unit_id, date, reported_on) VALUES (${ancestorId}, ${date}::date, NULL)
+      INSERT INTO unit_report (unit_id, date, reported_on)
+      SELECT DISTINCT s.u, s.d, NULL::date FROM unnest(${unitIds}::int[], ${froms}::date[]) AS s(u, d)
+      ORDER BY s.u, s.d
       ON CONFLICT DO NOTHING`;
     await tx.$executeRawUnsafe(
       `UPDATE unit_report p SET reported_on = ${PARENT_REPORTED_ON("p.unit_id", "p.date")}
-       WHERE p.unit_id = $1 AND p.date >= $2::date AND p.date < $3::date`,
-      ancestorId,
-      day,
-      until,
+       WHERE EXISTS (SELECT 1 FROM unnest($1::int[], $2::date[], $3::date[]) AS s(u, d, until)
+                     WHERE p.unit_id = s.u AND p.date >= s.d AND p.date < s.until)`,
+      unitIds,
+      froms,
+      level.map((r) => r.until),
     );
   }
 }

@@ -4,7 +4,7 @@ import { getProgress } from "@/lib/data/progress";
 import { getUnitOverview } from "@/lib/data/overview";
 import { getReportingStatus } from "@/lib/data/reporting-status";
 import { importCsv } from "@/lib/data/import";
-import { rebuildTotals } from "@/lib/data/totals";
+import { rebuildTotals, shiftTotalsBatch, type ReportMark } from "@/lib/data/totals";
 import { dayToDate } from "@/lib/domain/dates";
 import type { Actor } from "@/lib/auth/permissions";
 import { ADMIN, createCampaign, smallTree } from "./fixtures";
@@ -97,6 +97,43 @@ describe("dashboards: rankings, progress, overview, reporting status", () => {
     expect(await byCode("2023-06-07")).toEqual({ "901": "2023-06-04", "902": null, "903": null });
     expect(await byCode("2023-06-10")).toEqual({ "901": "2023-06-09", "902": "2023-06-09", "903": "2023-06-08" });
     await expectTotalsMatchRebuild();
+  });
+
+  it("one import of many communes and days, late ones included, moves reportedOn as saves one by one would", async () => {
+    await daily(["2023-06-09,90101,activated,1", "2023-06-04,90201,activated,1"]);
+    // One import: four communes, several days each, one of them earlier than a stored report.
+    await daily([
+      "2023-06-06,90101,activated,1", "2023-06-10,90101,activated,1",
+      "2023-06-05,90102,activated,1", "2023-06-08,90102,dossiers,0", "2023-06-10,90102,activated,1",
+      "2023-06-07,90201,activated,1", "2023-06-07,90301,activated,1", "2023-06-10,90301,activated,1",
+    ]);
+    const byCode = async (asOf: string, parent: string | null = "90") =>
+      Object.fromEntries((await getRankings(ADMIN, query(asOf, parent))).rows.map((r) => [r.code, r.reportedOn]));
+    expect(await byCode("2023-06-06")).toEqual({ "901": "2023-06-05", "902": "2023-06-04", "903": null });
+    expect(await byCode("2023-06-08")).toEqual({ "901": "2023-06-06", "902": "2023-06-07", "903": "2023-06-07" });
+    expect(await byCode("2023-06-09")).toEqual({ "901": "2023-06-08", "902": "2023-06-07", "903": "2023-06-07" });
+    expect(await byCode("2023-06-10", null)).toEqual({ "90": "2023-06-07" });
+    await expectTotalsMatchRebuild();
+  });
+
+  it("records the reports of many communes and days in as many statements as one report", async () => {
+    const db = testDb();
+    const path = (commune: string) => [units.get("90")!.id, units.get(commune.slice(0, 3))!.id, units.get(commune)!.id];
+    const statementsFor = async (reports: ReportMark[]) => {
+      let statements = 0;
+      const rollback = new Error("rollback");
+      await expect(db.$transaction(async (tx) => {
+        const count = <F extends (...args: never[]) => unknown>(f: F) => ((...args: Parameters<F>) => (statements++, f(...args))) as F;
+        await shiftTotalsBatch({ $executeRaw: count(tx.$executeRaw.bind(tx)), $executeRawUnsafe: count(tx.$executeRawUnsafe.bind(tx)), $queryRaw: count(tx.$queryRaw.bind(tx)) }, [], reports);
+        throw rollback;
+      })).rejects.toBe(rollback);
+      return statements;
+    };
+    const one = await statementsFor([{ unitIds: path("90101"), day: "2023-06-01" }]);
+    const many = await statementsFor(["90101", "90102", "90201", "90301"].flatMap((commune) =>
+      ["2023-06-01", "2023-06-02", "2023-06-03"].map((day) => ({ unitIds: path(commune), day }))));
+    expect(one).toBeGreaterThan(0);
+    expect(many).toBe(one);
   });
 
   it("a correction lowering a cumulative total changes every view consistently", async () => {
