@@ -2,7 +2,8 @@ import "server-only";
 // Point-in-time reads of the maintained totals: each answer is one backward index lookup
 // per unit (the row with the greatest date ≤ D), never a sum over daily figures.
 import { db } from "@/lib/db/client";
-import { dateToDay } from "@/lib/domain/dates";
+import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { summedRunningTotals } from "@/lib/domain/trend";
 
 /** Running total of each unit for a metric at the end of each day (0 before any report). */
 export async function cumulativeAt(unitIds: readonly number[], metricId: number, days: readonly string[]): Promise<Map<string, number>> {
@@ -17,6 +18,27 @@ export async function cumulativeAt(unitIds: readonly number[], metricId: number,
                        ORDER BY dt.date DESC LIMIT 1) t ON true`;
   for (const row of rows) result.set(cumulativeKey(row.unit_id, row.day), row.cumulative);
   return result;
+}
+
+/**
+ * The units' running total together at the end of each day from `from` to `to`, for a
+ * trend: one range read of the maintained totals (each unit's rows in the window and its
+ * last row before it), carried forward over days without a row.
+ */
+export async function runningTotalsByDay(unitIds: readonly number[], metricId: number, from: string, to: string): Promise<{ day: string; cumulative: number }[]> {
+  if (unitIds.length === 0) return summedRunningTotals([], from, to);
+  const rows = await db().$queryRaw<{ unit_id: number; date: Date; cumulative: number }[]>`
+    SELECT u.id AS unit_id, t.date, t.cumulative
+    FROM unnest(${[...unitIds]}::int[]) AS u(id)
+    CROSS JOIN LATERAL (
+      (SELECT dt.date, dt.cumulative FROM daily_total dt
+       WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId} AND dt.date < ${dayToDate(from)}::date
+       ORDER BY dt.date DESC LIMIT 1)
+      UNION ALL
+      (SELECT dt.date, dt.cumulative FROM daily_total dt
+       WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId}
+         AND dt.date >= ${dayToDate(from)}::date AND dt.date <= ${dayToDate(to)}::date)) t`;
+  return summedRunningTotals(rows.map((r) => ({ unitId: r.unit_id, day: dateToDay(r.date), cumulative: r.cumulative })), from, to);
 }
 
 export const cumulativeKey = (unitId: number, day: string) => `${unitId}|${day}`;

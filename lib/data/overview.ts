@@ -3,11 +3,12 @@ import "server-only";
 // the trend and the projection of the chosen metric.
 import { db } from "@/lib/db/client";
 import { canViewUnit, type Actor } from "@/lib/auth/permissions";
-import { addDays, dateToDay, dayToDate, daysBetween } from "@/lib/domain/dates";
+import { addDays, daysBetween } from "@/lib/domain/dates";
 import type { Locale } from "@/lib/i18n/config";
 import { buildTrend, type Milestone, type TrendPoint } from "@/lib/domain/trend";
 import { AppError } from "./errors";
 import { resolveCampaign, type CampaignDTO } from "./campaigns";
+import { runningTotalsByDay } from "./figures-at";
 import { getViewableUnit, progressOf, type ProgressDTO } from "./progress";
 import { dueDates, effectiveTargetsOf } from "./targets";
 
@@ -73,14 +74,8 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
   }
   const next = milestones.find((m) => m.dueDate >= query.asOf) ?? null;
   const trendFrom = campaign && campaign.startDate > addDays(query.asOf, -(TREND_MAX_DAYS - 1)) && campaign.startDate <= query.asOf ? campaign.startDate : addDays(query.asOf, -(TREND_MAX_DAYS - 1));
-  const rows = await client.$queryRaw<{ date: Date; cumulative: number }[]>`
-    (SELECT date, cumulative FROM daily_total
-     WHERE unit_id = ${unit.id} AND metric_id = ${metric.id} AND date < ${dayToDate(addDays(trendFrom, -7))}::date
-     ORDER BY date DESC LIMIT 1)
-    UNION ALL
-    (SELECT date, cumulative FROM daily_total
-     WHERE unit_id = ${unit.id} AND metric_id = ${metric.id}
-       AND date >= ${dayToDate(addDays(trendFrom, -7))}::date AND date <= ${dayToDate(query.asOf)}::date)`;
+  // buildTrend's 7-day average looks back a week before the first day shown.
+  const totals = await runningTotalsByDay([unit.id], metric.id, addDays(trendFrom, -7), query.asOf);
   const levelName = (level: number) => {
     const found = levels.find((l) => l.level === level);
     return found ? named(found) : null;
@@ -97,6 +92,6 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
     progress,
     milestones,
     nextMilestone: next ? { ...next, daysLeft: daysBetween(query.asOf, next.dueDate) } : null,
-    trend: buildTrend(rows.map((r) => ({ day: dateToDay(r.date), cumulative: r.cumulative })), trendFrom, query.asOf, milestones),
+    trend: buildTrend(totals, trendFrom, query.asOf, milestones),
   };
 }

@@ -2,11 +2,12 @@ import "server-only";
 // Reads everything the weekly report needs, in the caller's scope, and hands it to the pure
 // assembly (lib/reports/build.ts). Figures come from the same reads as every screen and the
 // API: the ranking is getRankings at the week's Sunday and at the Sunday before; the unit's
-// own figures are cumulativeAt and effectiveTargetsOf (its own target, else the sum of its
-// children's, at the milestone that counts), summed over the roots for the national report.
+// own figures are cumulativeAt, its trend runningTotalsByDay (as the overview's), and
+// effectiveTargetsOf (its own target, else the sum of its children's, at the milestone that
+// counts), summed over the roots for the national report.
 import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { addDays, dayToDate, daysBetween, todayInVietnam } from "@/lib/domain/dates";
+import { addDays, dayToDate, todayInVietnam } from "@/lib/domain/dates";
 import { pickDueDate } from "@/lib/domain/milestones";
 import { weekGaps, type PlanMilestone } from "@/lib/domain/week-reporting";
 import { weekDays, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
@@ -17,7 +18,7 @@ import { buildWeeklyReport, trendStart, type MetricFigures } from "@/lib/reports
 import type { WeeklyReportModel } from "@/lib/reports/model";
 import { resolveCampaign } from "./campaigns";
 import { AppError } from "./errors";
-import { cumulativeAt, cumulativeKey } from "./figures-at";
+import { cumulativeAt, cumulativeKey, runningTotalsByDay } from "./figures-at";
 import { getRankings } from "./rankings";
 import { dueDates, effectiveTargetsOf } from "./targets";
 
@@ -79,7 +80,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   const [actuals, targets, trend, gaps] = await Promise.all([
     actualsAt(tops, metrics.map((m) => m.id), [asOf, before]),
     campaign ? milestoneTargets(campaign.id, metrics.map((m) => m.id), tops) : Promise.resolve(new Map<number, Map<string, number | null>>()),
-    dailySeries(tops, headline.id, trendFrom, asOf),
+    runningTotalsByDay(tops.map((t) => t.id), headline.id, trendFrom, asOf),
     weekGapsOf(unit, ranking.rows.map((r) => r.code), query.week, todayInVietnam(now)),
   ]);
 
@@ -111,7 +112,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
     ranking: ranking.rows,
     rankingBefore: rankingBefore.rows,
     gaps,
-    trend,
+    trend: trend.map(({ day, cumulative }) => ({ day, actual: cumulative })),
     milestones,
   });
 }
@@ -152,13 +153,6 @@ async function milestoneTargets(campaignId: number, metricIds: readonly number[]
     result.set(metricId, new Map(dues.map((due, index) => [due, sumOrNull(tops.map((t) => targets[index].get(t.id)))])));
   }));
   return result;
-}
-
-/** The running total at the end of each day from `from` to `to`, summed over `units`. */
-async function dailySeries(units: readonly ReportUnit[], metricId: number, from: string, to: string): Promise<{ day: string; actual: number }[]> {
-  const days = Array.from({ length: daysBetween(from, to) + 1 }, (_, index) => addDays(from, index));
-  const totals = await cumulativeAt(units.map((u) => u.id), metricId, days);
-  return days.map((day) => ({ day, actual: totalAt(units, totals, day) }));
 }
 
 /** Children of the report's unit that missed one or more days of the week (days up to today). */

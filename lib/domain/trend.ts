@@ -55,3 +55,29 @@ export function buildTrend(totals: readonly { day: string; cumulative: number }[
   }
   return points;
 }
+
+/**
+ * The running total of several units together at the end of each day from `from` to `to`.
+ * `rows` are each unit's stored (day, running total) rows, in any order; a unit's total on a
+ * day without a row is its last one before (0 before its first). For each unit, the rows must
+ * include its last one before `from`, if any.
+ */
+export function summedRunningTotals(rows: readonly { unitId: number; day: string; cumulative: number }[], from: string, to: string): { day: string; cumulative: number }[] {
+  const span = daysBetween(from, to);
+  if (span < 0) return [];
+  const sorted = [...rows].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const current = new Map<number, number>();
+  let total = 0;
+  let index = 0;
+  const days: { day: string; cumulative: number }[] = [];
+  for (let d = 0; d <= span; d++) {
+    const day = addDays(from, d);
+    for (; index < sorted.length && sorted[index].day <= day; index++) {
+      const row = sorted[index];
+      total += row.cumulative - (current.get(row.unitId) ?? 0);
+      current.set(row.unitId, row.cumulative);
+    }
+    days.push({ day, cumulative: total });
+  }
+  return days;
+}

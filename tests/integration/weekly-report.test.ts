@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { newToken } from "@/lib/auth/tokens";
 import { importCsv } from "@/lib/data/import";
 import { getIssuedReport, issueWeeklyReport, listIssuedReports } from "@/lib/data/issued-reports";
+import { getUnitOverview } from "@/lib/data/overview";
 import { getProgress } from "@/lib/data/progress";
 import { getRankings } from "@/lib/data/rankings";
 import { getWeeklyReport } from "@/lib/data/weekly-report";
@@ -152,6 +153,17 @@ describe("the weekly report model", () => {
     expect(model.trend.find((p) => p.day === "2023-06-04")!.actual).toBe(900);
     expect(model.trend[0].planned).toBe(0);
     expect(model.trend.at(-1)!.planned).toBeGreaterThan(0);
+  });
+
+  it("draws the overview's trend, day by day, for the unit and over the roots for the national report", async () => {
+    const model = await getWeeklyReport(LEADER, { unitCode: "90", week: WEEK }, NOW);
+    const overview = await getUnitOverview(LEADER, { unitCode: "90", metricCode: "activated", asOf: "2023-06-11" });
+    const overviewByDay = new Map(overview.trend.map((p) => [p.day, p.cumulative]));
+    expect(model.trend).toHaveLength(42); // 01/05 to 11/06
+    for (const point of model.trend) expect([point.day, point.actual]).toEqual([point.day, overviewByDay.get(point.day)]);
+    // The other root has no figures: the national trend is this province's.
+    const national = await getWeeklyReport(ADMIN, { unitCode: null, week: WEEK }, NOW);
+    expect(national.trend.map((p) => [p.day, p.actual])).toEqual(model.trend.map((p) => [p.day, p.actual]));
   });
 
   it("a district officer gets their own district's report, never another's or the province's", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTrend } from "@/lib/domain/trend";
+import { buildTrend, summedRunningTotals } from "@/lib/domain/trend";
 
 describe("buildTrend", () => {
   const milestones = [
@@ -33,5 +33,29 @@ describe("buildTrend", () => {
 
   it("is empty when the range is reversed", () => {
     expect(buildTrend([], "2023-06-02", "2023-06-01", milestones)).toEqual([]);
+  });
+});
+
+describe("summedRunningTotals", () => {
+  it("adds the units' totals, each carried over its days without a row, from its last row before the window", () => {
+    const rows = [
+      { unitId: 2, day: "2023-06-03", cumulative: 50 },
+      { unitId: 1, day: "2023-05-20", cumulative: 10 }, // before the window: counts from the first day
+      { unitId: 1, day: "2023-06-02", cumulative: 25 },
+      { unitId: 1, day: "2023-06-04", cumulative: 20 }, // a correction lowered unit 1's total
+      { unitId: 2, day: "2023-06-04", cumulative: 55 },
+    ];
+    expect(summedRunningTotals(rows, "2023-06-01", "2023-06-05")).toEqual([
+      { day: "2023-06-01", cumulative: 10 },
+      { day: "2023-06-02", cumulative: 25 },
+      { day: "2023-06-03", cumulative: 75 },
+      { day: "2023-06-04", cumulative: 75 },
+      { day: "2023-06-05", cumulative: 75 },
+    ]);
+  });
+
+  it("is zero on every day without any row, and empty when the range is reversed", () => {
+    expect(summedRunningTotals([], "2023-06-01", "2023-06-02")).toEqual([{ day: "2023-06-01", cumulative: 0 }, { day: "2023-06-02", cumulative: 0 }]);
+    expect(summedRunningTotals([{ unitId: 1, day: "2023-06-01", cumulative: 3 }], "2023-06-02", "2023-06-01")).toEqual([]);
   });
 });
