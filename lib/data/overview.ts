@@ -10,7 +10,7 @@ import { AppError } from "./errors";
 import { resolveCampaign, type CampaignDTO } from "./campaigns";
 import { runningTotalsByDay } from "./figures-at";
 import { getViewableUnit, progressOf, type ProgressDTO } from "./progress";
-import { dueDates, effectiveTargetsOf } from "./targets";
+import { dueDates, effectiveTargetsAt, milestoneKey } from "./targets";
 
 /** The trend covers the campaign so far, at most this many days. */
 export const TREND_MAX_DAYS = 180;
@@ -67,10 +67,9 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
 
   const milestones: Milestone[] = [];
   if (campaign) {
-    for (const dueDate of await dueDates(campaign.id, metric.id)) {
-      const target = (await effectiveTargetsOf(campaign.id, metric.id, dueDate, [unit])).get(unit.id) ?? null;
-      milestones.push({ dueDate, target });
-    }
+    const dues = await dueDates(campaign.id, metric.id);
+    const targets = await effectiveTargetsAt(campaign.id, dues.map((dueDate) => ({ metricId: metric.id, dueDate })), [unit]);
+    for (const dueDate of dues) milestones.push({ dueDate, target: targets.get(milestoneKey(metric.id, dueDate))?.get(unit.id) ?? null });
   }
   const next = milestones.find((m) => m.dueDate >= query.asOf) ?? null;
   const trendFrom = campaign && campaign.startDate > addDays(query.asOf, -(TREND_MAX_DAYS - 1)) && campaign.startDate <= query.asOf ? campaign.startDate : addDays(query.asOf, -(TREND_MAX_DAYS - 1));

@@ -33,10 +33,25 @@ export async function dueDatesOn(campaignId: number, metricId: number, days: rea
 
 /** Every milestone date of the campaign for a metric, in order. */
 export async function dueDates(campaignId: number, metricId: number): Promise<string[]> {
-  const rows = await db().$queryRaw<{ due: Date }[]>`
-    SELECT DISTINCT due_date AS due FROM target WHERE campaign_id = ${campaignId} AND metric_id = ${metricId} ORDER BY due`;
-  return rows.map((row) => dateToDay(row.due));
+  return (await dueDatesOf(campaignId, [metricId])).get(metricId) ?? [];
 }
+
+/** Every milestone date of the campaign for each metric, in order (metrics without one left out). */
+export async function dueDatesOf(campaignId: number, metricIds: readonly number[]): Promise<Map<number, string[]>> {
+  const rows = await db().$queryRaw<{ metric_id: number; due: Date }[]>`
+    SELECT DISTINCT metric_id, due_date AS due FROM target
+    WHERE campaign_id = ${campaignId} AND metric_id = ANY(${[...metricIds]}::int[]) ORDER BY metric_id, due`;
+  const result = new Map<number, string[]>();
+  for (const row of rows) result.set(row.metric_id, [...(result.get(row.metric_id) ?? []), dateToDay(row.due)]);
+  return result;
+}
+
+export interface MilestoneRef {
+  metricId: number;
+  dueDate: string;
+}
+
+export const milestoneKey = (metricId: number, dueDate: string) => `${metricId}|${dueDate}`;
 
 /**
  * Effective targets of `units` for a milestone. Units with a target of their own (the usual
@@ -44,37 +59,61 @@ export async function dueDates(campaignId: number, metricId: number): Promise<st
  * read the targets below them.
  */
 export async function effectiveTargetsOf(campaignId: number, metricId: number, dueDate: string, units: readonly TargetUnit[]): Promise<Map<number, number | null>> {
-  const result = new Map<number, number | null>();
-  if (units.length === 0) return result;
-  const own = await db().$queryRaw<{ unit_id: number; value: number }[]>`
-    SELECT t.unit_id, t.value FROM target t
-    WHERE t.campaign_id = ${campaignId} AND t.metric_id = ${metricId} AND t.due_date = ${dayToDate(dueDate)}::date
-      AND t.unit_id = ANY(${units.map((u) => u.id)}::int[])`;
-  for (const row of own) result.set(row.unit_id, row.value);
-  const missing = units.filter((u) => !result.has(u.id));
+  return (await effectiveTargetsAt(campaignId, [{ metricId, dueDate }], units)).get(milestoneKey(metricId, dueDate)) ?? new Map();
+}
+
+/**
+ * effectiveTargetsOf for several milestones at once, keyed by milestoneKey: one read of the
+ * units' own targets, and one of the targets below those still without one, however many
+ * metrics and milestones.
+ */
+export async function effectiveTargetsAt(campaignId: number, milestones: readonly MilestoneRef[], units: readonly TargetUnit[]): Promise<Map<string, Map<number, number | null>>> {
+  const result = new Map(milestones.map((m) => [milestoneKey(m.metricId, m.dueDate), new Map<number, number | null>()]));
+  if (units.length === 0 || milestones.length === 0) return result;
+  const metricIds = milestones.map((m) => m.metricId);
+  const dues = milestones.map((m) => dayToDate(m.dueDate));
+  const own = await db().$queryRaw<{ metric_id: number; due: Date; unit_id: number; value: number }[]>`
+    SELECT t.metric_id, t.due_date AS due, t.unit_id, t.value
+    FROM target t JOIN unnest(${metricIds}::int[], ${dues}::date[]) AS m(metric_id, due) ON t.metric_id = m.metric_id AND t.due_date = m.due
+    WHERE t.campaign_id = ${campaignId} AND t.unit_id = ANY(${units.map((u) => u.id)}::int[])`;
+  for (const row of own) result.get(milestoneKey(row.metric_id, dateToDay(row.due)))?.set(row.unit_id, row.value);
+  const missing = milestones.flatMap((m) => {
+    const targets = result.get(milestoneKey(m.metricId, m.dueDate))!;
+    const without = units.filter((u) => !targets.has(u.id));
+    return without.length ? [{ ...m, units: without }] : [];
+  });
   if (missing.length === 0) return result;
 
   // The targets anywhere below the units still without one, read under their common ancestor.
-  const prefix = commonPathPrefix(missing.map((u) => u.path));
-  const rows = await db().$queryRaw<{ code: string; path: string; value: number }[]>`
-    SELECT u.code, u.path, t.value
+  const prefix = commonPathPrefix(missing.flatMap((m) => m.units.map((u) => u.path)));
+  const rows = await db().$queryRaw<{ metric_id: number; due: Date; code: string; path: string; value: number }[]>`
+    SELECT t.metric_id, t.due_date AS due, u.code, u.path, t.value
     FROM target t JOIN unit u ON u.id = t.unit_id
-    WHERE t.campaign_id = ${campaignId} AND t.metric_id = ${metricId} AND t.due_date = ${dayToDate(dueDate)}::date
-      AND u.path LIKE ${`${prefix}%`}`;
-  const nodes = new Map<string, TargetNode>();
-  const addChain = (path: string) => {
-    const chain = path.split("/").filter(Boolean);
-    chain.forEach((code, index) => {
-      if (!nodes.has(code)) nodes.set(code, { code, parentCode: index === 0 ? null : chain[index - 1], ownTarget: null });
-    });
-  };
-  for (const unit of missing) addChain(unit.path);
+      JOIN unnest(${missing.map((m) => m.metricId)}::int[], ${missing.map((m) => dayToDate(m.dueDate))}::date[]) AS m(metric_id, due)
+        ON t.metric_id = m.metric_id AND t.due_date = m.due
+    WHERE t.campaign_id = ${campaignId} AND u.path LIKE ${`${prefix}%`}`;
+  const rowsOf = new Map<string, typeof rows>();
   for (const row of rows) {
-    addChain(row.path);
-    nodes.set(row.code, { ...nodes.get(row.code)!, ownTarget: row.value });
+    const key = milestoneKey(row.metric_id, dateToDay(row.due));
+    rowsOf.set(key, [...(rowsOf.get(key) ?? []), row]);
   }
-  const effective = effectiveTargets([...nodes.values()]);
-  for (const unit of missing) result.set(unit.id, effective.get(unit.code) ?? null);
+  for (const milestone of missing) {
+    const key = milestoneKey(milestone.metricId, milestone.dueDate);
+    const nodes = new Map<string, TargetNode>();
+    const addChain = (path: string) => {
+      const chain = path.split("/").filter(Boolean);
+      chain.forEach((code, index) => {
+        if (!nodes.has(code)) nodes.set(code, { code, parentCode: index === 0 ? null : chain[index - 1], ownTarget: null });
+      });
+    };
+    for (const unit of milestone.units) addChain(unit.path);
+    for (const row of rowsOf.get(key) ?? []) {
+      addChain(row.path);
+      nodes.set(row.code, { ...nodes.get(row.code)!, ownTarget: row.value });
+    }
+    const effective = effectiveTargets([...nodes.values()]);
+    for (const unit of milestone.units) result.get(key)!.set(unit.id, effective.get(unit.code) ?? null);
+  }
   return result;
 }
 

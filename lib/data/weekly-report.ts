@@ -3,7 +3,7 @@ import "server-only";
 // assembly (lib/reports/build.ts). Figures come from the same reads as every screen and the
 // API: the ranking is getRankings at the week's Sunday and at the Sunday before; the unit's
 // own figures are cumulativeAt, its trend runningTotalsByDay (as the overview's), and
-// effectiveTargetsOf (its own target, else the sum of its children's, at the milestone that
+// effectiveTargetsAt (its own target, else the sum of its children's, at the milestone that
 // counts), summed over the roots for the national report.
 import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -20,7 +20,7 @@ import { resolveCampaign } from "./campaigns";
 import { AppError } from "./errors";
 import { cumulativeAt, cumulativeKey, runningTotalsByDay } from "./figures-at";
 import { getRankings } from "./rankings";
-import { dueDates, effectiveTargetsOf } from "./targets";
+import { dueDatesOf, effectiveTargetsAt, milestoneKey } from "./targets";
 
 export const HEADLINE_METRIC = "activated";
 /** The national report's name as stored in its model (unit names are kept as registered, in Vietnamese). */
@@ -141,18 +141,17 @@ async function actualsAt(units: readonly ReportUnit[], metricIds: readonly numbe
 
 /**
  * Effective targets of the report's unit (or the sum over the roots) for every metric and
- * every milestone of the campaign (effectiveTargetsOf, as every other view):
+ * every milestone of the campaign (effectiveTargetsAt, as every other view):
  * metricId → dueDate → target (null when none is set).
  */
 async function milestoneTargets(campaignId: number, metricIds: readonly number[], tops: readonly ReportUnit[]): Promise<Map<number, Map<string, number | null>>> {
-  const result = new Map<number, Map<string, number | null>>();
-  await Promise.all(metricIds.map(async (metricId) => {
-    const dues = await dueDates(campaignId, metricId);
-    if (dues.length === 0) return;
-    const targets = await Promise.all(dues.map((due) => effectiveTargetsOf(campaignId, metricId, due, tops)));
-    result.set(metricId, new Map(dues.map((due, index) => [due, sumOrNull(tops.map((t) => targets[index].get(t.id)))])));
-  }));
-  return result;
+  const dues = await dueDatesOf(campaignId, metricIds);
+  const milestones = [...dues].flatMap(([metricId, days]) => days.map((dueDate) => ({ metricId, dueDate })));
+  const targets = await effectiveTargetsAt(campaignId, milestones, tops);
+  return new Map([...dues].map(([metricId, days]) => [
+    metricId,
+    new Map(days.map((due) => [due, sumOrNull(tops.map((t) => targets.get(milestoneKey(metricId, due))?.get(t.id)))])),
+  ]));
 }
 
 /** Children of the report's unit that missed one or more days of the week (days up to today). */

@@ -305,8 +305,9 @@ const READS = new Set([
   // dashboards and the read API
   "lib/data/units.ts#listUnits", "lib/data/units.ts#getUnit", "lib/data/overview.ts#getUnitOverview", "lib/data/progress.ts#getViewableUnit",
   "lib/data/progress.ts#getProgress", "lib/data/progress.ts#progressOf", "lib/data/reporting-status.ts#getReportingStatus",
-  "lib/data/figures-at.ts#cumulativeAt", "lib/data/figures-at.ts#reportedOnAt", "lib/data/targets.ts#dueDateOn", "lib/data/targets.ts#dueDatesOn",
-  "lib/data/targets.ts#dueDates", "lib/data/targets.ts#effectiveTargetsOf", "lib/data/unit-frame.ts#getUnitFrame", "lib/data/view-choices.ts#getViewChoices",
+  "lib/data/figures-at.ts#cumulativeAt", "lib/data/figures-at.ts#reportedOnAt", "lib/data/figures-at.ts#runningTotalsByDay",
+  "lib/data/targets.ts#dueDateOn", "lib/data/targets.ts#dueDatesOn", "lib/data/targets.ts#dueDates", "lib/data/targets.ts#dueDatesOf",
+  "lib/data/targets.ts#effectiveTargetsOf", "lib/data/targets.ts#effectiveTargetsAt", "lib/data/targets.ts#milestoneKey", "lib/data/unit-frame.ts#getUnitFrame", "lib/data/view-choices.ts#getViewChoices",
   // weekly reports
   "lib/data/issued-reports.ts#listIssuedReports", "lib/data/issued-reports.ts#getIssuedReport", "lib/data/weekly-report.ts#resolveReportUnit",
   "lib/data/weekly-report.ts#getWeeklyReport", "lib/data/weekly-report-envelope.ts#resolveReportTarget", "lib/data/weekly-report-envelope.ts#getReportEnvelope",
@@ -322,7 +323,7 @@ const READS = new Set([
  * token. The test checks that no page, action or route imports them.
  */
 const INTERNAL = new Set([
-  "lib/data/figure-writer.ts#applyFigureChanges", "lib/data/totals.ts#shiftTotalsBatch", "lib/data/totals.ts#rebuildTotals", "lib/data/totals.ts#rebuildDailyTotals", "lib/data/totals.ts#rebuildUnitReports",
+  "lib/data/figure-writer.ts#applyFigureChanges", "lib/data/totals.ts#shiftTotalsBatch", "lib/data/totals.ts#lockSeries", "lib/data/totals.ts#rebuildTotals", "lib/data/totals.ts#rebuildDailyTotals", "lib/data/totals.ts#rebuildUnitReports",
   // a lock written inside issueWeeklyReport's transaction, after its permission check
   "lib/data/period-locks.ts#insertPeriodLock",
   "lib/data/sessions.ts#signIn", "lib/data/sessions.ts#endSessions", "lib/data/api-tokens.ts#userForApiToken",

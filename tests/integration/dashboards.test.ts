@@ -3,6 +3,7 @@ import { getRankings } from "@/lib/data/rankings";
 import { getProgress } from "@/lib/data/progress";
 import { getUnitOverview } from "@/lib/data/overview";
 import { getReportingStatus } from "@/lib/data/reporting-status";
+import { effectiveTargetsAt, milestoneKey } from "@/lib/data/targets";
 import { importCsv } from "@/lib/data/import";
 import { rebuildTotals, shiftTotalsBatch, type ReportMark } from "@/lib/data/totals";
 import { dayToDate } from "@/lib/domain/dates";
@@ -134,6 +135,32 @@ describe("dashboards: rankings, progress, overview, reporting status", () => {
       ["2023-06-01", "2023-06-02", "2023-06-03"].map((day) => ({ unitIds: path(commune), day }))));
     expect(one).toBeGreaterThan(0);
     expect(many).toBe(one);
+  });
+
+  it("effective targets of several metrics and milestones at once: a unit's own, else its children's summed", async () => {
+    await target("901", 100, "2023-06-15");
+    await target("90201", 40, "2023-06-15");
+    await target("90", 900, "2023-06-30");
+    await target("90101", 70, "2023-06-30");
+    await target("90301", 5, "2023-06-30");
+    await target("90102", 8, "2023-06-15", "dossiers");
+    await target("903", 30, "2023-06-15", "dossiers");
+    const db = testDb();
+    const [activated, dossiers] = await Promise.all(["activated", "dossiers"].map((code) => db.metric.findUniqueOrThrow({ where: { code } })));
+    const campaign = await db.campaign.findUniqueOrThrow({ where: { code: "dot-1" } });
+    const asked = ["90", "901", "902", "903"].map((code) => ({ id: units.get(code)!.id, code, path: units.get(code)!.path }));
+    const milestones = [
+      { metricId: activated.id, dueDate: "2023-06-15" }, { metricId: activated.id, dueDate: "2023-06-30" },
+      { metricId: dossiers.id, dueDate: "2023-06-15" }, { metricId: dossiers.id, dueDate: "2023-06-30" },
+    ];
+    const targets = await effectiveTargetsAt(campaign.id, milestones, asked);
+    const table = milestones.map((m) => asked.map((u) => targets.get(milestoneKey(m.metricId, m.dueDate))!.get(u.id)));
+    expect(table).toEqual([
+      [140, 100, 40, null], // activated 15/06: the province from its districts, Nam from its commune
+      [900, 70, null, 5], // activated 30/06: the province's own, the districts' from their communes
+      [38, 8, null, 30], // dossiers 15/06
+      [null, null, null, null], // no such milestone: no target
+    ]);
   });
 
   it("a correction lowering a cumulative total changes every view consistently", async () => {
