@@ -42,7 +42,11 @@ export async function dueDatesOf(campaignId: number, metricIds: readonly number[
     SELECT DISTINCT metric_id, due_date AS due FROM target
     WHERE campaign_id = ${campaignId} AND metric_id = ANY(${[...metricIds]}::int[]) ORDER BY metric_id, due`;
   const result = new Map<number, string[]>();
-  for (const row of rows) result.set(row.metric_id, [...(result.get(row.metric_id) ?? []), dateToDay(row.due)]);
+  for (const row of rows) {
+    const days = result.get(row.metric_id) ?? [];
+    days.push(dateToDay(row.due));
+    result.set(row.metric_id, days);
+  }
   return result;
 }
 
@@ -95,7 +99,9 @@ export async function effectiveTargetsAt(campaignId: number, milestones: readonl
   const rowsOf = new Map<string, typeof rows>();
   for (const row of rows) {
     const key = milestoneKey(row.metric_id, dateToDay(row.due));
-    rowsOf.set(key, [...(rowsOf.get(key) ?? []), row]);
+    const list = rowsOf.get(key) ?? [];
+    list.push(row);
+    rowsOf.set(key, list);
   }
   for (const milestone of missing) {
     const key = milestoneKey(milestone.metricId, milestone.dueDate);
