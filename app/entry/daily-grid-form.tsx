@@ -5,6 +5,7 @@ import type { DailyGridDTO } from "@/lib/data/daily-grid";
 import { formatDay, formatNumber, type Locale } from "@/lib/domain/format";
 import { fill } from "@/lib/i18n/fill";
 import { saveDailyGridAction, type SaveGridResult } from "./actions";
+import { rememberEntryMode, type EntryMode } from "./entry-mode";
 
 interface CellState {
   /** what the user typed, in the box they typed it in; the other box is derived */
@@ -33,15 +34,21 @@ const isWhole = (text: string) => /^\d+$/.test(text.trim());
 
 /** The grid's words (catalogue `entry.grid`, in the page's language): a prop, so the page's JavaScript carries no catalogue. */
 export type DailyGridText = Record<"allReported" | "missing" | "reported" | "notReported" | "history" | "locked" | "metric" | "previous" | "daily" | "cumulative"
-  | "dailyLabel" | "cumulativeLabel" | "reasonLabel" | "reasonPlaceholder" | "useTheirs" | "keepMine" | "saved" | "confirmSpikes" | "saving" | "saveAll" | "connectionLost", string>;
+  | "dailyLabel" | "cumulativeLabel" | "modeLegend" | "modeDaily" | "modeCumulative" | "reasonLabel" | "reasonPlaceholder" | "useTheirs" | "keepMine" | "saved" | "confirmSpikes" | "saving" | "saveAll" | "connectionLost", string>;
 
-export function DailyGridForm({ initial, scopeCode, text, locale }: { initial: DailyGridDTO; scopeCode?: string; text: DailyGridText; locale: Locale }) {
+export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }: { initial: DailyGridDTO; scopeCode?: string; text: DailyGridText; locale: Locale; initialMode: EntryMode }) {
   const [grid, setGrid] = useState(initial);
+  const [mode, setMode] = useState(initialMode);
   const [cells, setCells] = useState(() => initialCells(initial));
   const [submissionKey, setSubmissionKey] = useState(newKey);
   const [result, setResult] = useState<SaveGridResult | null>(null);
   const [confirmSpikes, setConfirmSpikes] = useState(false);
   const [pending, startTransition] = useTransition();
+
+  function chooseMode(next: EntryMode) {
+    setMode(next);
+    rememberEntryMode(next);
+  }
 
   const update = (key: string, patch: Partial<CellState>) => {
     setCells((all) => ({ ...all, [key]: { ...all[key], ...patch, dirty: true } }));
@@ -79,9 +86,9 @@ export function DailyGridForm({ initial, scopeCode, text, locale }: { initial: D
   /** Enter moves to the next box, as Tab does, so a whole grid is typed without the mouse. */
   function onKeyDown(event: React.KeyboardEvent<HTMLFormElement>) {
     const target = event.target as HTMLElement;
-    if (event.key !== "Enter" || target.tagName !== "INPUT" || (target as HTMLInputElement).type === "checkbox") return;
+    if (event.key !== "Enter" || target.tagName !== "INPUT" || ["checkbox", "radio"].includes((target as HTMLInputElement).type)) return;
     event.preventDefault();
-    const inputs = [...event.currentTarget.querySelectorAll<HTMLInputElement>("input:not([disabled]):not([type=checkbox])")];
+    const inputs = [...event.currentTarget.querySelectorAll<HTMLInputElement>("input:not([disabled]):not([type=checkbox]):not([type=radio])")];
     const next = inputs[inputs.indexOf(target as HTMLInputElement) + 1];
     (next ?? event.currentTarget.querySelector<HTMLButtonElement>("button[type=submit]"))?.focus();
   }
@@ -97,6 +104,15 @@ export function DailyGridForm({ initial, scopeCode, text, locale }: { initial: D
           ? fill(text.allReported, { total: grid.rows.length, date: formatDay(grid.date) })
           : fill(text.missing, { missing: missing.length, total: grid.rows.length, date: formatDay(grid.date), names: missing.map((r) => r.unitName).join(", ") })}
       </p>
+      <div role="radiogroup" aria-labelledby="entry-mode" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <span id="entry-mode" className="font-semibold">{text.modeLegend}</span>
+        {(["daily", "cumulative"] as const).map((choice) => (
+          <label key={choice} className="flex items-center gap-1.5">
+            <input type="radio" name="entry-mode" value={choice} checked={mode === choice} onChange={() => chooseMode(choice)} />
+            {choice === "daily" ? text.modeDaily : text.modeCumulative}
+          </label>
+        ))}
+      </div>
       {grid.rows.map((row) => {
         const locked = row.lock !== null && !grid.canOverrideLocks;
         return (
@@ -132,21 +148,25 @@ export function DailyGridForm({ initial, scopeCode, text, locale }: { initial: D
                   const cellErrors = errors[key] ?? [];
                   const errorId = `err-${key}`;
                   const conflict = conflicts[key];
+                  /** The box the user types in, in the column of the chosen mode. */
+                  const box = (label: string, value: string, width: string) => (
+                    <input inputMode="numeric" aria-label={fill(label, { metric: metricName, unit: row.unitName })} value={value} disabled={locked}
+                      aria-invalid={cellErrors.length > 0} aria-describedby={cellErrors.length ? errorId : undefined}
+                      onChange={(e) => update(key, { typed: e.target.value, kind: mode })}
+                      className={`${width} rounded border border-slate-300 px-1.5 py-1 text-right aria-invalid:border-red-600 disabled:bg-slate-100`} />
+                  );
+                  /** The other column: calculated from what was typed, or the typed text itself when it is not a number yet. */
+                  const shown = (value: string) => <span className="inline-block px-1.5 py-1">{/^-?\d+$/.test(value) ? formatNumber(Number(value), locale) : value}</span>;
                   return (
                     <Fragment key={cell.metric}>
-                    <tr className="border-t border-slate-100 align-top">
+                    <tr className="border-t border-slate-100 align-baseline">
                       <th scope="row" className="py-1 pr-2 text-left text-xs font-normal sm:text-sm">{metricName}</th>
                       <td className="py-1 pr-2 text-right">{formatNumber(cell.previous, locale)}</td>
                       <td className="py-1 pr-2 text-right">
-                        <input inputMode="numeric" aria-label={fill(text.dailyLabel, { metric: metricName, unit: row.unitName })} value={daily} disabled={locked}
-                          aria-invalid={cellErrors.length > 0} aria-describedby={cellErrors.length ? errorId : undefined}
-                          onChange={(e) => update(key, { typed: e.target.value, kind: "daily" })}
-                          className="w-16 rounded border border-slate-300 px-1.5 py-1 text-right aria-invalid:border-red-600 disabled:bg-slate-100 sm:w-24" />
+                        {mode === "daily" ? box(text.dailyLabel, daily, "w-16 sm:w-24") : shown(daily)}
                       </td>
                       <td className="py-1 text-right">
-                        <input inputMode="numeric" aria-label={fill(text.cumulativeLabel, { metric: metricName, unit: row.unitName })} value={cumulative} disabled={locked}
-                          onChange={(e) => update(key, { typed: e.target.value, kind: "cumulative" })}
-                          className="w-20 rounded border border-slate-300 px-1.5 py-1 text-right disabled:bg-slate-100 sm:w-28" />
+                        {mode === "cumulative" ? box(text.cumulativeLabel, cumulative, "w-20 sm:w-28") : shown(cumulative)}
                       </td>
                     </tr>
                       {(needsReason || cellErrors.length > 0) && (

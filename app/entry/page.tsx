@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { getDailyGrid } from "@/lib/data/daily-grid";
@@ -8,6 +9,7 @@ import { todayInVietnam } from "@/lib/domain/dates";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { entryParamsSchema } from "@/lib/validation/daily-entry-params";
 import { DailyGridForm } from "./daily-grid-form";
+import { ENTRY_MODE_COOKIE, entryModeOf } from "./entry-mode";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator("entry"))("page.title") };
@@ -36,6 +38,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
   }
 
   const gridText = (await getClientMessages("entry")).grid;
+  const mode = entryModeOf((await cookies()).get(ENTRY_MODE_COOKIE)?.value);
   return (
     <main className="mx-auto max-w-3xl px-3 py-4 sm:px-4">
       <header className="mb-4 space-y-2">
@@ -57,7 +60,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
         </form>
       </header>
       {problem && <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{problem}</p>}
-      {grid && <DailyGridForm key={`${grid.scope.code}-${grid.date}`} initial={grid} {...(unit ? { scopeCode: unit } : {})} text={gridText} locale={locale} />}
+      {grid && <DailyGridForm key={`${grid.scope.code}-${grid.date}`} initial={grid} {...(unit ? { scopeCode: unit } : {})} text={gridText} locale={locale} initialMode={mode} />}
     </main>
   );
 }

@@ -1,8 +1,11 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { addDays, todayInVietnam } from "@/lib/domain/dates";
+import { formatNumber } from "@/lib/domain/format";
 import { screenshot, signIn } from "./helpers";
 
 const NUI_THANH_COMMUNES = 17;
+/** The demo campaign's four figures, each with one box per commune. */
+const METRICS = 4;
 const label = (metric: string, box: "trong ngày" | "lũy kế", unit: string) => `${metric} ${box}, ${unit}`;
 
 /**
@@ -33,31 +36,54 @@ test("a district officer enters a day for all communes, typing counts and a cumu
     await page.getByLabel(label("Tài khoản định danh điện tử", "trong ngày", unit), { exact: true }).fill("4");
     await page.getByLabel(label("Tài khoản đã kích hoạt", "trong ngày", unit), { exact: true }).fill("2");
   }
-  // A cumulative typed in one cell fills its daily count (nothing before this day: equal).
+  // Switched to cumulative totals, a total typed in one cell gives its daily count, and the
+  // counts already typed show as totals (other specs may have saved earlier days: read them).
   const first = units[0];
-  await page.getByLabel(label("Hồ sơ cấp CCCD", "lũy kế", first), { exact: true }).fill("3");
-  await expect(page.getByLabel(label("Hồ sơ cấp CCCD", "trong ngày", first), { exact: true })).toHaveValue("3");
+  const previousOf = async (metric: string) =>
+    Number((await page.locator("fieldset", { hasText: first }).locator("tr", { hasText: metric }).locator("td").first().innerText()).replace(/\./g, ""));
+  await page.getByRole("radio", { name: "Lũy kế" }).check();
+  await page.getByLabel(label("Hồ sơ cấp CCCD", "lũy kế", first), { exact: true }).fill(String((await previousOf("Hồ sơ cấp CCCD")) + 3));
+  const row = page.locator("fieldset", { hasText: first }).locator("tr", { hasText: "Hồ sơ cấp CCCD" });
+  await expect(row.locator("td").nth(1)).toHaveText("3");
+  await expect(page.getByLabel(label("Hồ sơ định danh điện tử", "lũy kế", first), { exact: true })).toHaveValue(String((await previousOf("Hồ sơ định danh điện tử")) + 5));
   await save(page);
   await expect(status(page)).toContainText(`Đã lưu ${NUI_THANH_COMMUNES * 3 + 1} ô số liệu.`);
   await expect(page.getByTestId("missing")).toContainText(`Tất cả ${NUI_THANH_COMMUNES} đơn vị đã báo cáo`);
   await screenshot(page, testInfo, "entry-saved");
 });
 
-test("the grid derives the cumulative from a daily count and back, against the day before", async ({ page }) => {
+test("one box per figure: the day's count or the cumulative, as chosen and remembered, the other calculated against the day before", async ({ page }) => {
   await signIn(page, "nuithanh");
   await openEntry(page, addDays(todayInVietnam(), -1));
   const unit = "Xã Tam Hải";
-  const row = page.locator("fieldset", { hasText: unit }).locator("tr", { hasText: "Hồ sơ cấp CCCD" });
-  const previous = Number((await row.locator("td").first().innerText()).replace(/\./g, ""));
+  const fieldset = page.locator("fieldset", { hasText: unit });
+  const row = fieldset.locator("tr", { hasText: "Hồ sơ cấp CCCD" });
+  const cells = row.locator("td");
+  // The figures' boxes (a correction's reason box comes and goes with them).
+  const figureBoxes = fieldset.getByRole("textbox", { name: / (trong ngày|lũy kế), / });
+  const previous = Number((await cells.first().innerText()).replace(/\./g, ""));
+  await expect(page.getByRole("radio", { name: "Số trong ngày" })).toBeChecked();
+  await expect(figureBoxes).toHaveCount(METRICS);
   const daily = page.getByLabel(label("Hồ sơ cấp CCCD", "trong ngày", unit), { exact: true });
-  const cumulative = page.getByLabel(label("Hồ sơ cấp CCCD", "lũy kế", unit), { exact: true });
   await daily.fill("7");
+  await expect(cells.nth(2)).toHaveText(formatNumber(previous + 7, "vi"));
+  // Enter moves on to the next box, as Tab does (the next figure's, past the calculated column).
+  await page.getByLabel(label("Hồ sơ định danh điện tử", "trong ngày", unit), { exact: true }).press("Enter");
+  await expect(page.getByLabel(label("Tài khoản định danh điện tử", "trong ngày", unit), { exact: true })).toBeFocused();
+
+  await page.getByRole("radio", { name: "Lũy kế" }).check();
+  const cumulative = page.getByLabel(label("Hồ sơ cấp CCCD", "lũy kế", unit), { exact: true });
+  await expect(daily).toHaveCount(0);
+  await expect(figureBoxes).toHaveCount(METRICS);
   await expect(cumulative).toHaveValue(String(previous + 7));
-  // Enter moves on to the next box, as Tab does.
-  await daily.press("Enter");
-  await expect(cumulative).toBeFocused();
   await cumulative.fill(String(previous + 12));
-  await expect(daily).toHaveValue("12");
+  await expect(cells.nth(1)).toHaveText("12");
+
+  // The choice is the browser's: the next visit opens on cumulative totals.
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "Lũy kế" })).toBeChecked();
+  await expect(page.getByLabel(label("Hồ sơ cấp CCCD", "lũy kế", unit), { exact: true })).toBeVisible();
+  await expect(figureBoxes).toHaveCount(METRICS);
 });
 
 test("a negative number and activated above accounts are refused in Vietnamese next to the cell", async ({ page }, testInfo) => {
