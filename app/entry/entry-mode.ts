@@ -11,5 +11,6 @@ export const entryModeOf = (value: string | undefined): EntryMode => (value === 
 
 /** Remembers the user's switch in this browser: a year, sent only to the entry pages. */
 export function rememberEntryMode(mode: EntryMode): void {
-  document.cookie = `${ENTRY_MODE_COOKIE}=${mode}; path=/entry; max-age=31536000; samesite=lax`;
+  const secure = location.protocol === "https:" ? "; secure" : "";
+  document.cookie = `${ENTRY_MODE_COOKIE}=${mode}; path=/entry; max-age=31536000; samesite=lax${secure}`;
 }
