@@ -3,10 +3,10 @@ import { addDays, todayInVietnam } from "@/lib/domain/dates";
 import { signIn } from "./helpers";
 
 // Keyboard-only paths through entry and reports (the sign-in one is in accessibility.spec.ts):
-// only Tab, typing and Enter, and every control reached shows where the focus is.
+// only Tab, arrows, typing and Enter, and every control reached shows where the focus is.
 
 /** Presses Tab until `target` has the focus, checking each stop's focus is visible. */
-async function tabTo(page: Page, target: (el: { tag: string; label: string; name: string }) => boolean, limit = 400): Promise<void> {
+async function tabTo(page: Page, target: (el: { tag: string; label: string; name: string; html: string }) => boolean, limit = 400): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => {
@@ -32,6 +32,25 @@ test("a district officer enters and saves a day's figure with the keyboard alone
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Nhập số liệu ngày");
   await tabTo(page, (el) => el.tag === "input" && el.label.startsWith("Hồ sơ định danh điện tử trong ngày"));
   await page.keyboard.type("6");
+  await tabTo(page, (el) => el.tag === "button" && el.name === "Lưu tất cả");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: /./ }).first()).toContainText("Đã lưu 1 ô số liệu.");
+});
+
+test("a district officer switches to cumulative totals with the arrow keys and saves one", async ({ page }, testInfo) => {
+  await signIn(page, "nuithanh");
+  const day = addDays(todayInVietnam(), testInfo.project.name === "desktop" ? -165 : -185);
+  await page.goto(`/entry?date=${day}`);
+  await tabTo(page, (el) => el.html.includes('type="radio"'));
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "Lũy kế" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Lũy kế" })).toBeFocused();
+  const unit = (await page.locator("fieldset legend").first().evaluate((el) => el.firstChild?.textContent ?? "")).trim();
+  const row = page.locator("fieldset", { hasText: unit }).locator("tr", { hasText: "Hồ sơ định danh điện tử" });
+  const previous = Number((await row.locator("td").first().innerText()).replace(/\./g, ""));
+  await tabTo(page, (el) => el.tag === "input" && el.label === `Hồ sơ định danh điện tử lũy kế, ${unit}`);
+  await page.keyboard.type(String(previous + 4));
+  await expect(row.locator("td").nth(1)).toHaveText("4");
   await tabTo(page, (el) => el.tag === "button" && el.name === "Lưu tất cả");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: /./ }).first()).toContainText("Đã lưu 1 ô số liệu.");
