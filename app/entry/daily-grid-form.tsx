@@ -32,6 +32,9 @@ function initialCells(grid: DailyGridDTO): Record<string, CellState> {
 
 const isWhole = (text: string) => /^\d+$/.test(text.trim());
 
+/** The boxes a user types in (figures and reasons), in the order Enter walks them; not the mode's radios or the confirmation box. */
+const TYPED_BOX = "input:not([disabled]):not([type=checkbox]):not([type=radio])";
+
 /** The grid's words (catalogue `entry.grid`, in the page's language): a prop, so the page's JavaScript carries no catalogue. */
 export type DailyGridText = Record<"allReported" | "missing" | "reported" | "notReported" | "history" | "locked" | "metric" | "previous" | "daily" | "cumulative"
   | "dailyLabel" | "cumulativeLabel" | "modeLegend" | "modeDaily" | "modeCumulative" | "reasonLabel" | "reasonPlaceholder" | "useTheirs" | "keepMine" | "saved" | "confirmSpikes" | "saving" | "saveAll" | "connectionLost", string>;
@@ -86,9 +89,9 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
   /** Enter moves to the next box, as Tab does, so a whole grid is typed without the mouse. */
   function onKeyDown(event: React.KeyboardEvent<HTMLFormElement>) {
     const target = event.target as HTMLElement;
-    if (event.key !== "Enter" || target.tagName !== "INPUT" || ["checkbox", "radio"].includes((target as HTMLInputElement).type)) return;
+    if (event.key !== "Enter" || !target.matches(TYPED_BOX)) return;
     event.preventDefault();
-    const inputs = [...event.currentTarget.querySelectorAll<HTMLInputElement>("input:not([disabled]):not([type=checkbox]):not([type=radio])")];
+    const inputs = [...event.currentTarget.querySelectorAll<HTMLInputElement>(TYPED_BOX)];
     const next = inputs[inputs.indexOf(target as HTMLInputElement) + 1];
     (next ?? event.currentTarget.querySelector<HTMLButtonElement>("button[type=submit]"))?.focus();
   }
