@@ -3,6 +3,7 @@
 // `N passed, N failed` counting every test that ran; type-check and lint count as one each.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { missingCompileHints } from "@/lib/build/compile-hints";
 import { ensureEmbeddedPostgres } from "@/lib/db/embedded";
 import { checkBudgets } from "./budget/js-budget";
 import { ensureDatabase, freshDatabase, testDatabaseUrl } from "./support/test-databases";
@@ -48,11 +49,16 @@ async function main(): Promise<number> {
     failed += vitest.numFailedTests;
   } else failed++;
 
-  const built = step("production build", node, [bin("next/dist/bin/next"), "build"]);
+  const built = step("production build", node, [bin("tsx/dist/cli.mjs"), "lib/cli/build.ts"]);
   countCheck(built);
   if (built) {
     console.log("\n=== JavaScript budget per route (gzip) ===");
     countCheck(checkBudgets());
+    console.log("\n=== Compile hint on every startup script ===");
+    const unhinted = missingCompileHints();
+    if (unhinted.length > 0) console.error(`Without the compile hint: ${unhinted.join(", ")}`);
+    else console.log("All startup scripts carry it.");
+    countCheck(unhinted.length === 0);
     const e2eUrl = await testDatabaseUrl("e2e");
     await freshDatabase(e2eUrl);
     step("end-to-end tests", node, [bin("@playwright/test/cli.js"), "test"], { E2E_DATABASE_URL: e2eUrl });
