@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests run in Debian's Chromium (Playwright cannot download browsers on a closed
-// network) against the production build (`next build` + `npm start`) on its own database,
+// network) against the production build (`npm run build` + `npm start`) on its own database,
 // which `npm test` prepares (E2E_DATABASE_URL). The server seeds the demo into it.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL;
