@@ -11,6 +11,7 @@ import lighthouse from "lighthouse";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { throttling } from "lighthouse/core/config/constants.js";
 import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
+import { missingCompileHints } from "@/lib/build/compile-hints";
 import { ensureEmbeddedPostgres, embeddedUrl } from "@/lib/db/embedded";
 import { recreateDatabase, withDatabase } from "@/lib/db/url";
 import { signIn } from "../support/http-sign-in";
@@ -63,6 +64,10 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
 async function main(): Promise<number> {
   if (!existsSync(".next/BUILD_ID")) {
     console.error("No production build: run `npm run build` first.");
+    return 2;
+  }
+  if (missingCompileHints().length > 0) {
+    console.error("This build's startup scripts lack the compile hint (built with `next build` alone?): run `npm run build`.");
     return 2;
   }
   let databaseUrl: string;
