@@ -129,6 +129,14 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
             </legend>
             {row.lock && <p className="mb-2 text-sm text-slate-700">{fill(text.locked, { date: formatDay(row.lock.until), reason: row.lock.reason })}</p>}
             <table className="w-full text-sm">
+              {/* Number columns of the same width in every commune, so the grid reads as one
+                  table: the typed column is as wide as its box, the others as the figures. */}
+              <colgroup>
+                <col />
+                <col className="w-14 sm:w-28" />
+                <col className={mode === "daily" ? "w-[4.5rem] sm:w-[6.5rem]" : "w-16 sm:w-28"} />
+                <col className={mode === "cumulative" ? "w-20 sm:w-28" : "w-16 sm:w-28"} />
+              </colgroup>
               <thead className="text-left text-xs text-slate-600">
                 <tr>
                   <th scope="col" className="py-1 pr-2 font-normal">{text.metric}</th>

@@ -86,6 +86,23 @@ test("one box per figure: the day's count or the cumulative, as chosen and remem
   await expect(figureBoxes).toHaveCount(METRICS);
 });
 
+test("the communes' columns line up as one table in either mode, those not reported yet included", async ({ page }) => {
+  await signIn(page, "nuithanh");
+  await openEntry(page, todayInVietnam());
+  /** Left and right edge of each column heading, one string per commune. */
+  const columnEdges = () => page.locator("fieldset table").evaluateAll((tables) =>
+    tables.map((t) => [...t.querySelectorAll("thead th")].map((th) => {
+      const box = th.getBoundingClientRect();
+      return `${Math.round(box.left)}-${Math.round(box.right)}`;
+    }).join(" ")));
+  for (const mode of ["Số trong ngày", "Lũy kế"]) {
+    await page.getByRole("radio", { name: mode }).check();
+    const edges = await columnEdges();
+    expect(edges).toHaveLength(NUI_THANH_COMMUNES);
+    expect(new Set(edges), `columns in mode "${mode}"`).toEqual(new Set([edges[0]]));
+  }
+});
+
 test("a negative number and activated above accounts are refused in Vietnamese next to the cell", async ({ page }, testInfo) => {
   await signIn(page, "nuithanh");
   await openEntry(page, cleanDay(testInfo, 1));
