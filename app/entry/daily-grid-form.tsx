@@ -35,6 +35,11 @@ const isWhole = (text: string) => /^\d+$/.test(text.trim());
 /** The boxes a user types in (figures and reasons), in the order Enter walks them; not the mode's radios or the confirmation box. */
 const TYPED_BOX = "input:not([disabled]):not([type=checkbox]):not([type=radio])";
 
+/** Widths of the day's and cumulative columns: the typed one holds a box (the day's cell has
+ * 0,5rem of padding on its right), the calculated one a figure. */
+const TYPED_COLUMN: Record<EntryMode, string> = { daily: "w-[4.5rem] sm:w-[6.5rem]", cumulative: "w-20 sm:w-28" };
+const CALCULATED_COLUMN = "w-16 sm:w-28";
+
 /** The grid's words (catalogue `entry.grid`, in the page's language): a prop, so the page's JavaScript carries no catalogue. */
 export type DailyGridText = Record<"allReported" | "missing" | "reported" | "notReported" | "history" | "locked" | "metric" | "previous" | "daily" | "cumulative"
   | "dailyLabel" | "cumulativeLabel" | "modeLegend" | "modeDaily" | "modeCumulative" | "reasonLabel" | "reasonPlaceholder" | "useTheirs" | "keepMine" | "saved" | "confirmSpikes" | "saving" | "saveAll" | "connectionLost", string>;
@@ -130,12 +135,12 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
             {row.lock && <p className="mb-2 text-sm text-slate-700">{fill(text.locked, { date: formatDay(row.lock.until), reason: row.lock.reason })}</p>}
             <table className="w-full text-sm">
               {/* Number columns of the same width in every commune, so the grid reads as one
-                  table: the typed column is as wide as its box, the others as the figures. */}
+                  table; the typed column's width is its box's (the box fills its cell). */}
               <colgroup>
                 <col />
                 <col className="w-14 sm:w-28" />
-                <col className={mode === "daily" ? "w-[4.5rem] sm:w-[6.5rem]" : "w-16 sm:w-28"} />
-                <col className={mode === "cumulative" ? "w-20 sm:w-28" : "w-16 sm:w-28"} />
+                <col className={mode === "daily" ? TYPED_COLUMN.daily : CALCULATED_COLUMN} />
+                <col className={mode === "cumulative" ? TYPED_COLUMN.cumulative : CALCULATED_COLUMN} />
               </colgroup>
               <thead className="text-left text-xs text-slate-600">
                 <tr>
@@ -160,11 +165,11 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
                   const errorId = `err-${key}`;
                   const conflict = conflicts[key];
                   /** The box the user types in, in the column of the chosen mode. */
-                  const box = (label: string, value: string, width: string) => (
+                  const box = (label: string, value: string) => (
                     <input inputMode="numeric" aria-label={fill(label, { metric: metricName, unit: row.unitName })} value={value} disabled={locked}
                       aria-invalid={cellErrors.length > 0} aria-describedby={cellErrors.length ? errorId : undefined}
                       onChange={(e) => update(key, { typed: e.target.value, kind: mode })}
-                      className={`${width} rounded border border-slate-300 px-1.5 py-1 text-right aria-invalid:border-red-600 disabled:bg-slate-100`} />
+                      className={`w-full rounded border border-slate-300 px-1.5 py-1 text-right aria-invalid:border-red-600 disabled:bg-slate-100`} />
                   );
                   /** The other column: calculated from what was typed, or the typed text itself when it is not a number yet. */
                   const shown = (value: string) => <span className="inline-block px-1.5 py-1">{/^-?\d+$/.test(value) ? formatNumber(Number(value), locale) : value}</span>;
@@ -174,10 +179,10 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
                       <th scope="row" className="py-1 pr-2 text-left text-xs font-normal sm:text-sm">{metricName}</th>
                       <td className="py-1 pr-2 text-right">{formatNumber(cell.previous, locale)}</td>
                       <td className="py-1 pr-2 text-right">
-                        {mode === "daily" ? box(text.dailyLabel, daily, "w-16 sm:w-24") : shown(daily)}
+                        {mode === "daily" ? box(text.dailyLabel, daily) : shown(daily)}
                       </td>
                       <td className="py-1 text-right">
-                        {mode === "cumulative" ? box(text.cumulativeLabel, cumulative, "w-20 sm:w-28") : shown(cumulative)}
+                        {mode === "cumulative" ? box(text.cumulativeLabel, cumulative) : shown(cumulative)}
                       </td>
                     </tr>
                       {(needsReason || cellErrors.length > 0) && (
