@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { backupDatabase } from "@/lib/db/backup";
 import { resolveDatabaseUrl } from "@/lib/db/url";
-import { parseArgs, runCommand } from "./context";
+import { parseArgs, runCommand } from "./command";
 
 runCommand(async () => {
   const { options } = parseArgs(process.argv.slice(2));

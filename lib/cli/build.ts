@@ -2,7 +2,7 @@
 // runs as it starts (lib/build/compile-hints.ts). `npm test` builds through this file too.
 import { spawnSync } from "node:child_process";
 import { addCompileHints, startupScriptFiles } from "@/lib/build/compile-hints";
-import { runCommand } from "./context";
+import { runCommand } from "./command";
 
 runCommand(async () => {
   const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build", ...process.argv.slice(2)], {

@@ -1,5 +1,5 @@
 import { stopEmbeddedPostgres } from "@/lib/db/embedded";
-import { runCommand } from "./context";
+import { runCommand } from "./command";
 
 runCommand(async () => {
   console.log(stopEmbeddedPostgres() ? "Embedded PostgreSQL stopped." : "Embedded PostgreSQL is not running.");

@@ -4,7 +4,8 @@ import { decodeUtf8, notUtf8Message } from "@/lib/validation/import-file";
 import { importCsv } from "@/lib/data/import";
 import { importKindSchema } from "@/lib/validation/import-rows";
 import { systemActor } from "./system-actor";
-import { openDatabase, parseArgs, runCommand } from "./context";
+import { parseArgs, runCommand } from "./command";
+import { openDatabase } from "./context";
 
 runCommand(async () => {
   const { options } = parseArgs(process.argv.slice(2));

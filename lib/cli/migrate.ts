@@ -1,6 +1,6 @@
 import { migrate } from "@/lib/db/migrate";
 import { resolveDatabaseUrl } from "@/lib/db/url";
-import { runCommand } from "./context";
+import { runCommand } from "./command";
 
 runCommand(async () => {
   const applied = await migrate(await resolveDatabaseUrl());

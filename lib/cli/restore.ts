@@ -7,7 +7,7 @@ import { Client } from "pg";
 import { restoreDatabase } from "@/lib/db/backup";
 import { embeddedUrl } from "@/lib/db/embedded";
 import { createDatabaseIfMissing, resolveDatabaseUrl, withDatabase } from "@/lib/db/url";
-import { parseArgs, runCommand } from "./context";
+import { parseArgs, runCommand } from "./command";
 
 async function dropEverything(url: string): Promise<void> {
   const client = new Client({ connectionString: url });

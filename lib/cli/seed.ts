@@ -1,6 +1,7 @@
 import { seedDemo } from "@/lib/db/seed/demo";
 import { seedReference } from "@/lib/db/seed/reference";
-import { openDatabase, parseArgs, runCommand } from "./context";
+import { parseArgs, runCommand } from "./command";
+import { openDatabase } from "./context";
 
 runCommand(async () => {
   const { options } = parseArgs(process.argv.slice(2));

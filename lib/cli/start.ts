@@ -1,4 +1,4 @@
-import { runCommand } from "./context";
+import { runCommand } from "./command";
 import { serve } from "./serve";
 
 runCommand(() => serve("start"));

@@ -1,6 +1,7 @@
 import { issueApiToken } from "@/lib/data/api-tokens";
 import { AppError } from "@/lib/data/errors";
-import { openDatabase, parseArgs, runCommand } from "./context";
+import { parseArgs, runCommand } from "./command";
+import { openDatabase } from "./context";
 import { systemActor } from "./system-actor";
 
 runCommand(async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { openDatabase, parseArgs, readStdin, runCommand } from "./context";
+import { parseArgs, readStdin, runCommand } from "./command";
+import { openDatabase } from "./context";
 
 const createSchema = z.object({
   username: z.string().regex(/^[a-z0-9._-]{3,64}$/, "username: 3–64 lower-case letters, digits, . _ -"),

@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import autocannon, { type AutocannonResult } from "autocannon";
 import { todayInVietnam } from "@/lib/domain/dates";
-import { parseArgs } from "@/lib/cli/context";
+import { parseArgs } from "@/lib/cli/command";
 import { freePort } from "../support/throwaway-postgres";
 import { DEFAULTS, READ_PATHS, READER } from "./config";
 import { signIn } from "../support/http-sign-in";
