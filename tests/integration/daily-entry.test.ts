@@ -2,8 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/daily/route";
 import type { Actor } from "@/lib/auth/permissions";
 import { newToken } from "@/lib/auth/tokens";
-import { applyFigureChanges } from "@/lib/data/figure-writer";
-import { checkDailyRows } from "@/lib/data/daily-checks";
+import { AppError } from "@/lib/data/errors";
 import { gridCellsToRows } from "@/lib/data/daily-grid-rows";
 import { getDailyGrid } from "@/lib/data/daily-grid";
 import { saveDailyFigures } from "@/lib/data/daily-save";
@@ -204,26 +203,73 @@ describe("daily entry", () => {
     expect(grid.rows[0].lock).toEqual({ until: "2023-06-04", reason: "Đã gửi báo cáo tuần 22" });
   });
 
-  it("leaves neither the change nor its audit event when the transaction dies midway", async () => {
+  it("leaves neither the change nor its audit event when the save's connection is killed midway", async () => {
     const db = testDb();
-    const unit = await db.unit.findUniqueOrThrow({ where: { code: "90101" } });
-    const province = await db.unit.findUniqueOrThrow({ where: { code: "90" } });
-    const district901 = await db.unit.findUniqueOrThrow({ where: { code: "901" } });
-    const metric = await db.metric.findUniqueOrThrow({ where: { code: "activated" } });
+    // The save pauses right after writing its audit events: a trigger (this test's only) reads,
+    // inside the save's transaction, what it has written so far, publishes that through
+    // application_name (other sessions see it at once, though not the uncommitted rows), then
+    // waits on an advisory lock held here. Then the save's connection is killed.
+    await db.$executeRawUnsafe(`CREATE FUNCTION test_pause_after_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM set_config('application_name', format('paused figures=%s audits=%s',
+          (SELECT count(*) FROM figure), (SELECT count(*) FROM audit_event WHERE entity = 'figure')), false);
+        PERFORM pg_advisory_xact_lock(${PAUSE_LOCK});
+        RETURN NULL;
+      END $$`);
+    await db.$executeRawUnsafe("CREATE TRIGGER test_pause_after_audit AFTER INSERT ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION test_pause_after_audit()");
     const killer = new Client({ connectionString: databaseUrl() });
     await killer.connect();
-    await expect(db.$transaction(async (tx) => {
-      const checked = await checkDailyRows(tx, district, [{ ref: 0, date: "2023-06-02", unitCode: "90101", metric: "activated", value: 5, kind: "daily" }], { now: NOW });
-      expect(checked.changes).toHaveLength(1);
-      await applyFigureChanges(tx, district.id, [{ unitId: unit.id, ancestorIds: [province.id, district901.id], unitCode: "90101", metricId: metric.id, metricCode: "activated", day: "2023-06-02", value: 5, kind: "daily" }]);
-      const [{ pid }] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
-      // The figure and its audit event are written; now the server kills the connection.
-      await killer.query("SELECT pg_terminate_backend($1)", [pid]);
-      await tx.$queryRaw`SELECT 1`;
-    })).rejects.toThrow();
-    await killer.end();
+    try {
+      await killer.query("SELECT pg_advisory_lock($1)", [PAUSE_LOCK]);
+      const saving = saveDailyFigures(district, [
+        { ref: 0, date: "2023-06-02", unitCode: "90101", metric: "activated", value: 5, kind: "daily", expectedVersion: null },
+      ], { submissionKey: "killed-midway", now: NOW });
+      let ended = false;
+      const outcome = saving.then((result) => ({ savedWith: result }), (error: unknown) => error).finally(() => {
+        ended = true;
+      });
+      const paused = await waitForPausedSave(killer, () => ended);
+      expect(paused ?? { endedBeforePausing: await outcome }).toMatchObject({ written: "paused figures=1 audits=1" });
+      const { rows: [terminated] } = await killer.query<{ done: boolean }>("SELECT pg_terminate_backend($1) AS done", [paused!.pid]);
+      expect(terminated.done).toBe(true);
+
+      const error = await outcome;
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: "DATABASE_UNAVAILABLE" });
+      // 57P01: "terminating connection due to administrator command", the kill above.
+      expect(sqlStates(error)).toContain("57P01");
+    } finally {
+      await killer.end();
+      await db.$executeRawUnsafe("DROP TRIGGER IF EXISTS test_pause_after_audit ON audit_event");
+      await db.$executeRawUnsafe("DROP FUNCTION IF EXISTS test_pause_after_audit()");
+    }
     expect(await db.figure.count()).toBe(0);
     expect(await db.auditEvent.count()).toBe(0);
     expect(await db.dailyTotal.count()).toBe(0);
+    expect(await db.dailySubmission.count()).toBe(0);
   });
 });
+
+const PAUSE_LOCK = 2_800_028;
+
+/** The save's backend once it waits on PAUSE_LOCK, with what it had written by then; none if the save ended first. */
+async function waitForPausedSave(killer: Client, ended: () => boolean): Promise<{ pid: number; written: string } | undefined> {
+  while (!ended()) {
+    const { rows } = await killer.query<{ pid: number; written: string }>(
+      `SELECT a.pid, a.application_name AS written FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+       WHERE l.locktype = 'advisory' AND NOT l.granted AND a.datname = current_database()`,
+    );
+    if (rows.length) return rows[0];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return undefined;
+}
+
+/** Every SQLSTATE along an error's chain of causes and driver errors. */
+function sqlStates(error: unknown, found: string[] = []): string[] {
+  if (typeof error !== "object" || error === null) return found;
+  const e = error as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
+  for (const code of [e.code, e.originalCode]) if (typeof code === "string") found.push(code);
+  sqlStates(e.meta?.driverAdapterError?.cause, found);
+  return sqlStates(e.cause, found);
+}
