@@ -31,13 +31,10 @@ describe("concurrent saves", () => {
       }
     }
     const results = await Promise.allSettled(saves);
-    const failures = results.filter((r) => r.status === "rejected" || !r.value.ok);
-    // a save may lose a race on the same cell (and be told so), never fail otherwise
-    for (const failure of failures) {
-      if (failure.status === "rejected") throw failure.reason;
-      expect(failure.value.ok ? [] : failure.value.issues.map((i) => i.kind)).toEqual(expect.arrayContaining(["conflict"]));
-    }
-    expect(failures.length).toBeLessThan(saves.length);
+    // No save carries a version to check, so none may be refused (three rounds do overwrite
+    // one another's cells, each with a reason), and each writes both its rows: a different
+    // value from every other round's for the same cell.
+    expect(results).toEqual(saves.map(() => ({ status: "fulfilled", value: { ok: true, written: 2, repeated: false } })));
     const kept = await snapshot();
     await testDb().$transaction((tx) => rebuildTotals(tx));
     expect(await snapshot()).toEqual(kept);
