@@ -7,11 +7,14 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
 };
 
+// TEST_TODAY (YYYY-MM-DD) moves the tests' clock to that day: see tests/support/clock.mjs.
+const clock = path.resolve(import.meta.dirname, "tests/support/clock.mjs");
+
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: [clock] } },
       {
         resolve: { alias },
         test: {
@@ -19,6 +22,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: [clock],
           // One real database shared by the files: run them one at a time.
           fileParallelism: false,
           testTimeout: 120_000,
