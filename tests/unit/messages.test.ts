@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "@/lib/i18n/config";
+import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 
 type Tree = { [key: string]: string | Tree };
@@ -20,31 +20,55 @@ function argumentsOf(message: string): string[] {
   return [...new Set([...message.matchAll(/\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:[,}])/g)].map((m) => m[1]))].sort();
 }
 
-describe("message catalogue", () => {
-  const catalogues = Object.fromEntries(LOCALES.map((l) => [l, leaves(MESSAGES[l] as unknown as Tree)]));
+type Catalogues = Record<Locale, Map<string, string>>;
 
-  it.each(LOCALES.flatMap((a) => LOCALES.filter((b) => b !== a).map((b) => [a, b])))("every %s key exists in %s", (a, b) => {
-    const missing = [...catalogues[a].keys()].filter((key) => !catalogues[b].has(key));
-    expect(missing).toEqual([]);
+/** Keys of language `a` that language `b` lacks. */
+function missingKeys(catalogues: Catalogues, a: Locale, b: Locale): string[] {
+  return [...catalogues[a].keys()].filter((key) => !catalogues[b].has(key));
+}
+
+/** Empty messages, and messages whose placeholders differ from the Vietnamese one's. */
+function messageProblems(catalogues: Catalogues): string[] {
+  const problems: string[] = [];
+  for (const [key, vi] of catalogues.vi) {
+    for (const locale of LOCALES) {
+      const message = catalogues[locale].get(key);
+      if (message === undefined) continue;
+      if (message.trim() === "") problems.push(`${locale}:${key} is empty`);
+      if (argumentsOf(message).join() !== argumentsOf(vi).join()) problems.push(`${locale}:${key} has {${argumentsOf(message)}} but vi has {${argumentsOf(vi)}}`);
+    }
+  }
+  return problems;
+}
+
+const PAIRS = LOCALES.flatMap((a) => LOCALES.filter((b) => b !== a).map((b) => [a, b] as const));
+
+describe("message catalogue", () => {
+  const catalogues = Object.fromEntries(LOCALES.map((l) => [l, leaves(MESSAGES[l] as unknown as Tree)])) as Catalogues;
+
+  it.each(PAIRS)("every %s key exists in %s", (a, b) => {
+    expect(missingKeys(catalogues, a, b)).toEqual([]);
   });
 
   it("has no empty message, and the same placeholders in every language", () => {
-    const problems: string[] = [];
-    for (const [key, vi] of catalogues.vi) {
-      for (const locale of LOCALES) {
-        const message = catalogues[locale].get(key);
-        if (message === undefined) continue;
-        if (message.trim() === "") problems.push(`${locale}:${key} is empty`);
-        if (argumentsOf(message).join() !== argumentsOf(vi).join()) problems.push(`${locale}:${key} has {${argumentsOf(message)}} but vi has {${argumentsOf(vi)}}`);
-      }
-    }
-    expect(problems).toEqual([]);
+    expect(messageProblems(catalogues)).toEqual([]);
   });
 
-  it("notices a missing key (the check itself works)", () => {
-    const en = leaves(MESSAGES.en as unknown as Tree);
-    const broken = new Map(en);
-    broken.delete([...en.keys()][0]);
-    expect([...catalogues.vi.keys()].filter((key) => !broken.has(key))).toHaveLength(1);
+  it("finds each fault planted in a copy of the catalogue (the checks themselves work)", () => {
+    const bad = Object.fromEntries(LOCALES.map((l) => [l, new Map(catalogues[l])])) as Catalogues;
+    const [dropped] = [...bad.en.keys()];
+    bad.en.delete(dropped);
+    bad.en.set("planted.onlyInEnglish", "Only here");
+    const emptied = [...bad.vi].find(([key, message]) => key !== dropped && argumentsOf(message).length === 0)![0];
+    bad.vi.set(emptied, " ");
+    const [renamed, message] = [...bad.en].find(([key, m]) => key !== emptied && argumentsOf(m).length > 0)!;
+    const [first] = argumentsOf(message);
+    bad.en.set(renamed, message.replaceAll(`{${first}`, `{${first}X`));
+
+    expect(PAIRS.map(([a, b]) => [a, b, missingKeys(bad, a, b)])).toEqual([["vi", "en", [dropped]], ["en", "vi", ["planted.onlyInEnglish"]]]);
+    expect(messageProblems(bad).sort()).toEqual([
+      `vi:${emptied} is empty`,
+      `en:${renamed} has {${argumentsOf(bad.en.get(renamed)!)}} but vi has {${argumentsOf(bad.vi.get(renamed)!)}}`,
+    ].sort());
   });
 });
