@@ -6,7 +6,7 @@ import "server-only";
 // grid, nobody saved the cell since it was loaded. Returns the changes to apply or the issues.
 import { canAdminister, canEditFigures, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { dailyCountOf, funnelViolations, isSpike, SPIKE_FACTOR, SPIKE_WINDOW_DAYS } from "@/lib/domain/daily-rules";
+import { dailyCountOf, funnelViolations, isSpike, SPIKE_FACTOR, SPIKE_WINDOW_DAYS, usualDailyCount } from "@/lib/domain/daily-rules";
 import { addDays, dateToDay, dayToDate, todayInVietnam } from "@/lib/domain/dates";
 import { formatDay, formatNumber as formatIn } from "@/lib/domain/format";
 import { currentLocale, m } from "@/lib/i18n/message";
@@ -152,13 +152,13 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
     if (existing && existing.value === count) continue;
     if (existing && !reason) { issue(row.ref, "reason", m("validation.daily.reasonRequired")); continue; }
     if (count < 0 && !reason) { issue(row.ref, "reason", m("validation.daily.decrease", { value: formatNumber(row.value), before: formatNumber(before) })); continue; }
-    // Without any report in the window there is no recent average to compare with (a first
-    // entry, often an opening balance typed as a cumulative).
+    // The usual count is taken over the days the unit reported in the window; a first entry,
+    // often an opening balance typed as a cumulative, has none and is never a spike.
     const windowFrom = addDays(row.date, -SPIKE_WINDOW_DAYS);
-    const hasHistory = [...s.days.keys()].some((d) => d >= windowFrom && d < row.date);
-    const recent = before - s.cumulativeAt(addDays(windowFrom, -1));
-    if (!options.confirmSpikes && hasHistory && isSpike(count, recent)) {
-      issue(row.ref, "spike", m("validation.daily.spike", { count: formatNumber(count), factor: String(SPIKE_FACTOR), days: String(SPIKE_WINDOW_DAYS), average: formatNumber(Math.round(recent / SPIKE_WINDOW_DAYS)) }));
+    const recentCounts = [...s.days].filter(([d]) => d >= windowFrom && d < row.date).map(([, f]) => f.value);
+    const usual = usualDailyCount(recentCounts);
+    if (!options.confirmSpikes && usual && isSpike(count, recentCounts)) {
+      issue(row.ref, "spike", m("validation.daily.spike", { count: formatNumber(count), factor: String(SPIKE_FACTOR), days: String(usual.reportedDays), average: formatNumber(Math.round(usual.average)) }));
       continue;
     }
     s.days.set(row.date, { value: count, cumulative: before + count, version: (existing?.version ?? 0) + 1, by: null });

@@ -1,20 +1,54 @@
 // Pure rules for daily figures, shared by the entry grid, the CSV import and the API.
 
-/** A day's count above this many times the recent daily average is a spike ... */
+/** A day's count above this many times the unit's usual daily count is a spike ... */
 export const SPIKE_FACTOR = 5;
 /** ... provided it is also above this floor (small communes jump from 2 to 12 all the time). */
 export const SPIKE_FLOOR = 50;
-/** Days of history the recent average is taken over. */
+/** Days of history the usual count is taken from. */
 export const SPIKE_WINDOW_DAYS = 14;
+/**
+ * Reported days in the window needed before any count is judged: with fewer, a commune's
+ * first days (or one that reports now and then) would be measured against a guess. Ten is
+ * what a commune reporting on weekdays only has.
+ */
+export const SPIKE_MIN_REPORTED_DAYS = 10;
+/**
+ * Standard errors of the average added to it, so that a noisy history whose few recent days
+ * happened to be low is not taken for a quiet unit.
+ */
+export const SPIKE_MARGIN_STANDARD_ERRORS = 2;
+
+export interface UsualCount {
+  /** the average daily count over the reported days of the window */
+  average: number;
+  /** days of the window with a figure (a figure of 0 is a report) */
+  reportedDays: number;
+  /** the average plus SPIKE_MARGIN_STANDARD_ERRORS standard errors: what a spike is measured against */
+  level: number;
+}
 
 /**
- * A count needs explicit confirmation when it is more than SPIKE_FACTOR × the unit's average
- * daily count over the previous SPIKE_WINDOW_DAYS days and above SPIKE_FLOOR.
+ * A unit's usual daily count from the counts of the days it reported in the window (days
+ * without a figure are not zeros, they are unknown), or null with too few reported days.
  */
-export function isSpike(count: number, recentTotal: number, windowDays = SPIKE_WINDOW_DAYS): boolean {
+export function usualDailyCount(recentCounts: readonly number[]): UsualCount | null {
+  const reportedDays = recentCounts.length;
+  if (reportedDays < SPIKE_MIN_REPORTED_DAYS) return null;
+  const average = recentCounts.reduce((sum, count) => sum + count, 0) / reportedDays;
+  const variance = recentCounts.reduce((sum, count) => sum + (count - average) ** 2, 0) / (reportedDays - 1);
+  const level = Math.max(average + SPIKE_MARGIN_STANDARD_ERRORS * Math.sqrt(variance / reportedDays), 0);
+  return { average, reportedDays, level };
+}
+
+/**
+ * A count needs explicit confirmation when it is above SPIKE_FLOOR and more than
+ * SPIKE_FACTOR × the unit's usual daily count, given the counts of its reported days in the
+ * previous SPIKE_WINDOW_DAYS days. Without SPIKE_MIN_REPORTED_DAYS of them nothing is a spike.
+ */
+export function isSpike(count: number, recentCounts: readonly number[]): boolean {
   if (count <= SPIKE_FLOOR) return false;
-  const average = Math.max(recentTotal, 0) / windowDays;
-  return count > SPIKE_FACTOR * average;
+  const usual = usualDailyCount(recentCounts);
+  return usual !== null && count > SPIKE_FACTOR * usual.level;
 }
 
 /**
