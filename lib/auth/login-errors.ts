@@ -5,6 +5,8 @@ import type { Messages } from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
 
 export const LOCKED_ERROR_PREFIX = "LOCKED:";
+/** The sign-in could not be checked (the database failed): the form says "try again". */
+export const UNAVAILABLE_ERROR = "UNAVAILABLE";
 
 export type LoginErrorMessages = Messages["auth"]["loginForm"]["errors"];
 
@@ -13,5 +15,6 @@ export function loginErrorMessage(error: string | null | undefined, messages: Lo
     const minutes = Number(error.slice(LOCKED_ERROR_PREFIX.length)) || 1;
     return minutes === 1 ? messages.lockedOneMinute : fill(messages.locked, { minutes });
   }
+  if (error === UNAVAILABLE_ERROR) return messages.unavailable;
   return messages.invalid;
 }

@@ -1,11 +1,33 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { endSessions, signIn } from "@/lib/data/sessions";
+import { endSessions, signIn, type SignInOptions } from "@/lib/data/sessions";
 import { minutesUntil } from "@/lib/domain/login-throttle";
 import { clientAddress } from "./client-address";
-import { LOCKED_ERROR_PREFIX } from "./login-errors";
+import { logError } from "@/lib/observability/errors";
+import { LOCKED_ERROR_PREFIX, UNAVAILABLE_ERROR } from "./login-errors";
 import { IDLE_SECONDS, REFRESH_AFTER_SECONDS, sessionCookie } from "./session-cookie";
+
+/**
+ * next-auth hands a thrown error's message to the sign-in form, which words it: only the
+ * codes of lib/auth/login-errors.ts are ever thrown, never an internal error's text.
+ */
+export async function authorizeCredentials(
+  credentials: Record<string, string> | undefined,
+  headers: Record<string, string | string[] | undefined> | Headers,
+  options: Pick<SignInOptions, "sleep"> = {},
+): Promise<{ id: string; name: string; sessionVersion: number } | null> {
+  let result: Awaited<ReturnType<typeof signIn>>;
+  try {
+    result = await signIn(credentials?.username ?? "", credentials?.password ?? "", { address: clientAddress(headers), ...options });
+  } catch (error) {
+    logError(error, "sign-in");
+    throw new Error(UNAVAILABLE_ERROR);
+  }
+  if (result.ok) return { id: String(result.user.id), name: result.user.displayName, sessionVersion: result.user.sessionVersion };
+  if (result.reason === "locked") throw new Error(`${LOCKED_ERROR_PREFIX}${minutesUntil(result.until, new Date())}`);
+  return null;
+}
 
 export const authOptions: NextAuthOptions = {
   // The cookie expires IDLE_SECONDS after the last request: proxy.ts re-issues it as the
@@ -18,13 +40,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { username: { type: "text" }, password: { type: "password" } },
-      async authorize(credentials, request) {
-        const result = await signIn(credentials?.username ?? "", credentials?.password ?? "", { address: clientAddress(request.headers ?? {}) });
-        if (result.ok) return { id: String(result.user.id), name: result.user.displayName, sessionVersion: result.user.sessionVersion };
-        // next-auth hands a thrown error's message to the sign-in form, which words it.
-        if (result.reason === "locked") throw new Error(`${LOCKED_ERROR_PREFIX}${minutesUntil(result.until, new Date())}`);
-        return null;
-      },
+      authorize: (credentials, request) => authorizeCredentials(credentials, request.headers ?? {}),
     }),
   ],
   callbacks: {

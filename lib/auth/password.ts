@@ -15,3 +15,12 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     return false;
   }
 }
+
+let dummyHash: Promise<string> | undefined;
+
+/** Checks a password against a hash; without one (no such user), against a dummy hash, so the answer takes as long. */
+export async function verifyPasswordOrDummy(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash !== null) return verifyPassword(passwordHash, password);
+  await verifyPassword(await (dummyHash ??= hashPassword("no-such-user-password")), password);
+  return false;
+}

@@ -1,14 +1,11 @@
 import "server-only";
-// Sign-in with throttling (lib/domain/login-throttle.ts), the audit of every attempt, and the
+// Sign-in with throttling (lib/data/login-throttle.ts), the audit of every attempt, and the
 // user behind a session, re-read on every request.
-import { db, type Db } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import type { Actor, Role } from "@/lib/auth/permissions";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import {
-  ADDRESS_POLICY, KNOWN_ADDRESS_MS, USERNAME_POLICY, failureDelayMs, lockedUntil, recordFailure,
-  type ThrottlePolicy, type ThrottleState,
-} from "@/lib/domain/login-throttle";
+import { verifyPasswordOrDummy } from "@/lib/auth/password";
 import { noteRequestUser } from "@/lib/observability/request-context";
+import { countAttempt, forgiveAttempt } from "./login-throttle";
 
 export type SignInResult =
   | { ok: true; user: { id: number; displayName: string; sessionVersion: number } }
@@ -23,18 +20,16 @@ export interface SignInOptions {
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks a username and password under the sign-in limits; audits every attempt (success,
- * failure, or refused because of a lock) with the client address.
+ * Checks a username and password under the sign-in limits, the attempt counted before the
+ * password is checked; audits every attempt (success, failure, or refused because of a lock)
+ * with the client address.
  */
 export async function signIn(rawUsername: string, password: string, options: SignInOptions): Promise<SignInResult> {
   const client = db();
   const now = options.now ?? new Date();
   const username = rawUsername.trim().toLowerCase().slice(0, 64);
-  const userKey = `user:${username}`;
-  const addressKey = `addr:${options.address}`;
   const user = await client.user.findUnique({
     where: { username },
     select: { id: true, displayName: true, active: true, sessionVersion: true, passwordHash: true, unitId: true },
@@ -43,64 +38,26 @@ export async function signIn(rawUsername: string, password: string, options: Sig
     data: { userId: user?.id ?? null, action, entity: "session", entityKey: username, unitId: user?.unitId ?? null, newValue: { address: options.address, ...extra } },
   });
 
-  const throttles = await client.loginThrottle.findMany({ where: { key: { in: [userKey, addressKey] } } });
-  const addressLock = lockedUntil(throttles.find((t) => t.key === addressKey) ?? null, now);
-  const userLock = lockedUntil(throttles.find((t) => t.key === userKey) ?? null, now);
-  const lock = addressLock ?? (userLock && !(await isKnownAddress(client, username, options.address, now)) ? userLock : null);
-  if (lock) {
-    await audit("login.refused", { lockedUntil: lock.toISOString(), by: addressLock ? "address" : "username" });
-    return { ok: false, reason: "locked", until: lock };
+  const verdict = await countAttempt(username, options.address, now);
+  if (!verdict.admitted) {
+    await audit("login.refused", { lockedUntil: verdict.until.toISOString(), by: verdict.by });
+    return { ok: false, reason: "locked", until: verdict.until };
   }
 
-  // An unknown username costs the same hashing time as a known one.
-  const valid = user
-    ? await verifyPassword(user.passwordHash, password)
-    : (await verifyPassword(await (dummyHash ??= hashPassword("no-such-user-password")), password)) && false;
+  const valid = await verifyPasswordOrDummy(user?.passwordHash ?? null, password);
   if (valid && user?.active) {
+    await forgiveAttempt(username, options.address);
     await client.$transaction([
-      client.loginThrottle.deleteMany({ where: { key: userKey } }),
       client.user.update({ where: { id: user.id }, data: { lastLoginAt: now } }),
       audit("login.success"),
     ]);
     return { ok: true, user: { id: user.id, displayName: user.displayName, sessionVersion: user.sessionVersion } };
   }
 
-  const [userState, addressState] = await client.$transaction(async (tx) => [
-    await countFailure(tx, userKey, USERNAME_POLICY, now),
-    await countFailure(tx, addressKey, ADDRESS_POLICY, now),
-  ]);
   await audit("login.failure", valid ? { inactive: true } : {});
-  const newLock = addressState.lockedUntil ?? userState.lockedUntil;
-  if (newLock) return { ok: false, reason: "locked", until: newLock };
-  const delay = Math.max(failureDelayMs(userState.failures, USERNAME_POLICY), failureDelayMs(addressState.failures, ADDRESS_POLICY));
-  if (delay > 0) await (options.sleep ?? realSleep)(delay);
+  if (verdict.lockedUntil) return { ok: false, reason: "locked", until: verdict.lockedUntil };
+  if (verdict.delayMs > 0) await (options.sleep ?? realSleep)(verdict.delayMs);
   return { ok: false, reason: "invalid" };
-}
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-/** Counts one failure under `key`, serialised per key by a row lock. */
-async function countFailure(tx: Tx, key: string, policy: ThrottlePolicy, now: Date): Promise<ThrottleState> {
-  await tx.$executeRaw`INSERT INTO login_throttle (key, failures, window_start, last_failure_at) VALUES (${key}, 0, ${now}, ${now}) ON CONFLICT (key) DO NOTHING`;
-  const [row] = await tx.$queryRaw<{ failures: number; window_start: Date; last_failure_at: Date; locked_until: Date | null }[]>`
-    SELECT failures, window_start, last_failure_at, locked_until FROM login_throttle WHERE key = ${key} FOR UPDATE`;
-  const previous: ThrottleState | null = row.failures === 0 ? null : { failures: row.failures, windowStart: row.window_start, lastFailureAt: row.last_failure_at, lockedUntil: row.locked_until };
-  const next = recordFailure(previous, policy, now);
-  await tx.loginThrottle.update({ where: { key }, data: next });
-  return next;
-}
-
-/** The username has signed in successfully from this address recently. */
-async function isKnownAddress(client: Db, username: string, address: string, now: Date): Promise<boolean> {
-  const found = await client.auditEvent.findFirst({
-    where: {
-      entity: "session", entityKey: username, action: "login.success",
-      at: { gte: new Date(now.getTime() - KNOWN_ADDRESS_MS) },
-      newValue: { path: ["address"], equals: address },
-    },
-    select: { id: true },
-  });
-  return found !== null;
 }
 
 /** Signs out every session of the user (logout, password change, deactivation). */

@@ -1,4 +1,5 @@
-// Sign-in throttling policy, pure. Every attempt is counted under two keys, the username and
+// Sign-in throttling policy, pure. Every attempt (a sign-in, or a password change's current
+// password) is counted under two keys, the username and
 // the client address, each with its own limits:
 //
 // - the address is the main defence against one attacker: failures from it are slowed down
@@ -40,18 +41,28 @@ export function lockedUntil(state: ThrottleState | null, now: Date): Date | null
   return state?.lockedUntil && state.lockedUntil > now ? state.lockedUntil : null;
 }
 
-/** The state after one more failure at `now`. */
-export function recordFailure(state: ThrottleState | null, policy: ThrottlePolicy, now: Date): ThrottleState {
-  const lockExpired = state?.lockedUntil != null && lockedUntil(state, now) === null;
-  const expired = !state || lockExpired || now.getTime() - state.windowStart.getTime() > policy.windowMs;
-  const failures = expired ? 1 : state.failures + 1;
-  const windowStart = expired ? now : state.windowStart;
+/**
+ * The state after one more attempt at `now`. Attempts are counted before the password is
+ * checked (lib/data/login-throttle.ts does this in one SQL statement), so a burst of
+ * parallel attempts cannot have more passwords checked than the limit: the attempt that
+ * brings the count to `lockAt` is the last one checked and sets the lock; later ones are
+ * counted and refused until the lock runs out, when the count starts again at 1.
+ */
+export function recordAttempt(state: ThrottleState | null, policy: ThrottlePolicy, now: Date): ThrottleState {
+  if (state && lockedUntil(state, now)) return { ...state, failures: state.failures + 1, lastFailureAt: now };
+  const fresh = !state || state.lockedUntil !== null || now.getTime() - state.windowStart.getTime() > policy.windowMs;
+  const failures = fresh ? 1 : state.failures + 1;
   return {
     failures,
-    windowStart,
+    windowStart: fresh ? now : state.windowStart,
     lastFailureAt: now,
     lockedUntil: failures >= policy.lockAt ? new Date(now.getTime() + policy.lockMs) : null,
   };
+}
+
+/** The attempt that brought the count to `failures` may have its password checked. */
+export function admits(failures: number, policy: ThrottlePolicy): boolean {
+  return failures <= policy.lockAt;
 }
 
 /** How long to hold back the answer to the failure that brought the count to `failures`. */

@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
+import { applyTrustedForwarding, parseTrustProxy } from "../auth/trusted-proxy.mjs";
 import { formatLogLine, safePath } from "./log-format.mjs";
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -24,6 +25,9 @@ function option(names, fallback) {
 
 const port = Number(option(["--port", "-p"], process.env.PORT ?? "3000"));
 const hostname = option(["--hostname", "-H"], process.env.HOSTNAME ?? "0.0.0.0");
+// Forwarded headers are believed only from the proxies TRUST_PROXY names; a wrong value stops
+// the start here rather than silently trusting every client.
+const trustedProxies = parseTrustProxy(process.env.TRUST_PROXY);
 const contexts = new AsyncLocalStorage();
 globalThis[Symbol.for("vneid.requestContext")] = contexts;
 
@@ -66,6 +70,7 @@ function release() {
 
 const server = createServer((req, res) => {
   const started = process.hrtime.bigint();
+  applyTrustedForwarding(req.headers, req.socket.remoteAddress, trustedProxies);
   const incoming = req.headers["x-request-id"];
   const context = { requestId: typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID() };
   req.headers["x-request-id"] = context.requestId;

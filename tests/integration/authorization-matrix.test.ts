@@ -327,6 +327,8 @@ const INTERNAL = new Set([
   // a lock written inside issueWeeklyReport's transaction, after its permission check
   "lib/data/period-locks.ts#insertPeriodLock",
   "lib/data/sessions.ts#signIn", "lib/data/sessions.ts#endSessions", "lib/data/api-tokens.ts#userForApiToken",
+  // sign-in's and the password change's attempt counting, before and after their password check
+  "lib/data/login-throttle.ts#countAttempt", "lib/data/login-throttle.ts#forgiveAttempt",
 ]);
 /**
  * Route handlers that are public by design: next-auth's own sign-in, session and sign-out

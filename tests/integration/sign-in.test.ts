@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { signOutAction } from "@/app/session/actions";
 import { hashPassword } from "@/lib/auth/password";
+import { authorizeCredentials } from "@/lib/auth/options";
+import { loginErrorMessage, UNAVAILABLE_ERROR } from "@/lib/auth/login-errors";
 import { sessionCookie } from "@/lib/auth/session-cookie";
+import { applyTrustedForwarding, parseTrustProxy } from "@/lib/auth/trusted-proxy.mjs";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { endSessions, getSessionUser, signIn } from "@/lib/data/sessions";
 import { smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
@@ -109,5 +113,63 @@ describe("sign-in", () => {
     session.current = null;
     await expect(signOutAction()).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT;replace;/login;") });
     expect(await testDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } })).toEqual({ sessionVersion: user.sessionVersion + 1 });
+  });
+
+  // Before: the lock was read before the password and the failure counted after it, so a
+  // burst had far more passwords checked than the limit, and counting crashed when another
+  // attempt's success deleted the row meanwhile (that attempt neither counted nor audited).
+  it("checks no more passwords than the limit in a burst of parallel attempts, and audits every attempt", async () => {
+    await createUser("bac");
+    const burst = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => attempt("bac", `wrong-${i}`, `10.0.2.${i}`, 1)));
+    expect(burst.filter((r) => r.status === "rejected")).toEqual([]);
+    expect((await audits("login.failure")).length).toBe(5);
+    expect((await audits("login.refused")).length).toBe(35);
+    // the right password, after the burst, waits for the lock like everyone else
+    expect(await attempt("bac", PASSWORD, "10.0.2.200", 2)).toMatchObject({ ok: false, reason: "locked" });
+
+    // one address guessing many usernames at once: 20 checked, the rest refused
+    const spread = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => attempt(`guess${i}`, "wrong", "6.6.6.6", 3)));
+    expect(spread.filter((r) => r.status === "rejected")).toEqual([]);
+    expect((await audits("login.failure")).filter((a) => (a.newValue as { address: string }).address === "6.6.6.6").length).toBe(20);
+    expect((await audits("login.refused")).filter((a) => (a.newValue as { address: string }).address === "6.6.6.6").length).toBe(10);
+  });
+
+  it("counts and audits every attempt of a burst in which the real user signs in meanwhile", async () => {
+    await createUser("bac");
+    expect((await attempt("bac", PASSWORD, "192.168.5.5", 0)).ok).toBe(true);
+    const burst = await Promise.allSettled(Array.from({ length: 30 }, (_, i) =>
+      i % 3 === 0 ? attempt("bac", PASSWORD, "192.168.5.5", 1) : attempt("bac", `wrong-${i}`, `6.6.7.${i}`, 1)));
+    expect(burst.filter((r) => r.status === "rejected")).toEqual([]);
+    // the real user, from their own address, is never locked out
+    expect(burst.filter((r, i) => i % 3 === 0 && r.status === "fulfilled" && r.value.ok).length).toBe(10);
+    const audited = await testDb().auditEvent.count({ where: { entity: "session", entityKey: "bac", action: { startsWith: "login." } } });
+    expect(audited).toBe(31);
+  });
+
+  // Before: the client's own X-Forwarded-For was trusted, so rotating it never locked anything.
+  it("counts a client rotating a forged X-Forwarded-For under its socket's address when no proxy is trusted", async () => {
+    await createUser("bac");
+    const results = [];
+    for (let i = 0; i < 22; i++) {
+      const headers: Record<string, string | string[] | undefined> = { "x-forwarded-for": `6.6.${i}.${i}` };
+      applyTrustedForwarding(headers, "203.0.113.9", parseTrustProxy(undefined));
+      results.push(await authorizeCredentials({ username: `guess${i}`, password: "wrong" }, headers, { sleep: async () => {} }).then(() => "invalid", (e: Error) => e.message));
+    }
+    expect(results.slice(0, 19)).toEqual(Array(19).fill("invalid"));
+    expect(results.slice(19).every((r) => r.startsWith("LOCKED:"))).toBe(true);
+    expect(new Set((await audits("login.failure")).map((a) => (a.newValue as { address: string }).address))).toEqual(new Set(["203.0.113.9"]));
+  });
+
+  it("answers a sign-in the database could not check with a fixed code the form words, never the error's text", async () => {
+    await createUser("bac");
+    await testDb().$executeRawUnsafe("ALTER TABLE login_throttle RENAME TO login_throttle_away");
+    try {
+      const error = await authorizeCredentials({ username: "bac", password: PASSWORD }, { "x-forwarded-for": "10.0.0.1" }).then(() => null, (e: Error) => e);
+      expect(error?.message).toBe(UNAVAILABLE_ERROR);
+    } finally {
+      await testDb().$executeRawUnsafe("ALTER TABLE login_throttle_away RENAME TO login_throttle");
+    }
+    expect(loginErrorMessage(UNAVAILABLE_ERROR, MESSAGES.vi.auth.loginForm.errors)).toBe(MESSAGES.vi.auth.loginForm.errors.unavailable);
+    expect(loginErrorMessage("Cannot read properties of undefined (reading 'failures')", MESSAGES.vi.auth.loginForm.errors)).toBe(MESSAGES.vi.auth.loginForm.errors.invalid);
   });
 });

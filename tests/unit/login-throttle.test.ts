@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ADDRESS_POLICY, USERNAME_POLICY, failureDelayMs, lockedUntil, minutesUntil, recordFailure, type ThrottleState } from "@/lib/domain/login-throttle";
+import { ADDRESS_POLICY, USERNAME_POLICY, admits, failureDelayMs, lockedUntil, minutesUntil, recordAttempt, type ThrottleState } from "@/lib/domain/login-throttle";
 
 const T0 = new Date("2026-11-23T08:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 function fail(times: number, policy = USERNAME_POLICY, start: ThrottleState | null = null, everySeconds = 1): ThrottleState | null {
   let state = start;
-  for (let i = 0; i < times; i++) state = recordFailure(state, policy, at(i * everySeconds));
+  for (let i = 0; i < times; i++) state = recordAttempt(state, policy, at(i * everySeconds));
   return state;
 }
 
@@ -15,7 +15,7 @@ describe("sign-in throttling policy", () => {
     const four = fail(4)!;
     expect(four.failures).toBe(4);
     expect(lockedUntil(four, at(4))).toBeNull();
-    const five = recordFailure(four, USERNAME_POLICY, at(4));
+    const five = recordAttempt(four, USERNAME_POLICY, at(4));
     expect(lockedUntil(five, at(5))).toEqual(at(4 + 300));
     expect(lockedUntil(five, at(4 + 300))).toBeNull();
   });
@@ -23,17 +23,27 @@ describe("sign-in throttling policy", () => {
   it("locks an address only at its 20th failure, for 15 minutes", () => {
     const nineteen = fail(19, ADDRESS_POLICY)!;
     expect(lockedUntil(nineteen, at(19))).toBeNull();
-    const twenty = recordFailure(nineteen, ADDRESS_POLICY, at(19));
+    const twenty = recordAttempt(nineteen, ADDRESS_POLICY, at(19));
     expect(lockedUntil(twenty, at(20))).toEqual(at(19 + 900));
   });
 
   it("starts a new count when the window has passed, and after a lock has run out", () => {
     const four = fail(4)!;
-    expect(recordFailure(four, USERNAME_POLICY, at(15 * 60 + 1)).failures).toBe(1);
+    expect(recordAttempt(four, USERNAME_POLICY, at(15 * 60 + 1)).failures).toBe(1);
     const locked = fail(5)!;
-    const afterLock = recordFailure(locked, USERNAME_POLICY, at(4 + 301));
+    const afterLock = recordAttempt(locked, USERNAME_POLICY, at(4 + 301));
     expect(afterLock.failures).toBe(1);
     expect(afterLock.lockedUntil).toBeNull();
+  });
+
+  it("keeps counting while locked, so only the attempts up to the limit are admitted", () => {
+    const five = fail(5)!;
+    expect(admits(five.failures, USERNAME_POLICY)).toBe(true); // the 5th is checked, and locks
+    const sixth = recordAttempt(five, USERNAME_POLICY, at(10));
+    expect(sixth).toEqual({ ...five, failures: 6, lastFailureAt: at(10) });
+    expect(admits(sixth.failures, USERNAME_POLICY)).toBe(false);
+    expect(admits(20, ADDRESS_POLICY)).toBe(true);
+    expect(admits(21, ADDRESS_POLICY)).toBe(false);
   });
 
   it.each([
