@@ -1,5 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+// TEST_TODAY (YYYY-MM-DD) sets the tests' clock to that day, the same in every worker.
+import "./tests/support/clock.mjs";
 
 const alias = {
   "@": path.resolve(import.meta.dirname),
@@ -7,7 +9,6 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
 };
 
-// TEST_TODAY (YYYY-MM-DD) moves the tests' clock to that day: see tests/support/clock.mjs.
 const clock = path.resolve(import.meta.dirname, "tests/support/clock.mjs");
 
 export default defineConfig({

@@ -1,19 +1,24 @@
-// Moves this process's clock to the day TEST_TODAY names (YYYY-MM-DD, as a day in Vietnam),
-// keeping the time of day and letting it run: `new Date()` and `Date.now()` are shifted by a
-// whole number of days, every other use of Date is untouched. `npm test` runs the
-// integration suite a second time with TEST_TODAY a year ahead, so a test whose outcome
-// depends on the real date fails there rather than on some future morning. Loaded by vitest
-// (setupFiles) and, through NODE_OPTIONS, by every Node process a test starts (the CLI).
-// Plain JavaScript so that `node --import` can load it without a TypeScript loader.
+// Sets this process's clock to the day TEST_TODAY names (YYYY-MM-DD, a day in Vietnam), at
+// 10:00 there, and lets it run: `new Date()` and `Date.now()` are shifted, every other use of
+// Date is untouched. The first process to load it fixes the shift (TEST_CLOCK_SHIFT) and every
+// process started from it reuses it, so they all agree on the time and no run crosses
+// midnight. `npm test` runs the vitest suites with TEST_TODAY set to today and then a year
+// ahead, so a test whose outcome depends on the real date fails there rather than on some
+// future morning. Loaded by vitest's config and workers and, through NODE_OPTIONS, by every
+// Node process a test starts (the CLI). Plain JavaScript, so that `node --import` can load it
+// without a TypeScript loader.
 import { fileURLToPath } from "node:url";
 
 const SHIFTED = Symbol.for("vneid.test-clock");
 const today = process.env.TEST_TODAY;
 
-/** Whole days from the real day in Vietnam to `day`. */
-function daysAhead(RealDate, day) {
-  const real = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new RealDate());
-  return Math.round((RealDate.parse(`${day}T00:00:00Z`) - RealDate.parse(`${real}T00:00:00Z`)) / 86_400_000);
+/** The shift (ms) that puts now at 10:00 in Vietnam on `day`: inherited, or fixed here. */
+function shiftFor(RealDate, day) {
+  const [inheritedDay, inherited] = (process.env.TEST_CLOCK_SHIFT ?? "").split("@");
+  if (inheritedDay === day && /^-?\d+$/.test(inherited ?? "")) return Number(inherited);
+  const shift = RealDate.parse(`${day}T03:00:00Z`) - RealDate.now();
+  process.env.TEST_CLOCK_SHIFT = `${day}@${shift}`;
+  return shift;
 }
 
 if (today && !globalThis[SHIFTED]) {
@@ -21,7 +26,7 @@ if (today && !globalThis[SHIFTED]) {
     throw new Error(`TEST_TODAY must be a day written YYYY-MM-DD, not "${today}"`);
   }
   const RealDate = globalThis.Date;
-  const offset = daysAhead(RealDate, today) * 86_400_000;
+  const offset = shiftFor(RealDate, today);
   const now = () => RealDate.now() + offset;
   globalThis.Date = new Proxy(RealDate, {
     construct: (target, args, newTarget) => Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget),

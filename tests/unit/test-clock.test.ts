@@ -6,11 +6,11 @@ import { describe, expect, it } from "vitest";
 import { todayInVietnam } from "@/lib/domain/dates";
 
 const CLOCK = path.resolve(import.meta.dirname, "../support/clock.mjs");
-const PRINT = "console.log(JSON.stringify({ today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()), now: Date.now(), epoch: new Date(0).toISOString(), isDate: new Date() instanceof Date, child: require('node:child_process').execFileSync(process.execPath, ['-e', 'console.log(new Date(Date.now()).toISOString().slice(0, 4))'], { encoding: 'utf8' }).trim() }))";
+const PRINT = "console.log(JSON.stringify({ today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()), now: Date.now(), epoch: new Date(0).toISOString(), isDate: new Date() instanceof Date, shift: process.env.TEST_CLOCK_SHIFT, child: JSON.parse(require('node:child_process').execFileSync(process.execPath, ['-e', 'console.log(JSON.stringify({ year: new Date(Date.now()).toISOString().slice(0, 4), shift: process.env.TEST_CLOCK_SHIFT }))'], { encoding: 'utf8' })) }))";
 
 function underClock(day: string) {
   const out = execFileSync(process.execPath, ["--import", CLOCK, "-e", PRINT], { env: { ...process.env, TEST_TODAY: day, NODE_OPTIONS: "" }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  return JSON.parse(out) as { today: string; now: number; epoch: string; isDate: boolean; child: string };
+  return JSON.parse(out) as { today: string; now: number; epoch: string; isDate: boolean; shift: string; child: { year: string; shift: string } };
 }
 
 describe("the tests' clock", () => {
@@ -19,11 +19,12 @@ describe("the tests' clock", () => {
     expect(todayInVietnam()).toBe(process.env.TEST_TODAY || real);
   });
 
-  it("moves new Date() and Date.now() to the day named, in the process and in the processes it starts", () => {
+  it("sets new Date() and Date.now() to 10:00 in Vietnam on the day named, in the process and the processes it starts", () => {
     const seen = underClock("2031-02-03");
     expect(seen.today).toBe("2031-02-03");
-    expect(new Date(seen.now).toISOString().slice(0, 4)).toBe("2031");
-    expect(seen.child).toBe("2031");
+    expect(new Date(seen.now).toISOString().slice(0, 13)).toBe("2031-02-03T03");
+    expect(seen.shift).toMatch(/^2031-02-03@\d+$/);
+    expect(seen.child).toEqual({ year: "2031", shift: seen.shift });
     expect(seen.epoch).toBe("1970-01-01T00:00:00.000Z");
     expect(seen.isDate).toBe(true);
   });
