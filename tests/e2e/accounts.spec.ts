@@ -106,7 +106,8 @@ test("commune police see their district's ranking and enter their own commune on
 test("a district officer's direct POST for another district's commune is refused and writes nothing", async ({ page }) => {
   await signIn(page, "nuithanh");
   const day = addDays(todayInVietnam(), -200);
-  const post = (unitCode: string) => page.request.post("/api/v1/daily", { data: { rows: [{ date: day, unitCode, metric: "dossiers", value: 7 }] } });
+  // as the site's own page would send it: a session-cookie write needs a same-origin Origin
+  const post = (unitCode: string) => page.request.post("/api/v1/daily", { headers: { origin: new URL(page.url()).origin }, data: { rows: [{ date: day, unitCode, metric: "dossiers", value: 7 }] } });
   const refused = await post(OTHER_DISTRICT_COMMUNE);
   expect(refused.status()).toBe(403);
   expect(await refused.json()).toEqual({ error: { message: "Có dòng không hợp lệ; không dòng nào được ghi.", fieldErrors: { "rows.0": [`Đơn vị ${OTHER_DISTRICT_COMMUNE} nằm ngoài phạm vi của bạn.`] } } });

@@ -247,7 +247,8 @@ const ROWS: Record<string, Row> = {
 
   // route handlers (the browser session; bearer tokens are covered by api-tokens.test.ts)
   "route:app/api/v1/daily/route.ts#POST": routeRow("app/api/v1/daily/route.ts", "POST", FIGURES, (who, scope) => new Request("http://test/api/v1/daily", {
-    method: "POST", headers: { "content-type": "application/json" },
+    // as the site's own pages post it (a cross-origin post is refused: api-daily-session.test.ts)
+    method: "POST", headers: { "content-type": "application/json", origin: "http://test", "sec-fetch-site": "same-origin" },
     body: JSON.stringify({ rows: [{ date: figureDay(), unitCode: figureUnit(roleOf(who), scope), metric: "dossiers", value: 1 }] }),
   }), true),
   "route:app/import/template/route.ts#GET": routeRow("app/import/template/route.ts", "GET", FIGURES, (who, scope) => {

@@ -1,10 +1,12 @@
 // POST /api/v1/daily: { rows: [{ date, unitCode, metric, value, kind?, reason? }], confirmSpikes?, reason? }
 // → { written }. The same rules and write path as the entry grid and the CSV import.
-// An `Idempotency-Key` header makes a retried request write once. Bodies above
+// Called with the browser session, it needs a JSON body and a same-origin request
+// (lib/auth/same-origin.ts); a bearer token needs neither. An `Idempotency-Key` header makes a retried request write once. Bodies above
 // API_BODY_LIMIT_BYTES are refused with 413; a database that cannot answer gives 503 with
 // "try again" (nothing was stored).
 import { z } from "zod";
 import { getApiActor } from "@/lib/auth/api-auth";
+import { sessionWriteRefusal } from "@/lib/auth/same-origin";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { apiErrorResponse, apiError, unauthenticated } from "@/lib/api/errors";
 import { dailyApiBodySchema, dailyFigureInputSchema } from "@/lib/validation/daily-figures";
@@ -21,6 +23,10 @@ async function saveDaily(request: Request): Promise<Response> {
   try {
     const actor = await getApiActor(request);
     if (!actor) return unauthenticated();
+    if (!request.headers.has("authorization")) {
+      const refusal = sessionWriteRefusal(request);
+      if (refusal) return apiError(refusal.status, refusal.message);
+    }
     const json = await readJsonBody(request);
     if (!json.ok) return apiError(json.status, json.message);
     const body = dailyApiBodySchema.safeParse(json.value);
