@@ -48,6 +48,14 @@ export class BackupError extends Error {}
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/**
+ * Tables the migrations themselves fill with reference data (the unit levels and built-in
+ * metrics of prisma/migrations/20261204055908_reference_data): a migrated database with rows
+ * there only is still empty for a restore, and the backup's own rows (as edited by then)
+ * replace the migration's.
+ */
+const MIGRATION_DATA_TABLES = ["unit_level", "metric"];
+
 /** The application's tables, parents before children (a table's own parent rows are one statement). */
 async function tablesInDependencyOrder(client: Client): Promise<{ name: string; columns: string[]; selfReferencing: boolean; key: string[] }[]> {
   const { rows: tables } = await client.query<{ name: string }>(
@@ -206,6 +214,7 @@ export async function restoreDatabase(databaseUrl: string, file: string, migrati
       `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
     for (const table of existing) {
+      if (MIGRATION_DATA_TABLES.includes(table.name)) continue;
       const { rows } = await client.query(`SELECT 1 FROM ${ident(table.name)} LIMIT 1`);
       if (rows.length) throw new BackupError(`The target database is not empty (table ${table.name} has rows). Restore into a new database, or pass --replace.`);
     }
@@ -221,6 +230,9 @@ export async function restoreDatabase(databaseUrl: string, file: string, migrati
   let total = 0;
   try {
     await loader.query("BEGIN");
+    for (const name of MIGRATION_DATA_TABLES) {
+      if (header.tables.some((t) => t.name === name)) await loader.query(`DELETE FROM ${ident(name)}`);
+    }
     const order = await tablesInDependencyOrder(loader);
     const selfReferencing = new Set(order.filter((t) => t.selfReferencing).map((t) => t.name));
     let current: TableInfo | undefined;

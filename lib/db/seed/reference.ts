@@ -1,5 +1,7 @@
 // Reference data every installation needs: the named levels of the unit tree and the
-// four built-in metrics. Idempotent.
+// four built-in metrics. Idempotent. The migrations insert the same rows
+// (prisma/migrations/20261204055908_reference_data), so this only restores what is missing;
+// tests/integration/reference-data.test.ts checks that both agree.
 import type { Db } from "../client";
 
 export const UNIT_LEVELS = [
