@@ -2,24 +2,14 @@
 // correctly), comma-separated, CRLF line ends, one block per section separated by an empty
 // line. Headings are in the reader's language; figures are machine-readable in both, as in
 // the API: whole numbers without separators and percentages as numbers with a decimal point
-// (83.07), dates as YYYY-MM-DD.
+// (83.07), dates as YYYY-MM-DD. Text that would start a formula is neutralised (csv-cell.ts).
 import type { Locale } from "@/lib/i18n/config";
+import { csvLine } from "./csv-cell";
 import type { ReportEnvelope } from "./model";
 import { frozenNote, metricName, missingHeaders, praiseSentence, rankingHeaders, reportWords, titleBlock, trendHeaders } from "./text";
 
-type Cell = string | number | null;
-
 const BOM = "\uFEFF";
-
-function cell(value: Cell): string {
-  if (value === null) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function line(cells: readonly Cell[]): string {
-  return cells.map(cell).join(",");
-}
+const line = csvLine;
 
 export function renderCsv(envelope: ReportEnvelope, locale: Locale): Buffer {
   const w = reportWords(locale);

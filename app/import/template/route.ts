@@ -6,6 +6,7 @@ import { AppError } from "@/lib/data/errors";
 import { todayInVietnam } from "@/lib/domain/dates";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
+import { csvLine } from "@/lib/reports/csv-cell";
 
 export async function GET(request: Request): Promise<Response> {
   return inRequestLocale(() => template(request));
@@ -20,7 +21,7 @@ async function template(request: Request): Promise<Response> {
     const grid = await getDailyGrid(user, day, unit && /^\d{1,10}$/.test(unit) ? unit : undefined);
     // The header is the machine's column names, which the import reads in any language.
     const lines = ["date,unit_code,metric,value,kind,reason"];
-    for (const row of grid.rows) for (const cell of row.cells) lines.push(`${day},${row.unitCode},${cell.metric},,daily,`);
+    for (const row of grid.rows) for (const cell of row.cells) lines.push(csvLine([day, row.unitCode, cell.metric, null, "daily", null]));
     return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
       headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${m("entry.import.templateFile", { date: day })}"` },
     });
