@@ -5,6 +5,7 @@ import { canAdminister, canEditFigures, type Actor } from "@/lib/auth/permission
 import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { AppError } from "./errors";
+import { existsOnWhere } from "@/lib/db/unit-lifetime";
 
 export interface DailyCellDTO {
   metric: string;
@@ -45,7 +46,7 @@ export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string
   const date = dayToDate(day);
   const [leaves, metrics] = await Promise.all([
     client.unit.findMany({
-      where: { path: { startsWith: scope.path }, children: { none: {} }, OR: [{ dissolvedOn: null }, { dissolvedOn: { gt: date } }] },
+      where: { path: { startsWith: scope.path }, children: { none: {} }, ...existsOnWhere(date) },
       select: { id: true, code: true, name: true, path: true },
       orderBy: { name: "asc" },
     }),

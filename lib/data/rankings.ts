@@ -6,6 +6,7 @@ import { addDays, dateToDay } from "@/lib/domain/dates";
 import { percentOf } from "@/lib/domain/percent";
 import { rankChanges, rankRows, type RankChange } from "@/lib/domain/ranking";
 import { AppError } from "./errors";
+import { existsOn } from "@/lib/db/unit-lifetime";
 import { resolveCampaign } from "./campaigns";
 import { dueDatesOn, effectiveTargetsOf } from "./targets";
 
@@ -170,7 +171,5 @@ async function rankedUnitFacts(q: {
       ${ownTarget(q.dueBefore)} AS "ownTargetBefore"
     FROM unit u
     WHERE ${where}
-      -- A unit dissolved (or merged) on day D is listed in views as of days before D; from D
-      -- on it is not, while its figures stay attached to it and in its parent's totals.
-      AND (u.dissolved_on IS NULL OR u.dissolved_on > ${q.asOf}::date)`;
+      AND ${existsOn("u", q.asOf)}`;
 }

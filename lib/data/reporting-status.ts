@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { dateToDay, daysBetween } from "@/lib/domain/dates";
 import { compareVietnamese } from "@/lib/domain/text";
 import { getViewableUnit } from "./progress";
+import { existsOn } from "@/lib/db/unit-lifetime";
 
 export interface MissingUnitDTO {
   code: string;
@@ -40,7 +41,8 @@ export async function getReportingStatus(actor: Actor, unitCode: string, date: s
     LEFT JOIN LATERAL (SELECT ur.date FROM unit_report ur WHERE ur.unit_id = leaf.id AND ur.date <= ${date}::date
                        ORDER BY ur.date DESC LIMIT 1) r ON true
     WHERE leaf.path LIKE ${`${unit.path}%`}
-      AND NOT EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = leaf.id)`;
+      AND NOT EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = leaf.id)
+      AND ${existsOn("leaf", date)}`;
   const groups = new Map<string, ReportingGroupDTO>();
   let reported = 0;
   for (const leaf of leaves) {

@@ -3,6 +3,7 @@
 // transaction; the rebuild functions recompute everything set-based after bulk loads.
 import type { Db } from "@/lib/db/client";
 import { dayToDate } from "@/lib/domain/dates";
+import { EXISTS_ON } from "@/lib/db/unit-lifetime";
 
 type Tx = Pick<Db, "$executeRaw" | "$executeRawUnsafe" | "$queryRaw">;
 
@@ -84,13 +85,14 @@ export async function shiftTotalsBatch(tx: Tx, shifts: readonly TotalShift[], re
   await markReported(tx, reports);
 }
 
-// reportedOn of a parent on day D: the earliest of its children's, null while one has none.
+// reportedOn of a parent on day D: the earliest of its children's that still exist on D,
+// null while one of them has none.
 const PARENT_REPORTED_ON = (parentIdSql: string, dateSql: string) => `
   (SELECT CASE WHEN bool_or(x.reported_on IS NULL) THEN NULL ELSE min(x.reported_on) END
    FROM unit c
    LEFT JOIN LATERAL (SELECT r.reported_on FROM unit_report r
                       WHERE r.unit_id = c.id AND r.date <= ${dateSql} ORDER BY r.date DESC LIMIT 1) x ON true
-   WHERE c.parent_id = ${parentIdSql})`;
+   WHERE c.parent_id = ${parentIdSql} AND ${EXISTS_ON("c", dateSql)})`;
 
 /**
  * Records that each leaf (the last of `unitIds`, root first) has a figure on its day, then
@@ -137,6 +139,28 @@ async function markReported(tx: Tx, reports: readonly ReportMark[]): Promise<voi
       unitIds,
       froms,
       level.map((r) => r.until),
+    );
+  }
+}
+
+/**
+ * A unit ended on `day`: its ancestors' reportedOn no longer waits for it from that day on.
+ * Gives each ancestor (root first) a row on `day`, then recomputes their rows from `day`,
+ * the deepest first, under the same reportedOn locks the saves take.
+ */
+export async function unitEnded(tx: Tx, ancestorIds: readonly number[], day: string): Promise<void> {
+  if (ancestorIds.length === 0) return;
+  await lockSeries(tx, ancestorIds.map((unitId) => ({ unitId, metricId: REPORT_SERIES })));
+  await tx.$executeRaw`
+    INSERT INTO unit_report (unit_id, date, reported_on)
+    SELECT u, ${dayToDate(day)}::date, NULL::date FROM unnest(${[...ancestorIds]}::int[]) AS s(u)
+    ORDER BY u
+    ON CONFLICT DO NOTHING`;
+  for (const unitId of [...ancestorIds].reverse()) {
+    await tx.$executeRawUnsafe(
+      `UPDATE unit_report p SET reported_on = ${PARENT_REPORTED_ON("p.unit_id", "p.date")} WHERE p.unit_id = $1 AND p.date >= $2::date`,
+      unitId,
+      dayToDate(day),
     );
   }
 }
@@ -204,8 +228,11 @@ export async function rebuildUnitReports(tx: Tx, options: { keepLeaves?: boolean
     await tx.$executeRawUnsafe(
       `INSERT INTO unit_report (unit_id, date, reported_on)
        SELECT d.parent_id, d.date, ${PARENT_REPORTED_ON("d.parent_id", "d.date")}
-       FROM (SELECT DISTINCT c.parent_id, r.date FROM unit_report r JOIN unit c ON c.id = r.unit_id
-             WHERE c.level = $1 AND c.parent_id IS NOT NULL) d`,
+       FROM (SELECT c.parent_id, r.date FROM unit_report r JOIN unit c ON c.id = r.unit_id
+             WHERE c.level = $1 AND c.parent_id IS NOT NULL
+             UNION -- the day a child ended moves its parent's reportedOn (unitEnded)
+             SELECT c.parent_id, c.dissolved_on FROM unit c
+             WHERE c.level = $1 AND c.parent_id IS NOT NULL AND c.dissolved_on IS NOT NULL) d`,
       level,
     );
   }

@@ -11,6 +11,7 @@ import { searchKey } from "@/lib/domain/text";
 import type { Locale } from "@/lib/i18n/config";
 import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
+import { unitEnded } from "./totals";
 
 export interface UnitAdminDTO {
   code: string;
@@ -125,6 +126,8 @@ export async function dissolveUnit(actor: Actor, input: { code: string; date: st
       data: { dissolvedOn: dayToDate(input.date), mergedIntoId: target?.id ?? null },
       select: UNIT_SELECT,
     });
+    const ancestors = await tx.unit.findMany({ where: { code: { in: unit.path.split("/").filter(Boolean).slice(0, -1) } }, select: { id: true, level: true } });
+    await unitEnded(tx, ancestors.sort((a, b) => a.level - b.level).map((a) => a.id), input.date);
     await tx.auditEvent.create({
       data: {
         userId: actor.id, action: target ? "unit.merge" : "unit.dissolve", entity: "unit", entityKey: input.code, unitId: unit.id,

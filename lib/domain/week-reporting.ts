@@ -7,6 +7,8 @@ export interface LeafDays {
   ownerCode: string;
   /** the days of the week on which the leaf has any figure */
   days: readonly string[];
+  /** the day the leaf ended (dissolved or merged): from then on it is not expected to report */
+  endedOn?: string | null;
 }
 
 export interface WeekGap {
@@ -18,8 +20,9 @@ export interface WeekGap {
 
 /**
  * For each owner, the days of `weekDays` (up to `lastDay`) on which at least one of its leaves
- * reported nothing; owners that reported every day are left out. Owners without any leaf
- * listed in `leaves` are taken as one leaf that never reported.
+ * that still existed reported nothing; owners that reported every day are left out. Owners
+ * without any leaf listed in `leaves` are taken as one leaf that never reported; a leaf that
+ * ended before the week is not counted.
  */
 export function weekGaps(ownerCodes: readonly string[], leaves: readonly LeafDays[], weekDays: readonly string[]): WeekGap[] {
   const byOwner = new Map<string, LeafDays[]>();
@@ -30,11 +33,13 @@ export function weekGaps(ownerCodes: readonly string[], leaves: readonly LeafDay
   }
   const gaps: WeekGap[] = [];
   for (const ownerCode of ownerCodes) {
-    const own = byOwner.get(ownerCode) ?? [{ ownerCode, days: [] }];
-    const sets = own.map((leaf) => new Set(leaf.days));
-    const missingDays = weekDays.filter((day) => sets.some((set) => !set.has(day)));
+    const own = (byOwner.get(ownerCode) ?? [{ ownerCode, days: [] }])
+      .map((leaf) => ({ reported: new Set(leaf.days), expected: weekDays.filter((day) => !leaf.endedOn || day < leaf.endedOn) }))
+      .filter((leaf) => leaf.expected.length > 0);
+    const misses = (leaf: (typeof own)[number], day: string) => leaf.expected.includes(day) && !leaf.reported.has(day);
+    const missingDays = weekDays.filter((day) => own.some((leaf) => misses(leaf, day)));
     if (missingDays.length === 0) continue;
-    const leavesMissing = sets.filter((set) => weekDays.some((day) => !set.has(day))).length;
+    const leavesMissing = own.filter((leaf) => weekDays.some((day) => misses(leaf, day))).length;
     gaps.push({ ownerCode, missingDays, leavesMissing, leavesTotal: own.length });
   }
   return gaps;

@@ -325,6 +325,8 @@ const READS = new Set([
  */
 const INTERNAL = new Set([
   "lib/data/figure-writer.ts#applyFigureChanges", "lib/data/totals.ts#shiftTotalsBatch", "lib/data/totals.ts#lockSeries", "lib/data/totals.ts#rebuildTotals", "lib/data/totals.ts#rebuildDailyTotals", "lib/data/totals.ts#rebuildUnitReports",
+  // the reportedOn rows of a unit's ancestors when it ends, inside dissolveUnit's transaction
+  "lib/data/totals.ts#unitEnded",
   // a lock written inside issueWeeklyReport's transaction, after its permission check
   "lib/data/period-locks.ts#insertPeriodLock",
   "lib/data/sessions.ts#signIn", "lib/data/sessions.ts#endSessions", "lib/data/api-tokens.ts#userForApiToken",

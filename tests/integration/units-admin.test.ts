@@ -3,6 +3,10 @@ import type { Actor } from "@/lib/auth/permissions";
 import { getRankings } from "@/lib/data/rankings";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { getDailyGrid } from "@/lib/data/daily-grid";
+import { getReportingStatus } from "@/lib/data/reporting-status";
+import { rebuildUnitReports } from "@/lib/data/totals";
+import { getWeeklyReport } from "@/lib/data/weekly-report";
+import { addDays } from "@/lib/domain/dates";
 import { dissolveUnit, getUnitTree, renameUnit, searchUnits } from "@/lib/data/units-admin";
 import { withLocale } from "@/lib/i18n/message";
 import { createUnits } from "./fixtures";
@@ -69,6 +73,35 @@ describe("unit administration", () => {
 
     expect(await testDb().auditEvent.findFirst({ where: { action: "unit.merge" }, select: { entityKey: true, newValue: true, reason: true } }))
       .toEqual({ entityKey: "21002", newValue: { dissolvedOn: "2023-06-15", mergedInto: "21001" }, reason: "Nghị quyết sáp nhập" });
+  });
+
+  it("a unit ended on a day drops out of who has reported from that day: reporting status, its parent's reportedOn, the weekly report", async () => {
+    const row = (unitCode: string, date: string, ref = 0) => ({ ref, date, unitCode, metric: "accounts", value: 3, kind: "daily" as const });
+    const reportDays = async (codes: string[], from: string, to: string) => {
+      for (let day = from; day <= to; day = addDays(day, 1)) expect((await saveDailyFigures(ADMIN, codes.map((code, i) => row(code, day, i)), { now: NOW })).ok).toBe(true);
+    };
+    await reportDays(["21001", "21002", "21101"], "2023-06-01", "2023-06-14");
+    // The others go on reporting; 21002 is merged into 21001 on 15/06, after those reports were saved.
+    await reportDays(["21001", "21101"], "2023-06-15", "2023-06-20");
+    await dissolveUnit(ADMIN, { code: "21002", date: "2023-06-15", mergedIntoCode: "21001", reason: "Nghị quyết sáp nhập" });
+    await reportDays(["21001", "21101"], "2023-06-21", "2023-06-25");
+
+    const status = await getReportingStatus(ADMIN, "517", "2023-06-20");
+    expect({ leaves: status.leaves, reported: status.reported, groups: status.groups }).toEqual({ leaves: 1, reported: 1, groups: [] });
+    expect((await getReportingStatus(ADMIN, "517", "2023-06-14")).leaves).toBe(2);
+    for (const asOf of ["2023-06-15", "2023-06-20", "2023-06-25"]) {
+      const districts = await getRankings(ADMIN, { parentCode: "49", metricCode: "accounts", asOf });
+      expect(districts.rows.find((r) => r.code === "517")?.reportedOn, asOf).toBe(asOf);
+    }
+    // The week of 12–18/06: 21002 was expected on 12–14/06 (and reported), not after.
+    const week = await getWeeklyReport(ADMIN, { unitCode: "49", week: { year: 2023, week: 24 } }, NOW);
+    expect(week.missing).toEqual([]);
+
+    // The rows kept on write equal a rebuild from the figures and the units.
+    const reports = () => testDb().unitReport.findMany({ orderBy: [{ unitId: "asc" }, { date: "asc" }] });
+    const kept = await reports();
+    await testDb().$transaction((tx) => rebuildUnitReports(tx));
+    expect(await reports()).toEqual(kept);
   });
 
   it("refuses a merger into itself, a descendant, another level or a unit already gone", async () => {

@@ -4,6 +4,15 @@ import { plannedTotal, weekGaps } from "@/lib/domain/week-reporting";
 const WEEK = ["2023-06-05", "2023-06-06", "2023-06-07", "2023-06-08", "2023-06-09", "2023-06-10", "2023-06-11"];
 
 describe("weekGaps", () => {
+  it("a commune that ended is expected only before the day it ended, and not at all once it had ended", () => {
+    const merged = { ownerCode: "A", days: WEEK.slice(0, 2), endedOn: "2023-06-07" };
+    expect(weekGaps(["A"], [merged, { ownerCode: "A", days: WEEK }], WEEK)).toEqual([]);
+    expect(weekGaps(["A"], [{ ...merged, days: WEEK.slice(0, 1) }, { ownerCode: "A", days: WEEK }], WEEK))
+      .toEqual([{ ownerCode: "A", missingDays: ["2023-06-06"], leavesMissing: 1, leavesTotal: 2 }]);
+    expect(weekGaps(["A"], [{ ownerCode: "A", days: [], endedOn: "2023-06-01" }, { ownerCode: "A", days: WEEK.slice(1) }], WEEK))
+      .toEqual([{ ownerCode: "A", missingDays: ["2023-06-05"], leavesMissing: 1, leavesTotal: 1 }]);
+  });
+
   it("a parent misses a day when any of its communes does", () => {
     expect(weekGaps(["A", "B"], [
       { ownerCode: "A", days: WEEK },
