@@ -1,14 +1,15 @@
 import { AppError } from "@/lib/data/errors";
 import { m } from "@/lib/i18n/message";
 import type { CsvIssue } from "./csv";
-import { xlsxToCsv } from "./xlsx";
+import { XlsxLimitError, xlsxToCsv } from "./xlsx";
 
 /** The text of an uploaded CSV, or of an .xlsx sheet read as CSV (the same columns). */
 export async function readUploadedTable(file: File): Promise<string> {
   if (!file.name.toLowerCase().endsWith(".xlsx")) return new TextDecoder("utf-8").decode(await file.arrayBuffer());
   try {
     return await xlsxToCsv(await file.arrayBuffer());
-  } catch {
+  } catch (error) {
+    if (error instanceof XlsxLimitError) throw new AppError("INVALID_INPUT", "file", { file: [error.message], _form: [error.message] });
     throw new AppError("INVALID_INPUT", "file", { file: [m("validation.file.xlsxBroken")], _form: [m("validation.file.xlsxUnreadable")] });
   }
 }
