@@ -2,19 +2,20 @@ import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./axe";
 import { readStoredNames } from "./data-names";
 import { screenshot, signIn } from "./helpers";
+import { resolvePath } from "./page-paths";
 import { PAGES, pageSlug } from "./pages";
 
-// Every page (./pages.ts), as the user who would open it, checked by axe for WCAG 2.1 A/AA
-// problems in each language. Serious and critical violations fail the test; the message
-// lists them. English pages must also show no Vietnamese interface text: what remains after
-// removing the data people entered (unit, campaign, user and token names, reasons) must
-// have no Vietnamese letter, so a string left outside the catalogue fails here.
+// Every page (./pages.ts: every app/**/page.tsx), as the user who would open it, checked by
+// axe for WCAG 2.1 A/AA problems in each language. Serious and critical violations fail the
+// test; the message lists them. English pages must also show no Vietnamese interface text:
+// what remains after removing the data people entered (unit, campaign, user and token names,
+// reasons) must have no Vietnamese letter, so a string left outside the catalogue fails here.
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 
 for (const { path, user } of PAGES) {
   test(`${path} has no serious accessibility violations`, async ({ page }, testInfo) => {
     if (user) await signIn(page, user);
-    await page.goto(path);
+    expect((await page.goto(await resolvePath(path)))?.status()).toBe(200);
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
     await expect(page.locator("h1").first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
@@ -24,7 +25,7 @@ for (const { path, user } of PAGES) {
   test(`${path} in English: no serious accessibility violations, no Vietnamese interface text`, async ({ page, context, baseURL }, testInfo) => {
     if (user) await signIn(page, user);
     await context.addCookies([{ name: "vneid-locale", value: "en", url: baseURL! }]);
-    await page.goto(path);
+    expect((await page.goto(await resolvePath(path)))?.status()).toBe(200);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.locator("h1").first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { seriousViolations } from "./axe";
 import { revealCharts, screenshot, signIn } from "./helpers";
+import { resolvePath } from "./page-paths";
 import { PAGES, pageSlug } from "./pages";
 
 // Dark mode follows the system setting (app/globals.css mirrors the palette under
@@ -34,7 +35,7 @@ const computed = (locator: Locator, property: string) => locator.evaluate((el, n
 for (const { path, user } of PAGES) {
   test(`dark mode: ${path} is dark, readable and has no serious accessibility violations`, async ({ page }, testInfo) => {
     if (user) await signIn(page, user);
-    await page.goto(path);
+    expect((await page.goto(await resolvePath(path)))?.status()).toBe(200);
     await expect(page.locator("h1").first()).toBeVisible();
     if (WITH_CHARTS.has(path)) {
       await revealCharts(page);

@@ -1,5 +1,8 @@
-// Every page of the product, as the user who would open it: the list the accessibility,
-// language and dark-mode checks walk. A new page gets one line here.
+// Every page of the product (app/**/page.tsx), as the user who would open it: the list the
+// accessibility, language and dark-mode checks walk. tests/unit/e2e-pages.test.ts fails when
+// a page has no entry here, so a new page gets a line. A dynamic segment takes a sample value
+// from the demo; one only the database knows (a user's id) is written `{user:NAME}` and read
+// from the end-to-end database when the test runs (./page-paths.ts).
 export const PAGES: { path: string; user: string | null }[] = [
   { path: "/login", user: null },
   { path: "/dashboard", user: "tinh" },
@@ -16,11 +19,16 @@ export const PAGES: { path: string; user: string | null }[] = [
   { path: "/reports/weekly", user: "lanhdao" },
   { path: "/admin", user: "admin" },
   { path: "/admin/users", user: "admin" },
+  { path: "/admin/users/{user:nuithanh}", user: "admin" },
   { path: "/admin/units", user: "admin" },
   { path: "/admin/campaigns", user: "admin" },
+  { path: "/admin/campaigns/cao-diem-demo", user: "admin" },
   { path: "/account/tokens", user: "tinh" },
   { path: "/account/password", user: "tinh" },
 ];
+
+/** Pages that only redirect, with where to: the page they send to is checked instead. */
+export const REDIRECTS: Record<string, string> = { "/": "/dashboard" };
 
 export function pageSlug(path: string): string {
   return path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "root";
