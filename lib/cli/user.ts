@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { parseArgs, readStdin, runCommand } from "./command";
+import { resetPassword } from "@/lib/data/users";
 import { openDatabase } from "./context";
+import { systemActor } from "./system-actor";
 
 const createSchema = z.object({
   username: z.string().regex(/^[a-z0-9._-]{3,64}$/, "username: 3–64 lower-case letters, digits, . _ -"),
@@ -10,9 +12,38 @@ const createSchema = z.object({
   name: z.string().min(1).max(200).optional(),
 });
 
+const USAGE = "usage: npm run user -- create --username U --role R [--unit CODE] [--name NAME]  (password on stdin)\n"
+  + "       npm run user -- reset-password --username U  (new password on stdin)";
+
+/** Reads the password from standard input, without its final line break. */
+async function passwordFromStdin(): Promise<string> {
+  const password = (await readStdin()).replace(/\r?\n$/, "");
+  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password (on standard input) must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  return password;
+}
+
+/**
+ * An operator's reset: the user must change the password at the next sign-in; their
+ * sessions end and their API tokens are revoked, audited as the operator's.
+ */
+async function resetPasswordCommand(username: string | true | undefined): Promise<void> {
+  if (typeof username !== "string") throw new Error(USAGE);
+  const password = await passwordFromStdin();
+  const { client } = await openDatabase();
+  try {
+    const user = await client.user.findUnique({ where: { username }, select: { id: true } });
+    if (!user) throw new Error(`no user ${username}`);
+    await resetPassword(await systemActor(client), user.id, { password, reason: "npm run user -- reset-password" });
+    console.log(`Password of ${username} reset: they must change it at their next sign-in; their sessions ended and their API tokens were revoked.`);
+  } finally {
+    await client.$disconnect();
+  }
+}
+
 runCommand(async () => {
   const { positional, options } = parseArgs(process.argv.slice(2));
-  if (positional[0] !== "create") throw new Error("usage: npm run user -- create --username U --role R [--unit CODE] [--name NAME]  (password on stdin)");
+  if (positional[0] === "reset-password") return resetPasswordCommand(options.username);
+  if (positional[0] !== "create") throw new Error(USAGE);
   const input = createSchema.safeParse({
     username: options.username,
     role: options.role,
@@ -21,8 +52,7 @@ runCommand(async () => {
   });
   if (!input.success) throw new Error(input.error.issues.map((i) => i.message).join("; "));
   if (input.data.role !== "admin" && !input.data.unit) throw new Error(`--unit CODE is required for role ${input.data.role}`);
-  const password = (await readStdin()).replace(/\r?\n$/, "");
-  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password (on standard input) must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  const password = await passwordFromStdin();
 
   const { client } = await openDatabase();
   try {

@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db, type Db } from "@/lib/db/client";
 import { m } from "@/lib/i18n/message";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/accounts";
+import { revokeTokensOfUser } from "./api-tokens";
 import { AppError } from "./errors";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -119,7 +120,10 @@ export async function updateUser(actor: Actor, input: UserUpdateInput): Promise<
   });
 }
 
-/** Deactivating ends the user's sessions at their next request; reactivating lets them sign in again. */
+/**
+ * Deactivating ends the user's sessions at their next request and revokes their API tokens;
+ * reactivating lets them sign in again (with new tokens only).
+ */
 export async function setUserActive(actor: Actor, userId: number, active: boolean): Promise<UserDTO> {
   requireAdmin(actor);
   return db().$transaction(async (tx) => {
@@ -131,6 +135,8 @@ export async function setUserActive(actor: Actor, userId: number, active: boolea
       data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
       select: USER_SELECT,
     });
+    // Reactivating must not bring back a token issued before: they all go at deactivation.
+    if (!active) await revokeTokensOfUser(tx, { id: userId, username: before.username, unitId: before.unitId }, "deactivation", actor.id);
     await tx.auditEvent.create({
       data: { userId: actor.id, action: active ? "user.activate" : "user.deactivate", entity: "user", entityKey: before.username, unitId: before.unitId, oldValue: { active: before.active }, newValue: { active } },
     });
@@ -139,18 +145,21 @@ export async function setUserActive(actor: Actor, userId: number, active: boolea
 }
 
 /**
- * Sets a new random temporary password, shown once to the administrator; the user's
- * sessions end and they must choose their own password at the next sign-in.
+ * Sets a new temporary password (random, shown once to the administrator, or the operator's
+ * own from `npm run user -- reset-password`); the user's
+ * sessions end, their API tokens are revoked, and they must choose their own password at the
+ * next sign-in.
  */
-export async function resetPassword(actor: Actor, userId: number): Promise<{ username: string; temporaryPassword: string }> {
+export async function resetPassword(actor: Actor, userId: number, options: { password?: string; reason?: string } = {}): Promise<{ username: string; temporaryPassword: string }> {
   requireAdmin(actor);
-  const temporaryPassword = randomBytes(12).toString("base64url");
+  const temporaryPassword = options.password ?? randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(temporaryPassword);
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true, unitId: true } });
     if (!user) throw new AppError("NOT_FOUND");
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
-    await tx.auditEvent.create({ data: { userId: actor.id, action: "user.password_reset", entity: "user", entityKey: user.username, unitId: user.unitId } });
+    await tx.auditEvent.create({ data: { userId: actor.id, action: "user.password_reset", entity: "user", entityKey: user.username, unitId: user.unitId, ...(options.reason ? { reason: options.reason } : {}) } });
+    await revokeTokensOfUser(tx, user, "password_reset", actor.id);
     return { username: user.username, temporaryPassword };
   });
 }

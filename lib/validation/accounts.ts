@@ -55,6 +55,8 @@ export const tokenCreateSchema = z.object({
     .max(MAX_TOKEN_NAME_LENGTH, { error: () => m("account.tokens.errors.nameTooLong", { max: MAX_TOKEN_NAME_LENGTH }) }),
   /** empty: the caller's own token */
   username: z.union([usernameSchema, z.literal("")]).default(""),
+  /** days until the token expires (absent: the default, 90) */
+  lifetimeDays: z.union([z.literal(""), z.coerce.number().int().min(1).max(365)], { error: () => m("account.tokens.errors.lifetime") }).optional(),
 });
 
 export const tokenIdSchema = z.object({ tokenId: z.coerce.number().int().positive().max(MAX_ID, { error: () => m("account.tokens.errors.tokenId") }) });

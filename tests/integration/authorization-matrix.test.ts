@@ -332,6 +332,8 @@ const INTERNAL = new Set([
   "lib/data/sessions.ts#signIn", "lib/data/sessions.ts#endSessions", "lib/data/api-tokens.ts#userForApiToken",
   // sign-in's and the password change's attempt counting, before and after their password check
   "lib/data/login-throttle.ts#countAttempt", "lib/data/login-throttle.ts#forgiveAttempt",
+  // every token of a user revoked inside an account event's transaction (password change or reset, deactivation), after its check
+  "lib/data/api-tokens.ts#revokeTokensOfUser",
 ]);
 /**
  * Route handlers that are public by design: next-auth's own sign-in, session and sign-out

@@ -7,7 +7,11 @@ import { tokenCreateSchema, tokenIdSchema } from "@/lib/validation/accounts";
 
 export async function issueTokenAction(_state: FormState, form: FormData): Promise<FormState> {
   return runFormAction(tokenCreateSchema, form, async (actor, input) => {
-    const { token, dto } = await issueApiToken(actor, { name: input.name, ...(input.username ? { username: input.username } : {}) });
+    const { token, dto } = await issueApiToken(actor, {
+      name: input.name,
+      ...(input.username ? { username: input.username } : {}),
+      ...(typeof input.lifetimeDays === "number" ? { lifetimeDays: input.lifetimeDays } : {}),
+    });
     revalidatePath("/account/tokens");
     return { message: m("account.tokens.done.issued", { name: dto.name, username: dto.username }), value: { shownOnce: token } };
   });

@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { CARD, FIELD, INPUT, TD, TH } from "@/components/forms/styles";
 import { canAdminister } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listApiTokens, type ApiTokenDTO } from "@/lib/data/api-tokens";
+import { listApiTokens, TOKEN_LIFETIME_DAYS, type ApiTokenDTO } from "@/lib/data/api-tokens";
 import { AppError } from "@/lib/data/errors";
 import { formatDateTime } from "@/lib/domain/format";
 import { getTranslator, inRequestLocale } from "@/lib/i18n/server";
@@ -25,6 +25,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
   const [t, errors] = await Promise.all([getTranslator("account"), getTranslator("errors")]);
   let tokens: ApiTokenDTO[] = [];
   let problem: string | null = null;
+  const now = new Date().toISOString();
   try {
     // in the request's language: the data layer words its refusals (an unknown user) itself
     tokens = await inRequestLocale(() => listApiTokens(user, owner));
@@ -55,6 +56,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
                 <th scope="col" className={TH}>{t("tokens.columns.prefix")}</th>
                 <th scope="col" className={TH}>{t("tokens.columns.createdAt")}</th>
                 <th scope="col" className={TH}>{t("tokens.columns.lastUsedAt")}</th>
+                <th scope="col" className={TH}>{t("tokens.columns.expiresAt")}</th>
                 <th scope="col" className={TH}>{t("tokens.columns.status")}</th>
               </tr>
             </thead>
@@ -65,8 +67,13 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
                   <td className={`${TD} font-mono`}>{token.prefix}…</td>
                   <td className={`${TD} tabular`}>{formatDateTime(token.createdAt)}</td>
                   <td className={`${TD} tabular`}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t("tokens.neverUsed")}</td>
+                  <td className={`${TD} tabular`}>{formatDateTime(token.expiresAt)}</td>
                   <td className={TD}>
-                    {token.revokedAt ? t("tokens.revokedAt", { time: formatDateTime(token.revokedAt) }) : (
+                    {token.revokedAt ? (
+                      token.revokeReason && token.revokeReason !== "owner"
+                        ? t(`tokens.revokedBecause.${token.revokeReason}`, { time: formatDateTime(token.revokedAt) })
+                        : t("tokens.revokedAt", { time: formatDateTime(token.revokedAt) })
+                    ) : token.expiresAt <= now ? t("tokens.expired") : (
                       <ActionForm action={revokeTokenAction} submitLabel={t("tokens.revoke")} tone="danger">
                         <input type="hidden" name="tokenId" value={token.id} />
                       </ActionForm>
@@ -82,10 +89,15 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
       {!problem && (
         <section className={CARD} aria-labelledby="new-token">
           <h2 id="new-token" className="mb-2 text-lg font-semibold">{t("tokens.create.title")}</h2>
-          <ActionForm action={issueTokenAction} submitLabel={t("tokens.create.submit")} labels={{ name: t("tokens.create.nameLabel"), username: t("tokens.create.userLabel") }}
+          <ActionForm action={issueTokenAction} submitLabel={t("tokens.create.submit")} labels={{ name: t("tokens.create.nameLabel"), username: t("tokens.create.userLabel"), lifetimeDays: t("tokens.create.lifetimeLabel") }}
             shownOnceNote={t("tokens.create.shownOnce")}>
             <input type="hidden" name="username" value={owner === user.username ? "" : owner} />
             <label className={`${FIELD} max-w-sm`} htmlFor="token-name">{t("tokens.create.nameInput")}<input id="token-name" name="name" className={INPUT} /></label>
+            <label className={`${FIELD} max-w-sm`} htmlFor="token-lifetime">{t("tokens.create.lifetimeInput")}
+              <select id="token-lifetime" name="lifetimeDays" defaultValue={TOKEN_LIFETIME_DAYS.default} className={INPUT}>
+                {TOKEN_LIFETIME_DAYS.choices.map((days) => <option key={days} value={days}>{t("tokens.create.lifetimeDays", { days })}</option>)}
+              </select>
+            </label>
           </ActionForm>
         </section>
       )}
