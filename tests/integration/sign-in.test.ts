@@ -6,6 +6,7 @@ import { loginErrorMessage, UNAVAILABLE_ERROR } from "@/lib/auth/login-errors";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { applyTrustedForwarding, parseTrustProxy } from "@/lib/auth/trusted-proxy.mjs";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { changeOwnPassword } from "@/lib/data/account";
 import { endSessions, getSessionUser, signIn } from "@/lib/data/sessions";
 import { smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
@@ -171,5 +172,41 @@ describe("sign-in", () => {
     }
     expect(loginErrorMessage(UNAVAILABLE_ERROR, MESSAGES.vi.auth.loginForm.errors)).toBe(MESSAGES.vi.auth.loginForm.errors.unavailable);
     expect(loginErrorMessage("Cannot read properties of undefined (reading 'failures')", MESSAGES.vi.auth.loginForm.errors)).toBe(MESSAGES.vi.auth.loginForm.errors.invalid);
+  });
+
+  // Before: wrong current passwords were neither throttled nor audited, a free password oracle
+  // for anyone holding a session.
+  it("checks a password change's current password under the sign-in limits, and audits every attempt", async () => {
+    const created = await createUser("bac");
+    const actor = { id: created.id, username: "bac", role: "district" as const, unitPath: null };
+    const change = (current: string, seconds: number, address = "6.6.6.6") =>
+      changeOwnPassword(actor, { currentPassword: current, newPassword: "mat-khau-moi-456" }, { address, now: at(seconds), sleep: async (ms) => { delays.push(ms); } })
+        .then(() => "changed", (e: { fieldErrors?: Record<string, string[]> }) => e.fieldErrors?.currentPassword?.[0] ?? "other");
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await change(`wrong-${i}`, i));
+    expect(answers.slice(0, 4)).toEqual(Array(4).fill("Mật khẩu hiện tại không đúng."));
+    expect(answers[4]).toMatch(/quá nhiều lần.*5 phút/);
+    expect(delays).toEqual([1000, 2000]);
+    // locked: even the right current password is refused, and nothing changes
+    expect(await change(PASSWORD, 10)).toMatch(/quá nhiều lần/);
+    expect((await attempt("bac", PASSWORD, "10.0.0.99", 11)).ok).toBe(false); // one count with sign-in
+    const wrong = await testDb().auditEvent.findMany({ where: { action: "user.password_wrong" }, select: { userId: true, newValue: true } });
+    expect(wrong).toHaveLength(5);
+    expect(wrong[0]).toEqual({ userId: created.id, newValue: { address: "6.6.6.6" } });
+    expect(await testDb().auditEvent.count({ where: { action: "user.password_refused" } })).toBe(1);
+    expect(await testDb().auditEvent.count({ where: { action: "user.password_change" } })).toBe(0);
+
+    // after the lock the right password changes it
+    expect(await change(PASSWORD, 400)).toBe("changed");
+  });
+
+  it("checks no more current passwords than the limit in a burst of parallel password changes", async () => {
+    const created = await createUser("bac");
+    const actor = { id: created.id, username: "bac", role: "district" as const, unitPath: null };
+    const burst = await Promise.allSettled(Array.from({ length: 20 }, (_, i) =>
+      changeOwnPassword(actor, { currentPassword: `wrong-${i}`, newPassword: "mat-khau-moi-456" }, { address: "6.6.6.6", now: at(1), sleep: async () => {} })));
+    expect(burst.every((r) => r.status === "rejected" && (r.reason as { code?: string }).code === "INVALID_INPUT")).toBe(true);
+    expect(await testDb().auditEvent.count({ where: { action: "user.password_wrong" } })).toBe(5);
+    expect(await testDb().auditEvent.count({ where: { action: "user.password_refused" } })).toBe(15);
   });
 });
