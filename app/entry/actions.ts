@@ -5,12 +5,10 @@ import { currentUser } from "@/lib/auth/session";
 import { getDailyGrid, type DailyGridDTO } from "@/lib/data/daily-grid";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { gridCellsToRows } from "@/lib/data/daily-grid-rows";
+import { guardAction } from "@/lib/auth/action-errors";
 import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
-import { AppError } from "@/lib/data/errors";
-import { isDatabaseUnavailable } from "@/lib/data/db-errors";
-import { logError } from "@/lib/observability/errors";
 import type { DailyIssue } from "@/lib/data/daily-checks";
 import { dailyGridSchema } from "@/lib/validation/daily-figures";
 
@@ -20,7 +18,7 @@ export type SaveGridResult =
 
 /** Saves the whole grid in one submission: every cell is saved, or none is. */
 export async function saveDailyGridAction(input: unknown, scopeCode?: string): Promise<SaveGridResult> {
-  return inRequestLocale(() => saveDailyGrid(input, scopeCode));
+  return inRequestLocale(() => guardAction("saveDailyGridAction", "entry.save.failed", () => saveDailyGrid(input, scopeCode)));
 }
 
 async function saveDailyGrid(input: unknown, scopeCode?: string): Promise<SaveGridResult> {
@@ -28,36 +26,29 @@ async function saveDailyGrid(input: unknown, scopeCode?: string): Promise<SaveGr
   if (scopeCode !== undefined && (typeof scopeCode !== "string" || !/^\d{1,10}$/.test(scopeCode))) return { ok: false, message: m("entry.save.invalidUnit"), fieldErrors: {} };
   const parsed = dailyGridSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: m("entry.save.invalidSubmission"), fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
-  try {
-    const user = await currentUser();
-    if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
-    const { rows, fieldErrors } = gridCellsToRows(parsed.data);
-    if (Object.keys(fieldErrors).length) return { ok: false, message: m("entry.save.invalidCells"), fieldErrors };
-    const result = await saveDailyFigures(user, rows, { submissionKey: parsed.data.submissionKey, confirmSpikes: parsed.data.confirmSpikes });
-    if (!result.ok) {
-      const errors: Record<string, string[]> = {};
-      const conflicts: Record<string, NonNullable<DailyIssue["current"]>> = {};
-      for (const issue of result.issues) {
-        const cell = parsed.data.cells[issue.ref];
-        const key = `${cell.unitCode}.${cell.metric}`;
-        (errors[key] ??= []).push(issue.message);
-        if (issue.current) conflicts[key] = issue.current;
-      }
-      const onlySpikes = result.issues.every((i) => i.kind === "spike");
-      return {
-        ok: false,
-        message: m(onlySpikes ? "entry.save.spikes" : Object.keys(conflicts).length ? "entry.save.conflicts" : "entry.save.invalidCells"),
-        fieldErrors: errors,
-        ...(onlySpikes ? { needsConfirmation: true } : {}),
-        ...(Object.keys(conflicts).length ? { conflicts } : {}),
-      };
+  const user = await currentUser();
+  if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
+  const { rows, fieldErrors } = gridCellsToRows(parsed.data);
+  if (Object.keys(fieldErrors).length) return { ok: false, message: m("entry.save.invalidCells"), fieldErrors };
+  const result = await saveDailyFigures(user, rows, { submissionKey: parsed.data.submissionKey, confirmSpikes: parsed.data.confirmSpikes });
+  if (!result.ok) {
+    const errors: Record<string, string[]> = {};
+    const conflicts: Record<string, NonNullable<DailyIssue["current"]>> = {};
+    for (const issue of result.issues) {
+      const cell = parsed.data.cells[issue.ref];
+      const key = `${cell.unitCode}.${cell.metric}`;
+      (errors[key] ??= []).push(issue.message);
+      if (issue.current) conflicts[key] = issue.current;
     }
-    revalidatePath("/entry");
-    return { ok: true, written: result.written, grid: await getDailyGrid(user, parsed.data.date, scopeCode) };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: ERROR_MESSAGES[error.code], fieldErrors: {} };
-    if (isDatabaseUnavailable(error)) return { ok: false, message: ERROR_MESSAGES.DATABASE_UNAVAILABLE, fieldErrors: {} };
-    logError(error, "saveDailyGridAction");
-    return { ok: false, message: m("entry.save.failed"), fieldErrors: {} };
+    const onlySpikes = result.issues.every((i) => i.kind === "spike");
+    return {
+      ok: false,
+      message: m(onlySpikes ? "entry.save.spikes" : Object.keys(conflicts).length ? "entry.save.conflicts" : "entry.save.invalidCells"),
+      fieldErrors: errors,
+      ...(onlySpikes ? { needsConfirmation: true } : {}),
+      ...(Object.keys(conflicts).length ? { conflicts } : {}),
+    };
   }
+  revalidatePath("/entry");
+  return { ok: true, written: result.written, grid: await getDailyGrid(user, parsed.data.date, scopeCode) };
 }

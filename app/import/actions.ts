@@ -3,9 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { currentUser } from "@/lib/auth/session";
+import { guardAction } from "@/lib/auth/action-errors";
 import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
-import { isDatabaseUnavailable } from "@/lib/data/db-errors";
-import { logError } from "@/lib/observability/errors";
 import { importCsv, type ImportResult } from "@/lib/data/import";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
@@ -31,15 +30,7 @@ export type ImportActionResult = { ok: true; result: ImportResult; errorsNotShow
  * same code path as `npm run import` (an .xlsx sheet is read as CSV text first).
  */
 export async function importDailyAction(form: FormData): Promise<ImportActionResult> {
-  return inRequestLocale(async () => {
-    try {
-      return await importDaily(form);
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) return { ok: false, message: ERROR_MESSAGES.DATABASE_UNAVAILABLE, fieldErrors: {} };
-      logError(error, "importDailyAction");
-      return { ok: false, message: m("entry.import.failed"), fieldErrors: {} };
-    }
-  });
+  return inRequestLocale(() => guardAction("importDailyAction", "entry.import.failed", () => importDaily(form)));
 }
 
 async function importDaily(form: FormData): Promise<ImportActionResult> {

@@ -40,7 +40,7 @@ function apiMessage(error: AppError): string {
 /** `wording` overrides the message of some codes with a handler's own, more precise words. */
 export function apiErrorResponse(error: unknown, where: string, wording: Partial<Record<AppErrorCode, string>> = {}): Response {
   if (isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "DATABASE_UNAVAILABLE")) {
-    logError(error, `${where}: database unavailable, answered 503`);
+    logError(error, `${where}: database unavailable, answered 503`, "database-unavailable");
     return apiError(503, errorMessage("DATABASE_UNAVAILABLE"), {}, { "retry-after": "5" });
   }
   if (error instanceof AppError) return apiError(STATUS[error.code], wording[error.code] ?? apiMessage(error), error.fieldErrors);

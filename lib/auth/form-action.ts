@@ -1,15 +1,16 @@
 import "server-only";
 // What every form server action does, in one place: parse the form with its zod schema,
 // load the signed-in user (re-checked against the database), run the data-layer call (which
-// checks the permission itself), and turn typed errors into messages in the request's
-// language (lib/i18n/message). Actions are
-// public POST endpoints: nothing here trusts the page that rendered the form.
+// checks the permission itself), and answer errors in the request's language
+// (lib/i18n/message): typed refusals with their message, anything else as unexpected
+// (./action-errors). Actions are public POST endpoints: nothing here trusts the page that
+// rendered the form.
 import { z } from "zod";
 import { errorMessage } from "@/lib/i18n/error-messages";
-import { AppError } from "@/lib/data/errors";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
 import type { SessionUserDTO } from "@/lib/data/sessions";
+import { guardAction } from "./action-errors";
 import { currentUser, currentUserForPasswordChange } from "./session";
 
 /** A secret (temporary password, API token) the user sees once and never again. */
@@ -22,31 +23,19 @@ export type FormState<T = ShownOnce> =
   | { ok: false; message: string; fieldErrors: Record<string, string[]> }
   | null;
 
-/** The message an AppError carries for people: fieldErrors._form, else the code's message. */
-export function errorState(error: AppError): { ok: false; message: string; fieldErrors: Record<string, string[]> } {
-  const { _form: form, ...fieldErrors } = error.fieldErrors;
-  return { ok: false, message: form?.[0] ?? errorMessage(error.code), fieldErrors };
-}
-
 export async function runFormAction<S extends z.ZodType, T>(
   schema: S,
   input: FormData | Record<string, unknown>,
   run: (user: SessionUserDTO, data: z.output<S>) => Promise<{ message: string; value?: T }>,
   options: { passwordChange?: boolean } = {},
 ): Promise<FormState<T>> {
-  return inRequestLocale(async () => {
+  return inRequestLocale(() => guardAction("runFormAction", "errors.form.failed", async (): Promise<FormState<T>> => {
     const raw = input instanceof FormData ? Object.fromEntries([...input.entries()].filter(([key]) => !key.startsWith("$ACTION"))) : input;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, message: m("errors.form.invalid"), fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
     const user = options.passwordChange ? await currentUserForPasswordChange() : await currentUser();
     if (!user) return { ok: false, message: errorMessage("UNAUTHENTICATED"), fieldErrors: {} };
-    try {
-      const result = await run(user, parsed.data);
-      return { ok: true, message: result.message, ...(result.value !== undefined ? { value: result.value } : {}) };
-    } catch (error) {
-      if (error instanceof AppError) return errorState(error);
-      console.error(error);
-      return { ok: false, message: m("errors.form.failed"), fieldErrors: {} };
-    }
-  });
+    const result = await run(user, parsed.data);
+    return { ok: true, message: result.message, ...(result.value !== undefined ? { value: result.value } : {}) };
+  }));
 }

@@ -1,5 +1,8 @@
 // One JSON line per server error, with the request id the user sees on the error page and
-// the digest Next.js shows in production, so support finds the line from either.
+// the digest Next.js shows in production, so support finds the line from either. Each line
+// says what kind of error it was: "unexpected" (a bug until shown otherwise: no code expected
+// it) or "database-unavailable" (an outage the user was told to wait out), so that a monitor,
+// or a test, can tell the two apart.
 import { logLine, safePath, scrubMessage } from "./log";
 import { currentRequestContext, isRequestId, REQUEST_ID_HEADER } from "./request-context";
 
@@ -25,10 +28,17 @@ function describe(error: unknown): { name: string; code?: string; causeCode?: st
   };
 }
 
-/** An error caught by the app's own code (it answered the user with a message). */
-export function logError(error: unknown, where: string): void {
+export type LoggedErrorKind = "unexpected" | "database-unavailable";
+
+/**
+ * An error caught by the app's own code (it answered the user with a message). Returns the
+ * line's error id, for the answer to show: support finds the line from it.
+ */
+export function logError(error: unknown, where: string, kind: LoggedErrorKind = "unexpected"): string {
   const context = currentRequestContext();
-  logLine("error", "error", { where, requestId: context?.requestId, userId: context?.userId, ...describe(error) });
+  const errorId = globalThis.crypto.randomUUID().slice(0, 8);
+  logLine("error", "error", { where, kind, errorId, requestId: context?.requestId, userId: context?.userId, ...describe(error) });
+  return errorId;
 }
 
 /** Next.js's `onRequestError` (instrumentation.ts): an error no code of ours caught. */
@@ -37,6 +47,7 @@ export function logRequestError(error: unknown, request: ErrorRequest, context: 
   const requestId = currentRequestContext()?.requestId ?? (isRequestId(header) ? header : undefined);
   logLine("error", "error", {
     where: `${context.routeType} ${context.routePath}`,
+    kind: "unexpected",
     requestId,
     userId: currentRequestContext()?.userId,
     method: request.method,
