@@ -4,12 +4,21 @@
 // the API: whole numbers without separators and percentages as numbers with a decimal point
 // (83.07), dates as YYYY-MM-DD. Text that would start a formula is neutralised (csv-cell.ts).
 import type { Locale } from "@/lib/i18n/config";
+import {
+  columnsFor, headerOf, MISSING_COLUMNS, PRAISE_COLUMNS, praiseRows, RANKING_COLUMNS, SUMMARY_COLUMNS, TREND_COLUMNS, type CellContext, type ReportColumn,
+} from "./columns";
 import { csvLine } from "./csv-cell";
 import type { ReportEnvelope } from "./model";
-import { frozenNote, metricName, missingHeaders, praiseSentence, rankingHeaders, reportWords, titleBlock, trendHeaders } from "./text";
+import { frozenNote, metricName, praiseSentence, reportWords, titleBlock } from "./text";
 
 const BOM = "\uFEFF";
 const line = csvLine;
+
+/** A table's header line and rows, from its column spec (lib/reports/columns.ts). */
+function csvTable<Row>(spec: readonly ReportColumn<Row>[], rows: readonly Row[], c: CellContext): string[] {
+  const columns = columnsFor(spec, "csv");
+  return [line(columns.map((column) => headerOf(column, "csv", c.w))), ...rows.map((row) => line(columns.map((column) => column.value(row, c))))];
+}
 
 export function renderCsv(envelope: ReportEnvelope, locale: Locale): Buffer {
   const w = reportWords(locale);
@@ -20,34 +29,12 @@ export function renderCsv(envelope: ReportEnvelope, locale: Locale): Buffer {
   const note = frozenNote(envelope, w);
   if (note) lines.push(line([t("titleBlock.note"), note]));
 
-  lines.push("", line([t("sections.summary")]), line([
-    t("columns.metricCode"), t("columns.metricName"), t("columns.target"), t("columns.cumulative"), t("columns.ratePercent"), t("columns.weekChange"),
-    t("columns.weekPoints"), t("columns.milestone"), t("columns.nextMilestone"), t("columns.nextMilestoneTarget"), t("columns.projection"), t("columns.projectedOnDue"),
-  ]));
-  for (const row of model.summary) {
-    lines.push(line([
-      row.metric, metricName({ name: row.metricName, nameEn: row.metricNameEn }, w), row.target, row.actual, row.percent, row.weekChange, row.weekChangePoints, row.dueDate,
-      row.nextMilestone?.dueDate ?? null, row.nextMilestone?.target ?? null, row.projection?.status ?? null, row.projection?.projectedOnDueDate ?? null,
-    ]));
-  }
-
-  lines.push("", line([`${t("sections.ranking")}: ${metricName(model.metric, w)}`]), line([
-    ...rankingHeaders(w).slice(0, 5), t("columns.ratePercent"), t("columns.weekChange"), t("columns.weekPoints"), t("columns.rankChange"), t("columns.reportedOn"),
-  ]));
-  for (const row of model.ranking) {
-    lines.push(line([row.rank, row.code, row.name, row.target, row.actual, row.percent, row.weekChange, row.weekChangePoints, row.rankChange, row.reportedOn]));
-  }
-
-  lines.push("", line([t("sections.praise")]), line([t("columns.kind"), t("columns.code"), t("columns.unit"), t("columns.ratePercent")]));
-  for (const row of model.praise) lines.push(line([t("praise.praised"), row.code, row.name, row.percent]));
-  for (const row of model.criticism) lines.push(line([t("praise.criticised"), row.code, row.name, row.percent]));
-  lines.push(line([t("praise.conclusion"), praiseSentence(model, w)]));
-
-  lines.push("", line([t("sections.missing")]), line([...missingHeaders(w).slice(0, 3), t("columns.leavesMissing"), t("columns.leavesTotal")]));
-  for (const row of model.missing) lines.push(line([row.code, row.name, row.missingDays.join(" "), row.leavesMissing, row.leavesTotal]));
-
-  lines.push("", line([t("sections.trend")]), line(trendHeaders(w)));
-  for (const point of model.trend) lines.push(line([point.day, point.actual, point.planned]));
+  const cells: CellContext = { w, model };
+  lines.push("", line([t("sections.summary")]), ...csvTable(SUMMARY_COLUMNS, model.summary, cells));
+  lines.push("", line([`${t("sections.ranking")}: ${metricName(model.metric, w)}`]), ...csvTable(RANKING_COLUMNS, model.ranking, cells));
+  lines.push("", line([t("sections.praise")]), ...csvTable(PRAISE_COLUMNS, praiseRows(model), cells), line([t("praise.conclusion"), praiseSentence(model, w)]));
+  lines.push("", line([t("sections.missing")]), ...csvTable(MISSING_COLUMNS, model.missing, cells));
+  lines.push("", line([t("sections.trend")]), ...csvTable(TREND_COLUMNS, model.trend, cells));
 
   return Buffer.from(BOM + lines.join("\r\n") + "\r\n", "utf8");
 }

@@ -6,15 +6,13 @@
 import {
   AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from "docx";
-import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { formatDay } from "@/lib/domain/format";
 import type { Locale } from "@/lib/i18n/config";
 import { chartLegend, chartSvg, layoutChart } from "./chart";
 import { svgToPng } from "./chart-png";
+import { columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext, type ReportColumn } from "./columns";
 import type { ReportEnvelope } from "./model";
-import {
-  formatMissingDays, formatNextMilestone, formatPoints, formatProjection, formatRankChange, formatSigned, formatTarget, frozenNote, metricName, missingHeaders,
-  modelWeekShortLabel, namedPercents, praiseSentence, rankingHeaders, reportUnitName, reportWords, summaryHeaders, titleBlock,
-} from "./text";
+import { frozenNote, metricName, modelWeekShortLabel, namedPercents, praiseSentence, reportUnitName, reportWords, titleBlock } from "./text";
 
 const FONT = "Times New Roman";
 const SIZE = 24; // half-points: 12 pt, the usual size of Vietnamese administrative documents
@@ -47,6 +45,14 @@ function table(columns: { header: string; width: number; align?: Align }[], rows
   });
 }
 
+const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+
+/** A table of the report from its column spec (lib/reports/columns.ts). */
+function reportTable<Row>(spec: readonly ReportColumn<Row>[], rows: readonly Row[], c: CellContext): Table {
+  const columns = columnsFor(spec, "document");
+  return table(columns.map((column) => ({ header: headerOf(column, "document", c.w), width: column.width.docx, align: ALIGN[column.align] })), rows.map((row) => columns.map((column) => column.text(row, c))));
+}
+
 const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text: value, size: SIZE, font: FONT, ...options });
 const letterhead = (value: string, bold: boolean) => new TextRun({ text: value, size: 22, font: FONT, bold });
 const para = (children: TextRun[], alignment: Align = AlignmentType.LEFT) => new Paragraph({ alignment, spacing: { after: 80 }, children });
@@ -56,7 +62,6 @@ export async function renderDocx(envelope: ReportEnvelope, locale: Locale): Prom
   const w = reportWords(locale);
   const { t } = w;
   const { model } = envelope;
-  const R = AlignmentType.RIGHT;
   const C = AlignmentType.CENTER;
   const layout = layoutChart(model.trend, 600, 260, locale);
   const png = await svgToPng(chartSvg(layout, chartLegend(w)), layout.width);
@@ -65,7 +70,7 @@ export async function renderDocx(envelope: ReportEnvelope, locale: Locale): Prom
   const unitName = reportUnitName(model, w);
   const weekShort = modelWeekShortLabel(model, w);
   const headline = metricName(model.metric, w);
-  const [SUMMARY_HEADERS, RANKING_HEADERS, MISSING_HEADERS] = [summaryHeaders(w), rankingHeaders(w), missingHeaders(w)];
+  const cells: CellContext = { w, model };
 
   const document = new Document({
     creator: t("document.author"),
@@ -103,25 +108,11 @@ export async function renderDocx(envelope: ReportEnvelope, locale: Locale): Prom
         })] : []),
 
         heading(t("sections.summary")),
-        table([
-          { header: SUMMARY_HEADERS[0], width: 20 }, { header: SUMMARY_HEADERS[1], width: 11, align: R }, { header: SUMMARY_HEADERS[2], width: 11, align: R },
-          { header: SUMMARY_HEADERS[3], width: 9, align: R }, { header: SUMMARY_HEADERS[4], width: 10, align: R }, { header: SUMMARY_HEADERS[5], width: 10, align: R },
-          { header: SUMMARY_HEADERS[6], width: 12 }, { header: SUMMARY_HEADERS[7], width: 17 },
-        ], model.summary.map((row) => [
-          metricName({ name: row.metricName, nameEn: row.metricNameEn }, w), formatTarget(row.target, w), formatNumber(row.actual, locale), formatPercent(row.percent, locale),
-          formatSigned(row.weekChange, w), formatPoints(row.weekChangePoints, w), formatNextMilestone(row.nextMilestone, model.asOf, w), formatProjection(row.projection, row.dueDate, w),
-        ])),
+        reportTable(SUMMARY_COLUMNS, model.summary, cells),
         ...(dueDate ? [new Paragraph({ spacing: { before: 60, after: 80 }, children: [text(t("document.targetsAt", { day: formatDay(dueDate) }), { italics: true })] })] : []),
 
         heading(`${t("sections.ranking")}: ${headline}`),
-        table([
-          { header: RANKING_HEADERS[0], width: 7, align: R }, { header: RANKING_HEADERS[1], width: 7 }, { header: RANKING_HEADERS[2], width: 20 },
-          { header: RANKING_HEADERS[3], width: 10, align: R }, { header: RANKING_HEADERS[4], width: 10, align: R }, { header: RANKING_HEADERS[5], width: 10, align: R },
-          { header: RANKING_HEADERS[6], width: 11, align: R }, { header: RANKING_HEADERS[7], width: 13, align: C }, { header: RANKING_HEADERS[8], width: 12, align: C },
-        ], model.ranking.map((row) => [
-          row.rank === null ? "—" : String(row.rank), row.code, row.name, formatTarget(row.target, w), formatNumber(row.actual, locale), formatPercent(row.percent, locale),
-          formatSigned(row.weekChange, w), formatRankChange(row.rankChange, w), formatDay(row.reportedOn),
-        ])),
+        reportTable(RANKING_COLUMNS, model.ranking, cells),
 
         heading(t("sections.praise")),
         para([text(`${t("praise.praised")}: `, { bold: true }), text(`${namedPercents(model.praise, w)}.`)]),
@@ -131,9 +122,7 @@ export async function renderDocx(envelope: ReportEnvelope, locale: Locale): Prom
         heading(t("sections.missing")),
         model.missing.length === 0
           ? para([text(t("document.allReported"))])
-          : table([
-            { header: MISSING_HEADERS[0], width: 10 }, { header: MISSING_HEADERS[1], width: 32 }, { header: MISSING_HEADERS[2], width: 38 }, { header: MISSING_HEADERS[3], width: 20, align: R },
-          ], model.missing.map((row) => [row.code, row.name, formatMissingDays(row.missingDays), `${row.leavesMissing}/${row.leavesTotal}`])),
+          : reportTable(MISSING_COLUMNS, model.missing, cells),
 
         heading(`${t("sections.trend")}: ${headline}`),
         new Paragraph({

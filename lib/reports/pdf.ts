@@ -3,15 +3,13 @@
 // trend chart drawn as vector paths, and "Trang i/n" ("Page i/n") on every page; in the
 // reader's language, with the document's language set to match.
 import PDFDocument from "pdfkit";
-import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { formatDay } from "@/lib/domain/format";
 import type { Locale } from "@/lib/i18n/config";
 import { CHART_COLORS, chartLegend, layoutChart } from "./chart";
+import { columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext, type ReportColumn } from "./columns";
 import { reportFont } from "./fonts";
 import type { ReportEnvelope } from "./model";
-import {
-  formatMissingDays, formatNextMilestone, formatPoints, formatProjection, formatRankChange, formatSigned, formatTarget, frozenNote, metricName, missingHeaders,
-  modelWeekShortLabel, namedPercents, praiseSentence, rankingHeaders, reportUnitName, reportWords, summaryHeaders, titleBlock, type ReportWords,
-} from "./text";
+import { frozenNote, metricName, modelWeekShortLabel, namedPercents, praiseSentence, reportUnitName, reportWords, titleBlock, type ReportWords } from "./text";
 
 type Doc = PDFKit.PDFDocument;
 type Align = "left" | "right" | "center";
@@ -67,6 +65,12 @@ function drawRow(doc: Doc, columns: TableColumn[], cells: string[], y: number, h
 }
 
 /** A table; the header row is drawn again at the top of each new page. */
+/** A table of the report from its column spec (lib/reports/columns.ts). */
+function reportTable<Row>(doc: Doc, spec: readonly ReportColumn<Row>[], rows: readonly Row[], c: CellContext): void {
+  const columns = columnsFor(spec, "document");
+  table(doc, columns.map((column) => ({ header: headerOf(column, "document", c.w), width: column.width.pdf, align: column.align })), rows.map((row) => columns.map((column) => column.text(row, c))));
+}
+
 function table(doc: Doc, columns: TableColumn[], rows: string[][]): void {
   const headers = columns.map((c) => c.header);
   const headerHeight = rowHeight(doc, columns, headers, "bold");
@@ -197,29 +201,15 @@ export function renderPdf(envelope: ReportEnvelope, locale: Locale): Promise<Buf
   });
 
   letterhead(doc, envelope, w);
-  const [SUMMARY_HEADERS, RANKING_HEADERS, MISSING_HEADERS] = [summaryHeaders(w), rankingHeaders(w), missingHeaders(w)];
+  const cells: CellContext = { w, model };
 
   heading(doc, t("sections.summary"));
-  table(doc, [
-    { header: SUMMARY_HEADERS[0], width: 96 }, { header: SUMMARY_HEADERS[1], width: 54, align: "right" }, { header: SUMMARY_HEADERS[2], width: 54, align: "right" },
-    { header: SUMMARY_HEADERS[3], width: 44, align: "right" }, { header: SUMMARY_HEADERS[4], width: 50, align: "right" }, { header: SUMMARY_HEADERS[5], width: 50, align: "right" },
-    { header: SUMMARY_HEADERS[6], width: 62 }, { header: SUMMARY_HEADERS[7], width: 90 },
-  ], model.summary.map((row) => [
-    metricName({ name: row.metricName, nameEn: row.metricNameEn }, w), formatTarget(row.target, w), formatNumber(row.actual, locale), formatPercent(row.percent, locale),
-    formatSigned(row.weekChange, w), formatPoints(row.weekChangePoints, w), formatNextMilestone(row.nextMilestone, model.asOf, w), formatProjection(row.projection, row.dueDate, w),
-  ]));
+  reportTable(doc, SUMMARY_COLUMNS, model.summary, cells);
   const dueDate = model.summary.find((s) => s.metric === model.metric.code)?.dueDate ?? null;
   if (dueDate) paragraph(doc, t("document.targetsAt", { day: formatDay(dueDate) }), "italic", 8.5);
 
   heading(doc, `${t("sections.ranking")}: ${headline}`);
-  table(doc, [
-    { header: RANKING_HEADERS[0], width: 32, align: "right" }, { header: RANKING_HEADERS[1], width: 32 }, { header: RANKING_HEADERS[2], width: 106 },
-    { header: RANKING_HEADERS[3], width: 52, align: "right" }, { header: RANKING_HEADERS[4], width: 52, align: "right" }, { header: RANKING_HEADERS[5], width: 44, align: "right" },
-    { header: RANKING_HEADERS[6], width: 52, align: "right" }, { header: RANKING_HEADERS[7], width: 62, align: "center" }, { header: RANKING_HEADERS[8], width: 62, align: "center" },
-  ], model.ranking.map((row) => [
-    row.rank === null ? "—" : String(row.rank), row.code, row.name, formatTarget(row.target, w), formatNumber(row.actual, locale), formatPercent(row.percent, locale),
-    formatSigned(row.weekChange, w), formatRankChange(row.rankChange, w), formatDay(row.reportedOn),
-  ]));
+  reportTable(doc, RANKING_COLUMNS, model.ranking, cells);
 
   heading(doc, t("sections.praise"));
   paragraph(doc, `${t("praise.praised")}: ${namedPercents(model.praise, w)}.`);
@@ -229,12 +219,7 @@ export function renderPdf(envelope: ReportEnvelope, locale: Locale): Promise<Buf
 
   heading(doc, t("sections.missing"));
   if (model.missing.length === 0) paragraph(doc, t("document.allReported"));
-  else {
-    table(doc, [
-      { header: MISSING_HEADERS[0], width: 40 }, { header: MISSING_HEADERS[1], width: 150 }, { header: MISSING_HEADERS[2], width: 200 },
-      { header: MISSING_HEADERS[3], width: 110, align: "right" },
-    ], model.missing.map((row) => [row.code, row.name, formatMissingDays(row.missingDays), `${row.leavesMissing}/${row.leavesTotal}`]));
-  }
+  else reportTable(doc, MISSING_COLUMNS, model.missing, cells);
 
   heading(doc, `${t("sections.trend")}: ${headline}`, CHART_HEIGHT + 10);
   chart(doc, envelope, w);

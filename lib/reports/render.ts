@@ -26,12 +26,12 @@ export interface RenderedReport {
   fileName: string;
 }
 
+/** One renderer per format: a format without one is a type error. */
+type Renderer = (envelope: ReportEnvelope, locale: Locale) => Buffer | Promise<Buffer>;
+export const RENDERERS: Record<ReportFormat, Renderer> = { xlsx: renderXlsx, pdf: renderPdf, docx: renderDocx, csv: renderCsv };
+
 export async function renderReport(envelope: ReportEnvelope, format: ReportFormat, locale: Locale): Promise<RenderedReport> {
-  const body =
-    format === "xlsx" ? await renderXlsx(envelope, locale)
-    : format === "pdf" ? await renderPdf(envelope, locale)
-    : format === "docx" ? await renderDocx(envelope, locale)
-    : renderCsv(envelope, locale);
+  const body = await RENDERERS[format](envelope, locale);
   const stem = reportFileStem(envelope.model, envelope.issued?.id, reportWords(locale));
   return { body, contentType: CONTENT_TYPES[format], fileName: `${stem}.${format}` };
 }

@@ -32,22 +32,6 @@ export function reportWords(locale: Locale): ReportWords {
   return found;
 }
 
-export function summaryHeaders({ t }: ReportWords): string[] {
-  return [t("columns.metricName"), t("columns.target"), t("columns.cumulative"), t("columns.rate"), t("columns.weekChange"), t("columns.weekPoints"), t("columns.nextMilestone"), t("columns.projection")];
-}
-
-export function rankingHeaders({ t }: ReportWords): string[] {
-  return [t("columns.rank"), t("columns.code"), t("columns.unit"), t("columns.target"), t("columns.cumulative"), t("columns.rate"), t("columns.weekChange"), t("columns.rankChange"), t("columns.reportedOn")];
-}
-
-export function missingHeaders({ t }: ReportWords): string[] {
-  return [t("columns.code"), t("columns.unit"), t("columns.missingDays"), t("columns.leavesMissing")];
-}
-
-export function trendHeaders({ t }: ReportWords): string[] {
-  return [t("columns.day"), t("columns.cumulative"), t("columns.planned")];
-}
-
 /** "Thứ Hai 05/06/2023 – Chủ Nhật 11/06/2023" / "Monday 05/06/2023 – Sunday 11/06/2023". */
 export function weekLabel(week: IsoWeek, { t }: ReportWords): string {
   return t("week.label", { start: formatDay(weekStart(week)), end: formatDay(weekEnd(week)) });

@@ -6,11 +6,12 @@ import ExcelJS from "exceljs";
 import { dayToDate } from "@/lib/domain/dates";
 import { parseIsoWeek } from "@/lib/domain/weeks";
 import type { Locale } from "@/lib/i18n/config";
-import type { ReportEnvelope } from "./model";
 import {
-  formatMissingDays, formatNextMilestone, formatProjection, frozenNote, metricName, missingHeaders, praiseSentence, rankingHeaders,
-  reportUnitName, reportWords, summaryHeaders, titleBlock, trendHeaders, weekLabel, weekShortLabel,
-} from "./text";
+  columnsFor, headerOf, MISSING_COLUMNS, PRAISE_COLUMNS, praiseRows, RANKING_COLUMNS, SUMMARY_COLUMNS, TREND_COLUMNS,
+  type CellContext, type ColumnKind, type ReportColumn,
+} from "./columns";
+import type { ReportEnvelope } from "./model";
+import { frozenNote, metricName, praiseSentence, reportUnitName, reportWords, titleBlock, weekLabel, weekShortLabel } from "./text";
 
 const INTEGER = "#,##0";
 const SIGNED = "+#,##0;-#,##0;0";
@@ -25,12 +26,35 @@ interface Column {
   numFmt?: string;
 }
 
+type XlsxValue = string | number | Date | null;
+
 // 83.07 → 0.8307 (from hundredths, so no 0.8307000000000001).
 const fraction = (percent: number | null) => (percent === null ? null : Math.round(percent * 100) / 10_000);
 const excelDate = (day: string | null) => (day === null ? null : dayToDate(day));
 
+/** Each kind of column's number format (points carry their unit, in the reader's language). */
+const numberFormats = (points: string): Record<ColumnKind, string | undefined> => ({
+  text: undefined, rank: "0", integer: INTEGER, signed: SIGNED, percent: PERCENT, points, date: DATE,
+});
+
+/** A column's data value as Excel stores it: percentages as fractions, days as dates. */
+function xlsxValue(kind: ColumnKind, value: string | number | null): XlsxValue {
+  if (kind === "percent") return fraction(value as number | null);
+  if (kind === "date") return excelDate(value as string | null);
+  return value;
+}
+
+/** A table's columns and rows for a sheet, from its column spec (lib/reports/columns.ts). */
+function sheetTable<Row>(spec: readonly ReportColumn<Row>[], rows: readonly Row[], c: CellContext, formats: Record<ColumnKind, string | undefined>) {
+  const columns = columnsFor(spec, "xlsx");
+  return {
+    columns: columns.map((column): Column => ({ header: headerOf(column, "xlsx", c.w), width: column.width.xlsx, ...(formats[column.kind] ? { numFmt: formats[column.kind] } : {}) })),
+    rows: rows.map((row) => columns.map((column) => xlsxValue(column.kind, column.value(row, c)))),
+  };
+}
+
 /** A sheet with a title in row 1, a note in row 2, the header in row 3 (frozen) and the rows below. */
-function tableSheet(book: ExcelJS.Workbook, name: string, title: string, note: string, columns: Column[], rows: (string | number | Date | null)[][]) {
+function tableSheet(book: ExcelJS.Workbook, name: string, title: string, note: string, { columns, rows }: { columns: Column[]; rows: XlsxValue[][] }) {
   const sheet = book.addWorksheet(name, {
     views: [{ state: "frozen", ySplit: 3 }],
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" },
@@ -63,20 +87,21 @@ export async function renderXlsx(envelope: ReportEnvelope, locale: Locale): Prom
   const w = reportWords(locale);
   const { t } = w;
   const { model } = envelope;
-  const POINTS = pointsFormat(t("values.pointsUnit"));
+  const formats = numberFormats(pointsFormat(t("values.pointsUnit")));
+  const cells: CellContext = { w, model };
   const book = new ExcelJS.Workbook();
   book.creator = t("document.creator");
   book.created = new Date(envelope.issuedAt);
   const headline = metricName(model.metric, w);
   const week = parseIsoWeek(model.week.iso)!;
   const context = `${reportUnitName(model, w)} · ${weekShortLabel(week, w)}: ${weekLabel(week, w)}`;
-  const [SUMMARY_HEADERS, RANKING_HEADERS, MISSING_HEADERS, TREND_HEADERS] = [summaryHeaders(w), rankingHeaders(w), missingHeaders(w), trendHeaders(w)];
 
   // Title block and summary.
   const summary = book.addWorksheet(t("sheets.summary"), {
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  summary.columns = [{ width: 30 }, { width: 14 }, { width: 14 }, { width: 11 }, { width: 15 }, { width: 15 }, { width: 24 }, { width: 40 }];
+  const summaryTable = sheetTable(SUMMARY_COLUMNS, model.summary, cells, formats);
+  summary.columns = summaryTable.columns.map((c) => ({ width: c.width }));
   summary.getCell("A1").value = t("document.title");
   summary.getCell("A1").font = { bold: true, size: 16 };
   summary.getCell("A2").value = t("document.subtitle");
@@ -101,65 +126,23 @@ export async function renderXlsx(envelope: ReportEnvelope, locale: Locale): Prom
   summary.getCell(r, 1).font = { bold: true, size: 13 };
   r++;
   const headerRow = summary.getRow(r);
-  headerRow.values = [...SUMMARY_HEADERS];
+  headerRow.values = summaryTable.columns.map((c) => c.header);
   headerRow.font = { bold: true };
   headerRow.alignment = { wrapText: true, vertical: "middle" };
   headerRow.height = 32;
   headerRow.eachCell((cell) => { cell.fill = HEADER_FILL; cell.border = THIN; });
   summary.views = [{ state: "frozen", ySplit: r }];
-  for (const row of model.summary) {
-    const added = summary.addRow([
-      metricName({ name: row.metricName, nameEn: row.metricNameEn }, w), row.target, row.actual, fraction(row.percent), row.weekChange, row.weekChangePoints,
-      formatNextMilestone(row.nextMilestone, model.asOf, w),
-      formatProjection(row.projection, row.dueDate, w),
-    ]);
-    added.getCell(2).numFmt = INTEGER;
-    added.getCell(3).numFmt = INTEGER;
-    added.getCell(4).numFmt = PERCENT;
-    added.getCell(5).numFmt = SIGNED;
-    added.getCell(6).numFmt = POINTS;
+  for (const values of summaryTable.rows) {
+    const added = summary.addRow(values);
+    summaryTable.columns.forEach((column, i) => { if (column.numFmt) added.getCell(i + 1).numFmt = column.numFmt; });
     added.eachCell({ includeEmpty: true }, (cell) => { cell.border = THIN; });
   }
 
-  tableSheet(book, t("sheets.ranking"), `${t("sections.ranking")}: ${headline}`, context, [
-    { header: RANKING_HEADERS[0], width: 7, numFmt: "0" },
-    { header: RANKING_HEADERS[1], width: 8 },
-    { header: RANKING_HEADERS[2], width: 28 },
-    { header: RANKING_HEADERS[3], width: 13, numFmt: INTEGER },
-    { header: RANKING_HEADERS[4], width: 13, numFmt: INTEGER },
-    { header: RANKING_HEADERS[5], width: 10, numFmt: PERCENT },
-    { header: RANKING_HEADERS[6], width: 14, numFmt: SIGNED },
-    { header: t("columns.weekPoints"), width: 14, numFmt: POINTS },
-    { header: RANKING_HEADERS[7], width: 12, numFmt: SIGNED },
-    { header: RANKING_HEADERS[8], width: 13, numFmt: DATE },
-  ], model.ranking.map((row) => [
-    row.rank, row.code, row.name, row.target, row.actual, fraction(row.percent), row.weekChange, row.weekChangePoints, row.rankChange, excelDate(row.reportedOn),
-  ]));
-
-  const praise = tableSheet(book, t("sheets.praise"), t("sections.praise"), praiseSentence(model, w), [
-    { header: t("columns.kind"), width: 14 },
-    { header: t("columns.code"), width: 8 },
-    { header: t("columns.unit"), width: 30 },
-    { header: t("columns.rate"), width: 10, numFmt: PERCENT },
-  ], [
-    ...model.praise.map((row) => [t("praise.praised"), row.code, row.name, fraction(row.percent)]),
-    ...model.criticism.map((row) => [t("praise.criticised"), row.code, row.name, fraction(row.percent)]),
-  ]);
+  tableSheet(book, t("sheets.ranking"), `${t("sections.ranking")}: ${headline}`, context, sheetTable(RANKING_COLUMNS, model.ranking, cells, formats));
+  const praise = tableSheet(book, t("sheets.praise"), t("sections.praise"), praiseSentence(model, w), sheetTable(PRAISE_COLUMNS, praiseRows(model), cells, formats));
   praise.getCell(2, 1).font = { size: 10 };
-
-  tableSheet(book, t("sheets.missing"), t("sections.missing"), context, [
-    { header: MISSING_HEADERS[0], width: 8 },
-    { header: MISSING_HEADERS[1], width: 30 },
-    { header: MISSING_HEADERS[2], width: 34 },
-    { header: MISSING_HEADERS[3], width: 14, numFmt: INTEGER },
-    { header: t("columns.leavesTotal"), width: 14, numFmt: INTEGER },
-  ], model.missing.map((row) => [row.code, row.name, formatMissingDays(row.missingDays), row.leavesMissing, row.leavesTotal]));
-
-  tableSheet(book, t("sheets.trend"), `${t("sections.trend")}: ${headline}`, t("sheets.trendHint"), [
-    { header: TREND_HEADERS[0], width: 13, numFmt: DATE },
-    { header: TREND_HEADERS[1], width: 14, numFmt: INTEGER },
-    { header: TREND_HEADERS[2], width: 14, numFmt: INTEGER },
-  ], model.trend.map((p) => [dayToDate(p.day), p.actual, p.planned]));
+  tableSheet(book, t("sheets.missing"), t("sections.missing"), context, sheetTable(MISSING_COLUMNS, model.missing, cells, formats));
+  tableSheet(book, t("sheets.trend"), `${t("sections.trend")}: ${headline}`, t("sheets.trendHint"), sheetTable(TREND_COLUMNS, model.trend, cells, formats));
 
   return Buffer.from(await book.xlsx.writeBuffer());
 }

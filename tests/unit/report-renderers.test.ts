@@ -2,9 +2,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { chartLegend, chartSvg, layoutChart } from "@/lib/reports/chart";
 import { renderCsv } from "@/lib/reports/csv";
+import { columnsFor, headerOf, RANKING_COLUMNS } from "@/lib/reports/columns";
 import { renderDocx } from "@/lib/reports/docx";
 import { renderPdf } from "@/lib/reports/pdf";
 import { renderXlsx } from "@/lib/reports/xlsx";
+import { RENDERERS, REPORT_FORMATS, type ReportFormat } from "@/lib/reports/render";
 import { formatPoints, formatRankChange, formatSigned, reportWords } from "@/lib/reports/text";
 import { FIXTURE_SENTENCE, fixtureEnvelope, fixtureIssued, fixtureModel } from "../support/report-fixture";
 import { readCsv, readDocx, readPdf, readXlsx } from "../support/report-files";
@@ -132,5 +134,22 @@ describe("wording and chart", () => {
     expect(layout.yTicks[0].label).toBe("0");
     expect(layout.yTicks.at(-1)!.label).toBe("200.000");
     expect(chartSvg(layout, chartLegend(reportWords("vi")))).toContain("Lũy kế thực hiện");
+  });
+});
+
+describe("one renderer per format, one column spec per table", () => {
+  it("has a renderer for every format; a format without one does not type-check", () => {
+    // @ts-expect-error: a renderer table without csv is refused by the compiler
+    const partial: Record<ReportFormat, unknown> = { xlsx: renderXlsx, pdf: renderPdf, docx: renderDocx };
+    expect(Object.keys(partial)).toHaveLength(3);
+    expect(Object.keys(RENDERERS).sort()).toEqual([...REPORT_FORMATS].sort());
+  });
+
+  it("words the ranking's headers the same in every document and names the data columns in the CSV", async () => {
+    const w = reportWords("vi");
+    const csv = (await renderCsv(fixtureEnvelope, "vi")).toString("utf8");
+    expect(csv).toContain(columnsFor(RANKING_COLUMNS, "csv").map((c) => headerOf(c, "csv", w)).join(","));
+    expect(columnsFor(RANKING_COLUMNS, "document").map((c) => headerOf(c, "document", w)))
+      .toEqual(["Hạng", "Mã", "Đơn vị", "Chỉ tiêu", "Lũy kế", "Tỷ lệ", "Tăng trong tuần", "Thay đổi hạng", "Báo cáo đến"]);
   });
 });

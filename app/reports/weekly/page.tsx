@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Link } from "@/components/ui/link";
 import type { z } from "zod";
 import { canIssueReport } from "@/lib/auth/report-permissions";
@@ -8,27 +7,24 @@ import { AppError } from "@/lib/data/errors";
 import { listIssuedReports } from "@/lib/data/issued-reports";
 import { getReportEnvelope } from "@/lib/data/weekly-report-envelope";
 import { resolveReportUnit } from "@/lib/data/weekly-report";
-import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { formatDay } from "@/lib/domain/format";
 import { formatIsoWeek, isWeekComplete, parseIsoWeek, shiftWeek } from "@/lib/domain/weeks";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { chartLegend } from "@/lib/reports/chart";
 import type { ReportEnvelope } from "@/lib/reports/model";
 import { FORMAT_LABELS, REPORT_FORMATS } from "@/lib/reports/render";
-import {
-  formatInstant, formatMissingDays, formatNextMilestone, formatPoints, formatProjection, formatRankChange, formatSigned, formatTarget, metricName, missingHeaders,
-  namedPercents, praiseSentence, rankingHeaders, reportUnitName, reportWords, summaryHeaders, titleBlock, weekShortLabel,
-} from "@/lib/reports/text";
+import { MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext } from "@/lib/reports/columns";
+import { formatInstant, metricName, namedPercents, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
 import { searchParamsObject, weeklyReportDownloadSchema } from "@/lib/validation/report-params";
 import { IssueForm } from "./issue-form";
 import { ReportChart } from "./report-chart";
+import { ReportTable } from "./report-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("reports");
   return { title: t("page.title") };
 }
 
-const th = "px-3 py-2 font-semibold";
-const num = "whitespace-nowrap px-3 py-2 text-right";
 
 function reportQuery(unitCode: string | null, week: string, extra: Record<string, string> = {}): string {
   return new URLSearchParams({ ...(unitCode ? { unit: unitCode } : {}), week, ...extra }).toString();
@@ -79,7 +75,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
   const headline = metricName(model.metric, w);
   const weekShort = weekShortLabel(week, w);
   const issueMessages = canIssue ? (({ title, explain, lockDays, submit, submitting, viewIssued }) => ({ title, explain, lockDays, submit, submitting, viewIssued }))((await getClientMessages("reports")).issue) : null;
-  const [SUMMARY_HEADERS, RANKING_HEADERS, MISSING_HEADERS] = [summaryHeaders(w), rankingHeaders(w), missingHeaders(w)];
+  const cells: CellContext = { w, model };
 
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-3 py-6 sm:px-4">
@@ -134,54 +130,13 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
 
       <section aria-labelledby="summary" className="space-y-2">
         <h2 id="summary" className="text-lg font-semibold">{t("sections.summary")}</h2>
-        <ScrollRegion label={t("sections.summary")} className="rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[44rem] text-sm">
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>{SUMMARY_HEADERS.map((h, i) => <th key={h} scope="col" className={i > 0 && i < 6 ? `${th} text-right` : th}>{h}</th>)}</tr>
-            </thead>
-            <tbody className="tabular">
-              {model.summary.map((row) => (
-                <tr key={row.metric} className="border-t border-slate-100">
-                  <th scope="row" className="min-w-44 px-3 py-2 text-left font-normal">{metricName({ name: row.metricName, nameEn: row.metricNameEn }, w)}</th>
-                  <td className={num}>{formatTarget(row.target, w)}</td>
-                  <td className={num}>{formatNumber(row.actual, locale)}</td>
-                  <td className={`${num} font-semibold`}>{formatPercent(row.percent, locale)}</td>
-                  <td className={num}>{formatSigned(row.weekChange, w)}</td>
-                  <td className={num}>{formatPoints(row.weekChangePoints, w)}</td>
-                  <td className="px-3 py-2">{formatNextMilestone(row.nextMilestone, model.asOf, w)}</td>
-                  <td className="px-3 py-2">{formatProjection(row.projection, row.dueDate, w)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <ReportTable label={t("sections.summary")} spec={SUMMARY_COLUMNS} rows={model.summary} cells={cells} rowKey={(row) => row.metric} minWidth="min-w-[44rem]" rowHeader />
       </section>
 
       <section aria-labelledby="ranking" className="space-y-2">
         <h2 id="ranking" className="text-lg font-semibold">{t("sections.ranking")}: {headline}</h2>
-        <ScrollRegion label={t("sections.ranking")} className="rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[44rem] whitespace-nowrap text-sm">
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>{RANKING_HEADERS.map((h, i) => <th key={h} scope="col" className={i === 0 || (i >= 3 && i <= 6) ? `${th} text-right` : th}>{h}</th>)}</tr>
-            </thead>
-            <tbody className="tabular">
-              {model.ranking.map((row) => (
-                <tr key={row.code} className="border-t border-slate-100" data-unit={row.code}>
-                  <td className={num}>{row.rank ?? "—"}</td>
-                  <td className="px-3 py-2">{row.code}</td>
-                  <td className="px-3 py-2">{row.name}</td>
-                  <td className={num}>{formatTarget(row.target, w)}</td>
-                  <td className={num}>{formatNumber(row.actual, locale)}</td>
-                  <td className={`${num} font-semibold`}>{formatPercent(row.percent, locale)}</td>
-                  <td className={num}>{formatSigned(row.weekChange, w)}</td>
-                  <td className="px-3 py-2">{formatRankChange(row.rankChange, w)}</td>
-                  <td className="px-3 py-2">{formatDay(row.reportedOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {model.ranking.length === 0 && <p className="p-3 text-sm text-slate-600">{t("page.noChildren")}</p>}
-        </ScrollRegion>
+        <ReportTable label={t("sections.ranking")} spec={RANKING_COLUMNS} rows={model.ranking} cells={cells} rowKey={(row) => row.code} rowData={(row) => ["data-unit", row.code]} minWidth="min-w-[44rem]" nowrap />
+        {model.ranking.length === 0 && <p className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-600">{t("page.noChildren")}</p>}
       </section>
 
       <section aria-labelledby="praise" className="space-y-2 text-sm">
@@ -194,23 +149,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
       <section aria-labelledby="missing" className="space-y-2">
         <h2 id="missing" className="text-lg font-semibold">{t("sections.missing")}</h2>
         {model.missing.length === 0 ? <p className="text-sm">{t("page.allReported")}</p> : (
-          <ScrollRegion label={t("sections.missing")} className="rounded-lg border border-slate-200 bg-white">
-            <table className="w-full min-w-[32rem] text-sm">
-              <thead className="bg-slate-100 text-left text-slate-700">
-                <tr>{MISSING_HEADERS.map((h, i) => <th key={h} scope="col" className={i === 3 ? `${th} text-right` : th}>{h}</th>)}</tr>
-              </thead>
-              <tbody className="tabular">
-                {model.missing.map((row) => (
-                  <tr key={row.code} className="border-t border-slate-100">
-                    <td className="px-3 py-2">{row.code}</td>
-                    <td className="px-3 py-2">{row.name}</td>
-                    <td className="px-3 py-2">{formatMissingDays(row.missingDays)}</td>
-                    <td className={num}>{row.leavesMissing}/{row.leavesTotal}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ReportTable label={t("sections.missing")} spec={MISSING_COLUMNS} rows={model.missing} cells={cells} rowKey={(row) => row.code} minWidth="min-w-[32rem]" />
         )}
       </section>
 
