@@ -61,4 +61,27 @@ describe("POST /api/v1/daily with the session cookie", () => {
     expect((await post({ authorization: `Bearer ${token}`, "content-type": "text/plain" })).status).toBe(200);
     expect(await testDb().figure.count()).toBe(1);
   });
+
+  // Issue 19. Before: an empty body from a provincial account got 400, as if a valid one could pass.
+  it.each([
+    { role: "province" as const, says: /cấp tỉnh được xem/ },
+    { role: "leader" as const, says: /Ban Chỉ đạo được xem/ },
+  ])("refuses $role 403 whatever the body, saying what the role may do", async ({ role, says }) => {
+    const db = testDb();
+    const unit = await db.unit.findUniqueOrThrow({ where: { code: "90" } });
+    const user = await db.user.create({ data: { username: role, displayName: role, role, unitId: unit.id, passwordHash: "x" } });
+    session.current = { uid: user.id, sv: user.sessionVersion };
+    const own = { "content-type": "application/json", origin: "http://test:3500", "sec-fetch-site": "same-origin" };
+    for (const body of ["", "{", "{}", BODY]) {
+      const response = await post(own, body);
+      expect(response.status, body).toBe(403);
+      expect(await errorOf(response)).toMatch(says);
+    }
+    session.current = null;
+    const { token } = await issueApiToken({ id: user.id, username: role, role, unitPath: unit.path }, { name: "t" });
+    const byToken = await post({ authorization: `Bearer ${token}`, "content-type": "application/json" }, "");
+    expect(byToken.status).toBe(403);
+    expect(await errorOf(byToken)).toMatch(says);
+    expect(await testDb().figure.count()).toBe(0);
+  });
 });

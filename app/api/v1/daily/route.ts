@@ -6,6 +6,7 @@
 // "try again" (nothing was stored).
 import { z } from "zod";
 import { getApiActor } from "@/lib/auth/api-auth";
+import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { sessionWriteRefusal } from "@/lib/auth/same-origin";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { apiErrorResponse, apiError, unauthenticated } from "@/lib/api/errors";
@@ -26,6 +27,10 @@ async function saveDaily(request: Request): Promise<Response> {
     if (!request.headers.has("authorization")) {
       const refusal = sessionWriteRefusal(request);
       if (refusal) return apiError(refusal.status, refusal.message);
+    }
+    // A role that may never write figures is told so before its body is even read.
+    if (!canEditFiguresAnywhere(actor)) {
+      return apiError(403, m(actor.role === "leader" ? "validation.apiRows.roleCannotWrite.leader" : "validation.apiRows.roleCannotWrite.province"));
     }
     const json = await readJsonBody(request);
     if (!json.ok) return apiError(json.status, json.message);
