@@ -13,7 +13,7 @@ function underClock(day: string) {
   return JSON.parse(out) as { today: string; now: number; epoch: string; isDate: boolean; shift: string; child: { year: string; shift: string } };
 }
 
-describe("the tests' clock", () => {
+describe("the tests' clock", { timeout: 60_000 }, () => {
   it("runs this worker on TEST_TODAY when it is set, on the real day otherwise", () => {
     const real = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(performance.timeOrigin + performance.now());
     expect(todayInVietnam()).toBe(process.env.TEST_TODAY || real);

@@ -32,7 +32,7 @@ function runPlaywright(config: string) {
   return { json, outcome: playwrightOutcome(result.status, json, ["loads.pwfixture.ts"]) };
 }
 
-describe("the count of a vitest run", () => {
+describe("the count of a vitest run", { timeout: 120_000 }, () => {
   it("counts passed tests and lists skipped ones by file", () => {
     const { outcome } = runVitest("passes");
     expect(outcome).toEqual({ passed: 1, failed: 0, skipped: { "passes.fixture.ts": 1 }, problems: [] });
@@ -74,7 +74,7 @@ describe("the count of a vitest run", () => {
   });
 });
 
-describe("the count of a Playwright run", () => {
+describe("the count of a Playwright run", { timeout: 120_000 }, () => {
   it("fails when the web server never starts", () => {
     const { json, outcome } = runPlaywright("no-server");
     expect(json.stats.unexpected).toBe(0); // what the old count added up
