@@ -15,7 +15,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: [clock] } },
+      // A generous limit: some unit tests read the whole tree or start a runner, slow on a loaded CI host.
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: [clock], testTimeout: 60_000 } },
       {
         resolve: { alias },
         test: {
