@@ -3,22 +3,29 @@
 // list: hostile/targets.ts, one entry each). See hostile/harness.ts for what must hold.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { saveDailyGridAction } from "@/app/entry/actions";
+import { errorMessage } from "@/lib/i18n/error-messages";
 import { expectStoredFiguresValid } from "./hostile/stored-invariants";
+import { takeErrorLines } from "./hostile/error-log";
+import { signInAs, useCookie } from "./hostile/signed-in";
 import { TARGETS } from "./hostile/targets";
-import { buildWorld } from "./hostile/world";
+import { buildWorld, DISTRICT_USER, restoreWorldUsers } from "./hostile/world";
 import type { AttackReport } from "./hostile/harness";
 import { resetDatabase, testDb } from "./helpers";
 
-vi.mock("@/lib/auth/session", async () => (await import("./hostile/signed-in")).sessionModule);
-vi.mock("next/headers", () => {
-  const jar = new Map<string, string>();
-  const store = { get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined), set: (name: string, value: string) => void jar.set(name, value), has: (name: string) => jar.has(name), delete: (name: string) => void jar.delete(name), getAll: () => [...jar].map(([name, value]) => ({ name, value })) };
-  return { cookies: async () => store, headers: async () => new Headers() };
-});
+// The app's log lines go to the harness, which fails an input that made the app log an error.
+vi.mock("@/lib/observability/log", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  logLine: (await import("./hostile/error-log")).recordLogLine,
+}));
+vi.mock("next/headers", async () => (await import("./request-cookies")).nextHeaders);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
-// The request's language comes from the cookie jar above, else from next-auth's session,
-// which needs a real request: none here (who is signed in comes from the session mock).
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => null }));
+// The session module (lib/auth/session.ts) is the product's own, database re-check included:
+// only next-auth's reading of the cookie, which needs a real request, is replaced.
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  getServerSession: async () => (await import("./hostile/signed-in")).currentSession(),
+}));
 
 const reports: AttackReport[] = [];
 
@@ -29,13 +36,28 @@ describe("hostile input, property-based", () => {
 
   afterAll(() => {
     const tried = reports.reduce((sum, r) => sum + r.tried, 0);
-    console.log(`Hostile inputs tried: ${tried}`);
-    for (const r of reports) console.log(`  ${String(r.tried).padStart(6)} ${r.name} (${r.accepted} accepted, ${r.refused} refused)`);
+    const reachingDatabase = reports.filter((r) => r.reaches === "database").reduce((sum, r) => sum + r.tried, 0);
+    console.log(`Hostile inputs tried: ${tried} (${reachingDatabase} on targets that reach the database, ${tried - reachingDatabase} on pure parsers)`);
+    for (const r of reports) console.log(`  ${String(r.tried).padStart(6)} ${r.name} [${r.reaches}] (${r.accepted} accepted, ${r.refused} refused)`);
     mkdirSync("test-results", { recursive: true });
-    writeFileSync("test-results/hostile-inputs.json", JSON.stringify({ tried, targets: reports }, null, 2));
+    writeFileSync("test-results/hostile-inputs.json", JSON.stringify({ tried, reachingDatabase, targets: reports }, null, 2));
   });
 
-  it.each(TARGETS.map((t, i) => ({ ...t, seed: 20261123 + i })))("$name: never a 500, a stack trace or a refusal without a message", async ({ attack, seed }) => {
+  it("uses the product's session module: a stale or deactivated session is refused by its database re-check", async () => {
+    const grid = { date: "2023-06-01", submissionKey: "hostile-session-check", cells: [] };
+    await signInAs(DISTRICT_USER());
+    expect(await saveDailyGridAction(grid)).toMatchObject({ ok: true });
+    useCookie({ uid: DISTRICT_USER().id, sv: -1 });
+    expect(await saveDailyGridAction(grid)).toEqual({ ok: false, message: errorMessage("UNAUTHENTICATED"), fieldErrors: {} });
+    await testDb().user.update({ where: { id: DISTRICT_USER().id }, data: { active: false } });
+    await signInAs(DISTRICT_USER());
+    expect(await saveDailyGridAction(grid)).toEqual({ ok: false, message: errorMessage("UNAUTHENTICATED"), fieldErrors: {} });
+    await restoreWorldUsers(testDb());
+    expect(takeErrorLines()).toEqual([]);
+  });
+
+  it.each(TARGETS.map((t, i) => ({ ...t, seed: 20261123 + i })))("$name: never a 500, an error logged, a stack trace or a refusal without a message", async ({ attack, seed }) => {
+    await restoreWorldUsers(testDb());
     const report = await attack(seed);
     reports.push(report);
     expect(report.tried).toBeGreaterThan(0);

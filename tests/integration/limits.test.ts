@@ -5,16 +5,16 @@ import { POST } from "@/app/api/v1/daily/route";
 import { importDailyAction } from "@/app/import/actions";
 import { API_BODY_LIMIT_BYTES } from "@/lib/validation/json-body";
 import { IMPORT_MAX_BYTES } from "@/lib/validation/import-file";
-import { signedIn } from "./hostile/signed-in";
+import { signInAs } from "./hostile/signed-in";
 import { buildWorld, DISTRICT_USER, districtToken } from "./hostile/world";
 import { resetDatabase, testDb } from "./helpers";
 
-vi.mock("@/lib/auth/session", async () => (await import("./hostile/signed-in")).sessionModule);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // POST /api/v1/daily and the import action answer in the request's language: its cookie (none here), else the
 // session's; outside a request Next's own cookies() throws.
 vi.mock("next/headers", async () => (await import("./request-cookies")).nextHeaders);
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => null }));
+// The session module is the product's own: only next-auth's reading of the cookie is replaced (hostile/signed-in.ts).
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => (await import("./hostile/signed-in")).currentSession() }));
 
 const upload = (bytes: Uint8Array | string, name = "so-lieu.csv") => {
   const form = new FormData();
@@ -26,7 +26,7 @@ const upload = (bytes: Uint8Array | string, name = "so-lieu.csv") => {
 describe("limits", () => {
   beforeAll(async () => {
     await buildWorld(await resetDatabase());
-    signedIn.user = DISTRICT_USER();
+    await signInAs(DISTRICT_USER());
   });
 
   it("refuses an API body above the limit with 413 and a message, declared or not", async () => {

@@ -2,10 +2,15 @@
 // parameter parser, an import) is one entry with an input arbitrary and a `run` that
 // returns what a client would see. For every input the harness checks the promises the
 // product makes to clients: never a 500 (an unhandled throw counts as one), never a stack
-// trace or internal detail in the answer, every refusal with a message. After each target
-// the stored figures are checked (stored-invariants.ts): never an invalid value.
+// trace or internal detail in the answer, every refusal with a message; and that no error
+// was hidden behind a polite answer: no error line in the app's log (error-log.ts: an
+// action answers an unexpected error with `{ ok: false, message }` and logs it; the database
+// is up throughout, so an "unavailable" answer is no excuse either), nothing on
+// console.error. After each target the stored figures are checked (stored-invariants.ts):
+// never an invalid value.
 import fc from "fast-check";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
+import { takeErrorLines } from "./error-log";
 
 /** What a client sees: an HTTP status and the body's text. */
 export interface Outcome {
@@ -13,8 +18,15 @@ export interface Outcome {
   text: string;
 }
 
+/**
+ * What a target's inputs reach: the database (route handlers, actions, imports: where
+ * most inputs go) or only a pure parser (search parameters, the CSV reader: fewer inputs).
+ */
+export type Reach = "database" | "parser";
+
 export interface HostileTarget<T> {
   name: string;
+  reaches: Reach;
   input: fc.Arbitrary<T>;
   run(input: T): Promise<Outcome>;
   /** further promises for this target, checked on every input */
@@ -68,6 +80,7 @@ export function expectWellBehaved(outcome: Outcome): void {
 
 export interface AttackReport {
   name: string;
+  reaches: Reach;
   tried: number;
   accepted: number;
   refused: number;
@@ -75,23 +88,32 @@ export interface AttackReport {
 
 /** Throws the target's inputs at it; returns how many were tried and how they ended. */
 export async function attack<T>(entry: HostileTarget<T>, seed: number): Promise<AttackReport> {
-  const report: AttackReport = { name: entry.name, tried: 0, accepted: 0, refused: 0 };
-  await fc.assert(
-    fc.asyncProperty(entry.input, async (input) => {
-      report.tried++;
-      let outcome: Outcome;
-      try {
-        outcome = await entry.run(input);
-      } catch (error) {
-        // an exception escaping a route or action is a 500 for the client
-        outcome = { status: 500, text: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error) };
-      }
-      expectWellBehaved(outcome);
-      if (outcome.status < 400) report.accepted++;
-      else report.refused++;
-      await entry.check?.(input, outcome);
-    }),
-    { numRuns: Math.round((entry.numRuns ?? 100) * Number(process.env.HOSTILE_RUNS_FACTOR ?? 1)), seed, endOnFailure: true },
-  );
+  const report: AttackReport = { name: entry.name, reaches: entry.reaches, tried: 0, accepted: 0, refused: 0 };
+  const consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  try {
+    await fc.assert(
+      fc.asyncProperty(entry.input, async (input) => {
+        report.tried++;
+        takeErrorLines();
+        consoleError.mockClear();
+        let outcome: Outcome;
+        try {
+          outcome = await entry.run(input);
+        } catch (error) {
+          // an exception escaping a route or action is a 500 for the client
+          outcome = { status: 500, text: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error) };
+        }
+        expect(takeErrorLines(), `an error was logged (answered: ${outcome.text.slice(0, 300)})`).toEqual([]);
+        expect(consoleError.mock.calls.map((args) => args.map(String).join(" ")), "console.error was called").toEqual([]);
+        expectWellBehaved(outcome);
+        if (outcome.status < 400) report.accepted++;
+        else report.refused++;
+        await entry.check?.(input, outcome);
+      }),
+      { numRuns: Math.max(1, Math.round((entry.numRuns ?? 100) * Number(process.env.HOSTILE_RUNS_FACTOR ?? 1))), seed, endOnFailure: true },
+    );
+  } finally {
+    consoleError.mockRestore();
+  }
   return report;
 }

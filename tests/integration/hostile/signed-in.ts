@@ -1,16 +1,34 @@
-// Who the server actions see as signed in during the hostile tests (the session module is
-// replaced by this one: next-auth's session needs a real request; everything under it, the
-// data layer and the database, is real).
-import type { SessionUserDTO } from "@/lib/data/sessions";
+// Who is signed in during the hostile tests. The product's own session module
+// (lib/auth/session.ts) runs unchanged, with its database re-check of the user (active, same
+// session version, no password change pending) on every call; only next-auth's
+// getServerSession, which needs a real HTTP request to read the cookie, is replaced (in
+// hostile-inputs.test.ts) by `currentSession`: what a cookie of the signed-in user carries.
+import { testDb } from "../helpers";
 
-export const signedIn: { user: SessionUserDTO | null } = { user: null };
+export interface SessionCookie {
+  uid: number;
+  sv: number;
+}
 
-export const sessionModule = {
-  currentUser: async () => signedIn.user,
-  currentUserForPasswordChange: async () => signedIn.user,
-  requireAdminForPage: async () => (signedIn.user?.role === "admin" ? signedIn.user : null),
-  requireUser: async () => {
-    if (!signedIn.user) throw new Error("not signed in");
-    return signedIn.user;
-  },
-};
+let cookie: SessionCookie | null = null;
+
+/** next-auth's getServerSession, as the hostile tests answer it. */
+export const currentSession = async (): Promise<SessionCookie | null> => cookie;
+
+/**
+ * Signs the user in afresh (the new cookie carries the user's session version as the
+ * database has it now: an earlier input may have ended their sessions), or signs out.
+ */
+export async function signInAs(user: { id: number } | null): Promise<void> {
+  if (!user) {
+    cookie = null;
+    return;
+  }
+  const { sessionVersion } = await testDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+  cookie = { uid: user.id, sv: sessionVersion };
+}
+
+/** A cookie as it is, however old: for the tests of the session re-check itself. */
+export function useCookie(value: SessionCookie | null): void {
+  cookie = value;
+}

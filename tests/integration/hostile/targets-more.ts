@@ -21,9 +21,9 @@ import { progressParamsSchema, rankingsParamsSchema, unitsParamsSchema } from "@
 import { readRankingParams } from "@/lib/validation/ranking-params";
 import { issueReportSchema, searchParamsObject, weeklyReportDownloadSchema, weeklyReportParamsSchema } from "@/lib/validation/report-params";
 import { actionOutcome, responseOutcome, target, type Outcome } from "./harness";
-import { signedIn } from "./signed-in";
+import { signInAs } from "./signed-in";
 import { hostileCsv, hostileString, mostly, searchParams } from "./values";
-import { ADMIN_USER, DISTRICT_USER, districtToken } from "./world";
+import { ADMIN_USER, DISTRICT_PASSWORD, DISTRICT_USER, OTHER_USER_IDS, districtToken } from "./world";
 
 /** the district user's own units first: the plausible query strings draw those most often */
 const UNIT_CODES = ["901", "90101", "90102", "90", "902", "90201", "99999"];
@@ -65,7 +65,7 @@ const AUTH = fc.oneof({ arbitrary: fc.constant("token"), weight: 10 }, { arbitra
 
 /** No browser session: without a valid token the API must refuse (401). */
 const get = async (handler: (request: Request) => Promise<Response>, path: string, query: string, auth: string): Promise<Outcome> => {
-  signedIn.user = null;
+  await signInAs(null);
   const headers: Record<string, string> = {};
   if (auth === "token") headers.authorization = `Bearer ${districtToken()}`;
   else if (auth !== "none") headers.authorization = auth;
@@ -76,9 +76,10 @@ function unauthorizedWithoutToken<T extends { auth: string }>(input: T, outcome:
   if (input.auth !== "token") expect(outcome.status).toBe(401);
 };
 
-const apiGet = (handler: (request: Request) => Promise<Response>, path: string, keys: readonly string[], numRuns = 120) =>
+const apiGet = (handler: (request: Request) => Promise<Response>, path: string, keys: readonly string[], numRuns = 200) =>
   target<{ query: string; auth: string }>({
     name: `GET ${path}`,
+    reaches: "database",
     numRuns,
     input: fc.record({ query: queryString(keys), auth: AUTH }),
     run: ({ query, auth }) => get(handler, path, query, auth),
@@ -88,11 +89,12 @@ const apiGet = (handler: (request: Request) => Promise<Response>, path: string, 
 export const apiUnits = apiGet(getUnits, "/api/v1/units", ["parent"]);
 export const apiRankings = apiGet(getRankings, "/api/v1/rankings", ["parent", "metric", "asOf", "campaign", "level"]);
 export const apiProgress = apiGet(getProgress, "/api/v1/progress", ["unit", "metric", "asOf", "campaign"]);
-export const apiWeeklyReport = apiGet(getWeeklyReport, "/api/v1/reports/weekly", ["unit", "week", "format", "campaign", "issued"], 60);
+export const apiWeeklyReport = apiGet(getWeeklyReport, "/api/v1/reports/weekly", ["unit", "week", "format", "campaign", "issued"], 100);
 
 export const apiUnit = target<{ code: string; query: string | undefined; auth: string }>({
   name: "GET /api/v1/units/[code]",
-  numRuns: 120,
+  reaches: "database",
+  numRuns: 200,
   input: fc.record({
     code: fc.oneof(
       { arbitrary: fc.constantFrom(...UNIT_CODES).map(encodeURIComponent), weight: 3 },
@@ -106,9 +108,11 @@ export const apiUnit = target<{ code: string; query: string | undefined; auth: s
   check: unauthorizedWithoutToken,
 });
 
+/** It takes no input: one request is the whole of what there is to try. */
 export const apiHealth = target({
   name: "GET /api/health",
-  numRuns: 50,
+  reaches: "database",
+  numRuns: 1,
   input: fc.constant(null),
   run: async () => responseOutcome(await getHealth()),
   check: (_input, outcome) => {
@@ -139,7 +143,8 @@ const fields = (record: Record<string, fc.Arbitrary<unknown>>) => fc.record(reco
 
 export const issueReport = target({
   name: "server action issueWeeklyReportAction (/reports/weekly)",
-  numRuns: 80,
+  reaches: "database",
+  numRuns: 150,
   input: fields({
     unit: mostly(fc.constantFrom("90", "901", "90101", "99999")),
     week: mostly(fc.constantFrom("2023-W22", "2023-W23", "2099-W01", "2023-W53")),
@@ -147,8 +152,8 @@ export const issueReport = target({
     lockDays: mostly(fc.constantFrom("on", "off")),
     $ACTION_ID: fc.constant("x"),
   }),
-  run: (f) => {
-    signedIn.user = ADMIN_USER();
+  run: async (f) => {
+    await signInAs(ADMIN_USER());
     return asClientSees(() => issueWeeklyReportAction(null, formOf(f)));
   },
 });
@@ -156,39 +161,46 @@ export const issueReport = target({
 const ROLE = mostly(fc.constantFrom("admin", "province", "leader", "district", "commune", "Admin"));
 const UNIT_FIELD = mostly(fc.constantFrom("", "901", "90101", "99999"));
 const PASSWORD = mostly(fc.constantFrom("Mat-khau-rat-dai-2026", "short", "x".repeat(201)));
-const USER_ID = mostly(fc.constantFrom("1", "2", "3", "999999", "0", "-1", "1.5", "2147483648", "9007199254740991"));
+/** users of their own (not the district user or the administrator the other targets sign in as), else no one */
+const USER_ID = mostly(fc.oneof(
+  fc.constantFrom(0, 1).map((i) => String(OTHER_USER_IDS()[i])),
+  fc.constantFrom("999999", "0", "-1", "1.5", "2147483648", "9007199254740991"),
+));
 
 export const createUser = target({
   name: "server action createUserAction (/admin/users)",
-  numRuns: 80,
+  reaches: "database",
+  numRuns: 150,
   input: fc.oneof(
     { arbitrary: fields({ username: mostly(fc.stringMatching(/^[a-z0-9._-]{3,12}$/)), displayName: mostly(fc.constant("Cán bộ xã")), role: ROLE, unitCode: UNIT_FIELD, password: PASSWORD }), weight: 3 },
     // a coherent role and unit, so that some reach the data layer and the database
     { arbitrary: fc.record({ username: fc.stringMatching(/^[a-z][a-z0-9._-]{2,12}$/), displayName: fc.constant("Cán bộ xã"), role: fc.constantFrom("admin", "district", "commune", "province"), password: fc.constant("Mat-khau-rat-dai-2026") })
       .map((f) => ({ ...f, unitCode: { admin: "", district: "901", commune: "90101", province: "90" }[f.role] })), weight: 1 },
   ),
-  run: (f) => {
-    signedIn.user = ADMIN_USER();
+  run: async (f) => {
+    await signInAs(ADMIN_USER());
     return asClientSees(() => createUserAction(null, formOf(f)));
   },
 });
 
 export const updateUser = target({
   name: "server action updateUserAction (/admin/users)",
-  numRuns: 80,
+  reaches: "database",
+  numRuns: 150,
   input: fields({ userId: USER_ID, displayName: mostly(fc.constant("Cán bộ xã")), role: ROLE, unitCode: UNIT_FIELD }),
-  run: (f) => {
-    signedIn.user = ADMIN_USER();
+  run: async (f) => {
+    await signInAs(ADMIN_USER());
     return asClientSees(() => updateUserAction(null, formOf(f)));
   },
 });
 
 export const userIdActions = target({
   name: "server actions resetPasswordAction, deactivateUserAction, activateUserAction (/admin/users)",
-  numRuns: 80,
+  reaches: "database",
+  numRuns: 150,
   input: fc.record({ action: fc.constantFrom("reset", "deactivate", "activate"), f: fields({ userId: USER_ID }) }),
-  run: ({ action, f }) => {
-    signedIn.user = ADMIN_USER();
+  run: async ({ action, f }) => {
+    await signInAs(ADMIN_USER());
     const act = { reset: resetPasswordAction, deactivate: deactivateUserAction, activate: activateUserAction }[action];
     return asClientSees(() => act(null, formOf(f)));
   },
@@ -197,7 +209,8 @@ export const userIdActions = target({
 const UNIT_TO_CHANGE = mostly(fc.constantFrom("90301", "90302", "99999", "90"));
 export const unitActions = target({
   name: "server actions renameUnitAction, dissolveUnitAction (/admin/units)",
-  numRuns: 100,
+  reaches: "database",
+  numRuns: 200,
   input: fc.record({
     action: fc.constantFrom("rename", "dissolve"),
     f: fields({
@@ -208,8 +221,8 @@ export const unitActions = target({
       reason: mostly(fc.constantFrom("Nghị quyết 1234/NQ-UBTVQH15", "")),
     }),
   }),
-  run: ({ action, f }) => {
-    signedIn.user = ADMIN_USER();
+  run: async ({ action, f }) => {
+    await signInAs(ADMIN_USER());
     return asClientSees(() => (action === "rename" ? renameUnitAction : dissolveUnitAction)(null, formOf(f)));
   },
 });
@@ -227,10 +240,11 @@ const importFile = (kind: "units" | "targets") => fc.oneof(
 
 export const adminImports = target({
   name: "server actions importUnitsAction, importTargetsAction (/admin/units, /admin/campaigns)",
-  numRuns: 80,
+  reaches: "database",
+  numRuns: 150,
   input: fc.constantFrom("units" as const, "targets" as const).chain((action) => fc.record({ action: fc.constant(action), file: importFile(action), dryRun: mostly(fc.constantFrom("1", "0")) })),
-  run: ({ action, file, dryRun }) => {
-    signedIn.user = ADMIN_USER();
+  run: async ({ action, file, dryRun }) => {
+    await signInAs(ADMIN_USER());
     // a preview only: the tree and the targets stay as the other entries expect them
     const form = formOf({ dryRun: dryRun === "0" ? "1" : dryRun });
     if (file) form.set("file", new File([Buffer.from(file.bytes)], file.name));
@@ -240,7 +254,8 @@ export const adminImports = target({
 
 export const campaignActions = target({
   name: "server actions createCampaignAction, saveTargetGridAction (/admin/campaigns)",
-  numRuns: 100,
+  reaches: "database",
+  numRuns: 200,
   input: fc.record({
     action: fc.constantFrom("create", "targets"),
     f: fields({
@@ -254,8 +269,8 @@ export const campaignActions = target({
     }),
     cells: fc.array(fc.tuple(fc.oneof(fc.constantFrom("90101", "90102", "99999"), hostileString), fc.oneof(fc.constantFrom("", "10", "1000000001"), hostileString)), { maxLength: 4 }),
   }),
-  run: ({ action, f, cells }) => {
-    signedIn.user = ADMIN_USER();
+  run: async ({ action, f, cells }) => {
+    await signInAs(ADMIN_USER());
     const form = formOf(f, cells.map(([unit, value]) => [`t:${unit}`, value]));
     return asClientSees(() => (action === "create" ? createCampaignAction : saveTargetGridAction)(null, form));
   },
@@ -263,34 +278,37 @@ export const campaignActions = target({
 
 export const tokenActions = target({
   name: "server actions issueTokenAction, revokeTokenAction (/account/tokens)",
-  numRuns: 80,
+  reaches: "database",
+  numRuns: 150,
   input: fc.record({
     action: fc.constantFrom("issue", "revoke"),
     admin: fc.boolean(),
     f: fields({ name: mostly(fc.constant("Máy chủ báo cáo")), username: mostly(fc.constantFrom("", "bac", "quantri", "khong-co")), tokenId: mostly(fc.constantFrom("2", "3", "999999", "0", "2147483648", "9007199254740991")) }),
   }),
-  run: ({ action, admin, f }) => {
-    signedIn.user = admin ? ADMIN_USER() : DISTRICT_USER();
+  run: async ({ action, admin, f }) => {
+    await signInAs(admin ? ADMIN_USER() : DISTRICT_USER());
     return asClientSees(() => (action === "issue" ? issueTokenAction : revokeTokenAction)(null, formOf(f)));
   },
 });
 
 export const passwordAction = target({
   name: "server action changePasswordAction (/account/password)",
-  numRuns: 60,
-  input: fields({ currentPassword: mostly(fc.constantFrom("x", "sai-mat-khau")), newPassword: PASSWORD, confirmPassword: PASSWORD }),
-  run: (f) => {
-    signedIn.user = DISTRICT_USER();
+  reaches: "database",
+  numRuns: 100,
+  input: fields({ currentPassword: mostly(fc.constantFrom(DISTRICT_PASSWORD, "Mat-khau-rat-dai-2026", "x", "sai-mat-khau")), newPassword: PASSWORD, confirmPassword: PASSWORD }),
+  run: async (f) => {
+    await signInAs(DISTRICT_USER());
     return asClientSees(() => changePasswordAction(null, formOf(f)));
   },
 });
 
 export const localeAction = target({
   name: "server action setLocaleAction (language switch)",
-  numRuns: 80,
+  reaches: "database",
+  numRuns: 100,
   input: fc.record({ locale: mostly(fc.constantFrom("vi", "en", "fr", "VI")), signedIn: fc.boolean() }),
   run: async ({ locale, signedIn: on }) => {
-    signedIn.user = on ? DISTRICT_USER() : null;
+    await signInAs(on ? DISTRICT_USER() : null);
     const outcome = await asClientSees(async () => {
       await setLocaleAction(formOf({ locale }));
       return { ok: true };
@@ -302,7 +320,8 @@ export const localeAction = target({
 const parser = <T>(name: string, keys: readonly string[], parse: (raw: Record<string, string | string[] | undefined>) => T, check?: (value: T) => void) =>
   target({
     name,
-    numRuns: 300,
+    reaches: "parser",
+    numRuns: 100,
     input: searchParams(keys),
     run: async (raw) => {
       const value = parse(raw);
