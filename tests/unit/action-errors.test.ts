@@ -1,0 +1,60 @@
+// How a server action answers what its work threw (lib/auth/action-errors.ts): typed refusals
+// with their message and no "unexpected" log line; anything else logged as unexpected and
+// answered with a generic message carrying the line's error id, never the error's text.
+import { redirect } from "next/navigation";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { guardAction } from "@/lib/auth/action-errors";
+import { AppError } from "@/lib/data/errors";
+import { errorMessage } from "@/lib/i18n/error-messages";
+import type { LogFields } from "@/lib/observability/log";
+
+const logged = vi.hoisted(() => [] as { level: string; event: string; fields: LogFields }[]);
+vi.mock("@/lib/observability/log", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  logLine: (level: string, event: string, fields: LogFields) => void logged.push({ level, event, fields }),
+}));
+
+const failing = (error: unknown) => guardAction("testAction", "errors.form.failed", async () => {
+  throw error;
+});
+
+afterEach(() => {
+  logged.length = 0;
+});
+
+describe("guardAction", () => {
+  it("passes the work's own answer through", async () => {
+    expect(await guardAction("testAction", "errors.form.failed", async () => ({ ok: true as const }))).toEqual({ ok: true });
+    expect(logged).toEqual([]);
+  });
+
+  it.each([
+    { label: "permission", error: new AppError("FORBIDDEN"), message: errorMessage("FORBIDDEN"), fieldErrors: {} },
+    { label: "conflict", error: new AppError("CONFLICT"), message: errorMessage("CONFLICT"), fieldErrors: {} },
+    { label: "validation with its own words", error: new AppError("INVALID_INPUT", "week", { _form: ["Tuần chưa kết thúc."], week: ["Tuần chưa kết thúc."] }), message: "Tuần chưa kết thúc.", fieldErrors: { week: ["Tuần chưa kết thúc."] } },
+  ])("answers a typed refusal ($label) with its message and logs nothing", async ({ error, message, fieldErrors }) => {
+    expect(await failing(error)).toEqual({ ok: false, message, fieldErrors });
+    expect(logged).toEqual([]);
+  });
+
+  it("answers a database outage with 'try again' and logs it as an outage, not as unexpected", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "P1001" });
+    expect(await failing(refused)).toEqual({ ok: false, message: errorMessage("DATABASE_UNAVAILABLE"), fieldErrors: {} });
+    expect(logged.map((l) => l.fields.kind)).toEqual(["database-unavailable"]);
+  });
+
+  it("logs anything else as unexpected and answers with its error id, never its text", async () => {
+    const answer = await failing(new TypeError("Cannot read properties of undefined (reading 'path')"));
+    expect(logged).toHaveLength(1);
+    const [line] = logged;
+    expect(line).toMatchObject({ level: "error", event: "error", fields: { where: "testAction", kind: "unexpected", name: "TypeError" } });
+    expect(line.fields.errorId).toMatch(/^[0-9a-f]{8}$/);
+    expect(answer).toEqual({ ok: false, message: `Không thực hiện được. Vui lòng thử lại (mã lỗi ${line.fields.errorId}).`, fieldErrors: {} });
+    expect(JSON.stringify(answer)).not.toMatch(/TypeError|Cannot read/);
+  });
+
+  it("lets Next's redirect through", async () => {
+    await expect(guardAction("testAction", "errors.form.failed", async () => redirect("/login"))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+    expect(logged).toEqual([]);
+  });
+});
