@@ -5,6 +5,7 @@ import { endSessions, signIn, type SignInOptions } from "@/lib/data/sessions";
 import { minutesUntil } from "@/lib/domain/login-throttle";
 import { clientAddress } from "./client-address";
 import { logError } from "@/lib/observability/errors";
+import { logLine } from "@/lib/observability/log";
 import { LOCKED_ERROR_PREFIX, UNAVAILABLE_ERROR } from "./login-errors";
 import { IDLE_SECONDS, REFRESH_AFTER_SECONDS, sessionCookie } from "./session-cookie";
 
@@ -34,6 +35,13 @@ export const authOptions: NextAuthOptions = {
   // user works (lib/auth/session-refresh.ts), so only an idle session runs out.
   session: { strategy: "jwt", maxAge: IDLE_SECONDS, updateAge: REFRESH_AFTER_SECONDS },
   pages: { signIn: "/login" },
+  // next-auth's own messages quote what the client sent (a callback URL, say): only their
+  // codes go to the log, through the same JSON lines as everything else.
+  logger: {
+    error: (code) => logLine("error", "auth-error", { code }),
+    warn: (code) => logLine("warn", "auth-warning", { code }),
+    debug: () => undefined,
+  },
   useSecureCookies: sessionCookie().secure,
   cookies: { sessionToken: { name: sessionCookie().name, options: sessionCookie().options } },
   providers: [
