@@ -28,6 +28,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything but static files and prefetches (which need no fresh nonce).
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] }],
+  // Everything but static files, prefetches included: a request marked `Purpose: prefetch` or
+  // `next-router-prefetch` gets the same HTML, so it needs the same headers.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };
