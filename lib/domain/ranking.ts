@@ -73,6 +73,12 @@ export function praiseAndCriticism<T extends RankedRow>(rows: readonly T[], top 
 }
 
 /** The words that introduce each list, in the reader's language (catalogue `dashboard.rankings`). */
+/** A unit named in the sentence: its name and its percent. */
+export interface NamedPercent {
+  name: string;
+  percent: number | null;
+}
+
 export interface PraiseWords {
   praise: string;
   criticism: string;
@@ -84,12 +90,12 @@ export interface PraiseWords {
  * its language (catalogue `dashboard.rankings.praise` / `criticism`).
  */
 export function praiseSentence(
-  praised: readonly RankedRow[],
-  criticised: readonly RankedRow[],
+  praised: readonly NamedPercent[],
+  criticised: readonly NamedPercent[],
   formatPercent: (value: number | null) => string,
   words: PraiseWords,
 ): string {
-  const list = (rows: readonly RankedRow[]) => rows.map((row) => `${shortUnitName(row.name)} (${formatPercent(row.percent)})`).join(", ");
+  const list = (rows: readonly NamedPercent[]) => rows.map((row) => `${shortUnitName(row.name)} (${formatPercent(row.percent)})`).join(", ");
   const parts: string[] = [];
   if (praised.length) parts.push(`${words.praise}: ${list(praised)}`);
   if (criticised.length) parts.push(`${words.criticism}: ${list(criticised)}`);

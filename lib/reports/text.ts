@@ -6,8 +6,8 @@
 import { createTranslator } from "use-intl/core";
 import { daysBetween } from "@/lib/domain/dates";
 import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { praiseSentence as rankingSentence } from "@/lib/domain/ranking";
 import type { ProjectionStatus } from "@/lib/domain/projection";
-import { shortUnitName } from "@/lib/domain/text";
 import { parseIsoWeek, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
 import { TIME_ZONE, type Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -122,15 +122,13 @@ export function namedPercents(rows: readonly ReportNamedPercent[], { t, locale }
   return rows.length === 0 ? t("praise.none") : rows.map((r) => `${r.name} (${formatPercent(r.percent, locale)})`).join("; ");
 }
 
-/** The chairman's sentence naming who is praised and who is criticised (short unit names). */
-export function praiseSentence(model: WeeklyReportModel, { t, locale }: ReportWords): string {
-  const list = (rows: readonly ReportNamedPercent[]) => rows.map((r) => `${shortUnitName(r.name)} (${formatPercent(r.percent, locale)})`).join(", ");
-  const praised = list(model.praise);
-  const criticised = list(model.criticism);
-  if (praised && criticised) return t("praise.sentenceBoth", { praised, criticised });
-  if (praised) return t("praise.sentencePraised", { praised });
-  if (criticised) return t("praise.sentenceCriticised", { criticised });
-  return t("praise.sentenceNone");
+/**
+ * The chairman's sentence naming who is praised and who is criticised (short unit names), as
+ * the rankings page writes it (lib/domain/ranking.ts), or that nobody is ranked yet.
+ */
+export function praiseSentence(model: Pick<WeeklyReportModel, "praise" | "criticism">, { t, locale }: ReportWords): string {
+  const words = { praise: t("praise.praised"), criticism: t("praise.criticised") };
+  return rankingSentence(model.praise, model.criticism, (value) => formatPercent(value, locale), words) || t("praise.sentenceNone");
 }
 
 /** The lines of the title block, in order. */
