@@ -11,3 +11,13 @@ export function percentOf(actual: number, target: number | null | undefined): nu
   const hundredths = actual >= 0 ? scaled / twice : -((-BigInt(actual) * 20000n + BigInt(target)) / twice);
   return Number(hundredths) / 100;
 }
+
+/**
+ * Percentage points gained from `before` to `now` (two percents of percentOf), exact to the
+ * hundredth: from hundredths, so 24.37 − 24.36 is 0.01, not 0.010000000000001563. `null`
+ * when either is unknown.
+ */
+export function pointsBetween(now: number | null, before: number | null | undefined): number | null {
+  if (now === null || before === null || before === undefined) return null;
+  return (Math.round(now * 100) - Math.round(before * 100)) / 100;
+}

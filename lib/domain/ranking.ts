@@ -1,3 +1,4 @@
+import { pointsBetween } from "./percent";
 import { compareVietnamese, shortUnitName } from "./text";
 
 export interface Rankable {
@@ -50,7 +51,7 @@ export function rankChanges(current: readonly RankedRow[], earlier: readonly Ran
     const old = before.get(row.code);
     result.set(row.code, {
       rank: row.rank !== null && old?.rank != null ? old.rank - row.rank : null,
-      percentPoints: row.percent !== null && old?.percent != null ? Math.round((row.percent - old.percent) * 100) / 100 : null,
+      percentPoints: pointsBetween(row.percent, old?.percent),
     });
   }
   return result;

@@ -1,7 +1,7 @@
 // Assembles the weekly report model from figures the data layer read (lib/data/weekly-report.ts).
 // Pure: the same inputs give the same model, so it is tested without a database.
 import { addDays } from "@/lib/domain/dates";
-import { percentOf } from "@/lib/domain/percent";
+import { percentOf, pointsBetween } from "@/lib/domain/percent";
 import { project } from "@/lib/domain/projection";
 import { praiseAndCriticism, rankChanges } from "@/lib/domain/ranking";
 import { plannedTotal, type PlanMilestone, type WeekGap } from "@/lib/domain/week-reporting";
@@ -49,12 +49,6 @@ export interface ReportInputs {
 
 /** The number of weeks the trend chart looks back over (the report week included). */
 export const TREND_WEEKS = 8;
-
-/** Points gained, from two rounded percents, exact to the hundredth. */
-function pointsBetween(now: number | null, before: number | null): number | null {
-  if (now === null || before === null) return null;
-  return (Math.round(now * 100) - Math.round(before * 100)) / 100;
-}
 
 export function buildWeeklyReport(inputs: ReportInputs): WeeklyReportModel {
   const asOf = weekEnd(inputs.week);

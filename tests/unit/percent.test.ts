@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentOf } from "@/lib/domain/percent";
+import { percentOf, pointsBetween } from "@/lib/domain/percent";
 
 describe("percentOf: actual / target × 100, rounded half up to 2 decimals", () => {
   it.each([
@@ -46,4 +46,15 @@ describe("percentOf: actual / target × 100, rounded half up to 2 decimals", () 
     expect(typeof value).toBe("number");
     expect(Math.round((value as number) * 100) / 100).toBe(value);
   });
+});
+
+describe("pointsBetween: the one change in percentage points (rankings and the weekly report)", () => {
+  it.each([
+    { now: 24.37, before: 24.36, points: 0.01 },
+    { now: 25.27, before: 24.37, points: 0.9 },
+    { now: 10, before: 12.5, points: -2.5 },
+    { now: 115.34, before: 0, points: 115.34 },
+    { now: null, before: 12, points: null },
+    { now: 12, before: null, points: null },
+  ])("$before → $now: $points", ({ now, before, points }) => expect(pointsBetween(now, before)).toBe(points));
 });
