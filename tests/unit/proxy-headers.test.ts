@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { config, proxy } from "@/proxy";
 
 describe("proxy and prefetches", () => {
-  it.each([
+  it.each<{ label: string; headers: Record<string, string> }>([
     { label: "a page", headers: {} },
     { label: "a prefetch (Purpose)", headers: { purpose: "prefetch" } },
     { label: "a router prefetch", headers: { "next-router-prefetch": "1", rsc: "1" } },
