@@ -1,14 +1,7 @@
 import type { AuditEventDTO } from "@/lib/data/audit-log";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { formatDay, formatNumber, type Locale } from "@/lib/domain/format";
+import { formatDateTime, formatNumber, type Locale } from "@/lib/domain/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
-
-const TIME = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit" });
-
-function when(iso: string): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(iso));
-  return `${formatDay(day)} ${TIME.format(new Date(iso))}`;
-}
 
 function show(value: unknown, locale: Locale, figure: (values: { daily: string; cumulative: string }) => string): string {
   if (value === null || value === undefined) return "—";
@@ -49,7 +42,7 @@ export async function AuditTable({ events, caption }: { events: AuditEventDTO[];
         <tbody className="tabular">
           {events.map((e) => (
             <tr key={e.id} className="border-t border-slate-100 align-top">
-              <td className="whitespace-nowrap px-2 py-1.5">{when(e.at)}</td>
+              <td className="whitespace-nowrap px-2 py-1.5">{formatDateTime(e.at)}</td>
               <td className="px-2 py-1.5">{e.user ?? t("audit.table.system")}</td>
               <td className="px-2 py-1.5" title={e.action}>{actionName(e.action)}</td>
               <td className="px-2 py-1.5">{e.entityKey ?? "—"}</td>

@@ -5,7 +5,7 @@
 // report downloads in either language.
 import { createTranslator } from "use-intl/core";
 import { daysBetween } from "@/lib/domain/dates";
-import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { formatDateTime, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
 import { praiseSentence as rankingSentence } from "@/lib/domain/ranking";
 import type { ProjectionStatus } from "@/lib/domain/projection";
 import { parseIsoWeek, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
@@ -104,15 +104,6 @@ export function formatNextMilestone(next: { dueDate: string; target: number | nu
   return left === 0 ? t("values.milestoneToday", { day }) : t("values.milestoneLeft", { day, days: left });
 }
 
-/** "07/06/2023 14:05" in Vietnam time (both languages). */
-export function formatInstant(iso: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("day")}/${get("month")}/${get("year")} ${get("hour")}:${get("minute")}`;
-}
-
 export function formatMissingDays(days: readonly string[]): string {
   return days.map((d) => formatDay(d).slice(0, 5)).join(", ");
 }
@@ -140,15 +131,15 @@ export function titleBlock(envelope: ReportEnvelope, w: ReportWords): { label: s
     { label: t("titleBlock.unit"), value: reportUnitName(model, w) },
     { label: t("titleBlock.campaign"), value: model.campaign?.name ?? t("titleBlock.noCampaign") },
     { label: t("titleBlock.week"), value: `${weekShortLabel(week, w)}: ${weekLabel(week, w)}` },
-    { label: t("titleBlock.figures"), value: t("titleBlock.figuresValue", { day: formatDay(model.asOf), time: formatInstant(model.computedAt) }) },
-    { label: envelope.issued ? t("titleBlock.issuedAt") : t("titleBlock.createdAt"), value: formatInstant(envelope.issuedAt) },
+    { label: t("titleBlock.figures"), value: t("titleBlock.figuresValue", { day: formatDay(model.asOf), time: formatDateTime(model.computedAt) }) },
+    { label: envelope.issued ? t("titleBlock.issuedAt") : t("titleBlock.createdAt"), value: formatDateTime(envelope.issuedAt) },
   ];
 }
 
 /** The note an issued report carries: it is frozen, and the current figures may differ. */
 export function frozenNote(envelope: ReportEnvelope, { t }: ReportWords): string | null {
   if (!envelope.issued) return null;
-  return t("titleBlock.frozenNote", { time: formatInstant(envelope.issuedAt), by: envelope.issued.by });
+  return t("titleBlock.frozenNote", { time: formatDateTime(envelope.issuedAt), by: envelope.issued.by });
 }
 
 /** File name without extension: "bao-cao-tuan-49-2023-W23" / "weekly-report-49-2023-W23". */

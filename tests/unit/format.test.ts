@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatChange, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { formatChange, formatDateTime, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
 
 describe("formatNumber", () => {
   it.each([
@@ -84,4 +84,13 @@ describe("formatDay", () => {
   ])("$day → $expected", ({ day, expected }) => {
     expect(formatDay(day)).toBe(expected);
   });
+});
+
+describe("formatDateTime: an instant as Vietnam's day and time (the audit log, reports, users, tokens)", () => {
+  it.each([
+    { iso: "2023-06-07T07:05:00.000Z", text: "07/06/2023 14:05" },
+    { iso: "2023-06-06T17:00:00.000Z", text: "07/06/2023 00:00" }, // midnight in Vietnam is 00:00, never 24:00
+    { iso: "2023-12-31T16:59:00.000Z", text: "31/12/2023 23:59" },
+    { iso: null, text: "—" },
+  ])("$iso → $text", ({ iso, text }) => expect(formatDateTime(iso)).toBe(text));
 });

@@ -7,14 +7,14 @@ import { AppError } from "@/lib/data/errors";
 import { listIssuedReports } from "@/lib/data/issued-reports";
 import { getReportEnvelope } from "@/lib/data/weekly-report-envelope";
 import { resolveReportUnit } from "@/lib/data/weekly-report";
-import { formatDay } from "@/lib/domain/format";
+import { formatDateTime, formatDay } from "@/lib/domain/format";
 import { formatIsoWeek, isWeekComplete, parseIsoWeek, shiftWeek } from "@/lib/domain/weeks";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { chartLegend } from "@/lib/reports/chart";
 import type { ReportEnvelope } from "@/lib/reports/model";
 import { FORMAT_LABELS, REPORT_FORMATS } from "@/lib/reports/render";
 import { MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext } from "@/lib/reports/columns";
-import { formatInstant, metricName, namedPercents, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
+import { metricName, namedPercents, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
 import { searchParamsObject, weeklyReportDownloadSchema } from "@/lib/validation/report-params";
 import { IssueForm } from "./issue-form";
 import { ReportChart } from "./report-chart";
@@ -100,7 +100,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
 
       {issued && (
         <p className="rounded border border-amber-400 bg-amber-50 p-3 text-sm" data-testid="frozen-note">
-          <strong>{t("page.frozenTitle", { id: String(issued.id) })}</strong> {t("page.frozenBody", { time: formatInstant(envelope.issuedAt), by: issued.by })}{issued.daysLocked ? t("page.frozenLocked") : ""}.{" "}
+          <strong>{t("page.frozenTitle", { id: String(issued.id) })}</strong> {t("page.frozenBody", { time: formatDateTime(envelope.issuedAt), by: issued.by })}{issued.daysLocked ? t("page.frozenLocked") : ""}.{" "}
           <Link className="font-semibold text-brand-700 underline" href={`/reports/weekly?${reportQuery(model.unit.code, model.week.iso)}`}>{t("page.viewLive")}</Link>
         </p>
       )}
@@ -167,7 +167,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
                 <Link className="font-semibold text-brand-700 underline" href={`/reports/weekly?${reportQuery(report.unitCode, report.week, { issued: String(report.id) })}`}>
                   {t("page.issuedLink", { week: weekShortLabel(parseIsoWeek(report.week)!, w), id: String(report.id) })}
                 </Link>
-                <span className="text-slate-600">{t("page.issuedMeta", { time: formatInstant(report.issuedAt), by: report.issuedBy })}{report.daysLocked ? t("page.issuedLocked") : ""}</span>
+                <span className="text-slate-600">{t("page.issuedMeta", { time: formatDateTime(report.issuedAt), by: report.issuedBy })}{report.daysLocked ? t("page.issuedLocked") : ""}</span>
                 <span className="flex gap-2">
                   {REPORT_FORMATS.map((format) => (
                     <a key={format} download className="text-brand-700 underline" href={`/api/v1/reports/weekly?${reportQuery(report.unitCode, report.week, { format, issued: String(report.id) })}`}>{format.toUpperCase()}</a>
