@@ -7,7 +7,7 @@ import { clientAddress } from "./client-address";
 import { logError } from "@/lib/observability/errors";
 import { logLine } from "@/lib/observability/log";
 import { LOCKED_ERROR_PREFIX, UNAVAILABLE_ERROR } from "./login-errors";
-import { IDLE_SECONDS, REFRESH_AFTER_SECONDS, sessionCookie } from "./session-cookie";
+import { IDLE_SECONDS, REFRESH_AFTER_SECONDS, sessionCookie, sessionSecondsLeft } from "./session-cookie";
 
 /**
  * next-auth hands a thrown error's message to the sign-in form, which words it: only the
@@ -56,11 +56,16 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = Number(user.id);
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // when the user signed in: the session ends ABSOLUTE_SECONDS later, however active
+        token.sat = Math.floor(Date.now() / 1000);
       }
       return token;
     },
+    // Past its absolute lifetime (or without a sign-in time: issued before there was one) a
+    // session names no user, so lib/auth/session.ts treats the request as signed out.
     session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv };
+      if (sessionSecondsLeft(token.sat, Math.floor(Date.now() / 1000)) <= 0) return { expires: session.expires };
+      return { ...session, uid: token.uid, sv: token.sv, sat: token.sat };
     },
   },
   events: {

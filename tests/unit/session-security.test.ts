@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { decode, encode } from "next-auth/jwt";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
-import { IDLE_SECONDS, sessionCookie } from "@/lib/auth/session-cookie";
+import { authOptions } from "@/lib/auth/options";
+import { ABSOLUTE_SECONDS, IDLE_SECONDS, sessionCookie, sessionSecondsLeft } from "@/lib/auth/session-cookie";
 import { refreshSessionToken } from "@/lib/auth/session-refresh";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
@@ -28,7 +29,7 @@ describe("session cookie", () => {
       return new Date();
     };
     at(0);
-    const issued = await encode({ token: { uid: 7, sv: 3 }, secret: SECRET, maxAge: IDLE_SECONDS });
+    const issued = await encode({ token: { uid: 7, sv: 3, sat: Math.floor(start.getTime() / 1000) }, secret: SECRET, maxAge: IDLE_SECONDS });
     const claims = (await decode({ token: issued, secret: SECRET }))!;
     // within the first minute nothing is re-issued
     expect(await refreshSessionToken(issued, SECRET, at(30))).toBeNull();
@@ -42,6 +43,49 @@ describe("session cookie", () => {
     expect(await refreshSessionToken(issued, "another-secret-0123456789abcdefgh", at(600))).toBeNull();
     // past the idle time the old token is not revived
     expect(await refreshSessionToken(issued, SECRET, at(IDLE_SECONDS + 60))).toBeNull();
+  });
+
+  // Before: a session used every few minutes was re-issued forever.
+  it("ends a session ABSOLUTE_SECONDS (12 hours) after sign-in, however active", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    expect(ABSOLUTE_SECONDS).toBe(12 * 3600);
+    const start = new Date("2026-11-23T08:00:00Z");
+    const sat = Math.floor(start.getTime() / 1000);
+    vi.setSystemTime(start);
+    let token = await encode({ token: { uid: 7, sv: 3, sat }, secret: SECRET, maxAge: IDLE_SECONDS });
+    let lastExp = 0;
+    // a request every 10 minutes: re-issued each time, never past the 12 hours
+    for (let minutes = 10; minutes < 12 * 60; minutes += 10) {
+      vi.setSystemTime(new Date(start.getTime() + minutes * 60_000));
+      const refreshed = await refreshSessionToken(token, SECRET, new Date());
+      expect(refreshed, `at ${minutes} minutes`).not.toBeNull();
+      token = refreshed!;
+      lastExp = (await decode({ token, secret: SECRET }))!.exp as number;
+      expect(lastExp).toBeLessThanOrEqual(sat + ABSOLUTE_SECONDS);
+    }
+    expect(lastExp).toBe(sat + ABSOLUTE_SECONDS);
+    vi.setSystemTime(new Date(start.getTime() + 12 * 3600_000 - 1000));
+    expect(sessionSecondsLeft(sat, Math.floor(Date.now() / 1000))).toBe(1);
+    expect(sessionSecondsLeft(sat, sat + ABSOLUTE_SECONDS)).toBe(0);
+    // a token from before the absolute lifetime existed (no sign-in time) is not re-issued
+    const legacy = await encode({ token: { uid: 7, sv: 3 }, secret: SECRET, maxAge: IDLE_SECONDS });
+    vi.setSystemTime(new Date(Date.now() + 120_000));
+    expect(await refreshSessionToken(legacy, SECRET, new Date())).toBeNull();
+  });
+
+  it("names no user in a session past its absolute lifetime (what getServerSession returns)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-23T08:00:00Z"));
+    const sessionOf = authOptions.callbacks!.session! as unknown as (p: { session: { expires: string }; token: Record<string, unknown> }) => Promise<Record<string, unknown>>;
+    const now = Math.floor(Date.now() / 1000);
+    const at = (sat: number | undefined) => sessionOf({ session: { expires: "2099-01-01T00:00:00.000Z" }, token: { uid: 7, sv: 3, ...(sat === undefined ? {} : { sat }) } });
+    expect(await at(now - ABSOLUTE_SECONDS + 60)).toMatchObject({ uid: 7, sv: 3 });
+    expect(await at(now - ABSOLUTE_SECONDS - 1)).toEqual({ expires: "2099-01-01T00:00:00.000Z" });
+    expect(await at(undefined)).toEqual({ expires: "2099-01-01T00:00:00.000Z" });
+    // signing in stamps the token with the time
+    const jwtOf = authOptions.callbacks!.jwt! as unknown as (p: { token: Record<string, unknown>; user?: Record<string, unknown> }) => Promise<Record<string, unknown>>;
+    const stamped = await jwtOf({ token: {}, user: { id: "7", sessionVersion: 3 } });
+    expect(stamped).toMatchObject({ uid: 7, sv: 3, sat: now });
   });
 });
 
