@@ -15,6 +15,7 @@ import { seedDemo } from "@/lib/db/seed/demo";
 import { seedReference } from "@/lib/db/seed/reference";
 import { logLine, scrubMessage } from "@/lib/observability/log";
 import { openDatabase } from "./context";
+import { siteUrl } from "./site-url";
 
 const RETRY_MS = Number(process.env.DATABASE_RETRY_MS ?? 5_000);
 
@@ -49,6 +50,7 @@ async function prepareWhenReachable(signal: AbortSignal): Promise<void> {
 }
 
 export async function serve(mode: "dev" | "start"): Promise<number> {
+  const site = siteUrl(mode, process.env);
   let url: string;
   let pending = false;
   try {
@@ -70,7 +72,7 @@ export async function serve(mode: "dev" | "start"): Promise<number> {
       NEXT_TELEMETRY_DISABLED: "1",
       ...(mode === "start" ? { NODE_ENV: "production" } : {}),
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+      NEXTAUTH_URL: site,
     },
   });
   const stopRetrying = new AbortController();
