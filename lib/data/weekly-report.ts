@@ -21,8 +21,8 @@ import { AppError } from "./errors";
 import { cumulativeAt, cumulativeKey, runningTotalsByDay } from "./figures-at";
 import { getRankings } from "./rankings";
 import { dueDatesOf, effectiveTargetsAt, milestoneKey } from "./targets";
+import { HEADLINE_METRIC } from "@/lib/domain/metrics";
 
-export const HEADLINE_METRIC = "activated";
 /** The national report's name as stored in its model (unit names are kept as registered, in Vietnamese). */
 export const NATIONAL_NAME = MESSAGES[DEFAULT_LOCALE].reports.national;
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
 import { m, type MessageKey } from "@/lib/i18n/message";
 import "./locale";
+import { HEADLINE_METRIC } from "@/lib/domain/metrics";
 
 // Messages are functions, read at parse time in the request's language (lib/i18n/message).
 const say = (key: MessageKey) => ({ error: () => m(key) });
@@ -14,7 +15,7 @@ export const unitsParamsSchema = z.object({ parent: unitCode.optional() });
 
 export const rankingsParamsSchema = z.object({
   parent: unitCode.optional(),
-  metric: code("errors.params.metric").default("activated"),
+  metric: code("errors.params.metric").default(HEADLINE_METRIC),
   asOf: asOf.optional(),
   campaign: code("errors.params.campaign").optional(),
   /** rank every unit of this level under `parent` rather than its children */
@@ -23,7 +24,7 @@ export const rankingsParamsSchema = z.object({
 
 export const progressParamsSchema = z.object({
   unit: unitCode,
-  metric: code("errors.params.metric").default("activated"),
+  metric: code("errors.params.metric").default(HEADLINE_METRIC),
   asOf: asOf.optional(),
   campaign: code("errors.params.campaign").optional(),
 });

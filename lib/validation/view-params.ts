@@ -3,6 +3,7 @@ import { z } from "zod";
 import "./locale";
 import { isIsoDate, todayInVietnam } from "@/lib/domain/dates";
 import { m } from "@/lib/i18n/message";
+import { HEADLINE_METRIC } from "@/lib/domain/metrics";
 
 export const viewParamsSchema = z.object({
   asOf: z.string().refine(isIsoDate, { error: () => m("dashboard.viewParams.invalidDate") }).optional(),
@@ -30,7 +31,7 @@ export function readViewParams(raw: Record<string, string | string[] | undefined
   const campaignCode = field("campaign", campaign);
   return {
     asOf: field("asOf", asOf) ?? todayInVietnam(now),
-    metric: field("metric", metric) ?? "activated",
+    metric: field("metric", metric) ?? HEADLINE_METRIC,
     ...(campaignCode ? { campaign: campaignCode } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { getClientMessages, getLocale, getTranslator, inRequestLocale } from "@/
 import { targetGridSchema } from "@/lib/validation/admin-forms";
 import { saveTargetGridAction } from "../actions";
 import { TargetGrid } from "./target-grid";
+import { HEADLINE_METRIC } from "@/lib/domain/metrics";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("admin");
@@ -28,7 +29,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const metrics = await listMetrics(user);
   const query = {
     campaign: campaign.code,
-    metric: typeof sp.metric === "string" ? sp.metric : "activated",
+    metric: typeof sp.metric === "string" ? sp.metric : HEADLINE_METRIC,
     dueDate: typeof sp.dueDate === "string" && sp.dueDate ? sp.dueDate : (campaign.dueDates[0] ?? campaign.endDate),
     parentCode: typeof sp.parent === "string" && sp.parent ? sp.parent : ((await getHomeUnitCode(user)) ?? ""),
   };
