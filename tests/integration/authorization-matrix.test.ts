@@ -5,8 +5,10 @@
 // nothing written (a checksum of every table before and after).
 //
 // The lists come from the code: an action, handler or data-layer function missing from
-// ROWS (or from the explicit lists of reads and internal primitives) fails the test. To add
-// one, add a line to ROWS using one of the rules below.
+// ROWS (or from the explicit lists of reads and internal primitives) fails the test, and so
+// does an entry naming no export. To add one, add a line to ROWS using one of the rules below.
+// Each read is called once and must return without changing a row, so a write cannot pass
+// as a read. Route handlers are called with a browser session and with a bearer API token.
 //
 // Sessions: next-auth's getServerSession is replaced by one returning the session cookie's
 // claims ({ uid, sv }) for the role being tested; everything after it (the database check of
@@ -18,6 +20,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { newToken } from "@/lib/auth/tokens";
 import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
+import { issueApiToken } from "@/lib/data/api-tokens";
 import { AppError } from "@/lib/data/errors";
 import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
 import { addDays } from "@/lib/domain/dates";
@@ -91,6 +94,17 @@ async function victimUnit(scope: Scope): Promise<string> {
 async function tokenOf(username: string): Promise<number> {
   const issued = newToken();
   return (await testDb().apiToken.create({ data: { userId: await userId(username), name: `t${next()}`, tokenHash: issued.tokenHash, prefix: issued.prefix } })).id;
+}
+
+/**
+ * A fresh API token of the role's user (a password change revokes a user's tokens), marked
+ * used just now: a token's first use in a minute records it (userForApiToken), which would
+ * otherwise count as a refused call writing.
+ */
+async function bearerTokenOf(role: Role): Promise<string> {
+  const { token, dto } = await issueApiToken(await actorOf(role), { name: `matrix ${next()}` });
+  await testDb().apiToken.update({ where: { id: dto.id }, data: { lastUsedAt: new Date() } });
+  return token;
 }
 
 const form = (fields: Record<string, string | Blob>) => {
@@ -199,12 +213,30 @@ const dataRow = (file: string, name: string, rule: Row["rule"], args: (role: Rol
     return () => data(() => call(fn, actor, ...rest), read);
   },
 });
-const routeRow = (file: string, method: string, rule: Row["rule"], request: (who: Who, scope: Scope) => Request, writes: boolean): Row => ({
+const routeRow = (file: string, method: string, rule: Row["rule"], request: (who: Who, scope: Scope) => Request, writes: boolean, auth: "session" | "token"): Row => ({
   rule, scopes: ["in", "out"], writes,
   prepare: async (who, scope) => {
-    const [fn, req] = [(await mod(file))[method], request(who, scope)];
-    return () => route(who, () => call(fn, req) as Promise<Response>);
+    const fn = (await mod(file))[method];
+    if (auth === "session") {
+      const req = request(who, scope);
+      return () => route(who, () => call(fn, req) as Promise<Response>);
+    }
+    // No session; signed out, the token is one the server never issued.
+    const unsigned = request(who, scope);
+    const headers = new Headers(unsigned.headers);
+    headers.set("authorization", `Bearer ${who === "signedOut" ? newToken().token : await bearerTokenOf(who)}`);
+    const req = new Request(unsigned, { headers });
+    return () => route("signedOut", () => call(fn, req) as Promise<Response>);
   },
+});
+/**
+ * A route handler's two rows: called with the browser session, and with the role's bearer
+ * token (`tokenRule`: who the token may act as; a handler meant for the browser alone refuses
+ * every token).
+ */
+const routeRows = (file: string, method: string, rule: Row["rule"], request: (who: Who, scope: Scope) => Request, writes: boolean, tokenRule: Row["rule"] = rule): Record<string, Row> => ({
+  [`route:${file}#${method}`]: routeRow(file, method, rule, request, writes, "session"),
+  [`route:${file}#${method} [bearer token]`]: routeRow(file, method, tokenRule, request, writes, "token"),
 });
 
 const roleOf = (who: Who): Role => (who === "signedOut" ? "district" : who);
@@ -245,24 +277,25 @@ const ROWS: Record<string, Row> = {
   "action:app/admin/campaigns/actions.ts#saveTargetGridAction": formAction("app/admin/campaigns/actions.ts", "saveTargetGridAction", ADMIN_ONLY, async (_w, scope) => ({ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", [`t:${placeUnit(scope)}`]: String(next()) })),
   "action:app/admin/campaigns/actions.ts#importTargetsAction": formAction("app/admin/campaigns/actions.ts", "importTargetsAction", ADMIN_ONLY, async (_w, scope) => ({ file: targetsCsv(scope), dryRun: "0" })),
 
-  // route handlers (the browser session; bearer tokens are covered by api-tokens.test.ts)
-  "route:app/api/v1/daily/route.ts#POST": routeRow("app/api/v1/daily/route.ts", "POST", FIGURES, (who, scope) => new Request("http://test/api/v1/daily", {
+  // route handlers, each called with the browser session and with a bearer token
+  ...routeRows("app/api/v1/daily/route.ts", "POST", FIGURES, (who, scope) => new Request("http://test/api/v1/daily", {
     // as the site's own pages post it (a cross-origin post is refused: api-daily-session.test.ts)
     method: "POST", headers: { "content-type": "application/json", origin: "http://test", "sec-fetch-site": "same-origin" },
     body: JSON.stringify({ rows: [{ date: figureDay(), unitCode: figureUnit(roleOf(who), scope), metric: "dossiers", value: 1 }] }),
   }), true),
-  "route:app/import/template/route.ts#GET": routeRow("app/import/template/route.ts", "GET", FIGURES, (who, scope) => {
+  // the import page's template download: the browser session only
+  ...routeRows("app/import/template/route.ts", "GET", FIGURES, (who, scope) => {
     const role = roleOf(who);
     const unit = role === "admin" ? (scope === "in" ? "901" : "801") : scope === "in" ? "" : figureUnit(role, "out");
     return new Request(`http://test/import/template${unit ? `?unit=${unit}` : ""}`);
-  }, false),
+  }, false, () => false),
 
-  // read API (the browser session); "in": the role's own unit, "out": another province
-  "route:app/api/v1/units/route.ts#GET": routeRow("app/api/v1/units/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/units?parent=${viewUnit(who, scope)}`), false),
-  "route:app/api/v1/units/[code]/route.ts#GET": routeRow("app/api/v1/units/[code]/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/units/${viewUnit(who, scope)}`), false),
-  "route:app/api/v1/rankings/route.ts#GET": routeRow("app/api/v1/rankings/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/rankings?parent=${viewUnit(who, scope)}&metric=activated&asOf=2023-05-20`), false),
-  "route:app/api/v1/progress/route.ts#GET": routeRow("app/api/v1/progress/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/progress?unit=${viewUnit(who, scope)}&metric=activated&asOf=2023-05-20`), false),
-  "route:app/api/v1/reports/weekly/route.ts#GET": routeRow("app/api/v1/reports/weekly/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/reports/weekly?unit=${viewUnit(who, scope)}&week=2023-W20&format=csv`), false),
+  // read API; "in": the role's own unit, "out": another province
+  ...routeRows("app/api/v1/units/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/units?parent=${viewUnit(who, scope)}`), false),
+  ...routeRows("app/api/v1/units/[code]/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/units/${viewUnit(who, scope)}`), false),
+  ...routeRows("app/api/v1/rankings/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/rankings?parent=${viewUnit(who, scope)}&metric=activated&asOf=2023-05-20`), false),
+  ...routeRows("app/api/v1/progress/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/progress?unit=${viewUnit(who, scope)}&metric=activated&asOf=2023-05-20`), false),
+  ...routeRows("app/api/v1/reports/weekly/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/reports/weekly?unit=${viewUnit(who, scope)}&week=2023-W20&format=csv`), false),
 
   // weekly reports
   "action:app/reports/weekly/actions.ts#issueWeeklyReportAction": formAction("app/reports/weekly/actions.ts", "issueWeeklyReportAction", ISSUE, async (_w, scope) => ({ unit: scope === "in" ? "90" : "80", week: `2023-W${String(10 + (next() % 40)).padStart(2, "0")}`, campaign: "dot-1" })),
@@ -294,29 +327,81 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/targets-admin.ts#saveTargets": dataRow("lib/data/targets-admin.ts", "saveTargets", ADMIN_ONLY, async (_r, scope) => [{ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", values: [{ unitCode: placeUnit(scope), value: next() }] }]),
 };
 
-/** Data-layer exports that only read (each checks scope in its query; not part of this matrix). */
-const READS = new Set([
-  "lib/data/account.ts#", "lib/data/api-tokens.ts#listApiTokens", "lib/data/audit-log.ts#listAuditEvents",
-  "lib/data/audit-log.ts#listFigureHistory", "lib/data/campaigns.ts#resolveCampaign", "lib/data/daily-checks.ts#checkDailyRows",
-  "lib/data/daily-grid-rows.ts#gridCellsToRows", "lib/data/daily-grid.ts#getDailyGrid", "lib/data/errors.ts#AppError",
-  "lib/data/period-locks.ts#listPeriodLocks", "lib/data/rankings.ts#getRankings", "lib/data/sessions.ts#getSessionUser",
-  "lib/data/targets-admin.ts#listCampaigns", "lib/data/targets-admin.ts#listMetrics", "lib/data/targets-admin.ts#getTargetGrid",
-  "lib/data/targets-admin.ts#listTargetSumWarnings", "lib/data/units-admin.ts#getUnitTree", "lib/data/units-admin.ts#searchUnits",
-  "lib/data/units.ts#getHomeUnitCode", "lib/data/users.ts#listUsers", "lib/data/users.ts#getUser",
+/** What the reads below are called with: the administrator and a few of the test's rows. */
+interface ReadSample {
+  admin: SessionUserDTO;
+  unit: { id: number; code: string; path: string };
+  campaignId: number;
+  metricId: number;
+}
+const AS_OF = "2023-05-20";
+const WEEK = () => parseIsoWeek("2023-W20")!;
+
+/**
+ * Data-layer exports that only read (each checks scope in its query; not part of this
+ * matrix), each with a call that must return and change no row ("reads" below), so a write
+ * cannot be listed here. Some take no actor: helpers of the reads and of the writes above.
+ */
+const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[]>> = {
+  "lib/data/api-tokens.ts#listApiTokens": ({ admin }) => [admin, OTHER_USER],
+  "lib/data/audit-log.ts#listAuditEvents": ({ admin }) => [admin, { page: 1 }],
+  "lib/data/audit-log.ts#listFigureHistory": ({ admin }) => [admin, "90101", "dossiers", "2023-01-05"],
+  "lib/data/campaigns.ts#resolveCampaign": () => ["dot-1", AS_OF],
+  "lib/data/daily-checks.ts#checkDailyRows": ({ admin }) => [testDb(), admin, [{ ref: 0, date: "2023-05-02", unitCode: "90101", metric: "dossiers", value: 1, kind: "daily" }], { now: new Date("2023-06-30T05:00:00Z") }],
+  "lib/data/daily-grid-rows.ts#gridCellsToRows": () => [{ date: "2023-05-02", submissionKey: "matrix-read", confirmSpikes: false, cells: [{ unitCode: "90101", metric: "dossiers", value: "1", kind: "daily", expectedVersion: null }] }],
+  "lib/data/daily-grid.ts#getDailyGrid": ({ admin }) => [admin, "2023-05-02", "901"],
+  "lib/data/errors.ts#AppError": () => ["NOT_FOUND"],
+  "lib/data/period-locks.ts#listPeriodLocks": ({ admin }) => [admin],
+  "lib/data/rankings.ts#getRankings": ({ admin }) => [admin, { parentCode: "90", metricCode: "activated", asOf: AS_OF }],
+  "lib/data/sessions.ts#getSessionUser": async ({ admin }) => [admin.id, (await testDb().user.findUniqueOrThrow({ where: { id: admin.id } })).sessionVersion],
+  "lib/data/targets-admin.ts#listCampaigns": ({ admin }) => [admin],
+  "lib/data/targets-admin.ts#listMetrics": ({ admin }) => [admin],
+  "lib/data/targets-admin.ts#getTargetGrid": ({ admin }) => [admin, { campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", parentCode: "90" }],
+  "lib/data/targets-admin.ts#listTargetSumWarnings": ({ admin }) => [admin, "dot-1"],
+  "lib/data/units-admin.ts#getUnitTree": ({ admin }) => [admin, "90"],
+  "lib/data/units-admin.ts#searchUnits": ({ admin }) => [admin, "Xã"],
+  "lib/data/units.ts#getHomeUnitCode": ({ admin }) => [admin],
+  "lib/data/users.ts#listUsers": ({ admin }) => [admin],
+  "lib/data/users.ts#getUser": ({ admin }) => [admin, admin.id],
   // dashboards and the read API
-  "lib/data/units.ts#listUnits", "lib/data/units.ts#getUnit", "lib/data/overview.ts#getUnitOverview", "lib/data/progress.ts#getViewableUnit",
-  "lib/data/progress.ts#getProgress", "lib/data/progress.ts#progressOf", "lib/data/reporting-status.ts#getReportingStatus",
-  "lib/data/figures-at.ts#cumulativeAt", "lib/data/figures-at.ts#reportedOnAt", "lib/data/figures-at.ts#runningTotalsByDay",
-  "lib/data/targets.ts#dueDateOn", "lib/data/targets.ts#dueDatesOn", "lib/data/targets.ts#dueDates", "lib/data/targets.ts#dueDatesOf",
-  "lib/data/targets.ts#effectiveTargetsOf", "lib/data/targets.ts#effectiveTargetsAt", "lib/data/targets.ts#milestoneKey", "lib/data/unit-frame.ts#getUnitFrame", "lib/data/view-choices.ts#getViewChoices",
+  "lib/data/units.ts#listUnits": ({ admin }) => [admin, "90"],
+  "lib/data/units.ts#getUnit": ({ admin }) => [admin, "901"],
+  "lib/data/overview.ts#getUnitOverview": ({ admin }) => [admin, { unitCode: "90", metricCode: "activated", asOf: AS_OF }],
+  "lib/data/progress.ts#getViewableUnit": ({ admin }) => [admin, "90"],
+  "lib/data/progress.ts#getProgress": ({ admin }) => [admin, { unitCode: "90", metricCode: "activated", asOf: AS_OF, campaignCode: "dot-1" }],
+  "lib/data/progress.ts#progressOf": async ({ unit, metricId }) => [{ ...unit, name: "x", level: 1, type: "Tỉnh" }, { id: metricId, code: "activated" }, null, AS_OF],
+  "lib/data/reporting-status.ts#getReportingStatus": ({ admin }) => [admin, "90", AS_OF],
+  "lib/data/figures-at.ts#cumulativeAt": ({ unit, metricId }) => [[unit.id], metricId, [AS_OF]],
+  "lib/data/figures-at.ts#reportedOnAt": ({ unit }) => [[unit.id], AS_OF],
+  "lib/data/figures-at.ts#runningTotalsByDay": ({ unit, metricId }) => [[unit.id], metricId, "2023-05-01", AS_OF],
+  "lib/data/targets.ts#dueDateOn": ({ campaignId, metricId }) => [campaignId, metricId, AS_OF],
+  "lib/data/targets.ts#dueDatesOn": ({ campaignId, metricId }) => [campaignId, metricId, [AS_OF]],
+  "lib/data/targets.ts#dueDates": ({ campaignId, metricId }) => [campaignId, metricId],
+  "lib/data/targets.ts#dueDatesOf": ({ campaignId, metricId }) => [campaignId, [metricId]],
+  "lib/data/targets.ts#effectiveTargetsOf": ({ campaignId, metricId, unit }) => [campaignId, metricId, "2023-06-30", [unit]],
+  "lib/data/targets.ts#effectiveTargetsAt": ({ campaignId, metricId, unit }) => [campaignId, [{ metricId, dueDate: "2023-06-30" }], [unit]],
+  "lib/data/targets.ts#milestoneKey": ({ metricId }) => [metricId, "2023-06-30"],
+  "lib/data/unit-frame.ts#getUnitFrame": ({ admin }) => [admin, "901"],
+  "lib/data/view-choices.ts#getViewChoices": () => ["vi"],
   // weekly reports
-  "lib/data/issued-reports.ts#listIssuedReports", "lib/data/issued-reports.ts#getIssuedReport", "lib/data/weekly-report.ts#resolveReportUnit",
-  "lib/data/weekly-report.ts#getWeeklyReport", "lib/data/weekly-report-envelope.ts#resolveReportTarget", "lib/data/weekly-report-envelope.ts#getReportEnvelope",
+  "lib/data/issued-reports.ts#listIssuedReports": ({ admin }) => [admin, "90"],
+  "lib/data/issued-reports.ts#getIssuedReport": async ({ admin }) => {
+    const { issueWeeklyReport } = await import("@/lib/data/issued-reports");
+    return [admin, (await issueWeeklyReport(admin, { unitCode: "90", week: parseIsoWeek("2023-W05")!, campaignCode: "dot-1", lockDays: false })).id];
+  },
+  "lib/data/weekly-report.ts#resolveReportUnit": ({ admin }) => [admin, "90"],
+  "lib/data/weekly-report.ts#getWeeklyReport": ({ admin }) => [admin, { unitCode: "90", week: WEEK(), campaignCode: "dot-1" }],
+  "lib/data/weekly-report-envelope.ts#resolveReportTarget": ({ admin }) => [admin, { unit: "90", week: "2023-W20" }],
+  "lib/data/weekly-report-envelope.ts#getReportEnvelope": ({ admin }) => [admin, { unit: "90", week: "2023-W20", campaign: "dot-1" }],
   // health, languages
-  "lib/data/health.ts#getHealth", "lib/data/user-locale.ts#getUserLocale", "lib/data/figures-at.ts#cumulativeKey", "lib/data/targets.ts#commonPathPrefix",
+  "lib/data/health.ts#getHealth": () => [],
+  "lib/data/user-locale.ts#getUserLocale": ({ admin }) => [admin.id],
+  "lib/data/figures-at.ts#cumulativeKey": ({ unit }) => [unit.id, AS_OF],
+  "lib/data/targets.ts#commonPathPrefix": () => [["90/901/", "90/902/"]],
   // error mapping helpers (no database access)
-  "lib/data/db-errors.ts#isDatabaseUnavailable", "lib/data/db-errors.ts#asAppError",
-]);
+  "lib/data/db-errors.ts#isDatabaseUnavailable": () => [new Error("Connection terminated unexpectedly")],
+  "lib/data/db-errors.ts#asAppError": () => [new Error("Connection terminated unexpectedly")],
+};
 /**
  * Writes without an actor, used only inside the data layer or by sign-in itself: the figure
  * writer and totals (called after the permission checks of saveDailyFigures and importCsv, in
@@ -368,10 +453,21 @@ async function fingerprint(): Promise<Record<string, string>> {
   const tables = await db.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`;
   const result: Record<string, string> = {};
   for (const { tablename } of tables) {
-    const [row] = await db.$queryRawUnsafe<{ h: string }[]>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`);
+    // xmin: the transaction that wrote each row's version, so a row rewritten with the same values counts too
+    const [row] = await db.$queryRawUnsafe<{ h: string }[]>(`SELECT md5(coalesce(string_agg(t::text || ':' || t.xmin::text, '|' ORDER BY t::text, t.xmin::text), '')) AS h FROM "${tablename}" t`);
     result[tablename] = row.h;
   }
   return result;
+}
+
+async function readSample(): Promise<ReadSample> {
+  const db = testDb();
+  return {
+    admin: await actorOf("admin"),
+    unit: await db.unit.findUniqueOrThrow({ where: { code: "90" }, select: { id: true, code: true, path: true } }),
+    campaignId: (await db.campaign.findUniqueOrThrow({ where: { code: "dot-1" } })).id,
+    metricId: (await db.metric.findUniqueOrThrow({ where: { code: "activated" } })).id,
+  };
 }
 
 beforeAll(async () => {
@@ -403,11 +499,13 @@ describe("authorization matrix", () => {
     const missing = [
       ...actions.filter((id) => !rowIds.has(id) && !PUBLIC_ACTIONS.has(id)),
       ...routes.filter((id) => !PUBLIC_ROUTES.has(id) && !rowIds.has(`route:${id}`)).map((id) => `route:${id}`),
-      ...dataExports.filter((id) => !READS.has(id) && !INTERNAL.has(id) && !rowIds.has(`data:${id}`)).map((id) => `data:${id}`),
+      ...dataExports.filter((id) => !(id in READS) && !INTERNAL.has(id) && !rowIds.has(`data:${id}`)).map((id) => `data:${id}`),
     ];
     expect(missing, "add these to ROWS (or to READS / INTERNAL with a reason)").toEqual([]);
     const known = new Set([...actions.filter((id) => !PUBLIC_ACTIONS.has(id)), ...routes.map((id) => `route:${id}`), ...dataExports.map((id) => `data:${id}`)]);
     expect([...rowIds].filter((id) => !known.has(id)), "rows for code that no longer exists").toEqual([]);
+    const exported = new Set([...actions, ...dataExports]);
+    expect([...Object.keys(READS), ...INTERNAL, ...PUBLIC_ACTIONS].filter((id) => !exported.has(id)), "entries naming no export").toEqual([]);
     expect(routes.filter((id) => PUBLIC_ROUTES.has(id)).sort()).toEqual([...PUBLIC_ROUTES].sort());
   });
 
@@ -423,6 +521,17 @@ describe("authorization matrix", () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  for (const [id, args] of Object.entries(READS)) it(`${id} reads: it returns and changes no row`, async () => {
+    const fn = (await mod(id.split("#")[0]))[id.split("#")[1]] as unknown;
+    expect(typeof fn, "an export of that name").toBe("function");
+    const sample = await readSample();
+    const callArgs = await args(sample);
+    const before = await fingerprint();
+    const isClass = /^class\b/.test(Function.prototype.toString.call(fn));
+    await (isClass ? Reflect.construct(fn as new (...a: unknown[]) => unknown, callArgs) : call(fn, ...callArgs));
+    expect(await fingerprint(), "a read wrote nothing").toEqual(before);
   });
 
   const cases = Object.entries(ROWS).flatMap(([id, row]) =>
