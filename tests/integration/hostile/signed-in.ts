@@ -5,9 +5,12 @@
 // hostile-inputs.test.ts) by `currentSession`: what a cookie of the signed-in user carries.
 import { testDb } from "../helpers";
 
+/** What next-auth's session callback (lib/auth/options.ts) hands over from the cookie. */
 export interface SessionCookie {
   uid: number;
   sv: number;
+  /** when the user signed in, in seconds */
+  sat: number;
 }
 
 let cookie: SessionCookie | null = null;
@@ -25,7 +28,7 @@ export async function signInAs(user: { id: number } | null): Promise<void> {
     return;
   }
   const { sessionVersion } = await testDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
-  cookie = { uid: user.id, sv: sessionVersion };
+  cookie = { uid: user.id, sv: sessionVersion, sat: Math.floor(Date.now() / 1000) };
 }
 
 /** A cookie as it is, however old: for the tests of the session re-check itself. */
