@@ -150,6 +150,8 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
       continue;
     }
     if (existing && existing.value === count) continue;
+    // PostgreSQL stores no NUL character in text: refused here, not left to fail the write
+    if (reason.includes("\u0000")) { issue(row.ref, "reason", m("validation.reason.invalidCharacter")); continue; }
     if (existing && !reason) { issue(row.ref, "reason", m("validation.daily.reasonRequired")); continue; }
     if (count < 0 && !reason) { issue(row.ref, "reason", m("validation.daily.decrease", { value: formatNumber(row.value), before: formatNumber(before) })); continue; }
     // The usual count is taken over the days the unit reported in the window; a first entry,

@@ -5,8 +5,12 @@
 import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { AppError } from "./errors";
 
-/** Prisma's codes for an unreachable server, a lost connection, a timeout or a full pool. */
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2039"]);
+/**
+ * Prisma's codes for an unreachable server, a lost connection, a timeout or a full pool. Not
+ * P2039, Prisma's "database error" for any SQLSTATE it has no code of its own for: an outage
+ * (57P01, 08006…) or bad data (22021, a NUL byte in a text) alike; its driver cause decides.
+ */
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 /** PostgreSQL SQLSTATEs: connection exceptions (08…), shutdown/restart (57P0…), query canceled (57014), too many connections (53300). */
 const SQLSTATE = /^(08...|57P0[1-4]|57014|53300)$/;
 const DRIVER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { saveDailyGridAction } from "@/app/entry/actions";
 import { errorMessage } from "@/lib/i18n/error-messages";
+import { m } from "@/lib/i18n/message";
 import { expectStoredFiguresValid } from "./hostile/stored-invariants";
 import { takeErrorLines } from "./hostile/error-log";
 import { signInAs, useCookie } from "./hostile/signed-in";
@@ -47,12 +48,23 @@ describe("hostile input, property-based", () => {
     const grid = { date: "2023-06-01", submissionKey: "hostile-session-check", cells: [] };
     await signInAs(DISTRICT_USER());
     expect(await saveDailyGridAction(grid)).toMatchObject({ ok: true });
-    useCookie({ uid: DISTRICT_USER().id, sv: -1 });
+    useCookie({ uid: DISTRICT_USER().id, sv: -1, sat: Math.floor(Date.now() / 1000) });
     expect(await saveDailyGridAction(grid)).toEqual({ ok: false, message: errorMessage("UNAUTHENTICATED"), fieldErrors: {} });
     await testDb().user.update({ where: { id: DISTRICT_USER().id }, data: { active: false } });
     await signInAs(DISTRICT_USER());
     expect(await saveDailyGridAction(grid)).toEqual({ ok: false, message: errorMessage("UNAUTHENTICATED"), fieldErrors: {} });
     await restoreWorldUsers(testDb());
+    expect(takeErrorLines()).toEqual([]);
+  });
+
+  it("refuses a NUL character in a correction's reason as invalid, not as a database outage", async () => {
+    await signInAs(DISTRICT_USER());
+    const cell = { unitCode: "90101", metric: "dossiers", kind: "daily" as const };
+    const saved = await saveDailyGridAction({ date: "2023-06-01", submissionKey: "hostile-nul-1", cells: [{ ...cell, value: "5", expectedVersion: null }] });
+    expect(saved).toMatchObject({ ok: true, written: 1 });
+    const version = await testDb().figure.findFirstOrThrow({ where: { unit: { code: "90101" }, metric: { code: "dossiers" } }, select: { version: true } });
+    const corrected = await saveDailyGridAction({ date: "2023-06-01", submissionKey: "hostile-nul-2", cells: [{ ...cell, value: "6", expectedVersion: version.version, reason: "Sửa\u0000theo xã" }] });
+    expect(corrected).toMatchObject({ ok: false, fieldErrors: { "90101.dossiers": [m("validation.reason.invalidCharacter")] } });
     expect(takeErrorLines()).toEqual([]);
   });
 

@@ -43,6 +43,15 @@ describe("guardAction", () => {
     expect(logged.map((l) => l.fields.kind)).toEqual(["database-unavailable"]);
   });
 
+  it.each([
+    { label: "a restarting server (57P01)", sqlstate: "57P01", kind: "database-unavailable" },
+    { label: "a NUL byte in a text (22021)", sqlstate: "22021", kind: "unexpected" },
+  ])("tells Prisma's generic database error (P2039) by its SQLSTATE: $label", async ({ sqlstate, kind }) => {
+    const error = Object.assign(new Error(`Database error. Code: \`${sqlstate}\``), { code: "P2039", meta: { driverAdapterError: { cause: { kind: "postgres", originalCode: sqlstate } } } });
+    await failing(error);
+    expect(logged.map((l) => l.fields.kind)).toEqual([kind]);
+  });
+
   it("logs anything else as unexpected and answers with its error id, never its text", async () => {
     const answer = await failing(new TypeError("Cannot read properties of undefined (reading 'path')"));
     expect(logged).toHaveLength(1);
