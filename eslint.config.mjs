@@ -18,6 +18,27 @@ const config = [
       "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Import { Link } from \"@/components/ui/link\": it does not prefetch every linked page." }] }],
     },
   },
+  // The layers (route → action/page → data layer → domain → database): components render what
+  // pages give them; the domain imports nothing of the app; report renderers read a model.
+  // Types (DTOs) may be imported anywhere.
+  {
+    files: ["components/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/data/*", "@/lib/db/*"], allowTypeImports: true, message: "Components render props: the page reads the data layer and passes what it returns." }] }],
+    },
+  },
+  {
+    files: ["lib/domain/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "!@/lib/domain/*", "../*"], message: "lib/domain holds pure rules: it imports nothing of the app." }] }],
+    },
+  },
+  {
+    files: ["lib/reports/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/data/*", "@/lib/db/*"], allowTypeImports: true, message: "Report renderers read the model they are given; the data layer builds it." }] }],
+    },
+  },
   { ignores: [".next/**", "node_modules/**", ".data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 

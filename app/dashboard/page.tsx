@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OverviewView } from "@/components/dashboard/overview-view";
+import { UnitOverviewPage } from "@/app/_dashboard/overview-page";
 import { Problem } from "@/components/dashboard/problem";
 import { requireUser } from "@/lib/auth/session";
 import { getHomeUnitCode } from "@/lib/data/units";
@@ -16,5 +16,5 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const view = readViewParams(await searchParams);
   const code = await getHomeUnitCode(user);
   if (!code) return <Problem problem="noUnit" />;
-  return <OverviewView user={user} code={code} view={view} />;
+  return <UnitOverviewPage user={user} code={code} view={view} />;
 }

@@ -1,8 +1,7 @@
 import { Link } from "@/components/ui/link";
-import type { SessionUserDTO } from "@/lib/data/sessions";
-import { getUnitOverview } from "@/lib/data/overview";
-import { getViewChoices } from "@/lib/data/view-choices";
-import { getUnitFrame } from "@/lib/data/unit-frame";
+import type { OverviewDTO } from "@/lib/data/overview";
+import type { UnitFrameDTO } from "@/lib/data/unit-frame";
+import type { ViewChoicesDTO } from "@/lib/data/view-choices";
 import { formatChange, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
 import { PACE_WINDOW_DAYS } from "@/lib/domain/projection";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
@@ -11,24 +10,13 @@ import { DailyChart, TrendChart } from "@/components/charts/lazy-charts";
 import { DashboardFrame } from "./dashboard-frame";
 import { viewHref } from "./hrefs";
 import { childLevelWords } from "./levels";
-import { loadOrProblem, Problem } from "./problem";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-/** The overview of a unit: KPI cards, next milestone, projection, trend and daily additions. */
-export async function OverviewView({ user, code, view }: { user: SessionUserDTO; code: string; view: ViewParams }) {
-  const locale = await getLocale();
-  const loaded = await loadOrProblem(() =>
-    Promise.all([
-      getUnitOverview(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, locale, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
-      getUnitFrame(user, code),
-      getViewChoices(locale),
-    ]),
-  );
-  if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
-  const [t, { charts }] = await Promise.all([getTranslator("dashboard"), getClientMessages("dashboard")]);
-  const [overview, frame, choices] = loaded.data;
+/** The overview of a unit (read by the page): KPI cards, next milestone, projection, trend and daily additions. */
+export async function OverviewView({ overview, frame, choices, view }: { overview: OverviewDTO; frame: UnitFrameDTO; choices: ViewChoicesDTO; view: ViewParams }) {
+  const [locale, t, { charts }] = await Promise.all([getLocale(), getTranslator("dashboard"), getClientMessages("dashboard")]);
   const { progress, nextMilestone } = overview;
   const p = progress.projection;
   const lastDays = overview.trend.slice(-14);

@@ -1,8 +1,7 @@
 import { Link } from "@/components/ui/link";
-import type { SessionUserDTO } from "@/lib/data/sessions";
-import { getRankings } from "@/lib/data/rankings";
-import { getUnitFrame } from "@/lib/data/unit-frame";
-import { getViewChoices } from "@/lib/data/view-choices";
+import type { RankingDTO } from "@/lib/data/rankings";
+import type { UnitFrameDTO } from "@/lib/data/unit-frame";
+import type { ViewChoicesDTO } from "@/lib/data/view-choices";
 import { formatChange, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
 import { praiseAndCriticism, praiseSentence } from "@/lib/domain/ranking";
 import { defaultDirection, sortRankingRows, type RankingSortKey } from "@/lib/domain/ranking-sort";
@@ -13,7 +12,6 @@ import { PercentBarChart } from "@/components/charts/lazy-charts";
 import { DashboardFrame } from "./dashboard-frame";
 import { rankingsHref, unitHref } from "./hrefs";
 import { childLevelWords } from "./levels";
-import { loadOrProblem, Problem } from "./problem";
 
 /** Columns in order; their headings are `dashboard.rankings.columns.<key>`. */
 const COLUMNS: { key: RankingSortKey; numeric: boolean; wide?: boolean }[] = [
@@ -27,20 +25,12 @@ const COLUMNS: { key: RankingSortKey; numeric: boolean; wide?: boolean }[] = [
   { key: "reportedOn", numeric: true, wide: true },
 ];
 
-/** Rankings of the children of a unit: praise and criticism, sortable table, bar chart. */
-export async function RankingsView({ user, code, view, options }: { user: SessionUserDTO; code: string; view: ViewParams; options: RankingViewParams }) {
-  const locale = await getLocale();
-  const loaded = await loadOrProblem(() =>
-    Promise.all([
-      getRankings(user, { parentCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
-      getUnitFrame(user, code),
-      getViewChoices(locale),
-    ]),
-  );
-  if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
-  const [t, { charts }] = await Promise.all([getTranslator("dashboard"), getClientMessages("dashboard")]);
+/** Rankings of the children of a unit (read by the page): praise and criticism, sortable table, bar chart. */
+export async function RankingsView({ ranking, frame, choices, code, view, options }: {
+  ranking: RankingDTO; frame: UnitFrameDTO; choices: ViewChoicesDTO; code: string; view: ViewParams; options: RankingViewParams;
+}) {
+  const [locale, t, { charts }] = await Promise.all([getLocale(), getTranslator("dashboard"), getClientMessages("dashboard")]);
   const percent = (value: number | null) => formatPercent(value, locale);
-  const [ranking, frame, choices] = loaded.data;
   const metricName = choices.metrics.find((m) => m.code === ranking.metric)?.name ?? ranking.metric;
   const { praised, criticised } = praiseAndCriticism(ranking.rows, options.top, options.bottom);
   const marks = new Map<string, "praise" | "criticism">([...praised.map((r) => [r.code, "praise"] as const), ...criticised.map((r) => [r.code, "criticism"] as const)]);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OverviewView } from "@/components/dashboard/overview-view";
+import { UnitOverviewPage } from "@/app/_dashboard/overview-page";
 import { requireUser } from "@/lib/auth/session";
 import { readViewParams } from "@/lib/validation/view-params";
 import { getTranslator } from "@/lib/i18n/server";
@@ -11,5 +11,5 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const { code } = await params;
-  return <OverviewView user={user} code={decodeURIComponent(code)} view={readViewParams(await searchParams)} />;
+  return <UnitOverviewPage user={user} code={decodeURIComponent(code)} view={readViewParams(await searchParams)} />;
 }

@@ -1,5 +1,11 @@
 import type { Metadata } from "next";
+import { loadOrProblem } from "@/app/_dashboard/load";
+import { Problem } from "@/components/dashboard/problem";
 import { RankingsView } from "@/components/dashboard/rankings-view";
+import { getRankings } from "@/lib/data/rankings";
+import { getUnitFrame } from "@/lib/data/unit-frame";
+import { getViewChoices } from "@/lib/data/view-choices";
+import { getLocale } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/auth/session";
 import { readRankingParams } from "@/lib/validation/ranking-params";
 import { readViewParams } from "@/lib/validation/view-params";
@@ -13,5 +19,15 @@ export default async function UnitRankingsPage({ params, searchParams }: { param
   const user = await requireUser();
   const { code } = await params;
   const raw = await searchParams;
-  return <RankingsView user={user} code={decodeURIComponent(code)} view={readViewParams(raw)} options={readRankingParams(raw)} />;
+  const [unitCode, view, options, locale] = [decodeURIComponent(code), readViewParams(raw), readRankingParams(raw), await getLocale()];
+  const loaded = await loadOrProblem(() =>
+    Promise.all([
+      getRankings(user, { parentCode: unitCode, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
+      getUnitFrame(user, unitCode),
+      getViewChoices(locale),
+    ]),
+  );
+  if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
+  const [ranking, frame, choices] = loaded.data;
+  return <RankingsView ranking={ranking} frame={frame} choices={choices} code={unitCode} view={view} options={options} />;
 }

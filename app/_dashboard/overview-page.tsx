@@ -1,0 +1,24 @@
+import { OverviewView } from "@/components/dashboard/overview-view";
+import { Problem } from "@/components/dashboard/problem";
+import { getUnitOverview } from "@/lib/data/overview";
+import type { SessionUserDTO } from "@/lib/data/sessions";
+import { getUnitFrame } from "@/lib/data/unit-frame";
+import { getViewChoices } from "@/lib/data/view-choices";
+import { getLocale } from "@/lib/i18n/server";
+import type { ViewParams } from "@/lib/validation/view-params";
+import { loadOrProblem } from "./load";
+
+/** A unit's overview, as /dashboard (the user's own unit) and /units/[code] show it: read here, rendered by OverviewView. */
+export async function UnitOverviewPage({ user, code, view }: { user: SessionUserDTO; code: string; view: ViewParams }) {
+  const locale = await getLocale();
+  const loaded = await loadOrProblem(() =>
+    Promise.all([
+      getUnitOverview(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, locale, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
+      getUnitFrame(user, code),
+      getViewChoices(locale),
+    ]),
+  );
+  if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
+  const [overview, frame, choices] = loaded.data;
+  return <OverviewView overview={overview} frame={frame} choices={choices} view={view} />;
+}
