@@ -13,8 +13,9 @@ export interface Actor {
 }
 
 /**
- * The subtree whose figures an actor may see, as a path prefix ("" = everything).
- * A commune officer sees their district's rankings, so their view reaches the district.
+ * The subtree whose figures an actor may see, as a path prefix ("" = everything). For a
+ * commune officer it is their district's, because they see its rankings (every commune of the
+ * district in a row); which units they may open is narrower, see canViewUnit.
  */
 export function viewScope(actor: Actor): string | null {
   if (actor.role === "admin") return "";
@@ -23,7 +24,14 @@ export function viewScope(actor: Actor): string | null {
   return actor.unitPath;
 }
 
+/**
+ * Whether the actor may open a unit: its page, progress, reports, children. Everyone within
+ * their viewScope, but a commune officer only their own commune and their district (its
+ * overview and its rankings of the communes), as the role table says: "their commune, and
+ * its district's rankings", not the other communes' own pages or progress.
+ */
 export function canViewUnit(actor: Actor, unitPath: string): boolean {
+  if (actor.role === "commune") return actor.unitPath !== null && (unitPath === actor.unitPath || unitPath === parentPath(actor.unitPath));
   const scope = viewScope(actor);
   return scope !== null && unitPath.startsWith(scope);
 }

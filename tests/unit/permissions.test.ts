@@ -56,8 +56,8 @@ describe("canViewUnit / canEditFigures / canAdminister per role", () => {
       edit: [false, true, true, true, false, false, false, false],
     },
     {
-      role: "commune", unitPath: COMMUNE,
-      view: [false, true, true, true, false, false, false, false],
+      role: "commune", unitPath: COMMUNE, // its commune and its district, not the sibling commune
+      view: [false, true, true, false, false, false, false, false],
       edit: [false, false, true, false, false, false, false, false],
     },
     {
@@ -110,10 +110,13 @@ describe("canViewUnit / canEditFigures / canAdminister per role", () => {
     expect(canEditFigures(a, COMMUNE)).toBe(false);
   });
 
-  it("a commune officer views the district's subtree but edits only its own commune", () => {
+  // Before: any commune of the district, as if the officer were the district's.
+  it("a commune officer opens their commune and their district (its rankings), not the other communes, and edits only its own", () => {
     const a = actor("commune", COMMUNE);
+    expect(canViewUnit(a, COMMUNE)).toBe(true);
     expect(canViewUnit(a, DISTRICT)).toBe(true);
-    expect(canViewUnit(a, SAME_DISTRICT_COMMUNE)).toBe(true);
+    expect(canViewUnit(a, SAME_DISTRICT_COMMUNE)).toBe(false);
+    expect(canViewUnit(a, PREFIX_LOOKALIKE)).toBe(false);
     expect(canEditFigures(a, COMMUNE)).toBe(true);
     expect(canEditFigures(a, SAME_DISTRICT_COMMUNE)).toBe(false);
     expect(canEditFigures(a, DISTRICT)).toBe(false);
