@@ -91,7 +91,7 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
                   <td className="px-2 py-2 text-right font-semibold sm:px-3">{row.rank ?? "—"}</td>
                   <td className="px-2 py-2 sm:px-3">
                     <span className="tabular mr-1.5 text-xs text-slate-500" title={t("rankings.unitCode")}>{row.code}</span>
-                    <Link href={unitHref(row.code, view)} className="font-medium text-brand-700 underline-offset-2 hover:underline">{row.name}</Link>
+                    {row.viewable ? <Link href={unitHref(row.code, view)} className="font-medium text-brand-700 underline-offset-2 hover:underline">{row.name}</Link> : <span className="font-medium">{row.name}</span>}
                     {mark && (
                       <span className={`ml-1 inline-flex items-center gap-0.5 whitespace-nowrap rounded px-1 text-xs font-semibold ${mark === "praise" ? "text-emerald-800" : "text-red-800"}`}>
                         <span aria-hidden="true">{mark === "praise" ? "★" : "⚑"}</span>{mark === "praise" ? t("rankings.praise") : t("rankings.criticism")}

@@ -24,6 +24,8 @@ export interface RankingRowDTO {
   /** against the ranking of the same units 7 days before */
   change: RankChange;
   hasChildren: boolean;
+  /** the actor may open the unit's own page (a commune officer sees siblings only in the ranking) */
+  viewable: boolean;
 }
 
 export interface RankingDTO {
@@ -111,6 +113,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
       reportedOn: unit.reportedOn ? dateToDay(unit.reportedOn) : null,
       change: changes.get(row.code) ?? { rank: null, percentPoints: null },
       hasChildren: unit.hasChildren,
+      viewable: canViewUnit(actor, unit.path),
     })),
   };
 }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getProgressRoute } from "@/app/api/v1/progress/route";
 import { GET as getRankingsRoute } from "@/app/api/v1/rankings/route";
 import { getUnitOverview } from "@/lib/data/overview";
+import { getRankings } from "@/lib/data/rankings";
 import { smallTree } from "./fixtures";
 import { resetDatabase } from "./helpers";
 
@@ -45,5 +46,8 @@ describe("a commune officer's view", () => {
     const body = (await response.json()) as { rows: { code: string }[] };
     expect(body.rows.map((r) => r.code).sort()).toEqual(["90101", "90102"]);
     expect((await getRankingsRoute(new Request("http://test/api/v1/rankings?parent=90&metric=activated&asOf=2023-06-01"))).status).toBe(403);
+    // the ranking page links only the rows the officer may open
+    const ranking = await getRankings(commune, { parentCode: "901", metricCode: "activated", asOf: "2023-06-01" });
+    expect(Object.fromEntries(ranking.rows.map((r) => [r.code, r.viewable]))).toEqual({ "90101": true, "90102": false });
   });
 });
