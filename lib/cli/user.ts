@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { AppError } from "@/lib/data/errors";
 import { parseArgs, readStdin, runCommand } from "./command";
-import { resetPassword } from "@/lib/data/users";
+import { createUser, resetPassword } from "@/lib/data/users";
 import { openDatabase } from "./context";
 import { systemActor } from "./system-actor";
 
@@ -40,10 +41,19 @@ async function resetPasswordCommand(username: string | true | undefined): Promis
   }
 }
 
-runCommand(async () => {
-  const { positional, options } = parseArgs(process.argv.slice(2));
-  if (positional[0] === "reset-password") return resetPasswordCommand(options.username);
-  if (positional[0] !== "create") throw new Error(USAGE);
+/** What a refusal of the data layer says, for the terminal: its field messages, else its code. */
+function refusal(error: unknown): unknown {
+  if (!(error instanceof AppError)) return error;
+  const messages = [...new Set(Object.values(error.fieldErrors).flat())];
+  return new Error(messages.length > 0 ? messages.join("; ") : error.code);
+}
+
+/**
+ * Creates a user through the same writer as /admin/users (createUser): the same checks (a
+ * district officer belongs to a district-level unit, a commune officer to a commune) and the
+ * same audit event, as the operator.
+ */
+async function createCommand(options: Record<string, string | true>): Promise<void> {
   const input = createSchema.safeParse({
     username: options.username,
     role: options.role,
@@ -53,25 +63,21 @@ runCommand(async () => {
   if (!input.success) throw new Error(input.error.issues.map((i) => i.message).join("; "));
   if (input.data.role !== "admin" && !input.data.unit) throw new Error(`--unit CODE is required for role ${input.data.role}`);
   const password = await passwordFromStdin();
-
   const { client } = await openDatabase();
   try {
-    const unit = input.data.unit ? await client.unit.findUnique({ where: { code: input.data.unit }, select: { id: true } }) : null;
-    if (input.data.unit && !unit) throw new Error(`no unit with code ${input.data.unit}`);
-    if (await client.user.findUnique({ where: { username: input.data.username }, select: { id: true } })) throw new Error(`user ${input.data.username} already exists`);
-    const passwordHash = await hashPassword(password);
-    await client.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { username: input.data.username, displayName: input.data.name ?? input.data.username, role: input.data.role, unitId: unit?.id ?? null, passwordHash },
-        select: { id: true },
-      });
-      await tx.auditEvent.create({
-        data: { action: "user.create", entity: "user", entityKey: input.data.username, unitId: unit?.id ?? null, newValue: { role: input.data.role, unit: input.data.unit ?? null }, reason: "npm run user" },
-      });
-      return user;
+    const { username, role } = input.data;
+    await createUser(await systemActor(client), { username, displayName: input.data.name ?? username, role, unitCode: input.data.unit ?? null, password }).catch((error: unknown) => {
+      throw refusal(error);
     });
-    console.log(`User ${input.data.username} created (${input.data.role}).`);
+    console.log(`User ${username} created (${role}).`);
   } finally {
     await client.$disconnect();
   }
+}
+
+runCommand(async () => {
+  const { positional, options } = parseArgs(process.argv.slice(2));
+  if (positional[0] === "reset-password") return resetPasswordCommand(options.username);
+  if (positional[0] === "create") return createCommand(options);
+  throw new Error(USAGE);
 });

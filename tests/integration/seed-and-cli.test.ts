@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, DEMO_USERS } from "@/lib/db/seed/demo";
 import { getRankings } from "@/lib/data/rankings";
 import { todayInVietnam } from "@/lib/domain/dates";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { ADMIN } from "./fixtures";
 import { databaseUrl, resetDatabase, testDb } from "./helpers";
 
@@ -69,6 +70,16 @@ describe("command line", () => {
     expect(short.status).not.toBe(0);
     expect(short.stderr).toMatch(/at least 10 characters/);
     expect(short.stderr).not.toMatch(/    at /); // no stack trace
+  });
+
+  it("creates users under the same rules as the admin page: a district officer belongs to a district", async () => {
+    const wrongLevel = cli("user", ["create", "--username", "canbo.xa", "--role", "district", "--unit", "20965"], "mat-khau-du-dai\n");
+    expect(wrongLevel.status).not.toBe(0);
+    expect(wrongLevel.stderr).toContain(MESSAGES.vi.users.errors.districtLevel);
+    expect(await testDb().user.count({ where: { username: "canbo.xa" } })).toBe(0);
+    const commune = cli("user", ["create", "--username", "canbo.xa", "--role", "commune", "--unit", "20965"], "mat-khau-du-dai\n");
+    expect(commune.status, commune.stderr).toBe(0);
+    expect(await testDb().auditEvent.count({ where: { action: "user.create", entityKey: "canbo.xa" } })).toBe(1);
   });
 
   it("issues an API token, printed once, stored hashed", async () => {
