@@ -189,6 +189,12 @@ export async function checkDailyRows(client: Client, actor: Actor, rows: readonl
     for (const day of laterDays) {
       const cumulative = new Map<string, number>();
       for (const { code, s } of unitSeries) if (s?.knownAt(day)) cumulative.set(code, s.cumulativeAt(day));
+      // a lowered day lowers every later running total: none may drop below zero
+      const negative = [...cumulative].find(([code, value]) => value < 0 && refs.has(code));
+      if (negative) {
+        issue(refs.get(negative[0])!, "invalid", m("validation.daily.negativeOnDay", { metric: name(negative[0]), value: formatNumber(negative[1]), date: formatDay(day) }));
+        break;
+      }
       const violations = funnelViolations(cumulative);
       for (const v of violations) {
         const ref = refs.get(v.metric) ?? refs.get(v.limitMetric) ?? [...refs.values()][0];

@@ -68,6 +68,23 @@ describe("hostile input, property-based", () => {
     expect(takeErrorLines()).toEqual([]);
   });
 
+  it("refuses a back-dated lowering that would take a later day's running total below zero", async () => {
+    await signInAs(DISTRICT_USER());
+    const cell = { unitCode: "90102", metric: "dossiers", reason: "Sửa theo báo cáo của xã" };
+    const save = (date: string, key: string, value: string, kind: "daily" | "cumulative", expectedVersion: number | null) =>
+      saveDailyGridAction({ date, submissionKey: key, confirmSpikes: true, cells: [{ ...cell, value, kind, expectedVersion }] });
+    expect(await save("2023-05-10", "hostile-negative-1", "10", "daily", null)).toMatchObject({ ok: true });
+    // the next day's running total lowered to 2 (a correction of the count, with its reason)
+    expect(await save("2023-05-11", "hostile-negative-2", "2", "cumulative", null)).toMatchObject({ ok: true });
+    const first = await testDb().figure.findFirstOrThrow({ where: { unit: { code: "90102" }, metric: { code: "dossiers" }, date: new Date("2023-05-10") } });
+    // 10 → 5 on the first day would leave 2 − 5 = −3 on the second
+    expect(await save("2023-05-10", "hostile-negative-3", "5", "daily", first.version)).toMatchObject({
+      ok: false,
+      fieldErrors: { "90102.dossiers": [expect.stringContaining("-3")] },
+    });
+    expect(takeErrorLines()).toEqual([]);
+  });
+
   it.each(TARGETS.map((t, i) => ({ ...t, seed: 20261123 + i })))("$name: never a 500, an error logged, a stack trace or a refusal without a message", async ({ attack, seed }) => {
     await restoreWorldUsers(testDb());
     const report = await attack(seed);

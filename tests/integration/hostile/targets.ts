@@ -7,6 +7,7 @@ import { GET as getImportTemplate } from "@/app/import/template/route";
 import { saveDailyGridAction } from "@/app/entry/actions";
 import { createPeriodLockAction } from "@/app/entry/locks/actions";
 import { importDailyAction } from "@/app/import/actions";
+import { getDailyGrid } from "@/lib/data/daily-grid";
 import { importCsv } from "@/lib/data/import";
 import { isIsoDate } from "@/lib/domain/dates";
 import { readCsv } from "@/lib/validation/csv";
@@ -95,9 +96,11 @@ const gridCell = fc.record({
   reason: fc.option(hostileString, { nil: undefined }),
 }, { requiredKeys: [] });
 
+/** the cell's version as the page loaded it, filled in just before the save (`asLoaded`); else a stale or made-up one */
+const LOADED = "version as loaded";
 const plausibleGridCell = fc.record({
   figure: plausibleFigure,
-  expectedVersion: fc.constantFrom(null, null, null, 0, 1, 3),
+  expectedVersion: fc.constantFrom<typeof LOADED | number | null>(LOADED, LOADED, LOADED, LOADED, null, 0, 3),
   reason: fc.option(REASON, { nil: undefined }),
 }).chain(({ figure, expectedVersion, reason }) => {
   const cell = { unitCode: figure.unitCode, metric: figure.metric, value: String(figure.value), kind: figure.kind, expectedVersion, reason };
@@ -110,6 +113,19 @@ const plausibleGrid = fc.record({
   confirmSpikes: fc.boolean(),
   cells: fc.array(plausibleGridCell, { minLength: 1, maxLength: 6 }),
 });
+
+/** The grid as a browser submits it: each cell with the version the page showed (getDailyGrid). */
+async function asLoaded(grid: unknown): Promise<unknown> {
+  const { date, cells } = (grid ?? {}) as { date?: unknown; cells?: unknown };
+  if (!Array.isArray(cells) || !cells.some((c) => (c as { expectedVersion?: unknown } | null)?.expectedVersion === LOADED)) return grid;
+  const loaded = await getDailyGrid(DISTRICT_USER(), String(date));
+  const versions = new Map(loaded.rows.flatMap((row) => row.cells.map((cell) => [`${row.unitCode}.${cell.metric}`, cell.version])));
+  return {
+    ...(grid as object),
+    cells: cells.map((c: { unitCode?: unknown; metric?: unknown; expectedVersion?: unknown }) =>
+      c?.expectedVersion === LOADED ? { ...c, expectedVersion: versions.get(`${String(c.unitCode)}.${String(c.metric)}`) ?? null } : c),
+  };
+}
 
 const gridAction = target({
   name: "server action saveDailyGridAction (/entry)",
@@ -126,7 +142,7 @@ const gridAction = target({
   }),
   run: async ({ grid, scope }) => {
     await signInAs(DISTRICT_USER());
-    return actionOutcome(await saveDailyGridAction(grid, scope as string | undefined));
+    return actionOutcome(await saveDailyGridAction(await asLoaded(grid), scope as string | undefined));
   },
 });
 
