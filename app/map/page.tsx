@@ -72,7 +72,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           <tbody className="tabular">
             {[...ranking.rows].sort((a, b) => a.name.localeCompare(b.name, "vi")).map((row) => (
               <tr key={row.code} data-unit={row.code} className="border-t border-slate-100">
-                <td className="px-3 py-2"><Link href={unitHref(row.code, view)} className="text-brand-700 underline-offset-2 hover:underline">{row.name}</Link></td>
+                <td className="px-3 py-2">{row.viewable ? <Link href={unitHref(row.code, view)} className="text-brand-700 underline-offset-2 hover:underline">{row.name}</Link> : row.name}</td>
                 <td className="hidden px-3 py-2 text-right sm:table-cell">{formatNumber(row.actual, locale)}</td>
                 <td className="px-3 py-2 text-right font-semibold">{formatPercent(row.percent, locale)}</td>
                 <td className="px-3 py-2 text-xs text-slate-600">{t(`map.classes.${percentClass(row.percent)}`)}</td>
