@@ -32,7 +32,8 @@ export async function authorizeCredentials(
 
 export const authOptions: NextAuthOptions = {
   // The cookie expires IDLE_SECONDS after the last request: proxy.ts re-issues it as the
-  // user works (lib/auth/session-refresh.ts), so only an idle session runs out.
+  // user works (lib/auth/session-refresh.ts), so an idle session runs out, and any session
+  // ABSOLUTE_SECONDS after signing in (the `sat` claim, checked in the session callback).
   session: { strategy: "jwt", maxAge: IDLE_SECONDS, updateAge: REFRESH_AFTER_SECONDS },
   pages: { signIn: "/login" },
   // next-auth's own messages quote what the client sent (a callback URL, say): only their
