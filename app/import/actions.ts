@@ -9,7 +9,7 @@ import { importCsv, type ImportResult } from "@/lib/data/import";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
 import { decodeUtf8, IMPORT_MAX_BYTES, importTooLargeMessage, notUtf8Message } from "@/lib/validation/import-file";
-import { xlsxToCsv } from "@/lib/validation/xlsx";
+import { XlsxLimitError, xlsxToCsv } from "@/lib/validation/xlsx";
 
 const importFormSchema = z.object({
   file: z.instanceof(File, { error: () => m("validation.file.missing") })
@@ -44,7 +44,9 @@ async function importDaily(form: FormData): Promise<ImportActionResult> {
   if (file.name.toLowerCase().endsWith(".xlsx")) {
     try {
       text = await xlsxToCsv(await file.arrayBuffer());
-    } catch {
+    } catch (error) {
+      // a file over the reader's limits says which limit; any other failure is an unreadable file
+      if (error instanceof XlsxLimitError) return { ok: false, message: error.message, fieldErrors: { file: [error.message] } };
       return { ok: false, message: m("validation.file.xlsxUnreadable"), fieldErrors: { file: [m("validation.file.xlsxBroken")] } };
     }
   } else {

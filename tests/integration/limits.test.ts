@@ -1,5 +1,6 @@
 // Limits, each with a clear message: request body size of the API, import file size and
 // encoding, and the number of import errors sent to the page.
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/daily/route";
 import { importDailyAction } from "@/app/import/actions";
@@ -51,6 +52,16 @@ describe("limits", () => {
     expect(big).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringMatching(/quá lớn \(tối đa 20 MB\)/)] } });
     const latin1 = await upload(Buffer.from("date,unit_code,metric,value\n2023-06-01,90101,accounts,5\nNúi Thành", "latin1"));
     expect(latin1).toMatchObject({ ok: false, message: expect.stringMatching(/không phải mã UTF-8.*CSV UTF-8/) });
+  });
+
+  it("refuses an Excel file over the reader's limits with the limit's own message", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Số liệu");
+    sheet.addRow(["date", "unit_code", "metric", "value"]).getCell(16_384).value = "ghi chú"; // column XFD
+    sheet.addRow(["2023-06-01", "90101", "accounts", 5]);
+    const answer = await upload(new Uint8Array(await book.xlsx.writeBuffer()), "so-lieu.xlsx");
+    expect(answer).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringMatching(/kéo dài tới cột thứ 16\.384 \(tối đa 100 cột\)/)] } });
+    expect(await testDb().figure.count()).toBe(0);
   });
 
   it("sends the page the first 200 errors of a file and how many more there are", async () => {
