@@ -18,6 +18,7 @@ import { migrate } from "@/lib/db/migrate";
 import { seedReference } from "@/lib/db/seed/reference";
 import { createDatabaseIfMissing, recreateDatabase } from "@/lib/db/url";
 import { todayInVietnam } from "@/lib/domain/dates";
+import { seededRandom } from "@/lib/domain/random";
 
 export const BENCH_DAYS = 365;
 export const BENCH_CAMPAIGN = "bench-2023";
@@ -30,18 +31,6 @@ interface BenchUnit {
   parentId: number | null;
   level: number;
   path: string;
-}
-
-/** A small deterministic generator: the same dataset on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function copyRows(client: Client, sql: string, rows: Iterable<string>): Promise<void> {
@@ -102,7 +91,7 @@ export async function generateNationalDataset(url: string, today: string): Promi
   // summed up the tree so every unit has its own target (as provinces assign them).
   const hasChildren = new Set(units.filter((u) => u.parentId !== null).map((u) => u.parentId));
   const leaves = units.filter((u) => !hasChildren.has(u.id));
-  const rand = random(63);
+  const rand = seededRandom(63);
   const population = new Map(leaves.map((leaf) => [leaf.id, 2000 + Math.floor(rand() * 14000)]));
   const shares = { dossiers: 0.9, accounts: 0.8, activated: 0.7, cccd: 0.3 } as Record<string, number>;
   const targets = new Map<string, number>();

@@ -9,6 +9,7 @@ import { loadUnits, provinceUnits, readOfficialUnits } from "./official-units";
 import { seedReference } from "./reference";
 import { Prisma } from "../generated/client";
 import { slices } from "../slices";
+import { seededRandom } from "@/lib/domain/random";
 
 export const DEMO_PROVINCE = "49";
 export const DEMO_CAMPAIGN = "cao-diem-demo";
@@ -21,18 +22,6 @@ export const DEMO_USERS = [
   { username: "nuithanh", displayName: "Công an huyện Núi Thành", role: "district", unit: "517" },
   { username: "tamnghia", displayName: "Công an xã Tam Nghĩa", role: "commune", unit: "21001" },
 ] as const;
-
-/** A small deterministic generator, so every demo installation has the same figures. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface DemoSummary {
   seeded: boolean;
@@ -58,7 +47,7 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
     });
     const metrics = new Map((await tx.metric.findMany({ select: { id: true, code: true } })).map((m) => [m.code, m.id]));
     const districts = await tx.unit.findMany({ where: { parent: { code: DEMO_PROVINCE } }, orderBy: { code: "asc" }, select: { id: true, code: true } });
-    const rand = random(49);
+    const rand = seededRandom(49);
     const targetRows: { campaignId: number; unitId: number; metricId: number; dueDate: Date; value: number }[] = [];
     const figureRows: { unitId: number; metricId: number; date: Date; value: number; cumulative: number }[] = [];
     const provinceTotals = new Map<string, number>();
