@@ -7,7 +7,7 @@ import type { SessionUserDTO } from "@/lib/data/sessions";
 import { m } from "@/lib/i18n/message";
 import { apiError, apiErrorResponse, unauthenticated } from "./errors";
 import { inRequestLocale } from "@/lib/i18n/server";
-import { searchParamsObject } from "@/lib/validation/api-params";
+import { searchParamsObject } from "@/lib/validation/search-params";
 
 /**
  * A GET handler: authenticates (bearer token or session), validates the query string with

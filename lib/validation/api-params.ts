@@ -29,9 +29,4 @@ export const progressParamsSchema = z.object({
   campaign: code("errors.params.campaign").optional(),
 });
 
-/** A URL's query string as a plain object (the first value of a repeated key). */
-export function searchParamsObject(url: URL): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) if (!(key in result)) result[key] = value;
-  return result;
-}
+

@@ -28,16 +28,3 @@ export const issueReportSchema = z.object({
   lockDays: z.literal("on").optional(),
 });
 
-/** A URLSearchParams (or a page's searchParams) as a plain object; repeated keys keep the first. */
-export function searchParamsObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (params instanceof URLSearchParams) {
-    for (const [key, value] of params) if (!(key in result) && value !== "") result[key] = value;
-  } else {
-    for (const [key, value] of Object.entries(params)) {
-      const first = Array.isArray(value) ? value[0] : value;
-      if (first !== undefined && first !== "") result[key] = first;
-    }
-  }
-  return result;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { issueReportSchema, searchParamsObject, weeklyReportDownloadSchema } from "@/lib/validation/report-params";
+import { issueReportSchema, weeklyReportDownloadSchema } from "@/lib/validation/report-params";
+import { searchParamsObject } from "@/lib/validation/search-params";
 
 const errors = (input: Record<string, string | undefined>) => {
   const parsed = weeklyReportDownloadSchema.safeParse(input);
@@ -33,5 +34,7 @@ describe("weekly report parameters", () => {
   it("keeps the first of repeated parameters and drops empty ones", () => {
     expect(searchParamsObject(new URLSearchParams("unit=49&unit=50&week=&format=pdf"))).toEqual({ unit: "49", format: "pdf" });
     expect(searchParamsObject({ unit: ["49", "50"], week: "", format: "pdf" })).toEqual({ unit: "49", format: "pdf" });
+    // the API reads a URL the same way: one reading of query strings everywhere
+    expect(searchParamsObject(new URL("http://x/api/v1/progress?unit=49&unit=50&asOf=&metric=accounts"))).toEqual({ unit: "49", metric: "accounts" });
   });
 });

@@ -9,7 +9,8 @@ import { apiError, apiErrorResponse, unauthenticated } from "@/lib/api/errors";
 import { m } from "@/lib/i18n/message";
 import { getLocale, inRequestLocale } from "@/lib/i18n/server";
 import { renderReport } from "@/lib/reports/render";
-import { searchParamsObject, weeklyReportDownloadSchema } from "@/lib/validation/report-params";
+import { weeklyReportDownloadSchema } from "@/lib/validation/report-params";
+import { searchParamsObject } from "@/lib/validation/search-params";
 
 export function GET(request: Request): Promise<Response> {
   return inRequestLocale(async () => {
