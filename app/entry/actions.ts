@@ -11,6 +11,7 @@ import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
 import type { DailyIssue } from "@/lib/data/daily-checks";
 import { dailyGridSchema } from "@/lib/validation/daily-figures";
+import { isUnitCode } from "@/lib/domain/unit-codes";
 
 export type SaveGridResult =
   | { ok: true; written: number; grid: DailyGridDTO }
@@ -23,7 +24,7 @@ export async function saveDailyGridAction(input: unknown, scopeCode?: string): P
 
 async function saveDailyGrid(input: unknown, scopeCode?: string): Promise<SaveGridResult> {
   // checked before anything is saved: a bad scope after the save would report a saved grid as not saved
-  if (scopeCode !== undefined && (typeof scopeCode !== "string" || !/^\d{1,10}$/.test(scopeCode))) return { ok: false, message: m("entry.save.invalidUnit"), fieldErrors: {} };
+  if (scopeCode !== undefined && !isUnitCode(scopeCode)) return { ok: false, message: m("entry.save.invalidUnit"), fieldErrors: {} };
   const parsed = dailyGridSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: m("entry.save.invalidSubmission"), fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const user = await currentUser();

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { m } from "@/lib/i18n/message";
+import { UNIT_CODE } from "@/lib/domain/unit-codes";
 
 export const ROLES = ["admin", "province", "leader", "district", "commune"] as const;
 
@@ -18,7 +19,7 @@ const displayNameSchema = z.string().trim()
   .max(200, { error: () => m("users.validation.displayNameTooLong") });
 const roleSchema = z.enum(ROLES, { error: () => m("users.validation.role") });
 /** A unit code, or empty for none (administrators). */
-const optionalUnitSchema = z.string().trim().regex(/^\d{0,10}$/, { error: () => m("users.validation.unitCodeDigits") }).transform((v) => v || null);
+const optionalUnitSchema = z.string().trim().refine((v) => v === "" || UNIT_CODE.test(v), { error: () => m("users.validation.unitCodeDigits") }).transform((v) => v || null);
 /** a database id (PostgreSQL integer): larger ones reached the database and failed there */
 const MAX_ID = 2_147_483_647;
 export const userIdSchema = z.coerce.number().int().positive().max(MAX_ID, { error: () => m("users.validation.userId") });

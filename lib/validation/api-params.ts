@@ -4,10 +4,11 @@ import { isIsoDate } from "@/lib/domain/dates";
 import { m, type MessageKey } from "@/lib/i18n/message";
 import "./locale";
 import { HEADLINE_METRIC } from "@/lib/domain/metrics";
+import { UNIT_CODE } from "@/lib/domain/unit-codes";
 
 // Messages are functions, read at parse time in the request's language (lib/i18n/message).
 const say = (key: MessageKey) => ({ error: () => m(key) });
-const unitCode = z.string().regex(/^[0-9A-Za-z-]{1,32}$/, say("errors.params.unitCode"));
+const unitCode = z.string().regex(UNIT_CODE, say("errors.params.unitCode"));
 const code = (key: MessageKey) => z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, say(key));
 const asOf = z.string().refine(isIsoDate, say("errors.params.isoDate"));
 

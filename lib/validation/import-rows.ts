@@ -3,12 +3,13 @@ import { z } from "zod";
 import "./locale";
 import { isIsoDate } from "@/lib/domain/dates";
 import { m, type MessageKey } from "@/lib/i18n/message";
+import { UNIT_CODE } from "@/lib/domain/unit-codes";
 
 const MAX_COUNT = 1_000_000_000;
 /** A zod message read when the value is refused, so it is in that request's language. */
 const says = (key: MessageKey) => ({ error: () => m(key) });
 
-export const unitCodeSchema = z.string().regex(/^\d{1,10}$/, says("validation.unitCode"));
+export const unitCodeSchema = z.string().regex(UNIT_CODE, says("validation.unitCode"));
 export const isoDaySchema = z.string().refine(isIsoDate, says("validation.isoDay"));
 export const codeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, says("validation.code"));
 /** A non-negative whole number written with digits only ("1.5", "1e3", "-2" are refused). */

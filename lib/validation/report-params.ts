@@ -4,8 +4,9 @@ import { z } from "zod";
 import { parseIsoWeek } from "@/lib/domain/weeks";
 import { m } from "@/lib/i18n/message";
 import { REPORT_FORMATS } from "@/lib/reports/render";
+import { UNIT_CODE } from "@/lib/domain/unit-codes";
 
-const unitCode = z.string().regex(/^[A-Za-z0-9]{1,20}$/, { error: () => m("reports.params.unit") });
+const unitCode = z.string().regex(UNIT_CODE, { error: () => m("reports.params.unit") });
 const week = z.string().refine((value) => parseIsoWeek(value) !== null, { error: () => m("reports.params.week") });
 const campaign = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: () => m("reports.params.campaign") });
 const badIssued = { error: () => m("reports.params.issued") };

@@ -7,6 +7,7 @@ import { todayInVietnam } from "@/lib/domain/dates";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
 import { csvLine } from "@/lib/reports/csv-cell";
+import { isUnitCode } from "@/lib/domain/unit-codes";
 
 export async function GET(request: Request): Promise<Response> {
   return inRequestLocale(() => template(request));
@@ -18,7 +19,7 @@ async function template(request: Request): Promise<Response> {
   const unit = new URL(request.url).searchParams.get("unit");
   const day = todayInVietnam();
   try {
-    const grid = await getDailyGrid(user, day, unit && /^\d{1,10}$/.test(unit) ? unit : undefined);
+    const grid = await getDailyGrid(user, day, isUnitCode(unit) ? unit : undefined);
     // The header is the machine's column names, which the import reads in any language.
     const lines = ["date,unit_code,metric,value,kind,reason"];
     for (const row of grid.rows) for (const cell of row.cells) lines.push(csvLine([day, row.unitCode, cell.metric, null, "daily", null]));

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { readEndpoint } from "@/lib/api/responses";
 import { AppError } from "@/lib/data/errors";
 import { getUnit } from "@/lib/data/units";
+import { isUnitCode } from "@/lib/domain/unit-codes";
 
 export const dynamic = "force-dynamic";
 
 /** What a unit code can look like; anything else (a NUL, a broken %-escape) is not found, before the database sees it. */
-const UNIT_CODE = /^[0-9A-Za-z-]{1,32}$/;
 
 function codeOf(request: Request): string {
   try {
@@ -19,7 +19,7 @@ function codeOf(request: Request): string {
 
 const handler = readEndpoint(z.strictObject({}), (actor, _params, request) => {
   const code = codeOf(request);
-  if (!UNIT_CODE.test(code)) throw new AppError("NOT_FOUND", "unit");
+  if (!isUnitCode(code)) throw new AppError("NOT_FOUND", "unit");
   return getUnit(actor, code);
 });
 
