@@ -51,7 +51,7 @@ export interface RankingQuery {
 
 /**
  * Ranks the children of a unit (or the roots, or every unit of a level) by share of target,
- * following the shared semantics (README, "How figures are computed"), with each unit's
+ * following the shared semantics (docs/figures-and-entry.md, "How figures are computed"), with each unit's
  * change against the ranking 7 days earlier. Scope is part of the query: rows outside what
  * the actor may see are never read. Pages and `GET /api/v1/rankings` both call this.
  */

@@ -1,4 +1,4 @@
-// zod schemas for the rows of each import kind (columns in ../shared API.md, see README).
+// zod schemas for the rows of each import kind (columns in the README, "Operations").
 import { z } from "zod";
 import "./locale";
 import { isIsoDate } from "@/lib/domain/dates";

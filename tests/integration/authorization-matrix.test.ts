@@ -1,7 +1,7 @@
 // The authorization matrix: every server action (exports of app/**/actions.ts), every route
 // handler (HTTP-method exports of app/**/route.ts) and every data-layer write (lib/data),
 // called as each role, in and out of scope, and signed out. Allowed exactly where the role
-// table says (README, "Accounts, roles and administration"); refused everywhere else with
+// table says (docs/accounts-and-security.md, "Accounts, roles and administration"); refused everywhere else with
 // nothing written (a checksum of every table before and after).
 //
 // The lists come from the code: an action, handler or data-layer function missing from
