@@ -8,6 +8,7 @@ import { issueApiToken, listApiTokens, revokeApiToken, userForApiToken } from "@
 import { resetPassword, setUserActive } from "@/lib/data/users";
 import { ADMIN, smallTree } from "./fixtures";
 import { databaseUrl, resetDatabase, testDb } from "./helpers";
+import { addUser as addUserTo } from "../support/users";
 
 // POST /api/v1/daily answers in the request's language: its cookie (none here), else the
 // session's (none: the API is called with a token); outside a request Next's own cookies() throws.
@@ -18,12 +19,7 @@ let district: Actor & { id: number };
 let other: Actor & { id: number };
 let admin: Actor & { id: number };
 
-async function addUser(username: string, role: Actor["role"], unitCode: string | null) {
-  const db = testDb();
-  const unit = unitCode ? await db.unit.findUniqueOrThrow({ where: { code: unitCode } }) : null;
-  const user = await db.user.create({ data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash: "x" } });
-  return { id: user.id, username, role, unitPath: unit?.path ?? null };
-}
+const addUser = (username: string, role: Actor["role"], unitCode: string | null) => addUserTo(testDb(), username, role, unitCode);
 
 const post = (token: string, unitCode = "90101") => POST(new Request("http://test/api/v1/daily", {
   method: "POST",

@@ -1,15 +1,15 @@
 // Bad input everywhere: property-based tests (fast-check) throw random and hostile values at
 // every route handler, server action, search parameter parser and import that exists (the
-// list: hostile/targets.ts, one entry each). See hostile/harness.ts for what must hold.
+// list: hostile/surfaces.ts, one entry each). See hostile/harness.ts for what must hold.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { saveDailyGridAction } from "@/app/entry/actions";
 import { errorMessage } from "@/lib/i18n/error-messages";
 import { m } from "@/lib/i18n/message";
-import { expectStoredFiguresValid } from "./hostile/stored-invariants";
+import { expectStoredFiguresValid } from "../support/stored-figures";
 import { takeErrorLines } from "./hostile/error-log";
 import { signInAs, useCookie } from "./hostile/signed-in";
-import { TARGETS } from "./hostile/targets";
+import { SURFACES } from "./hostile/surfaces";
 import { buildWorld, DISTRICT_USER, restoreWorldUsers } from "./hostile/world";
 import type { AttackReport } from "./hostile/harness";
 import { resetDatabase, testDb } from "./helpers";
@@ -85,7 +85,7 @@ describe("hostile input, property-based", () => {
     expect(takeErrorLines()).toEqual([]);
   });
 
-  it.each(TARGETS.map((t, i) => ({ ...t, seed: 20261123 + i })))("$name: never a 500, an error logged, a stack trace or a refusal without a message", async ({ attack, seed }) => {
+  it.each(SURFACES.map((t, i) => ({ ...t, seed: 20261123 + i })))("$name: never a 500, an error logged, a stack trace or a refusal without a message", async ({ attack, seed }) => {
     await restoreWorldUsers(testDb());
     const report = await attack(seed);
     reports.push(report);

@@ -9,16 +9,12 @@ import { withLocale } from "@/lib/i18n/message";
 import { passwordChangeSchema, userCreateSchema } from "@/lib/validation/accounts";
 import { smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
+import { addUser as addUserTo } from "../support/users";
 
 const PASSWORD = "initial-password-1";
 let admin: Actor & { id: number };
 
-async function addUser(username: string, role: Actor["role"], unitCode: string | null) {
-  const db = testDb();
-  const unit = unitCode ? await db.unit.findUniqueOrThrow({ where: { code: unitCode } }) : null;
-  const user = await db.user.create({ data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash: await hashPassword(PASSWORD) } });
-  return { id: user.id, username, role, unitPath: unit?.path ?? null, sessionVersion: user.sessionVersion };
-}
+const addUser = (username: string, role: Actor["role"], unitCode: string | null) => addUserTo(testDb(), username, role, unitCode, { password: PASSWORD });
 
 const refusal = async (promise: Promise<unknown>) => {
   try {

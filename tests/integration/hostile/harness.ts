@@ -1,4 +1,4 @@
-// The hostile-input harness: each target (a route handler, a server action, a search
+// The hostile-input harness: each attack surface (a route handler, a server action, a search
 // parameter parser, an import) is one entry with an input arbitrary and a `run` that
 // returns what a client would see. For every input the harness checks the promises the
 // product makes to clients: never a 500 (an unhandled throw counts as one), never a stack
@@ -6,7 +6,7 @@
 // was hidden behind a polite answer: no error line in the app's log (error-log.ts: an
 // action answers an unexpected error with `{ ok: false, message }` and logs it; the database
 // is up throughout, so an "unavailable" answer is no excuse either), nothing on
-// console.error. After each target the stored figures are checked (stored-invariants.ts):
+// console.error. After each surface the stored figures are checked (tests/support/stored-figures.ts):
 // never an invalid value.
 import fc from "fast-check";
 import { expect, vi } from "vitest";
@@ -19,23 +19,23 @@ export interface Outcome {
 }
 
 /**
- * What a target's inputs reach: the database (route handlers, actions, imports: where
+ * What a surface's inputs reach: the database (route handlers, actions, imports: where
  * most inputs go) or only a pure parser (search parameters, the CSV reader: fewer inputs).
  */
 export type Reach = "database" | "parser";
 
-export interface HostileTarget<T> {
+export interface AttackSurface<T> {
   name: string;
   reaches: Reach;
   input: fc.Arbitrary<T>;
   run(input: T): Promise<Outcome>;
-  /** further promises for this target, checked on every input */
+  /** further promises for this surface, checked on every input */
   check?(input: T, outcome: Outcome): void | Promise<void>;
   numRuns?: number;
 }
 
 /** Builds an entry with its input type inferred. */
-export const target = <T>(entry: HostileTarget<T>): HostileTarget<T> => entry;
+export const surface = <T>(entry: AttackSurface<T>): AttackSurface<T> => entry;
 
 /** A server action's result as an HTTP-like outcome: `{ ok: false, message }` is a refusal. */
 export function actionOutcome(result: unknown): Outcome {
@@ -86,8 +86,8 @@ export interface AttackReport {
   refused: number;
 }
 
-/** Throws the target's inputs at it; returns how many were tried and how they ended. */
-export async function attack<T>(entry: HostileTarget<T>, seed: number): Promise<AttackReport> {
+/** Throws the surface's inputs at it; returns how many were tried and how they ended. */
+export async function attack<T>(entry: AttackSurface<T>, seed: number): Promise<AttackReport> {
   const report: AttackReport = { name: entry.name, reaches: entry.reaches, tried: 0, accepted: 0, refused: 0 };
   const consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
   try {

@@ -1,4 +1,5 @@
-// What may be in the database whatever was thrown at the app: figures only on communes the
+// What may be in the database whatever was thrown at the app (the hostile-input and the
+// property-based suites check it after their inputs): figures only on communes the
 // district may edit, never in the future, running totals never negative or above the
 // limit, the funnel (activated ≤ accounts ≤ dossiers) on every reported day, the derived
 // totals equal to a rebuild from the figures, and an audit event for every figure.
@@ -8,17 +9,18 @@ import type { Db } from "@/lib/db/client";
 import { dateToDay, todayInVietnam } from "@/lib/domain/dates";
 import { MAX_COUNT } from "@/lib/validation/daily-figures";
 
-export async function expectStoredFiguresValid(db: Db): Promise<number> {
+/** Checks every stored figure; `notAfter`: the last day figures may have (default today). Returns how many there are. */
+export async function expectStoredFiguresValid(db: Db, { notAfter }: { notAfter?: string } = {}): Promise<number> {
   const figures = await db.figure.findMany({
     select: { date: true, cumulative: true, unit: { select: { code: true, path: true, _count: { select: { children: true } } } }, metric: { select: { code: true } } },
     orderBy: { date: "asc" },
   });
-  const today = todayInVietnam();
+  const lastDay = notAfter ?? todayInVietnam();
   const audited = new Set((await db.auditEvent.findMany({ where: { entity: "figure" }, select: { entityKey: true } })).map((a) => a.entityKey));
   for (const f of figures) {
     expect(f.unit._count.children).toBe(0);
     expect(f.unit.path.startsWith("90/901/")).toBe(true);
-    expect(dateToDay(f.date) <= today).toBe(true);
+    expect(dateToDay(f.date) <= lastDay).toBe(true);
     expect(f.cumulative).toBeGreaterThanOrEqual(0);
     expect(f.cumulative).toBeLessThanOrEqual(MAX_COUNT);
     expect(audited.has(`${f.unit.code}:${f.metric.code}:${dateToDay(f.date)}`)).toBe(true);

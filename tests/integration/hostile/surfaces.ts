@@ -14,9 +14,9 @@ import { readCsv } from "@/lib/validation/csv";
 import { auditParamsSchema, entryParamsSchema } from "@/lib/validation/daily-entry-params";
 import { IMPORT_KINDS, type ImportKind } from "@/lib/validation/import-rows";
 import { readViewParams } from "@/lib/validation/view-params";
-import { actionOutcome, attack, responseOutcome, target, type AttackReport, type HostileTarget } from "./harness";
+import { actionOutcome, attack, responseOutcome, surface, type AttackReport, type AttackSurface } from "./harness";
 import { signInAs } from "./signed-in";
-import * as more from "./targets-more";
+import * as more from "./surfaces-more";
 import { hostileCsv, hostileString, hostileValue, mostly, often, searchParams } from "./values";
 import { ADMIN_USER, DISTRICT_USER, districtToken } from "./world";
 
@@ -65,7 +65,7 @@ const dailyBody = fc.oneof(
   { arbitrary: hostileString, weight: 1 },
 );
 
-const apiDaily = target({
+const apiDaily = surface({
   name: "POST /api/v1/daily",
   reaches: "database",
   numRuns: 400,
@@ -127,7 +127,7 @@ async function asLoaded(grid: unknown): Promise<unknown> {
   };
 }
 
-const gridAction = target({
+const gridAction = surface({
   name: "server action saveDailyGridAction (/entry)",
   reaches: "database",
   numRuns: 400,
@@ -154,7 +154,7 @@ const csvHeader = fc.oneof(
 const wellFormedLine = fc.tuple(fc.constantFrom(...DAYS.slice(0, 4)), fc.constantFrom("90101", "90102"), fc.constantFrom("dossiers", "accounts"), fc.integer({ min: 0, max: 30 }), fc.constantFrom("daily", "cumulative")).map((cells) => cells.join(","));
 const wellFormedCsv = fc.array(wellFormedLine, { minLength: 1, maxLength: 4 }).map((lines) => ({ name: "so-lieu.csv", bytes: new Uint8Array(Buffer.from(["date,unit_code,metric,value,kind", ...lines].join("\n"))) }));
 
-const importAction = target({
+const importAction = surface({
   name: "server action importDailyAction (/import, CSV and .xlsx upload)",
   reaches: "database",
   numRuns: 300,
@@ -181,7 +181,7 @@ const importAction = target({
   },
 });
 
-const otherImports = target({
+const otherImports = surface({
   name: "importCsv units/campaigns/targets (npm run import, preview)",
   reaches: "database",
   numRuns: 200,
@@ -193,7 +193,7 @@ const otherImports = target({
   },
 });
 
-const csvReader = target({
+const csvReader = surface({
   name: "readCsv (every import's CSV reader)",
   reaches: "parser",
   numRuns: 200,
@@ -204,7 +204,7 @@ const csvReader = target({
   },
 });
 
-const viewParams = target({
+const viewParams = surface({
   name: "search parameters of dashboard views (readViewParams)",
   reaches: "parser",
   numRuns: 150,
@@ -218,7 +218,7 @@ const viewParams = target({
   },
 });
 
-const entryParams = target({
+const entryParams = surface({
   name: "search parameters of /entry and /entry/history",
   reaches: "parser",
   numRuns: 150,
@@ -235,7 +235,7 @@ const entryParams = target({
   },
 });
 
-const auditParams = target({
+const auditParams = surface({
   name: "search parameters of /audit",
   reaches: "parser",
   numRuns: 150,
@@ -248,7 +248,7 @@ const auditParams = target({
   },
 });
 
-const template = target({
+const template = surface({
   name: "GET /import/template?unit=",
   reaches: "database",
   numRuns: 150,
@@ -262,7 +262,7 @@ const template = target({
 });
 
 /** Last: a lock it creates may refuse later saves, which would only make the other targets easier. */
-const lockAction = target({
+const lockAction = surface({
   name: "server action createPeriodLockAction (/entry/locks)",
   reaches: "database",
   numRuns: 200,
@@ -275,9 +275,9 @@ const lockAction = target({
   },
 });
 
-const entry = <T>(t: HostileTarget<T>) => ({ name: t.name, attack: (seed: number): Promise<AttackReport> => attack(t, seed) });
+const entry = <T>(t: AttackSurface<T>) => ({ name: t.name, attack: (seed: number): Promise<AttackReport> => attack(t, seed) });
 
-export const TARGETS = [
+export const SURFACES = [
   entry(viewParams), entry(entryParams), entry(auditParams), entry(csvReader), entry(apiDaily), entry(gridAction),
   entry(importAction), entry(otherImports), entry(template),
   entry(more.apiParamSchemas), entry(more.reportParamSchemas), entry(more.rankingParams),

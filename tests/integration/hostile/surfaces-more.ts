@@ -21,7 +21,7 @@ import { progressParamsSchema, rankingsParamsSchema, unitsParamsSchema } from "@
 import { readRankingParams } from "@/lib/validation/ranking-params";
 import { issueReportSchema, weeklyReportDownloadSchema, weeklyReportParamsSchema } from "@/lib/validation/report-params";
 import { searchParamsObject } from "@/lib/validation/search-params";
-import { actionOutcome, responseOutcome, target, type Outcome } from "./harness";
+import { actionOutcome, responseOutcome, surface, type Outcome } from "./harness";
 import { signInAs } from "./signed-in";
 import { hostileCsv, hostileString, mostly, searchParams } from "./values";
 import { ADMIN_USER, DISTRICT_PASSWORD, DISTRICT_USER, OTHER_USER_IDS, districtToken } from "./world";
@@ -78,7 +78,7 @@ function unauthorizedWithoutToken<T extends { auth: string }>(input: T, outcome:
 };
 
 const apiGet = (handler: (request: Request) => Promise<Response>, path: string, keys: readonly string[], numRuns = 200) =>
-  target<{ query: string; auth: string }>({
+  surface<{ query: string; auth: string }>({
     name: `GET ${path}`,
     reaches: "database",
     numRuns,
@@ -92,7 +92,7 @@ export const apiRankings = apiGet(getRankings, "/api/v1/rankings", ["parent", "m
 export const apiProgress = apiGet(getProgress, "/api/v1/progress", ["unit", "metric", "asOf", "campaign"]);
 export const apiWeeklyReport = apiGet(getWeeklyReport, "/api/v1/reports/weekly", ["unit", "week", "format", "campaign", "issued"], 100);
 
-export const apiUnit = target<{ code: string; query: string | undefined; auth: string }>({
+export const apiUnit = surface<{ code: string; query: string | undefined; auth: string }>({
   name: "GET /api/v1/units/[code]",
   reaches: "database",
   numRuns: 200,
@@ -110,7 +110,7 @@ export const apiUnit = target<{ code: string; query: string | undefined; auth: s
 });
 
 /** It takes no input: one request is the whole of what there is to try. */
-export const apiHealth = target({
+export const apiHealth = surface({
   name: "GET /api/health",
   reaches: "database",
   numRuns: 1,
@@ -142,7 +142,7 @@ async function asClientSees(run: () => Promise<unknown>): Promise<Outcome> {
 
 const fields = (record: Record<string, fc.Arbitrary<unknown>>) => fc.record(record, { requiredKeys: [] });
 
-export const issueReport = target({
+export const issueReport = surface({
   name: "server action issueWeeklyReportAction (/reports/weekly)",
   reaches: "database",
   numRuns: 150,
@@ -168,7 +168,7 @@ const USER_ID = mostly(fc.oneof(
   fc.constantFrom("999999", "0", "-1", "1.5", "2147483648", "9007199254740991"),
 ));
 
-export const createUser = target({
+export const createUser = surface({
   name: "server action createUserAction (/admin/users)",
   reaches: "database",
   numRuns: 150,
@@ -184,7 +184,7 @@ export const createUser = target({
   },
 });
 
-export const updateUser = target({
+export const updateUser = surface({
   name: "server action updateUserAction (/admin/users)",
   reaches: "database",
   numRuns: 150,
@@ -195,7 +195,7 @@ export const updateUser = target({
   },
 });
 
-export const userIdActions = target({
+export const userIdActions = surface({
   name: "server actions resetPasswordAction, deactivateUserAction, activateUserAction (/admin/users)",
   reaches: "database",
   numRuns: 150,
@@ -208,7 +208,7 @@ export const userIdActions = target({
 });
 
 const UNIT_TO_CHANGE = mostly(fc.constantFrom("90301", "90302", "99999", "90"));
-export const unitActions = target({
+export const unitActions = surface({
   name: "server actions renameUnitAction, dissolveUnitAction (/admin/units)",
   reaches: "database",
   numRuns: 200,
@@ -239,7 +239,7 @@ const importFile = (kind: "units" | "targets") => fc.oneof(
   { arbitrary: fc.constant(null), weight: 1 },
 );
 
-export const adminImports = target({
+export const adminImports = surface({
   name: "server actions importUnitsAction, importTargetsAction (/admin/units, /admin/campaigns)",
   reaches: "database",
   numRuns: 150,
@@ -253,7 +253,7 @@ export const adminImports = target({
   },
 });
 
-export const campaignActions = target({
+export const campaignActions = surface({
   name: "server actions createCampaignAction, saveTargetGridAction (/admin/campaigns)",
   reaches: "database",
   numRuns: 200,
@@ -277,7 +277,7 @@ export const campaignActions = target({
   },
 });
 
-export const tokenActions = target({
+export const tokenActions = surface({
   name: "server actions issueTokenAction, revokeTokenAction (/account/tokens)",
   reaches: "database",
   numRuns: 150,
@@ -292,7 +292,7 @@ export const tokenActions = target({
   },
 });
 
-export const passwordAction = target({
+export const passwordAction = surface({
   name: "server action changePasswordAction (/account/password)",
   reaches: "database",
   numRuns: 100,
@@ -303,7 +303,7 @@ export const passwordAction = target({
   },
 });
 
-export const localeAction = target({
+export const localeAction = surface({
   name: "server action setLocaleAction (language switch)",
   reaches: "database",
   numRuns: 100,
@@ -319,7 +319,7 @@ export const localeAction = target({
 });
 
 const parser = <T>(name: string, keys: readonly string[], parse: (raw: Record<string, string | string[] | undefined>) => T, check?: (value: T) => void) =>
-  target({
+  surface({
     name,
     reaches: "parser",
     numRuns: 100,
