@@ -46,7 +46,8 @@ test("starts without its database, explains it, and recovers when the database c
     expect(JSON.stringify(down)).not.toMatch(/postgres(ql)?:|127\.0\.0\.1|password/i);
 
     // a signed-in user's page needs the database: a clear page, with the request id
-    const session = await encode({ token: { uid: 1, sv: 0, name: "Thử" }, secret: SECRET });
+    // a session as sign-in issues it, with its sign-in time (sessions without one have ended)
+    const session = await encode({ token: { uid: 1, sv: 0, name: "Thử", sat: Math.floor(Date.now() / 1000) }, secret: SECRET });
     await context.addCookies([{ name: "next-auth.session-token", value: session, url: base }]);
     const response = await page.goto(`${base}/dashboard`);
     const requestId = response?.headers()["x-request-id"];
