@@ -75,7 +75,7 @@ export function vitestOutcome(exitCode: number | null, report: VitestReport | nu
     const skipped = file.assertionResults.length - ran;
     if (skipped > 0) outcome.skipped[name] = skipped;
     const testsFailed = file.assertionResults.some((t) => t.status === "failed");
-    if (file.status === "failed" && !testsFailed) fail(outcome, `${name}: the file failed outside its tests: ${firstLine(file.message) || "(no message)"}`);
+    if (file.status === "failed" && !testsFailed) fail(outcome, `${name}: the file failed outside its tests: ${firstLine(file.message) || "a hook (beforeAll, afterAll…) failed: see vitest's output above"}`);
     else if (ran === 0) fail(outcome, `${name}: ran no test`);
   }
   if (report.numFailedTestSuites > 0 && outcome.problems.length === 0 && outcome.failed === 0) {
