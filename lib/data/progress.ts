@@ -25,6 +25,7 @@ export interface ViewedUnit {
   path: string;
   level: number;
   type: string;
+  parentCode: string | null;
 }
 
 export interface ProgressDTO {
@@ -40,13 +41,18 @@ export interface ProgressDTO {
   projection: Projection;
 }
 
-/** The unit by code, if the actor may see it. */
-export async function getViewableUnit(actor: Actor, code: string): Promise<ViewedUnit> {
+/**
+ * The one way to find a unit for an actor: the unit by code if the actor may see it, else a
+ * typed error (FORBIDDEN for a role that sees nothing or a unit out of scope, NOT_FOUND for an
+ * unknown code, with `notFoundMessage` as the `unit` field's message when the caller shows one).
+ */
+export async function getViewableUnit(actor: Actor, code: string, options: { notFoundMessage?: string } = {}): Promise<ViewedUnit> {
   if (viewScope(actor) === null) throw new AppError("FORBIDDEN");
-  const unit = await db().unit.findUnique({ where: { code }, select: { id: true, code: true, name: true, path: true, level: true, type: true } });
-  if (!unit) throw new AppError("NOT_FOUND", "unit");
+  const unit = await db().unit.findUnique({ where: { code }, select: { id: true, code: true, name: true, path: true, level: true, type: true, parent: { select: { code: true } } } });
+  if (!unit) throw new AppError("NOT_FOUND", "unit", options.notFoundMessage ? { unit: [options.notFoundMessage] } : {});
   if (!canViewUnit(actor, unit.path)) throw new AppError("FORBIDDEN");
-  return unit;
+  const { parent, ...rest } = unit;
+  return { ...rest, parentCode: parent?.code ?? null };
 }
 
 export async function getProgress(actor: Actor, query: ProgressQuery): Promise<ProgressDTO> {

@@ -9,6 +9,7 @@ import { AppError } from "./errors";
 import { existsOn } from "@/lib/db/unit-lifetime";
 import { resolveCampaign } from "./campaigns";
 import { dueDatesOn, effectiveTargetsOf } from "./targets";
+import { getViewableUnit } from "./progress";
 
 /** The days over which the change in rank and in percentage points is measured. */
 export const RANK_CHANGE_DAYS = 7;
@@ -60,16 +61,15 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");
   const client = db();
-  const [metric, parent, campaign] = await Promise.all([
+  const [metric, found, campaign] = await Promise.all([
     client.metric.findUnique({ where: { code: query.metricCode }, select: { id: true, code: true } }),
-    query.parentCode === null ? null : client.unit.findUnique({ where: { code: query.parentCode }, select: { id: true, code: true, name: true, path: true } }),
+    // settled here, so that an unknown metric is said first, as before
+    query.parentCode === null ? null : getViewableUnit(actor, query.parentCode).then((unit) => ({ unit }), (error: unknown) => ({ error })),
     resolveCampaign(query.campaignCode, query.asOf),
   ]);
   if (!metric) throw new AppError("NOT_FOUND", "metric");
-  if (query.parentCode !== null) {
-    if (!parent) throw new AppError("NOT_FOUND", "unit");
-    if (!canViewUnit(actor, parent.path)) throw new AppError("FORBIDDEN");
-  }
+  if (found && "error" in found) throw found.error;
+  const parent = found?.unit ?? null;
   if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign");
 
   const weekAgo = addDays(query.asOf, -RANK_CHANGE_DAYS);

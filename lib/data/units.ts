@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { viewScope, type Actor } from "@/lib/auth/permissions";
 import { compareVietnamese } from "@/lib/domain/text";
 import { AppError } from "./errors";
+import { getViewableUnit } from "./progress";
 
 /**
  * The unit a user's dashboard opens on: the province for provincial users, their district
@@ -35,9 +36,7 @@ export async function listUnits(actor: Actor, parentCode: string | null): Promis
   if (parentCode === null) {
     rows = await db().unit.findMany({ where: { parentId: null, path: { startsWith: scope } }, select });
   } else {
-    const parent = await db().unit.findUnique({ where: { code: parentCode }, select: { id: true, path: true } });
-    if (!parent) throw new AppError("NOT_FOUND", "unit");
-    if (!canViewUnit(actor, parent.path)) throw new AppError("FORBIDDEN");
+    const parent = await getViewableUnit(actor, parentCode);
     rows = await db().unit.findMany({ where: { parentId: parent.id }, select });
   }
   return rows.sort((a, b) => compareVietnamese(a.name, b.name));
@@ -45,9 +44,6 @@ export async function listUnits(actor: Actor, parentCode: string | null): Promis
 
 /** One unit by code (`GET /api/v1/units/CODE`), if the actor may see it. */
 export async function getUnit(actor: Actor, code: string): Promise<UnitDTO & { parentCode: string | null }> {
-  if (viewScope(actor) === null) throw new AppError("FORBIDDEN");
-  const unit = await db().unit.findUnique({ where: { code }, select: { code: true, name: true, type: true, level: true, path: true, parent: { select: { code: true } } } });
-  if (!unit) throw new AppError("NOT_FOUND", "unit");
-  if (!canViewUnit(actor, unit.path)) throw new AppError("FORBIDDEN");
-  return { code: unit.code, name: unit.name, type: unit.type, level: unit.level, parentCode: unit.parent?.code ?? null };
+  const unit = await getViewableUnit(actor, code);
+  return { code: unit.code, name: unit.name, type: unit.type, level: unit.level, parentCode: unit.parentCode };
 }

@@ -5,7 +5,7 @@ import "server-only";
 // own figures are cumulativeAt, its trend runningTotalsByDay (as the overview's), and
 // effectiveTargetsAt (its own target, else the sum of its children's, at the milestone that
 // counts), summed over the roots for the national report.
-import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { viewScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { addDays, dayToDate, todayInVietnam } from "@/lib/domain/dates";
 import { pickDueDate } from "@/lib/domain/milestones";
@@ -22,6 +22,7 @@ import { cumulativeAt, cumulativeKey, runningTotalsByDay } from "./figures-at";
 import { getRankings } from "./rankings";
 import { dueDatesOf, effectiveTargetsAt, milestoneKey } from "./targets";
 import { HEADLINE_METRIC } from "@/lib/domain/metrics";
+import { getViewableUnit } from "./progress";
 
 /** The national report's name as stored in its model (unit names are kept as registered, in Vietnamese). */
 export const NATIONAL_NAME = MESSAGES[DEFAULT_LOCALE].reports.national;
@@ -49,10 +50,8 @@ export async function resolveReportUnit(actor: Actor, unitCode: string | null): 
     if (scope !== "") throw new AppError("FORBIDDEN");
     return null;
   }
-  const unit = await db().unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, path: true, level: true } });
-  if (!unit) throw new AppError("NOT_FOUND", "unit", { unit: [m("reports.errors.noUnit")] });
-  if (!canViewUnit(actor, unit.path)) throw new AppError("FORBIDDEN");
-  return unit;
+  const { id, code, name, path, level } = await getViewableUnit(actor, unitCode, { notFoundMessage: m("reports.errors.noUnit") });
+  return { id, code, name, path, level };
 }
 
 export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, now: Date = new Date()): Promise<WeeklyReportModel> {
