@@ -34,6 +34,14 @@ const config = [
     },
   },
   {
+    // Audit events are written by lib/data/audit.ts, whose actions are a typed list.
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/data/audit.ts", "lib/db/generated/**"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.object.property.name='auditEvent'][callee.property.name=/^create/]", message: "Write audit events with writeAudit / writeAudits (lib/data/audit.ts): one place, typed actions." }],
+    },
+  },
+  {
     files: ["lib/reports/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/data/*", "@/lib/db/*"], allowTypeImports: true, message: "Report renderers read the model they are given; the data layer builds it." }] }],

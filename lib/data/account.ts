@@ -8,6 +8,7 @@ import { minutesUntil } from "@/lib/domain/login-throttle";
 import { revokeTokensOfUser } from "./api-tokens";
 import { AppError } from "./errors";
 import { countAttempt, forgiveAttempt } from "./login-throttle";
+import { writeAudit, type AuditAction } from "./audit";
 
 export interface PasswordChangeOptions {
   /** the client address (lib/auth/client-address.ts); "unknown" outside a request */
@@ -32,9 +33,7 @@ export async function changeOwnPassword(actor: Actor, input: { currentPassword: 
   const address = options.address ?? "unknown";
   const user = await client.user.findUnique({ where: { id: actor.id }, select: { id: true, active: true, passwordHash: true, unitId: true } });
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED");
-  const audit = (action: string, extra: Record<string, unknown> = {}) => client.auditEvent.create({
-    data: { userId: user.id, action, entity: "user", entityKey: actor.username, unitId: user.unitId, newValue: { address, ...extra } },
-  });
+  const audit = (action: AuditAction, extra: Record<string, unknown> = {}) => writeAudit(client, { userId: user.id, action, entity: "user", entityKey: actor.username, unitId: user.unitId, newValue: { address, ...extra } });
   const locked = (until: Date) => new AppError("INVALID_INPUT", "password", {
     currentPassword: [m("account.password.errors.locked", { minutes: minutesUntil(until, now) })],
   });
@@ -54,7 +53,7 @@ export async function changeOwnPassword(actor: Actor, input: { currentPassword: 
   const passwordHash = await hashPassword(input.newPassword);
   await client.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
-    await tx.auditEvent.create({ data: { userId: user.id, action: "user.password_change", entity: "user", entityKey: actor.username, unitId: user.unitId, newValue: { address } } });
+    await writeAudit(tx, { userId: user.id, action: "user.password_change", entity: "user", entityKey: actor.username, unitId: user.unitId, newValue: { address } });
     await revokeTokensOfUser(tx, { id: user.id, username: actor.username, unitId: user.unitId }, "password_change", user.id);
   });
 }

@@ -11,6 +11,7 @@ import { db, type Db } from "@/lib/db/client";
 import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 import { getSessionUser, type SessionUserDTO } from "./sessions";
+import { writeAudit, writeAudits } from "./audit";
 
 export interface ApiTokenDTO {
   id: number;
@@ -69,7 +70,7 @@ export async function issueApiToken(actor: Actor, input: { name: string; usernam
   const { token, tokenHash, prefix } = newToken();
   return db().$transaction(async (tx) => {
     const created = await tx.apiToken.create({ data: { userId: owner.id, name: input.name, tokenHash, prefix, expiresAt }, select: TOKEN_SELECT });
-    await tx.auditEvent.create({ data: { userId: actor.id, action: "token.create", entity: "api_token", entityKey: prefix, unitId: owner.unitId, newValue: { user: owner.username, name: input.name, expiresAt: expiresAt.toISOString() } } });
+    await writeAudit(tx, { userId: actor.id, action: "token.create", entity: "api_token", entityKey: prefix, unitId: owner.unitId, newValue: { user: owner.username, name: input.name, expiresAt: expiresAt.toISOString() } });
     return { token, dto: toDTO(created) };
   });
 }
@@ -81,7 +82,7 @@ export async function revokeApiToken(actor: Actor, tokenId: number): Promise<Api
     if (!token || (token.userId !== actor.id && !canAdminister(actor))) throw new AppError("NOT_FOUND");
     if (token.revokedAt) return toDTO(token);
     const revoked = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date(), revokeReason: "owner" }, select: TOKEN_SELECT });
-    await tx.auditEvent.create({ data: { userId: actor.id, action: "token.revoke", entity: "api_token", entityKey: token.prefix, unitId: token.user.unitId, oldValue: { user: token.user.username, name: token.name } } });
+    await writeAudit(tx, { userId: actor.id, action: "token.revoke", entity: "api_token", entityKey: token.prefix, unitId: token.user.unitId, oldValue: { user: token.user.username, name: token.name } });
     return toDTO(revoked);
   });
 }
@@ -97,9 +98,7 @@ export async function revokeTokensOfUser(tx: Tx, user: { id: number; username: s
   const live = await tx.apiToken.findMany({ where: { userId: user.id, revokedAt: null }, select: { id: true, name: true, prefix: true } });
   if (live.length === 0) return 0;
   await tx.apiToken.updateMany({ where: { id: { in: live.map((t) => t.id) } }, data: { revokedAt: now, revokeReason: reason } });
-  await tx.auditEvent.createMany({
-    data: live.map((t) => ({ userId: actorId, action: "token.revoke", entity: "api_token", entityKey: t.prefix, unitId: user.unitId, oldValue: { user: user.username, name: t.name }, newValue: { revokedBecause: reason } })),
-  });
+  await writeAudits(tx, live.map((t) => ({ userId: actorId, action: "token.revoke", entity: "api_token", entityKey: t.prefix, unitId: user.unitId, oldValue: { user: user.username, name: t.name }, newValue: { revokedBecause: reason } })));
   return live.length;
 }
 

@@ -8,6 +8,7 @@ import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { AppError } from "./errors";
 import { lockSeries, shiftTotalsBatch, type ReportMark, type TotalShift } from "./totals";
 import { slices } from "@/lib/db/slices";
+import { writeAudits, type AuditEventInput } from "./audit";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -58,7 +59,7 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
   if (changes.length === 0) return applied;
   const totals = new Map<string, TotalShift>();
   const reports = new Map<string, ReportMark>();
-  const audits: Prisma.AuditEventCreateManyInput[] = [];
+  const audits: AuditEventInput[] = [];
   // Read once for the whole submission (a save at the cutoff should be a few statements,
   // not a few per cell), then kept up to date here as the changes are applied in order.
   const series = (unitId: number, metricId: number) => `${unitId}|${metricId}`;
@@ -141,7 +142,7 @@ export async function applyFigureChanges(tx: Tx, actorId: number | null, changes
       cumulative,
     });
   }
-  for (const slice of slices(audits, Prisma.AuditEventScalarFieldEnum)) await tx.auditEvent.createMany({ data: slice });
+  for (const slice of slices(audits, Prisma.AuditEventScalarFieldEnum)) await writeAudits(tx, slice);
   // The totals (the leaf's and every ancestor's) move last, in a few statements, so that the
   // rows every save in the province touches are locked as briefly as possible.
   await shiftTotalsBatch(tx, [...totals.values()], [...reports.values()]);

@@ -12,6 +12,7 @@ import { readCsv, type CsvIssue } from "@/lib/validation/csv";
 import { describeIssue, IMPORT_KINDS, type ImportKind, dailyRowSchema, unitRowSchema, campaignRowSchema, targetRowSchema } from "@/lib/validation/import-rows";
 import { checkDailyRows, type DailyRow } from "./daily-checks";
 import { applyFigureChanges } from "./figure-writer";
+import { writeAudit } from "./audit";
 
 export interface ImportResult {
   ok: boolean;
@@ -91,11 +92,11 @@ const importUnits: Importer<typeof unitRowSchema> = async (actor, rows, errors, 
       if (current) {
         if (current.name === data.name && current.type === data.type) continue;
         await tx.unit.update({ where: { code: data.code }, data: fields });
-        await tx.auditEvent.create({ data: { userId: actor.id, action: "unit.update", entity: "unit", entityKey: data.code, unitId: current.id, oldValue: { name: current.name, type: current.type }, newValue: { name: data.name, type: data.type } } });
+        await writeAudit(tx, { userId: actor.id, action: "unit.update", entity: "unit", entityKey: data.code, unitId: current.id, oldValue: { name: current.name, type: current.type }, newValue: { name: data.name, type: data.type } });
       } else {
         const created = await tx.unit.create({ data: { ...fields, code: data.code, level: data.level, parentId: parent?.id ?? null, path }, select: { id: true } });
         paths.set(data.code, { id: created.id, path });
-        await tx.auditEvent.create({ data: { userId: actor.id, action: "unit.create", entity: "unit", entityKey: data.code, unitId: created.id, newValue: { name: data.name, type: data.type, parent: data.parent_code || null } } });
+        await writeAudit(tx, { userId: actor.id, action: "unit.create", entity: "unit", entityKey: data.code, unitId: created.id, newValue: { name: data.name, type: data.type, parent: data.parent_code || null } });
       }
     }
   }, { timeout: 120_000, maxWait: TRANSACTION_MAX_WAIT_MS });
@@ -114,13 +115,11 @@ const importCampaigns: Importer<typeof campaignRowSchema> = async (actor, rows, 
       const values = { name: data.name, startDate: dayToDate(data.start_date), endDate: dayToDate(data.end_date) };
       const before = await tx.campaign.findUnique({ where: { code: data.campaign } });
       await tx.campaign.upsert({ where: { code: data.campaign }, create: { code: data.campaign, ...values }, update: values });
-      await tx.auditEvent.create({
-        data: {
+      await writeAudit(tx, {
           userId: actor.id, action: before ? "campaign.update" : "campaign.create", entity: "campaign", entityKey: data.campaign,
           ...(before ? { oldValue: { name: before.name, startDate: before.startDate.toISOString().slice(0, 10), endDate: before.endDate.toISOString().slice(0, 10) } } : {}),
           newValue: { name: data.name, startDate: data.start_date, endDate: data.end_date },
-        },
-      });
+        });
     }
   });
   return rows.length;
@@ -156,13 +155,11 @@ const importTargets: Importer<typeof targetRowSchema> = async (actor, rows, erro
       const before = await tx.target.findUnique({ where: { campaignId_unitId_metricId_dueDate: key }, select: { value: true } });
       if (before?.value === data.target) continue;
       await tx.target.upsert({ where: { campaignId_unitId_metricId_dueDate: key }, create: { ...key, value: data.target }, update: { value: data.target } });
-      await tx.auditEvent.create({
-        data: {
+      await writeAudit(tx, {
           userId: actor.id, action: before ? "target.update" : "target.create", entity: "target",
           entityKey: `${data.campaign}:${data.unit_code}:${data.metric}:${data.due_date}`, unitId: unit.id,
           ...(before ? { oldValue: before.value } : {}), newValue: data.target,
-        },
-      });
+        });
     }
   }, { timeout: 120_000, maxWait: TRANSACTION_MAX_WAIT_MS });
   return rows.length;

@@ -13,6 +13,7 @@ import { readStoredModel, type ReportEnvelope } from "@/lib/reports/model";
 import { AppError } from "./errors";
 import { insertPeriodLock } from "./period-locks";
 import { getWeeklyReport } from "./weekly-report";
+import { writeAudit } from "./audit";
 
 export interface IssuedReportDTO {
   id: number;
@@ -61,12 +62,10 @@ export async function issueWeeklyReport(actor: Actor & { displayName?: string },
       const lockUnits = unit ? [unit] : await tx.unit.findMany({ where: { parentId: null }, select: { id: true, code: true, name: true } });
       for (const lockUnit of lockUnits) await insertPeriodLock(tx, actor, lockUnit, model.week.end, reason);
     }
-    await tx.auditEvent.create({
-      data: {
+    await writeAudit(tx, {
         userId: actor.id, action: "report.issue", entity: "issued_report", entityKey: `${unit?.code ?? "national"}:${week}`,
         unitId: unit?.id ?? null, newValue: { id: report.id, week, daysLocked: input.lockDays, computedAt: model.computedAt },
-      },
-    });
+      });
     return toDTO({ ...report, unitCode: unit?.code ?? null });
   });
 }

@@ -6,6 +6,7 @@ import { db, type Db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
+import { writeAudit } from "./audit";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -33,12 +34,10 @@ export async function createPeriodLock(actor: Actor, input: { unitCode: string; 
  */
 export async function insertPeriodLock(tx: Tx, actor: Actor, unit: { id: number; code: string; name: string }, untilDate: string, reason: string): Promise<PeriodLockDTO> {
   const lock = await tx.periodLock.create({ data: { unitId: unit.id, untilDate: dayToDate(untilDate), reason, createdById: actor.id } });
-  await tx.auditEvent.create({
-    data: {
+  await writeAudit(tx, {
       userId: actor.id, action: "lock.create", entity: "period_lock", entityKey: `${unit.code}:${untilDate}`,
       unitId: unit.id, newValue: { until: untilDate }, reason,
-    },
-  });
+    });
   return { id: lock.id, unitCode: unit.code, unitName: unit.name, until: untilDate, reason: lock.reason, createdAt: lock.createdAt.toISOString() };
 }
 

@@ -6,6 +6,7 @@ import type { Actor, Role } from "@/lib/auth/permissions";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
 import { noteRequestUser } from "@/lib/observability/request-context";
 import { countAttempt, forgiveAttempt } from "./login-throttle";
+import { writeAudit, type AuditAction } from "./audit";
 
 export type SignInResult =
   | { ok: true; user: { id: number; displayName: string; sessionVersion: number } }
@@ -34,9 +35,7 @@ export async function signIn(rawUsername: string, password: string, options: Sig
     where: { username },
     select: { id: true, displayName: true, active: true, sessionVersion: true, passwordHash: true, unitId: true },
   });
-  const audit = (action: string, extra: Record<string, unknown> = {}) => client.auditEvent.create({
-    data: { userId: user?.id ?? null, action, entity: "session", entityKey: username, unitId: user?.unitId ?? null, newValue: { address: options.address, ...extra } },
-  });
+  const audit = (action: AuditAction, extra: Record<string, unknown> = {}) => writeAudit(client, { userId: user?.id ?? null, action, entity: "session", entityKey: username, unitId: user?.unitId ?? null, newValue: { address: options.address, ...extra } });
 
   const verdict = await countAttempt(username, options.address, now);
   if (!verdict.admitted) {

@@ -11,6 +11,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { m } from "@/lib/i18n/message";
 import type { CampaignDTO } from "./campaigns";
 import { AppError } from "./errors";
+import { writeAudit } from "./audit";
 
 export interface CampaignSummaryDTO extends CampaignDTO {
   /** due dates of its milestones, ascending */
@@ -71,7 +72,7 @@ export async function createCampaign(actor: Actor, input: { code: string; name: 
   return db().$transaction(async (tx) => {
     if (await tx.campaign.findUnique({ where: { code: input.code }, select: { id: true } })) throw invalid("code", m("admin.campaigns.refusal.duplicateCode", { code: input.code }));
     const created = await tx.campaign.create({ data: { code: input.code, name: input.name, startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) } });
-    await tx.auditEvent.create({ data: { userId: actor.id, action: "campaign.create", entity: "campaign", entityKey: input.code, newValue: { name: input.name, startDate: input.startDate, endDate: input.endDate } } });
+    await writeAudit(tx, { userId: actor.id, action: "campaign.create", entity: "campaign", entityKey: input.code, newValue: { name: input.name, startDate: input.startDate, endDate: input.endDate } });
     return toCampaign(created);
   });
 }
@@ -132,13 +133,11 @@ export async function saveTargets(actor: Actor, input: { campaign: string; metri
       if ((before?.value ?? null) === value) continue;
       if (value === null) await tx.target.delete({ where: { campaignId_unitId_metricId_dueDate: key } });
       else await tx.target.upsert({ where: { campaignId_unitId_metricId_dueDate: key }, create: { ...key, value }, update: { value } });
-      await tx.auditEvent.create({
-        data: {
+      await writeAudit(tx, {
           userId: actor.id, action: value === null ? "target.delete" : before ? "target.update" : "target.create", entity: "target",
           entityKey: `${campaign.code}:${unitCode}:${metric.code}:${input.dueDate}`, unitId: unit.id,
           ...(before ? { oldValue: before.value } : {}), ...(value !== null ? { newValue: value } : {}),
-        },
-      });
+        });
       changed++;
     }
     return { changed };

@@ -12,6 +12,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 import { unitEnded } from "./totals";
+import { writeAudit } from "./audit";
 
 export interface UnitAdminDTO {
   code: string;
@@ -95,9 +96,7 @@ export async function renameUnit(actor: Actor, input: { code: string; name: stri
     const before = await tx.unit.findUnique({ where: { code: input.code }, select: { id: true, name: true } });
     if (!before) throw new AppError("NOT_FOUND");
     const after = await tx.unit.update({ where: { id: before.id }, data: { name: input.name, searchName: searchKey(input.name) }, select: UNIT_SELECT });
-    await tx.auditEvent.create({
-      data: { userId: actor.id, action: "unit.rename", entity: "unit", entityKey: input.code, unitId: before.id, oldValue: { name: before.name }, newValue: { name: input.name }, reason: input.reason ?? null },
-    });
+    await writeAudit(tx, { userId: actor.id, action: "unit.rename", entity: "unit", entityKey: input.code, unitId: before.id, oldValue: { name: before.name }, newValue: { name: input.name }, reason: input.reason ?? null });
     return toDTO(after);
   });
 }
@@ -128,12 +127,10 @@ export async function dissolveUnit(actor: Actor, input: { code: string; date: st
     });
     const ancestors = await tx.unit.findMany({ where: { code: { in: unit.path.split("/").filter(Boolean).slice(0, -1) } }, select: { id: true, level: true } });
     await unitEnded(tx, ancestors.sort((a, b) => a.level - b.level).map((a) => a.id), input.date);
-    await tx.auditEvent.create({
-      data: {
+    await writeAudit(tx, {
         userId: actor.id, action: target ? "unit.merge" : "unit.dissolve", entity: "unit", entityKey: input.code, unitId: unit.id,
         oldValue: { dissolvedOn: null }, newValue: { dissolvedOn: input.date, mergedInto: target?.code ?? null }, reason: input.reason,
-      },
-    });
+      });
     return toDTO(after);
   });
 }

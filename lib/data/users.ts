@@ -10,6 +10,7 @@ import { m } from "@/lib/i18n/message";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/accounts";
 import { revokeTokensOfUser } from "./api-tokens";
 import { AppError } from "./errors";
+import { writeAudit } from "./audit";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -82,9 +83,7 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
       data: { username: input.username, displayName: input.displayName, role: input.role, unitId: unit?.id ?? null, passwordHash },
       select: USER_SELECT,
     });
-    await tx.auditEvent.create({
-      data: { userId: actor.id, action: "user.create", entity: "user", entityKey: user.username, unitId: unit?.id ?? null, newValue: { displayName: input.displayName, role: input.role, unit: unit?.code ?? null } },
-    });
+    await writeAudit(tx, { userId: actor.id, action: "user.create", entity: "user", entityKey: user.username, unitId: unit?.id ?? null, newValue: { displayName: input.displayName, role: input.role, unit: unit?.code ?? null } });
     return toDTO(user);
   });
 }
@@ -109,13 +108,11 @@ export async function updateUser(actor: Actor, input: UserUpdateInput): Promise<
       data: { displayName: input.displayName, role: input.role, unitId: unit?.id ?? null },
       select: USER_SELECT,
     });
-    await tx.auditEvent.create({
-      data: {
+    await writeAudit(tx, {
         userId: actor.id, action: "user.update", entity: "user", entityKey: before.username, unitId: unit?.id ?? null,
         oldValue: { displayName: before.displayName, role: before.role, unit: before.unit?.code ?? null },
         newValue: { displayName: after.displayName, role: after.role, unit: after.unit?.code ?? null },
-      },
-    });
+      });
     return toDTO(after);
   });
 }
@@ -137,9 +134,7 @@ export async function setUserActive(actor: Actor, userId: number, active: boolea
     });
     // Reactivating must not bring back a token issued before: they all go at deactivation.
     if (!active) await revokeTokensOfUser(tx, { id: userId, username: before.username, unitId: before.unitId }, "deactivation", actor.id);
-    await tx.auditEvent.create({
-      data: { userId: actor.id, action: active ? "user.activate" : "user.deactivate", entity: "user", entityKey: before.username, unitId: before.unitId, oldValue: { active: before.active }, newValue: { active } },
-    });
+    await writeAudit(tx, { userId: actor.id, action: active ? "user.activate" : "user.deactivate", entity: "user", entityKey: before.username, unitId: before.unitId, oldValue: { active: before.active }, newValue: { active } });
     return toDTO(after);
   });
 }
@@ -158,7 +153,7 @@ export async function resetPassword(actor: Actor, userId: number, options: { pas
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true, unitId: true } });
     if (!user) throw new AppError("NOT_FOUND");
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
-    await tx.auditEvent.create({ data: { userId: actor.id, action: "user.password_reset", entity: "user", entityKey: user.username, unitId: user.unitId, ...(options.reason ? { reason: options.reason } : {}) } });
+    await writeAudit(tx, { userId: actor.id, action: "user.password_reset", entity: "user", entityKey: user.username, unitId: user.unitId, ...(options.reason ? { reason: options.reason } : {}) });
     await revokeTokensOfUser(tx, user, "password_reset", actor.id);
     return { username: user.username, temporaryPassword };
   });

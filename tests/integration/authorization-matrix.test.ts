@@ -412,6 +412,8 @@ const INTERNAL = new Set([
   "lib/data/figure-writer.ts#applyFigureChanges", "lib/data/totals.ts#shiftTotalsBatch", "lib/data/totals.ts#lockSeries", "lib/data/totals.ts#rebuildTotals", "lib/data/totals.ts#rebuildDailyTotals", "lib/data/totals.ts#rebuildUnitReports",
   // the reportedOn rows of a unit's ancestors when it ends, inside dissolveUnit's transaction
   "lib/data/totals.ts#unitEnded",
+  // the audit events, written inside each writer's transaction after its permission check
+  "lib/data/audit.ts#writeAudit", "lib/data/audit.ts#writeAudits",
   // a lock written inside issueWeeklyReport's transaction, after its permission check
   "lib/data/period-locks.ts#insertPeriodLock",
   "lib/data/sessions.ts#signIn", "lib/data/sessions.ts#endSessions", "lib/data/api-tokens.ts#userForApiToken",

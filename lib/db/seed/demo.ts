@@ -10,6 +10,7 @@ import { seedReference } from "./reference";
 import { Prisma } from "../generated/client";
 import { slices } from "../slices";
 import { seededRandom } from "@/lib/domain/random";
+import { writeAudit } from "@/lib/data/audit";
 
 export const DEMO_PROVINCE = "49";
 export const DEMO_CAMPAIGN = "cao-diem-demo";
@@ -100,9 +101,7 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
     for (const slice of slices(targetRows, Prisma.TargetScalarFieldEnum)) await tx.target.createMany({ data: slice });
     for (const slice of slices(figureRows, Prisma.FigureScalarFieldEnum)) await tx.figure.createMany({ data: slice });
     await rebuildTotals(tx);
-    await tx.auditEvent.create({
-      data: { action: "seed.demo", entity: "campaign", entityKey: DEMO_CAMPAIGN, newValue: { figures: figureRows.length, targets: targetRows.length }, reason: "Dữ liệu mẫu" },
-    });
+    await writeAudit(tx, { action: "seed.demo", entity: "campaign", entityKey: DEMO_CAMPAIGN, newValue: { figures: figureRows.length, targets: targetRows.length }, reason: "Dữ liệu mẫu" });
     return figureRows.length;
   }, { timeout: 300_000 });
   return { seeded: true, units, figures };

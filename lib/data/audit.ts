@@ -1,0 +1,36 @@
+// Every audit event is written here, with its action from one typed list: who did what to
+// which entity, old and new values, why, in the transaction of the change it describes. The
+// audit log (/audit) names each action in both languages (catalogue entry.audit.actionNames;
+// tests/unit/audit-action-names.test.ts checks every action has its name).
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+export const AUDIT_ACTIONS = [
+  "figure.create", "figure.update",
+  "unit.create", "unit.update", "unit.rename", "unit.dissolve", "unit.merge",
+  "campaign.create", "campaign.update",
+  "target.create", "target.update", "target.delete",
+  "lock.create", "report.issue",
+  "user.create", "user.update", "user.activate", "user.deactivate",
+  "user.password_change", "user.password_wrong", "user.password_refused", "user.password_reset",
+  "token.create", "token.revoke",
+  "login.success", "login.failure", "login.refused",
+  "seed.demo",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One audit event: a row of audit_event whose action is one of AUDIT_ACTIONS. */
+export type AuditEventInput = Omit<Prisma.AuditEventUncheckedCreateInput, "id" | "at" | "action"> & { action: AuditAction };
+
+type Writer = Pick<Db, "auditEvent">;
+
+/** Writes one audit event, in the caller's transaction (`tx`) or on the client (a Prisma promise, so it can join a batch). */
+export function writeAudit(tx: Writer, event: AuditEventInput) {
+  return tx.auditEvent.create({ data: event, select: { id: true } });
+}
+
+/** Writes many audit events in one statement (callers keep each batch under the bind-parameter limit). */
+export async function writeAudits(tx: Writer, events: readonly AuditEventInput[]): Promise<void> {
+  if (events.length > 0) await tx.auditEvent.createMany({ data: [...events] });
+}
