@@ -37,16 +37,35 @@ function apiMessage(error: AppError): string {
   return errorMessage(error.code);
 }
 
-/** `wording` overrides the message of some codes with a handler's own, more precise words. */
-export function apiErrorResponse(error: unknown, where: string, wording: Partial<Record<AppErrorCode, string>> = {}): Response {
+/** What a route handler answers for an error: status, people's words, field messages, headers. */
+export interface ErrorAnswer {
+  status: number;
+  message: string;
+  fieldErrors: Record<string, string[]>;
+  headers: Record<string, string>;
+}
+
+/**
+ * The one mapping of an error to an answer, for every route handler (JSON or not): an outage
+ * is 503 with Retry-After, a typed error its status and words, anything else is logged with
+ * the request id and answered 500 with that id. `wording` overrides the message of some codes
+ * with a handler's own, more precise words.
+ */
+export function errorAnswer(error: unknown, where: string, wording: Partial<Record<AppErrorCode, string>> = {}): ErrorAnswer {
   if (isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "DATABASE_UNAVAILABLE")) {
     logError(error, `${where}: database unavailable, answered 503`, "database-unavailable");
-    return apiError(503, errorMessage("DATABASE_UNAVAILABLE"), {}, { "retry-after": "5" });
+    return { status: 503, message: errorMessage("DATABASE_UNAVAILABLE"), fieldErrors: {}, headers: { "retry-after": "5" } };
   }
-  if (error instanceof AppError) return apiError(STATUS[error.code], wording[error.code] ?? apiMessage(error), error.fieldErrors);
+  if (error instanceof AppError) return { status: STATUS[error.code], message: wording[error.code] ?? apiMessage(error), fieldErrors: error.fieldErrors, headers: {} };
   logError(error, where);
   const requestId = currentRequestContext()?.requestId;
-  return apiError(500, requestId ? m("errors.api.serverWithId", { requestId }) : m("errors.api.server"));
+  return { status: 500, message: requestId ? m("errors.api.serverWithId", { requestId }) : m("errors.api.server"), fieldErrors: {}, headers: {} };
+}
+
+/** An error as the API answers it: `{ error: { message, fieldErrors } }` (errorAnswer). */
+export function apiErrorResponse(error: unknown, where: string, wording: Partial<Record<AppErrorCode, string>> = {}): Response {
+  const answer = errorAnswer(error, where, wording);
+  return apiError(answer.status, answer.message, answer.fieldErrors, answer.headers);
 }
 
 /** 401 for a request without a valid session or token. */

@@ -2,7 +2,7 @@
 // today, values left blank for the user to fill in.
 import { currentUser } from "@/lib/auth/session";
 import { getDailyGrid } from "@/lib/data/daily-grid";
-import { AppError } from "@/lib/data/errors";
+import { errorAnswer } from "@/lib/api/errors";
 import { todayInVietnam } from "@/lib/domain/dates";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
@@ -27,7 +27,8 @@ async function template(request: Request): Promise<Response> {
       headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${m("entry.import.templateFile", { date: day })}"` },
     });
   } catch (error) {
-    if (error instanceof AppError) return new Response(m("entry.import.templateForbidden"), { status: 403 });
-    throw error;
+    // a download link: the answer is text, with the status and words every route handler gives
+    const answer = errorAnswer(error, "GET /import/template", { FORBIDDEN: m("entry.import.templateForbidden") });
+    return new Response(answer.message, { status: answer.status, headers: { "content-type": "text/plain; charset=utf-8", ...answer.headers } });
   }
 }

@@ -252,12 +252,16 @@ const template = surface({
   name: "GET /import/template?unit=",
   reaches: "database",
   numRuns: 150,
-  input: fc.option(hostileString, { nil: undefined }),
+  input: fc.option(fc.oneof(fc.constant("99999"), hostileString), { nil: undefined }),
   run: async (unit) => {
     await signInAs(DISTRICT_USER());
     const url = new URL("http://test/import/template");
     if (unit !== undefined) url.searchParams.set("unit", unit);
     return responseOutcome(await getImportTemplate(new Request(url)));
+  },
+  // an unknown unit is not found (every typed error used to be answered 403 here)
+  check: (unit, outcome) => {
+    if (unit === "99999") expect(outcome.status).toBe(404);
   },
 });
 
