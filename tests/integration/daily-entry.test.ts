@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/daily/route";
 import type { Actor } from "@/lib/auth/permissions";
-import { newToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/data/errors";
 import { gridCellsToRows } from "@/lib/data/daily-grid-rows";
 import { getDailyGrid } from "@/lib/data/daily-grid";
@@ -15,6 +14,7 @@ import { ADMIN, smallTree } from "./fixtures";
 import { databaseUrl, resetDatabase, testDb } from "./helpers";
 import { Client } from "pg";
 import { cookieJar } from "./request-cookies";
+import { addApiToken } from "../support/users";
 
 // The route handler reads the request's language from its cookie, else from the session
 // (none here: the API is called with a token).
@@ -29,10 +29,8 @@ async function createDistrictUser() {
   const db = testDb();
   const unit = await db.unit.findUniqueOrThrow({ where: { code: "901" } });
   const user = await db.user.create({ data: { username: "bac", displayName: "Công an huyện Bắc", passwordHash: "x", role: "district", unitId: unit.id } });
-  const issued = newToken();
-  await db.apiToken.create({ data: { userId: user.id, name: "test", tokenHash: issued.tokenHash, prefix: issued.prefix } });
+  token = await addApiToken(db, user.id);
   district = { id: user.id, username: "bac", role: "district", unitPath: "90/901/" };
-  token = issued.token;
 }
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>

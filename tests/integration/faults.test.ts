@@ -7,7 +7,6 @@ import { Client } from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/daily/route";
 import type { Actor } from "@/lib/auth/permissions";
-import { newToken } from "@/lib/auth/tokens";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { isDatabaseUnavailable } from "@/lib/data/db-errors";
 import { AppError } from "@/lib/data/errors";
@@ -17,6 +16,7 @@ import { seedReference } from "@/lib/db/seed/reference";
 import { createDatabaseIfMissing } from "@/lib/db/url";
 import { ThrowawayPostgres } from "../support/throwaway-postgres";
 import { smallTree } from "./fixtures";
+import { addApiToken } from "../support/users";
 
 // POST /api/v1/daily answers in the request's language: its cookie (none here), else the
 // session's (none: the API is called with a token); outside a request Next's own cookies() throws.
@@ -93,10 +93,8 @@ describe("faults", () => {
     await smallTree(db);
     const unit = await db.unit.findUniqueOrThrow({ where: { code: "901" } });
     const user = await db.user.create({ data: { username: "bac", displayName: "Công an huyện Bắc", passwordHash: "x", role: "district", unitId: unit.id } });
-    const issued = newToken();
-    await db.apiToken.create({ data: { userId: user.id, name: "faults", tokenHash: issued.tokenHash, prefix: issued.prefix } });
+    token = await addApiToken(db, user.id, "faults");
     district = { id: user.id, username: "bac", role: "district", unitPath: "90/901/" };
-    token = issued.token;
   });
 
   afterAll(async () => {

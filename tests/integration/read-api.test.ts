@@ -6,11 +6,11 @@ import { GET as getProgressRoute } from "@/app/api/v1/progress/route";
 import { getRankings } from "@/lib/data/rankings";
 import { getProgress } from "@/lib/data/progress";
 import { importCsv } from "@/lib/data/import";
-import { newToken } from "@/lib/auth/tokens";
 import { dayToDate } from "@/lib/domain/dates";
 import type { Actor } from "@/lib/auth/permissions";
 import { ADMIN, createCampaign, smallTree } from "./fixtures";
 import { resetDatabase } from "./helpers";
+import { addApiToken } from "../support/users";
 
 const tokens: Record<string, string> = {};
 const actors: Record<string, Actor> = {};
@@ -36,9 +36,7 @@ describe("read API: /api/v1/units, /rankings, /progress", () => {
     expect((await importCsv(ADMIN, "daily", csv, { now: new Date("2023-06-30T05:00:00Z") })).errors).toEqual([]);
     for (const [username, role, unit] of [["province", "province", "90"], ["bac", "district", "901"]] as const) {
       const user = await db.user.create({ data: { username, displayName: username, passwordHash: "x", role, unitId: units.get(unit)!.id } });
-      const issued = newToken();
-      await db.apiToken.create({ data: { userId: user.id, name: "test", tokenHash: issued.tokenHash, prefix: issued.prefix } });
-      tokens[username] = issued.token;
+      tokens[username] = await addApiToken(db, user.id);
       actors[username] = { id: user.id, username, role, unitPath: units.get(unit)!.path };
     }
   });

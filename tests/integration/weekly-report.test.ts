@@ -2,7 +2,6 @@
 // and issuing: frozen model, optional lock, audit, permissions.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
-import { newToken } from "@/lib/auth/tokens";
 import { importCsv } from "@/lib/data/import";
 import { getIssuedReport, issueWeeklyReport, listIssuedReports } from "@/lib/data/issued-reports";
 import { getUnitOverview } from "@/lib/data/overview";
@@ -21,6 +20,7 @@ import { GET as weeklyReportRoute } from "@/app/api/v1/reports/weekly/route";
 import { readCsv, readDocx, readPdf, readXlsx } from "../support/report-files";
 import { ADMIN, createCampaign, createUnits } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
+import { addApiToken } from "../support/users";
 
 // The request's cookies: the route handlers answer in the language of "vneid-locale".
 const cookieJar = vi.hoisted(() => new Map<string, string>());
@@ -198,9 +198,7 @@ describe("every file says what the API says", () => {
     const db = testDb();
     const unit = await db.unit.findUniqueOrThrow({ where: { code: unitCode } });
     const user = await db.user.create({ data: { username: `${role}-${unitCode}-${Date.now()}`, displayName: "Ban Chỉ đạo thử", passwordHash: "x", role, unitId: unit.id } });
-    const { token, tokenHash, prefix } = newToken();
-    await db.apiToken.create({ data: { userId: user.id, name: "test", tokenHash, prefix } });
-    return token;
+    return addApiToken(db, user.id);
   }
 
   async function download(token: string, query: string): Promise<Response> {

@@ -3,10 +3,10 @@
 // users for the administration actions to act on, and a campaign. The users are real rows:
 // the product's session module re-reads them on every call (signed-in.ts).
 import { hashPassword } from "@/lib/auth/password";
-import { newToken } from "@/lib/auth/tokens";
 import type { SessionUserDTO } from "@/lib/data/sessions";
 import type { Db } from "@/lib/db/client";
 import { createCampaign, smallTree } from "../fixtures";
+import { addApiToken } from "../../support/users";
 
 /** The district user's password, which the password change target sometimes knows. */
 export const DISTRICT_PASSWORD = "Mat-khau-cu-2026";
@@ -26,12 +26,11 @@ export async function buildWorld(db: Db): Promise<void> {
   const root = await db.user.create({ data: { username: "quantri", displayName: "Quản trị", passwordHash: await hashPassword("Quan-tri-2026-dai"), role: "admin" } });
   const nam = await db.user.create({ data: { username: "nam", displayName: "Công an huyện Nam", passwordHash: "x", role: "district", unitId: otherDistrict.id } });
   const xa = await db.user.create({ data: { username: "xa", displayName: "Công an xã", passwordHash: "x", role: "commune", unitId: commune.id } });
-  const issued = newToken();
-  await db.apiToken.create({ data: { userId: bac.id, name: "hostile", tokenHash: issued.tokenHash, prefix: issued.prefix } });
+  const issued = await addApiToken(db, bac.id, "hostile");
   district = { id: bac.id, username: "bac", displayName: bac.displayName, role: "district", unitPath: "90/901/", unitCode: "901", mustChangePassword: false };
   admin = { id: root.id, username: "quantri", displayName: root.displayName, role: "admin", unitPath: null, unitCode: null, mustChangePassword: false };
   others = [nam.id, xa.id];
-  token = issued.token;
+  token = issued;
 }
 
 /**
