@@ -9,7 +9,7 @@ import { guardAction } from "@/lib/auth/action-errors";
 import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
-import type { DailyIssue } from "@/lib/data/daily-checks";
+import type { DailyIssue } from "@/lib/data/daily-save";
 import { dailyGridSchema } from "@/lib/validation/daily-figures";
 import { isUnitCode } from "@/lib/domain/unit-codes";
 

@@ -37,10 +37,19 @@ export function canViewUnit(actor: Actor, unitPath: string): boolean {
 }
 
 /** Who may enter or correct figures of a leaf unit. */
+/**
+ * The path prefix of the units whose figures the actor may write ("" for every unit), or null
+ * when the actor may write none. The data layer applies it in SQL (`path LIKE prefix || '%'`).
+ */
+export function figureScopePrefix(actor: Actor): string | null {
+  if (actor.role === "admin") return "";
+  if (actor.role !== "district" && actor.role !== "commune") return null;
+  return actor.unitPath;
+}
+
 export function canEditFigures(actor: Actor, unitPath: string): boolean {
-  if (actor.role === "admin") return true;
-  if (actor.role !== "district" && actor.role !== "commune") return false;
-  return actor.unitPath !== null && unitPath.startsWith(actor.unitPath);
+  const prefix = figureScopePrefix(actor);
+  return prefix !== null && unitPath.startsWith(prefix);
 }
 
 export function canAdminister(actor: Actor): boolean {

@@ -3,7 +3,7 @@
 import { m } from "@/lib/i18n/message";
 import type { DailyGridInput } from "@/lib/validation/daily-figures";
 import { countValueSchema } from "@/lib/validation/daily-figures";
-import type { DailyRow } from "./daily-checks";
+import type { DailyRow } from "./daily-engine";
 
 export function gridCellsToRows(input: DailyGridInput): { rows: DailyRow[]; fieldErrors: Record<string, string[]> } {
   const rows: DailyRow[] = [];

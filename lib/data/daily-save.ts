@@ -1,14 +1,25 @@
 import "server-only";
-// Saves daily figures from the entry grid and POST /api/v1/daily: every row checked by the
-// shared rules, then one all-or-nothing transaction through the single write path. A
-// submission key makes a repeated submission (double click, retry after a timeout) write once.
+// Saves daily figures from the entry grid and POST /api/v1/daily: every row through the one
+// engine (lib/data/daily-engine.ts), in one all-or-nothing transaction. A submission key
+// makes a repeated submission (double click, retry after a timeout) write once.
 import type { Actor } from "@/lib/auth/permissions";
 import { db, TRANSACTION_MAX_WAIT_MS } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { checkDailyRows, type DailyIssue, type DailyRow } from "./daily-checks";
+import { DAILY_ISSUE_KINDS, type DailyIssueKind } from "@/lib/domain/daily-rules";
+import { dailyIssueMessage } from "@/lib/i18n/daily-issues";
+import { DailyEngine, type DailyRow } from "./daily-engine";
 import { asAppError, isDatabaseUnavailable } from "./db-errors";
-import { AppError } from "./errors";
-import { applyFigureChanges } from "./figure-writer";
+
+export type { DailyRow } from "./daily-engine";
+
+/** A refused row as the grid and the API show it. */
+export interface DailyIssue {
+  ref: number;
+  kind: DailyIssueKind;
+  message: string;
+  /** for a conflict: what is stored now */
+  current?: { value: number; cumulative: number; version: number; by: string | null };
+}
 
 export type SaveDailyResult =
   | { ok: true; written: number; repeated: boolean }
@@ -24,7 +35,7 @@ export interface SaveDailyOptions {
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-export async function saveDailyFigures(actor: Actor, rows: readonly DailyRow[], options: SaveDailyOptions = {}, attempt = 0): Promise<SaveDailyResult> {
+export async function saveDailyFigures(actor: Actor, rows: readonly DailyRow[], options: SaveDailyOptions = {}): Promise<SaveDailyResult> {
   const key = options.submissionKey ? `${actor.id ?? "system"}:${options.submissionKey}` : null;
   try {
     return await db().$transaction(async (tx) => {
@@ -34,26 +45,29 @@ export async function saveDailyFigures(actor: Actor, rows: readonly DailyRow[], 
         if (done) return { ok: true as const, written: done.written, repeated: true };
         await tx.dailySubmission.create({ data: { key, userId: actor.id, written: 0 } });
       }
-      const checked = await checkDailyRows(tx, actor, rows, options);
-      if (checked.issues.length) throw new IssuesFound(checked.issues);
-      const applied = await applyFigureChanges(tx, actor.id, checked.changes);
-      if (key) await tx.dailySubmission.update({ where: { key }, data: { written: applied.length } });
-      return { ok: true as const, written: applied.length, repeated: false };
+      const engine = await DailyEngine.open(tx, actor, options);
+      await engine.stage(rows);
+      const checked = await engine.check();
+      if (checked.issueCount > 0) {
+        throw new IssuesFound(checked.issues.map((issue) => ({
+          ref: issue.ref, kind: DAILY_ISSUE_KINDS[issue.code], message: dailyIssueMessage(issue),
+          ...(issue.current ? { current: issue.current } : {}),
+        })));
+      }
+      const written = await engine.write();
+      if (key) await tx.dailySubmission.update({ where: { key }, data: { written } });
+      return { ok: true as const, written, repeated: false };
     }, { timeout: 120_000, maxWait: TRANSACTION_MAX_WAIT_MS });
   } catch (error) {
     if (error instanceof IssuesFound) return { ok: false, issues: error.issues };
     // PostgreSQL rolled the transaction back (or never began it): nothing is stored.
     if (isDatabaseUnavailable(error)) throw asAppError(error);
     if (key && isUniqueViolation(error)) {
+      // the same submission, saved by a concurrent request that committed first
       const done = await db().dailySubmission.findUnique({ where: { key }, select: { written: true } }).catch((lookup: unknown) => {
         throw asAppError(lookup);
       });
       if (done) return { ok: true, written: done.written, repeated: true };
-    }
-    const raced = (error instanceof AppError && error.code === "CONFLICT") || isUniqueViolation(error);
-    if (raced && attempt < 2) {
-      // Someone saved a cell between the checks and the write: check again, which reports it.
-      return saveDailyFigures(actor, rows, options, attempt + 1);
     }
     throw error;
   }

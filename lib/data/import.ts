@@ -1,18 +1,23 @@
 import "server-only";
-// One code path for every import: the web page, `npm run import` and POST /api/v1/daily.
-// All or nothing: every row is validated (format, references, scope) before anything is
-// written, and the answer lists every bad row with its line number.
+// Imports of units, campaigns, targets and daily figures, from the web pages and `npm run
+// import`. All or nothing: every row is validated (format, references, scope) before
+// anything is written. Daily figures stream through the one daily engine
+// (lib/data/daily-engine.ts, shared with the entry grid and POST /api/v1/daily), whatever the
+// file's size; the answer lists the first ERRORS_LISTED bad rows by line and counts them all
+// by reason.
 import type { z } from "zod";
 import { db, TRANSACTION_MAX_WAIT_MS } from "@/lib/db/client";
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { dayToDate } from "@/lib/domain/dates";
 import { searchKey } from "@/lib/domain/text";
 import { m } from "@/lib/i18n/message";
-import { readCsv, type CsvIssue } from "@/lib/validation/csv";
-import { describeIssue, IMPORT_KINDS, type ImportKind, dailyRowSchema, unitRowSchema, campaignRowSchema, targetRowSchema } from "@/lib/validation/import-rows";
-import { checkDailyRows, type DailyRow } from "./daily-checks";
-import { applyFigureChanges } from "./figure-writer";
+import { readCsv, streamCsv, type CsvIssue } from "@/lib/validation/csv";
+import { describeIssue, IMPORT_KINDS, type ImportKind, unitRowSchema, campaignRowSchema, targetRowSchema } from "@/lib/validation/import-rows";
+import type { OnImportProgress } from "@/lib/domain/import-progress";
+import { dailyIssueMessage, dailyIssueReason } from "@/lib/i18n/daily-issues";
+import { DailyEngine, STAGE_BATCH, type DailyRow } from "./daily-engine";
 import { writeAudit } from "./audit";
+import { asAppError } from "./db-errors";
 
 export interface ImportResult {
   ok: boolean;
@@ -21,8 +26,18 @@ export interface ImportResult {
   rows: number;
   /** rows written (0 on a dry run or on any error) */
   written: number;
+  /** the first ERRORS_LISTED errors, by line */
   errors: CsvIssue[];
+  /** every error, listed or not */
+  errorCount: number;
+  /** every error counted by reason, the most frequent first */
+  reasons: { reason: string; count: number }[];
+  /** daily: some rows were refused as spikes only (confirm them to import) */
+  spikes?: boolean;
 }
+
+/** Errors listed by line in an answer; the rest are counted by reason. */
+export const ERRORS_LISTED = 200;
 
 type Row<S extends z.ZodType> = { line: number; data: z.output<S> };
 
@@ -33,13 +48,20 @@ export interface ImportOptions {
   confirmSpikes?: boolean;
   /** daily: the reason for every correction whose row has none */
   reason?: string;
+  /** daily: told how far the import has gone, a few times a second */
+  onProgress?: OnImportProgress;
+  /** daily: the file's size in bytes or characters, for the reading phase's progress */
+  size?: number;
+  /** daily, command line: no statement time limit (a national year takes minutes) */
+  unbounded?: boolean;
 }
 
 export async function importCsv(actor: Actor, kind: ImportKind, text: string, options: ImportOptions = {}): Promise<ImportResult> {
+  if (kind === "daily") return importDailyFile(actor, [text], { size: text.length, ...options });
   const spec = IMPORT_KINDS[kind];
   const dryRun = options.dryRun ?? false;
-  const fail = (errors: CsvIssue[], rows = 0): ImportResult => ({ ok: false, kind, dryRun, rows, written: 0, errors });
-  if (kind !== "daily" && !canAdminister(actor)) return fail([{ line: 0, message: m("validation.import.forbiddenKind") }]);
+  const fail = (errors: CsvIssue[], rows = 0): ImportResult => ({ ok: false, kind, dryRun, rows, written: 0, ...listed(errors) });
+  if (!canAdminister(actor)) return fail([{ line: 0, message: m("validation.import.forbiddenKind") }]);
 
   const csv = readCsv(text, spec.columns, spec.required);
   if (!csv.ok) return fail(csv.errors);
@@ -54,7 +76,132 @@ export async function importCsv(actor: Actor, kind: ImportKind, text: string, op
   const outcome = await importer(actor, parsed as never, errors, dryRun, options.now ?? new Date(), options);
   errors.sort((a, b) => a.line - b.line);
   if (errors.length) return fail(errors, csv.rows.length);
-  return { ok: true, kind, dryRun, rows: csv.rows.length, written: dryRun ? 0 : outcome, errors: [] };
+  return { ok: true, kind, dryRun, rows: csv.rows.length, written: dryRun ? 0 : outcome, errors: [], errorCount: 0, reasons: [] };
+}
+
+/** The first ERRORS_LISTED errors by line, and all of them counted by message. */
+function listed(errors: CsvIssue[]): Pick<ImportResult, "errors" | "errorCount" | "reasons"> {
+  const counts = new Map<string, number>();
+  for (const e of errors) counts.set(e.message, (counts.get(e.message) ?? 0) + 1);
+  return {
+    errors: [...errors].sort((a, b) => a.line - b.line).slice(0, ERRORS_LISTED),
+    errorCount: errors.length,
+    reasons: [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+  };
+}
+
+/** Collects a file's errors: the first ERRORS_LISTED by line kept, every one counted by reason. */
+class ErrorTally {
+  private kept: CsvIssue[] = [];
+  private counts = new Map<string, number>();
+  total = 0;
+  add(issue: CsvIssue, reason: string = issue.message, count = 1): void {
+    this.total += count;
+    this.counts.set(reason, (this.counts.get(reason) ?? 0) + count);
+  }
+  keep(issues: readonly CsvIssue[]): void {
+    this.kept.push(...issues);
+    this.kept.sort((a, b) => a.line - b.line);
+    this.kept.length = Math.min(this.kept.length, ERRORS_LISTED);
+  }
+  result(): Pick<ImportResult, "errors" | "errorCount" | "reasons"> {
+    return { errors: this.kept, errorCount: this.total, reasons: [...this.counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count) };
+  }
+}
+
+/** Ends the import's transaction without writing (a dry run, or a file with errors). */
+class RolledBack extends Error {
+  constructor(readonly result: ImportResult) {
+    super("rolled back");
+  }
+}
+
+/**
+ * Imports daily figures from CSV text arriving in pieces (a file streamed from disk, an
+ * upload): read, staged and checked in one transaction, then written all or nothing.
+ */
+export async function importDailyFile(actor: Actor, source: AsyncIterable<string | Uint8Array> | Iterable<string>, options: ImportOptions = {}): Promise<ImportResult> {
+  const spec = IMPORT_KINDS.daily;
+  const dryRun = options.dryRun ?? false;
+  const progress = throttled(options.onProgress);
+  const tally = new ErrorTally();
+  let rows = 0;
+  const outcome = (ok: boolean, written = 0, spikes = false): ImportResult => ({ ok, kind: "daily", dryRun, rows, written, ...tally.result(), ...(spikes ? { spikes } : {}) });
+  const iterable: AsyncIterable<string | Uint8Array> = Symbol.asyncIterator in source
+    ? (source as AsyncIterable<string | Uint8Array>)
+    : (async function* () { yield* source as Iterable<string>; })();
+  try {
+    return await db().$transaction(async (tx) => {
+      // A big file's statements take longer than the app's usual limit; the command line has none.
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${options.unbounded ? 0 : IMPORT_STATEMENT_TIMEOUT_MS}`);
+      const engine = await DailyEngine.open(tx, actor, {
+        ...(options.now ? { now: options.now } : {}),
+        confirmSpikes: options.confirmSpikes ?? false,
+        ...(options.reason ? { reason: options.reason } : {}),
+        issueLimit: ERRORS_LISTED,
+        onStep: (phase, done, total) => progress({ phase, rows, fraction: done / total }, done === total),
+      });
+      const size = options.size ?? 0;
+      const items = streamCsv(iterable, spec.columns, spec.required, {
+        batch: STAGE_BATCH,
+        onBytes: (bytes) => progress({ phase: "reading", rows, fraction: size ? Math.min(bytes / size, 1) : 0 }),
+      });
+      for await (const item of items) {
+        if (item.type === "refused") {
+          for (const issue of item.issues) tally.add(issue);
+          tally.keep(item.issues);
+          throw new RolledBack(outcome(false));
+        }
+        const batch: DailyRow[] = [];
+        const bad: CsvIssue[] = [...item.issues];
+        for (const row of item.rows) {
+          const result = spec.schema.safeParse(row.values);
+          if (!result.success) {
+            bad.push({ line: row.line, message: describeIssue(result.error) });
+            continue;
+          }
+          const { data } = result;
+          batch.push({ ref: row.line, date: data.date, unitCode: data.unit_code, metric: data.metric, value: data.value, kind: data.kind, ...(data.reason ? { reason: data.reason } : {}) });
+        }
+        rows += item.rows.length + item.issues.length;
+        for (const issue of bad) tally.add(issue);
+        if (bad.length) tally.keep(bad);
+        await engine.stage(batch);
+      }
+      progress({ phase: "reading", rows, fraction: 1 }, true);
+      const checked = await engine.check();
+      for (const [code, count] of Object.entries(checked.counts)) tally.add({ line: 0, message: "" }, dailyIssueReason(code as keyof typeof checked.counts), count);
+      tally.keep(checked.issues.map((issue) => ({ line: issue.ref, message: dailyIssueMessage(issue) })));
+      if (tally.total > 0) {
+        const spikesOnly = checked.issueCount > 0 && checked.issueCount === (checked.counts.spike ?? 0) && tally.total === checked.issueCount;
+        throw new RolledBack(outcome(false, 0, spikesOnly));
+      }
+      if (dryRun) throw new RolledBack(outcome(true));
+      const written = await engine.write();
+      return outcome(true, written);
+    }, { timeout: options.unbounded ? 24 * 3_600_000 : IMPORT_TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_MAX_WAIT_MS });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.result;
+    // PostgreSQL rolled the transaction back (or never began it): nothing is stored.
+    throw asAppError(error);
+  }
+}
+
+/** A web or API import's statements may run this long each (the app's usual limit is 30 s). */
+const IMPORT_STATEMENT_TIMEOUT_MS = 600_000;
+/** ... and the whole import this long. */
+const IMPORT_TRANSACTION_TIMEOUT_MS = 1_800_000;
+
+/** Calls `report` at most five times a second, and always for a phase's last step. */
+function throttled(report: OnImportProgress | undefined) {
+  let last = 0;
+  return (progress: Parameters<OnImportProgress>[0], force = false) => {
+    if (!report) return;
+    const now = Date.now();
+    if (!force && now - last < 200) return;
+    last = now;
+    report(progress);
+  };
 }
 
 type Importer<S extends z.ZodType> = (actor: Actor, rows: Row<S>[], errors: CsvIssue[], dryRun: boolean, now: Date, options: ImportOptions) => Promise<number>;
@@ -165,32 +312,8 @@ const importTargets: Importer<typeof targetRowSchema> = async (actor, rows, erro
   return rows.length;
 };
 
-const importDaily: Importer<typeof dailyRowSchema> = async (actor, rows, errors, dryRun, now, options) => {
-  const dailyRows: DailyRow[] = rows.map(({ line, data }) => ({
-    ref: line, date: data.date, unitCode: data.unit_code, metric: data.metric, value: data.value, kind: data.kind,
-    ...(data.reason ? { reason: data.reason } : {}),
-  }));
-  const check = (client: Parameters<typeof checkDailyRows>[0]) => checkDailyRows(client, actor, dailyRows, {
-    now, confirmSpikes: options.confirmSpikes ?? false, ...(options.reason ? { reason: options.reason } : {}),
-  });
-  const first = await check(db());
-  for (const issue of first.issues) errors.push({ line: issue.ref, message: issue.message });
-  if (errors.length || dryRun) return 0;
-  // Checked again inside the transaction, so that nothing changed in between is overwritten.
-  const applied = await db().$transaction(async (tx) => {
-    const checked = await check(tx);
-    if (checked.issues.length) {
-      for (const issue of checked.issues) errors.push({ line: issue.ref, message: issue.message });
-      return [];
-    }
-    return applyFigureChanges(tx, actor.id, checked.changes);
-  }, { timeout: 300_000, maxWait: TRANSACTION_MAX_WAIT_MS });
-  return applied.length;
-};
-
-const IMPORTERS: Record<ImportKind, Importer<never>> = {
+const IMPORTERS: Record<Exclude<ImportKind, "daily">, Importer<never>> = {
   units: importUnits as Importer<never>,
   campaigns: importCampaigns as Importer<never>,
   targets: importTargets as Importer<never>,
-  daily: importDaily as Importer<never>,
 };

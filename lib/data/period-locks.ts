@@ -1,6 +1,6 @@
 import "server-only";
 // Period locks: once a report is issued, an administrator locks the days up to a date for a
-// unit's subtree. The lock is checked by lib/data/daily-checks.ts on every write.
+// unit's subtree. The lock is checked by lib/data/daily-engine.ts on every write.
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { db, type Db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";

@@ -27,17 +27,47 @@ export interface UsualCount {
   level: number;
 }
 
+/** What the window before a day holds: how many reported days, their average and sample variance. */
+export interface WindowStats {
+  reportedDays: number;
+  average: number;
+  /** sample variance (n − 1); 0 with a single day */
+  variance: number;
+}
+
+/** The window's statistics from the counts of its reported days. */
+export function windowStats(recentCounts: readonly number[]): WindowStats {
+  const reportedDays = recentCounts.length;
+  const average = reportedDays ? recentCounts.reduce((sum, count) => sum + count, 0) / reportedDays : 0;
+  const variance = reportedDays > 1 ? recentCounts.reduce((sum, count) => sum + (count - average) ** 2, 0) / (reportedDays - 1) : 0;
+  return { reportedDays, average, variance };
+}
+
 /**
- * A unit's usual daily count from the counts of the days it reported in the window (days
+ * A unit's usual daily count from the statistics of the days it reported in the window (days
  * without a figure are not zeros, they are unknown), or null with too few reported days.
  */
-export function usualDailyCount(recentCounts: readonly number[]): UsualCount | null {
-  const reportedDays = recentCounts.length;
+export function usualFromStats(stats: WindowStats): UsualCount | null {
+  const { reportedDays, average, variance } = stats;
   if (reportedDays < SPIKE_MIN_REPORTED_DAYS) return null;
-  const average = recentCounts.reduce((sum, count) => sum + count, 0) / reportedDays;
-  const variance = recentCounts.reduce((sum, count) => sum + (count - average) ** 2, 0) / (reportedDays - 1);
   const level = Math.max(average + SPIKE_MARGIN_STANDARD_ERRORS * Math.sqrt(variance / reportedDays), 0);
   return { average, reportedDays, level };
+}
+
+/** A unit's usual daily count from the counts of the days it reported in the window. */
+export function usualDailyCount(recentCounts: readonly number[]): UsualCount | null {
+  return usualFromStats(windowStats(recentCounts));
+}
+
+/**
+ * The usual count a day's count is a spike against, or null when it is not one: above
+ * SPIKE_FLOOR and more than SPIKE_FACTOR × the usual level, with at least
+ * SPIKE_MIN_REPORTED_DAYS reported days in the window.
+ */
+export function spikeAgainst(count: number, stats: WindowStats): UsualCount | null {
+  if (count <= SPIKE_FLOOR) return null;
+  const usual = usualFromStats(stats);
+  return usual !== null && count > SPIKE_FACTOR * usual.level ? usual : null;
 }
 
 /**
@@ -46,9 +76,7 @@ export function usualDailyCount(recentCounts: readonly number[]): UsualCount | n
  * previous SPIKE_WINDOW_DAYS days. Without SPIKE_MIN_REPORTED_DAYS of them nothing is a spike.
  */
 export function isSpike(count: number, recentCounts: readonly number[]): boolean {
-  if (count <= SPIKE_FLOOR) return false;
-  const usual = usualDailyCount(recentCounts);
-  return usual !== null && count > SPIKE_FACTOR * usual.level;
+  return spikeAgainst(count, windowStats(recentCounts)) !== null;
 }
 
 /**
@@ -84,4 +112,41 @@ export function funnelViolations(cumulative: ReadonlyMap<string, number>): Funne
  */
 export function dailyCountOf(kind: "daily" | "cumulative", value: number, cumulativeBefore: number): number {
   return kind === "daily" ? value : value - cumulativeBefore;
+}
+
+/**
+ * Why a daily row is refused, one code per rule, with the facts its message needs. The rules
+ * are applied set-based by the data layer (lib/data/daily-engine.ts); the words are made once,
+ * at the edge (lib/i18n/daily-issues.ts).
+ */
+export const DAILY_ISSUE_KINDS = {
+  future: "invalid",
+  noUnit: "invalid",
+  hasChildren: "invalid",
+  outOfScope: "scope",
+  dissolved: "invalid",
+  noMetric: "invalid",
+  duplicate: "invalid",
+  locked: "locked",
+  conflict: "conflict",
+  deleted: "conflict",
+  reasonInvalid: "reason",
+  reasonRequired: "reason",
+  decrease: "reason",
+  spike: "spike",
+  negativeOnDay: "invalid",
+  funnel: "funnel",
+} as const;
+
+export type DailyIssueCode = keyof typeof DAILY_ISSUE_KINDS;
+export type DailyIssueKind = (typeof DAILY_ISSUE_KINDS)[DailyIssueCode];
+
+/** A refused row: its reference (CSV line, grid cell, API index), the rule, and the facts. */
+export interface DailyIssueFact {
+  ref: number;
+  code: DailyIssueCode;
+  /** the facts the message names (codes, days as YYYY-MM-DD, counts) */
+  params: Readonly<Record<string, string | number | null>>;
+  /** for a conflict: what is stored now */
+  current?: { value: number; cumulative: number; version: number; by: string | null };
 }

@@ -1,6 +1,8 @@
 // CSV reading shared by every import (web and command line): UTF-8 with or without BOM,
 // comma-separated, header row required, columns in any order, unknown columns rejected.
-import { parse } from "csv-parse/sync";
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
 import { m } from "@/lib/i18n/message";
 
 export interface CsvRow {
@@ -23,7 +25,7 @@ export function readCsv(text: string, allowed: readonly string[], required: read
   let lines: number[];
   try {
     // `info` gives each record's real line (blank lines and quoted newlines included).
-    const parsed = parse(text.replace(/^\uFEFF/, ""), {
+    const parsed = parseSync(text.replace(/^\uFEFF/, ""), {
       relax_column_count: true, skip_empty_lines: true, trim: true, info: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
     records = parsed.map((p) => p.record);
@@ -34,12 +36,7 @@ export function readCsv(text: string, allowed: readonly string[], required: read
   }
   if (records.length === 0) return { ok: false, errors: [{ line: 1, message: m("validation.csv.empty") }] };
   const header = records[0].map((h) => h.trim().toLowerCase());
-  const errors: CsvIssue[] = [];
-  const unknown = header.filter((h) => !allowed.includes(h));
-  if (unknown.length) errors.push({ line: 1, message: m("validation.csv.unknownColumns", { columns: unknown.join(", ") }) });
-  const missing = required.filter((r) => !header.includes(r));
-  if (missing.length) errors.push({ line: 1, message: m("validation.csv.missingColumns", { columns: missing.join(", ") }) });
-  if (new Set(header).size !== header.length) errors.push({ line: 1, message: m("validation.csv.duplicateColumns") });
+  const errors = headerIssues(header, allowed, required);
   if (errors.length) return { ok: false, errors };
   const rows: CsvRow[] = [];
   records.slice(1).forEach((record, index) => {
@@ -51,4 +48,97 @@ export function readCsv(text: string, allowed: readonly string[], required: read
     rows.push({ line, values: Object.fromEntries(header.map((h, i) => [h, record[i]])) });
   });
   return errors.length ? { ok: false, errors } : { ok: true, rows };
+}
+
+/** What a streamed CSV gives: its rows in batches, or the refusal of its header or syntax. */
+export type CsvStreamItem =
+  | { type: "rows"; rows: CsvRow[]; issues: CsvIssue[] }
+  | { type: "refused"; issues: CsvIssue[] };
+
+/**
+ * Reads CSV text as it arrives (a file on disk, an upload) with the same rules as readCsv,
+ * holding one batch at a time: memory does not grow with the file. Bytes must be UTF-8;
+ * `onBytes` is told how many have been read so far.
+ */
+export async function* streamCsv(
+  source: AsyncIterable<string | Uint8Array>, allowed: readonly string[], required: readonly string[],
+  { batch = 5_000, onBytes }: { batch?: number; onBytes?: (bytes: number) => void } = {},
+): AsyncGenerator<CsvStreamItem> {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  let bytes = 0;
+  let notUtf8 = false;
+  async function* text(): AsyncGenerator<string> {
+    for await (const chunk of source) {
+      bytes += typeof chunk === "string" ? chunk.length : chunk.byteLength;
+      onBytes?.(bytes);
+      try {
+        const piece = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+        if (piece.includes("\uFFFD")) throw new Error("not UTF-8");
+        if (piece) yield piece;
+      } catch {
+        notUtf8 = true;
+        return;
+      }
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+  const parser = Readable.from(text()).pipe(parse({ relax_column_count: true, skip_empty_lines: true, trim: true, info: true, bom: true }));
+  let header: string[] | null = null;
+  let rows: CsvRow[] = [];
+  let issues: CsvIssue[] = [];
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (header === null) {
+        header = item.record.map((h) => h.trim().toLowerCase());
+        const refusal = headerIssues(header, allowed, required);
+        if (refusal.length) {
+          parser.destroy();
+          yield { type: "refused", issues: refusal };
+          return;
+        }
+        continue;
+      }
+      const line = item.info.lines;
+      if (item.record.length !== header.length) {
+        issues.push({ line, message: m("validation.csv.columnCount", { count: String(item.record.length), expected: String(header.length) }) });
+      } else {
+        const values: Record<string, string> = {};
+        for (let i = 0; i < header.length; i++) values[header[i]] = item.record[i];
+        rows.push({ line, values });
+      }
+      if (rows.length + issues.length >= batch) {
+        yield { type: "rows", rows, issues };
+        rows = [];
+        issues = [];
+      }
+    }
+  } catch (error) {
+    if (notUtf8) {
+      yield { type: "refused", issues: [{ line: 1, message: m("validation.csv.notUtf8") }] };
+      return;
+    }
+    const line = (error as { lines?: number }).lines ?? 1;
+    yield { type: "refused", issues: [{ line, message: m("validation.csv.malformed") }] };
+    return;
+  }
+  if (notUtf8) {
+    yield { type: "refused", issues: [{ line: 1, message: m("validation.csv.notUtf8") }] };
+    return;
+  }
+  if (header === null) {
+    yield { type: "refused", issues: [{ line: 1, message: m("validation.csv.empty") }] };
+    return;
+  }
+  if (rows.length || issues.length) yield { type: "rows", rows, issues };
+}
+
+function headerIssues(header: string[], allowed: readonly string[], required: readonly string[]): CsvIssue[] {
+  const errors: CsvIssue[] = [];
+  const unknown = header.filter((h) => !allowed.includes(h));
+  if (unknown.length) errors.push({ line: 1, message: m("validation.csv.unknownColumns", { columns: unknown.join(", ") }) });
+  const missing = required.filter((r) => !header.includes(r));
+  if (missing.length) errors.push({ line: 1, message: m("validation.csv.missingColumns", { columns: missing.join(", ") }) });
+  if (new Set(header).size !== header.length) errors.push({ line: 1, message: m("validation.csv.duplicateColumns") });
+  return errors;
 }

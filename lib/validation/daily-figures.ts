@@ -1,6 +1,6 @@
 // zod schemas for daily figures entered through the grid and POST /api/v1/daily. The CSV
 // import reads the same fields as strings (dailyRowSchema in import-rows.ts) with the same
-// messages; the data layer then applies one set of rules to all three (lib/data/daily-checks.ts).
+// messages; the data layer then applies one set of rules to all three (lib/data/daily-engine.ts).
 import { z } from "zod";
 import "./locale";
 import { m } from "@/lib/i18n/message";

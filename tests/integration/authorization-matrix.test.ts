@@ -303,6 +303,7 @@ const ROWS: Record<string, Row> = {
   // data-layer writes
   "data:lib/data/daily-save.ts#saveDailyFigures": dataRow("lib/data/daily-save.ts", "saveDailyFigures", FIGURES, async (role, scope) => [[{ ref: 0, date: figureDay(), unitCode: figureUnit(role, scope), metric: "dossiers", value: 1, kind: "daily" }], {}], dailyResult),
   "data:lib/data/import.ts#importCsv [daily]": dataRow("lib/data/import.ts", "importCsv", FIGURES, async (role, scope) => ["daily", `date,unit_code,metric,value\n${figureDay()},${figureUnit(role, scope)},dossiers,1`], dailyResult),
+  "data:lib/data/import.ts#importDailyFile": dataRow("lib/data/import.ts", "importDailyFile", FIGURES, async (role, scope) => [[`date,unit_code,metric,value\n${figureDay()},${figureUnit(role, scope)},dossiers,1`]], dailyResult),
   "data:lib/data/import.ts#importCsv [units]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async (_r, scope) => ["units", await unitsCsv(scope).text()], dailyResult),
   "data:lib/data/import.ts#importCsv [campaigns]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async () => ["campaigns", `campaign,name,start_date,end_date\ndot-i${next()},Đợt,2024-01-01,2024-03-31`], dailyResult),
   "data:lib/data/import.ts#importCsv [targets]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async (_r, scope) => ["targets", await targetsCsv(scope).text()], dailyResult),
@@ -347,7 +348,6 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/audit-log.ts#listAuditEvents": ({ admin }) => [admin, { page: 1 }],
   "lib/data/audit-log.ts#listFigureHistory": ({ admin }) => [admin, "90101", "dossiers", "2023-01-05"],
   "lib/data/campaigns.ts#resolveCampaign": () => ["dot-1", AS_OF],
-  "lib/data/daily-checks.ts#checkDailyRows": ({ admin }) => [testDb(), admin, [{ ref: 0, date: "2023-05-02", unitCode: "90101", metric: "dossiers", value: 1, kind: "daily" }], { now: new Date("2023-06-30T05:00:00Z") }],
   "lib/data/daily-grid-rows.ts#gridCellsToRows": () => [{ date: "2023-05-02", submissionKey: "matrix-read", confirmSpikes: false, cells: [{ unitCode: "90101", metric: "dossiers", value: "1", kind: "daily", expectedVersion: null }] }],
   "lib/data/daily-grid.ts#getDailyGrid": ({ admin }) => [admin, "2023-05-02", "901"],
   "lib/data/errors.ts#AppError": () => ["NOT_FOUND"],
@@ -403,13 +403,17 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/db-errors.ts#asAppError": () => [new Error("Connection terminated unexpectedly")],
 };
 /**
- * Writes without an actor, used only inside the data layer or by sign-in itself: the figure
- * writer and totals (called after the permission checks of saveDailyFigures and importCsv, in
+ * Writes without an actor, used only inside the data layer or by sign-in itself: the daily
+ * engine (its permission check is the caller's actor, applied in SQL) and totals (called after the permission checks of saveDailyFigures and importCsv, in
  * their transaction), sign-in, ending a user's own sessions at logout, and resolving a bearer
  * token. The test checks that no page, action or route imports them.
  */
 const INTERNAL = new Set([
-  "lib/data/figure-writer.ts#applyFigureChanges", "lib/data/totals.ts#shiftTotalsBatch", "lib/data/totals.ts#lockSeries", "lib/data/totals.ts#rebuildTotals", "lib/data/totals.ts#rebuildDailyTotals", "lib/data/totals.ts#rebuildUnitReports",
+  "lib/data/totals.ts#lockScopes", "lib/data/totals.ts#rebuildTotals",
+  // a SQL fragment (a parent's reportedOn), not a call
+  "lib/data/totals.ts#PARENT_REPORTED_ON", "lib/data/totals.ts#rebuildDailyTotals", "lib/data/totals.ts#rebuildUnitReports",
+  // the one daily engine: saveDailyFigures and importDailyFile open it with their actor, in their transaction
+  "lib/data/daily-engine.ts#DailyEngine",
   // the reportedOn rows of a unit's ancestors when it ends, inside dissolveUnit's transaction
   "lib/data/totals.ts#unitEnded",
   // the audit events, written inside each writer's transaction after its permission check
