@@ -6,9 +6,11 @@ import { currentUser } from "@/lib/auth/session";
 import { guardAction } from "@/lib/auth/action-errors";
 import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { importCsv, type ImportResult } from "@/lib/data/import";
+import { trackImportProgress } from "@/lib/data/import-progress-registry";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
 import { decodeUtf8, IMPORT_MAX_BYTES, importTooLargeMessage, notUtf8Message } from "@/lib/validation/import-file";
+import { importProgressIdSchema } from "@/lib/validation/import-progress";
 import { XlsxLimitError, xlsxToCsv } from "@/lib/validation/xlsx";
 
 const importFormSchema = z.object({
@@ -18,6 +20,8 @@ const importFormSchema = z.object({
   dryRun: z.enum(["1", "0"]).transform((v) => v === "1"),
   confirmSpikes: z.enum(["1", "0"]).default("0").transform((v) => v === "1"),
   reason: z.string().trim().max(500, { error: () => m("validation.reason.tooLongShort") }).default(""),
+  /** the page's id for following this import's progress; a malformed one is ignored, the import runs without */
+  progressId: importProgressIdSchema.optional().catch(undefined),
 });
 
 /** A broken 20 MB file can have hundreds of thousands of bad rows: the page gets the first ones and the count. */
@@ -39,22 +43,31 @@ async function importDaily(form: FormData): Promise<ImportActionResult> {
   const user = await currentUser();
   if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
   if (!canEditFiguresAnywhere(user)) return { ok: false, message: ERROR_MESSAGES.FORBIDDEN, fieldErrors: {} };
-  const { file, dryRun, confirmSpikes, reason } = parsed.data;
-  let text: string;
+  const { file, dryRun, confirmSpikes, reason, progressId } = parsed.data;
+  // registered before the file is read, so that the page's polls find it from the start
+  const progress = progressId ? trackImportProgress(user, progressId) : null;
+  try {
+    const text = await fileText(file);
+    if (typeof text !== "string") return text;
+    const result = await importCsv(user, "daily", text, { dryRun, confirmSpikes, ...(reason ? { reason } : {}), ...(progress ? { onProgress: progress.onProgress } : {}) });
+    if (result.ok && !result.dryRun) revalidatePath("/entry");
+    return { ok: true, result: { ...result, errors: result.errors.slice(0, ERRORS_SHOWN) }, errorsNotShown: Math.max(0, result.errors.length - ERRORS_SHOWN) };
+  } finally {
+    progress?.finish();
+  }
+}
+
+/** The file as CSV text (an .xlsx sheet converted), or the refusal to answer. */
+async function fileText(file: File): Promise<string | ImportActionResult> {
   if (file.name.toLowerCase().endsWith(".xlsx")) {
     try {
-      text = await xlsxToCsv(await file.arrayBuffer());
+      return await xlsxToCsv(await file.arrayBuffer());
     } catch (error) {
       // a file over the reader's limits says which limit; any other failure is an unreadable file
       if (error instanceof XlsxLimitError) return { ok: false, message: error.message, fieldErrors: { file: [error.message] } };
       return { ok: false, message: m("validation.file.xlsxUnreadable"), fieldErrors: { file: [m("validation.file.xlsxBroken")] } };
     }
-  } else {
-    const decoded = decodeUtf8(await file.arrayBuffer());
-    if (decoded === null) return { ok: false, message: notUtf8Message(), fieldErrors: { file: [notUtf8Message()] } };
-    text = decoded;
   }
-  const result = await importCsv(user, "daily", text, { dryRun, confirmSpikes, ...(reason ? { reason } : {}) });
-  if (result.ok && !result.dryRun) revalidatePath("/entry");
-  return { ok: true, result: { ...result, errors: result.errors.slice(0, ERRORS_SHOWN) }, errorsNotShown: Math.max(0, result.errors.length - ERRORS_SHOWN) };
+  const decoded = decodeUtf8(await file.arrayBuffer());
+  return decoded ?? { ok: false, message: notUtf8Message(), fieldErrors: { file: [notUtf8Message()] } };
 }

@@ -1,20 +1,27 @@
 "use client";
 import { useState, useTransition } from "react";
+import type { Locale } from "@/lib/domain/format";
+import { uuidFromBytes } from "@/lib/domain/import-progress";
 import { fill } from "@/lib/i18n/fill";
 import { IMPORT_MAX_BYTES } from "@/lib/validation/import-limits";
 import { importDailyAction, type ImportActionResult } from "./actions";
+import { ImportProgressBar, type ImportProgressText } from "./import-progress-bar";
 
 /** The form's words (catalogue `entry.import.form` and the size refusal), in the page's language. */
 export type ImportFormText = Record<"file" | "uploading" | "reason" | "confirmSpikes" | "check" | "write" | "valid" | "written" | "errors" | "line" | "more" | "connectionLost" | "tooLarge", string>;
 
+/** A fresh id for following one upload's progress; plain-http intranets have no crypto.randomUUID. */
+const newProgressId = () => globalThis.crypto.randomUUID?.() ?? uuidFromBytes(globalThis.crypto.getRandomValues(new Uint8Array(16)));
+
 /** Uploads the file for a preview that lists every error, then writes all or nothing. */
-export function ImportForm({ text }: { text: ImportFormText }) {
+export function ImportForm({ text, progressText, locale }: { text: ImportFormText; progressText: ImportProgressText; locale: Locale }) {
   const [file, setFile] = useState<File | null>(null);
   const [answer, setAnswer] = useState<ImportActionResult | null>(null);
   const [previewed, setPreviewed] = useState(false);
   const [confirmSpikes, setConfirmSpikes] = useState(false);
   const [reason, setReason] = useState("");
   const [pending, startTransition] = useTransition();
+  const [progressId, setProgressId] = useState<string | null>(null);
 
   function onFile(event: React.ChangeEvent<HTMLInputElement>) {
     const chosen = event.target.files?.[0] ?? null;
@@ -31,6 +38,9 @@ export function ImportForm({ text }: { text: ImportFormText }) {
     form.set("dryRun", dryRun ? "1" : "0");
     form.set("confirmSpikes", confirmSpikes ? "1" : "0");
     form.set("reason", reason);
+    const id = newProgressId();
+    form.set("progressId", id);
+    setProgressId(id);
     startTransition(async () => {
       try {
         const result = await importDailyAction(form);
@@ -49,7 +59,7 @@ export function ImportForm({ text }: { text: ImportFormText }) {
       <label className="flex flex-col gap-1">{text.file}
         <input type="file" accept=".csv,text/csv,.xlsx" onChange={onFile} />
       </label>
-      {pending && <label className="flex flex-col gap-1">{fill(text.uploading, { name: file?.name ?? "" })}<progress className="w-full" /></label>}
+      {pending && progressId && <ImportProgressBar key={progressId} progressId={progressId} uploading={fill(text.uploading, { name: file?.name ?? "" })} text={progressText} locale={locale} />}
       <label className="flex flex-col gap-1">{text.reason}
         <input value={reason} onChange={(e) => setReason(e.target.value)} className="rounded border border-slate-300 px-2 py-1" />
       </label>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
-import { getClientMessages, getTranslator } from "@/lib/i18n/server";
+import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { ImportForm } from "./import-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImportPage() {
   const user = await requireUser();
   const t = await getTranslator("entry");
-  const formText = { ...(await getClientMessages("entry")).import.form, tooLarge: (await getClientMessages("validation")).file.tooLarge };
+  const entry = (await getClientMessages("entry")).import;
+  const formText = { ...entry.form, tooLarge: (await getClientMessages("validation")).file.tooLarge };
+  const { phase, label, rows, rate, left, estimating } = entry.progress;
   return (
     <main className="mx-auto max-w-3xl space-y-4 px-3 py-4 sm:px-4">
       <Link href="/dashboard" className="text-sm text-brand-700 underline">{t("backToOverview")}</Link>
@@ -25,7 +27,7 @@ export default async function ImportPage() {
             {" "}{t("import.checkedFirst")}
             {user.role !== "admin" && <> <a href="/import/template" className="text-brand-700 underline">{t("import.template")}</a>.</>}
           </p>
-          <ImportForm text={formText} />
+          <ImportForm text={formText} progressText={{ phase, label, rows, rate, left, estimating }} locale={await getLocale()} />
         </>
       ) : <p role="alert">{(await getTranslator("errors"))("code.FORBIDDEN")}</p>}
     </main>

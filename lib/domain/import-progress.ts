@@ -177,3 +177,16 @@ export function formatProgressLine(snapshot: ProgressSnapshot, words: ProgressLi
   const line = bar && barWidth >= BAR_MIN ? [words.phase, progressBar(snapshot.fraction, barWidth), ...rest].join(GAP) : withoutBar;
   return Number.isFinite(room) && line.length > room ? line.slice(0, Math.max(0, room)) : line;
 }
+
+/**
+ * A version 4 UUID from 16 random bytes, as crypto.randomUUID makes one: the page's progress
+ * id where that is missing (it needs HTTPS; a plain-http intranet still has getRandomValues).
+ */
+export function uuidFromBytes(bytes: Uint8Array): string {
+  if (bytes.length !== 16) throw new RangeError("16 bytes");
+  const b = Uint8Array.from(bytes);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

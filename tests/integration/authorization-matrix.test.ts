@@ -21,6 +21,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { newToken } from "@/lib/auth/tokens";
 import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { issueApiToken } from "@/lib/data/api-tokens";
+import { trackImportProgress } from "@/lib/data/import-progress-registry";
 import { AppError } from "@/lib/data/errors";
 import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
 import { addDays } from "@/lib/domain/dates";
@@ -153,11 +154,12 @@ async function data(call: () => Promise<unknown>, read: (value: unknown) => Outc
   }
 }
 
-async function route(who: Who, call: () => Promise<Response>): Promise<Outcome> {
+/** `refusals`: the statuses that mean refused; 404 too where a refusal must not tell that the thing exists. */
+async function route(who: Who, call: () => Promise<Response>, refusals: readonly number[] = [401, 403]): Promise<Outcome> {
   await signInAs(who);
   const response = await call();
   if (response.ok) return "allowed";
-  if (response.status === 401 || response.status === 403) return "refused";
+  if (refusals.includes(response.status)) return "refused";
   return `unexpected: ${response.status} ${await response.text()}`;
 }
 
@@ -213,20 +215,21 @@ const dataRow = (file: string, name: string, rule: Row["rule"], args: (role: Rol
     return () => data(() => call(fn, actor, ...rest), read);
   },
 });
-const routeRow = (file: string, method: string, rule: Row["rule"], request: (who: Who, scope: Scope) => Request, writes: boolean, auth: "session" | "token"): Row => ({
+type RequestFor = (who: Who, scope: Scope) => Request | Promise<Request>;
+const routeRow = (file: string, method: string, rule: Row["rule"], request: RequestFor, writes: boolean, auth: "session" | "token", refusals?: readonly number[]): Row => ({
   rule, scopes: ["in", "out"], writes,
   prepare: async (who, scope) => {
     const fn = (await mod(file))[method];
     if (auth === "session") {
-      const req = request(who, scope);
-      return () => route(who, () => call(fn, req) as Promise<Response>);
+      const req = await request(who, scope);
+      return () => route(who, () => call(fn, req) as Promise<Response>, refusals);
     }
     // No session; signed out, the token is one the server never issued.
-    const unsigned = request(who, scope);
+    const unsigned = await request(who, scope);
     const headers = new Headers(unsigned.headers);
     headers.set("authorization", `Bearer ${who === "signedOut" ? newToken().token : await bearerTokenOf(who)}`);
     const req = new Request(unsigned, { headers });
-    return () => route("signedOut", () => call(fn, req) as Promise<Response>);
+    return () => route("signedOut", () => call(fn, req) as Promise<Response>, refusals);
   },
 });
 /**
@@ -234,9 +237,9 @@ const routeRow = (file: string, method: string, rule: Row["rule"], request: (who
  * token (`tokenRule`: who the token may act as; a handler meant for the browser alone refuses
  * every token).
  */
-const routeRows = (file: string, method: string, rule: Row["rule"], request: (who: Who, scope: Scope) => Request, writes: boolean, tokenRule: Row["rule"] = rule): Record<string, Row> => ({
-  [`route:${file}#${method}`]: routeRow(file, method, rule, request, writes, "session"),
-  [`route:${file}#${method} [bearer token]`]: routeRow(file, method, tokenRule, request, writes, "token"),
+const routeRows = (file: string, method: string, rule: Row["rule"], request: RequestFor, writes: boolean, tokenRule: Row["rule"] = rule, refusals?: readonly number[]): Record<string, Row> => ({
+  [`route:${file}#${method}`]: routeRow(file, method, rule, request, writes, "session", refusals),
+  [`route:${file}#${method} [bearer token]`]: routeRow(file, method, tokenRule, request, writes, "token", refusals),
 });
 
 const roleOf = (who: Who): Role => (who === "signedOut" ? "district" : who);
@@ -289,6 +292,14 @@ const ROWS: Record<string, Row> = {
     const unit = role === "admin" ? (scope === "in" ? "901" : "801") : scope === "in" ? "" : figureUnit(role, "out");
     return new Request(`http://test/import/template${unit ? `?unit=${unit}` : ""}`);
   }, false, () => false),
+  // the import page's progress: "in" an import of the caller's own, "out" another user's,
+  // answered 404 as an unknown id is (whether it exists is not told); the browser session only
+  ...routeRows("app/api/import-progress/route.ts", "GET", (_role, scope) => scope === "in", async (who, scope) => {
+    const owner = scope === "in" ? USERNAMES[roleOf(who)] : OTHER_USER;
+    const id = crypto.randomUUID();
+    trackImportProgress({ id: await userId(owner), username: owner, role: "district", unitPath: null }, id);
+    return new Request(`http://test/api/import-progress?id=${id}`);
+  }, false, () => false, [401, 403, 404]),
 
   // read API; "in": the role's own unit, "out": another province
   ...routeRows("app/api/v1/units/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/units?parent=${viewUnit(who, scope)}`), false),
@@ -401,6 +412,10 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   // error mapping helpers (no database access)
   "lib/data/db-errors.ts#isDatabaseUnavailable": () => [new Error("Connection terminated unexpectedly")],
   "lib/data/db-errors.ts#asAppError": () => [new Error("Connection terminated unexpectedly")],
+  // a web import's progress, in the process's memory (no row): registered by the import page's
+  // action for its signed-in caller, read by GET /api/import-progress for the owner only
+  "lib/data/import-progress-registry.ts#trackImportProgress": ({ admin }) => [admin, crypto.randomUUID()],
+  "lib/data/import-progress-registry.ts#getImportProgress": ({ admin }) => [admin, crypto.randomUUID()],
 };
 /**
  * Writes without an actor, used only inside the data layer or by sign-in itself: the daily

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { importProgressIdSchema } from "@/lib/validation/import-progress";
 import {
-  addSample, formatDuration, formatProgressLine, MIN_ELAPSED_MS, progressBar, progressPercent, secondsLeft, snapshotOf, trackOf,
+  addSample, formatDuration, formatProgressLine, MIN_ELAPSED_MS, progressBar, progressPercent, secondsLeft, snapshotOf, trackOf, uuidFromBytes,
   type ImportProgress, type ProgressSample, type ProgressSnapshot,
 } from "@/lib/domain/import-progress";
 
@@ -117,5 +118,20 @@ describe("the terminal's progress line", () => {
   it("says so while the pace is unknown", () => {
     expect(formatProgressLine({ ...snapshot, fraction: 0, rowsPerSecond: null, secondsLeft: null }, words, { locale: "vi", bar: false }))
       .toBe("Kiểm tra / Checking    0%  — dòng/s (rows/s)  còn/left --:--");
+  });
+});
+
+describe("the page's progress id without crypto.randomUUID", () => {
+  it.each([
+    { label: "zeros", bytes: new Uint8Array(16), id: "00000000-0000-4000-8000-000000000000" },
+    { label: "ones", bytes: new Uint8Array(16).fill(255), id: "ffffffff-ffff-4fff-bfff-ffffffffffff" },
+    { label: "counting", bytes: Uint8Array.from({ length: 16 }, (_, i) => i * 17), id: "00112233-4455-4677-8899-aabbccddeeff" },
+  ])("$label → $id, an id the server takes", ({ bytes, id }) => {
+    expect(uuidFromBytes(bytes)).toBe(id);
+    expect(importProgressIdSchema.safeParse(id).success).toBe(true);
+  });
+
+  it("takes exactly 16 bytes", () => {
+    expect(() => uuidFromBytes(new Uint8Array(15))).toThrow(RangeError);
   });
 });

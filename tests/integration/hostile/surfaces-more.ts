@@ -8,6 +8,7 @@ import { createCampaignAction, importTargetsAction, saveTargetGridAction } from 
 import { dissolveUnitAction, importUnitsAction, renameUnitAction } from "@/app/admin/units/actions";
 import { activateUserAction, createUserAction, deactivateUserAction, resetPasswordAction, updateUserAction } from "@/app/admin/users/actions";
 import { GET as getHealth } from "@/app/api/health/route";
+import { GET as getImportProgress } from "@/app/api/import-progress/route";
 import { GET as getProgress } from "@/app/api/v1/progress/route";
 import { GET as getRankings } from "@/app/api/v1/rankings/route";
 import { GET as getWeeklyReport } from "@/app/api/v1/reports/weekly/route";
@@ -15,6 +16,7 @@ import { GET as getUnit } from "@/app/api/v1/units/[code]/route";
 import { GET as getUnits } from "@/app/api/v1/units/route";
 import { setLocaleAction } from "@/app/locale/actions";
 import { issueWeeklyReportAction } from "@/app/reports/weekly/actions";
+import { trackImportProgress } from "@/lib/data/import-progress-registry";
 import { isIsoDate } from "@/lib/domain/dates";
 import { IMPORT_KINDS } from "@/lib/validation/import-rows";
 import { progressParamsSchema, rankingsParamsSchema, unitsParamsSchema } from "@/lib/validation/api-params";
@@ -118,6 +120,34 @@ export const apiHealth = surface({
   run: async () => responseOutcome(await getHealth()),
   check: (_input, outcome) => {
     expect(outcome.status).toBe(200);
+  },
+});
+
+/** The district user's own import, as the import page's action registers it. */
+const OWN_PROGRESS_ID = "5b0c1f3e-8d2a-4c6b-9e7f-0a1b2c3d4e5f";
+
+export const importProgress = surface<{ id: string; who: "district" | "other" | "none" }>({
+  name: "GET /api/import-progress",
+  reaches: "database",
+  numRuns: 150,
+  input: fc.record({
+    id: fc.oneof(
+      { arbitrary: fc.constant(OWN_PROGRESS_ID), weight: 3 },
+      { arbitrary: fc.uuid(), weight: 2 },
+      { arbitrary: hostileString, weight: 2 },
+      { arbitrary: fc.constantFrom("", "%", "%zz", OWN_PROGRESS_ID.toUpperCase(), `${OWN_PROGRESS_ID}&id=x`, OWN_PROGRESS_ID.replace(/-/g, "")), weight: 1 },
+    ),
+    who: fc.constantFrom("district", "district", "other", "none"),
+  }),
+  run: async ({ id, who }) => {
+    trackImportProgress(DISTRICT_USER(), OWN_PROGRESS_ID)!.onProgress({ phase: "checking", rows: 1_000, fraction: 0.25 });
+    await signInAs(who === "district" ? DISTRICT_USER() : who === "other" ? { id: OTHER_USER_IDS()[0] } : null);
+    return responseOutcome(await getImportProgress(new Request(`http://test/api/import-progress?${new URLSearchParams({ id })}`)));
+  },
+  // signed out 401; only the owner learns anything of their own import, anyone else 404
+  check: ({ id, who }, outcome) => {
+    expect(outcome.status).toBe(who === "none" ? 401 : who === "district" && id === OWN_PROGRESS_ID ? 200 : 404);
+    if (outcome.status !== 200) expect(outcome.text).not.toMatch(/checking|"rows"/);
   },
 });
 

@@ -163,12 +163,14 @@ const importAction = surface({
     dryRun: mostly(fc.constantFrom("1", "0")),
     confirmSpikes: mostly(fc.constantFrom("1", "0")),
     reason: mostly(fc.constant("")),
+    // the page's id for following the import's progress; a malformed one is ignored
+    progressId: fc.option(fc.oneof(fc.uuid(), hostileString), { nil: undefined }),
   }),
-  run: async ({ file, dryRun, confirmSpikes, reason }) => {
+  run: async ({ file, dryRun, confirmSpikes, reason, progressId }) => {
     await signInAs(DISTRICT_USER());
     const form = new FormData();
     if (file) form.set("file", new File([Buffer.from(file.bytes)], file.name));
-    for (const [key, value] of Object.entries({ dryRun, confirmSpikes, reason })) if (value !== undefined) form.set(key, typeof value === "string" ? value : JSON.stringify(value) ?? "");
+    for (const [key, value] of Object.entries({ dryRun, confirmSpikes, reason, progressId })) if (value !== undefined) form.set(key, typeof value === "string" ? value : JSON.stringify(value) ?? "");
     return actionOutcome(await importDailyAction(form));
   },
   check: (_input, outcome) => {
@@ -286,7 +288,7 @@ export const SURFACES = [
   entry(importAction), entry(otherImports), entry(template),
   entry(more.apiParamSchemas), entry(more.reportParamSchemas), entry(more.rankingParams),
   // the read API before the actions that may revoke the token or change the district user
-  entry(more.apiHealth), entry(more.apiUnits), entry(more.apiUnit), entry(more.apiRankings), entry(more.apiProgress), entry(more.apiWeeklyReport),
+  entry(more.apiHealth), entry(more.importProgress), entry(more.apiUnits), entry(more.apiUnit), entry(more.apiRankings), entry(more.apiProgress), entry(more.apiWeeklyReport),
   entry(more.localeAction), entry(more.passwordAction), entry(more.issueReport),
   entry(more.campaignActions), entry(more.adminImports), entry(more.unitActions),
   entry(more.createUser), entry(more.updateUser), entry(more.userIdActions), entry(more.tokenActions),
