@@ -4,9 +4,10 @@ import "server-only";
 // GET /api/import-progress reads it for the same user only. In this process's memory: one
 // server process serves an upload and the polls that follow it, and progress is worth
 // nothing once the import has ended, so nothing is stored. Bounded: an entry expires
-// 10 minutes after its last report, a user keeps at most 10, the whole map at most 1,000
-// (the least recently reported go first). The map sits on globalThis, as the request
-// locale does (lib/i18n/message.ts), so the action's and the route's bundles share one.
+// 10 minutes after its last report (an import still running comes back with its next one),
+// a user keeps at most 10, the whole map at most 1,000 (the least recently reported go
+// first). The map sits on globalThis, as the request locale does (lib/i18n/message.ts), so
+// the action's and the route's bundles share one.
 import type { Actor } from "@/lib/auth/permissions";
 import { addSample, snapshotOf, type ImportPhase, type ImportProgress, type OnImportProgress, type ProgressTrack } from "@/lib/domain/import-progress";
 
@@ -81,18 +82,25 @@ export function trackImportProgress(actor: Actor, id: string): ImportProgressTra
   if (existing && existing.ownerId !== actor.id) return null;
   entries.delete(id);
   makeRoom(actor.id);
-  const entry: Entry = { ownerId: actor.id, touchedAt: now, track: null };
+  const ownerId = actor.id;
+  const entry: Entry = { ownerId, touchedAt: now, track: null };
   entries.set(id, entry);
+  let finished = false;
   return {
     onProgress: (progress: ImportProgress) => {
+      if (finished) return;
       const at = Date.now();
-      if (live(id, at) !== entry) return; // expired, evicted or finished: nobody is asking
+      const current = live(id, at);
+      // expired or evicted while the import ran on (one long step): it comes back, unless the id is now another's
+      if (current !== undefined && current !== entry) return;
       entry.track = addSample(entry.track, { at, progress });
       entry.touchedAt = at;
       entries.delete(id);
+      if (current === undefined) makeRoom(ownerId);
       entries.set(id, entry);
     },
     finish: () => {
+      finished = true;
       if (entries.get(id) === entry) entries.delete(id);
     },
   };

@@ -1,8 +1,9 @@
 // A web import's progress: the registry (lib/data/import-progress-registry.ts) and
 // GET /api/import-progress, on the real session check. The owner sees their import's
 // progress; anyone else gets 404, nobody signed out gets 401; entries end with the import,
-// expire 10 minutes after their last report and are bounded. And the import page's action:
-// the id the page sends is registered, the import's reports reach the route while it runs.
+// expire 10 minutes after their last report (back with the next one while it runs) and are
+// bounded. And the import page's action: the id the page sends is registered, the import's
+// reports reach the route while it runs.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/import-progress/route";
 import { importDailyAction } from "@/app/import/actions";
@@ -145,9 +146,24 @@ describe("GET /api/import-progress", () => {
     expect((await ask(id)).status).toBe(200);
     vi.advanceTimersByTime(1);
     expect((await ask(id)).status).toBe(404);
-    // a report after expiry does not bring it back
+    // the import was still running (one long step): its next report brings it back
     tracker.onProgress({ phase: "checking", rows: 2, fraction: 0.02 });
+    expect(await answerOf(await ask(id))).toMatchObject({ status: 200, body: { phase: "checking", rows: 2 } });
+    // once it has ended, nothing does
+    tracker.finish();
+    tracker.onProgress({ phase: "checking", rows: 3, fraction: 0.03 });
     expect((await ask(id)).status).toBe(404);
+  });
+
+  it("does not bring an expired import back under an id someone else has taken since", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2023-06-01T03:00:00Z"));
+    const tracker = trackImportProgress(owner, id)!;
+    vi.advanceTimersByTime(PROGRESS_TTL_MS);
+    trackImportProgress(other, id)!.onProgress({ phase: "writing", rows: 9, fraction: 0.9 });
+    tracker.onProgress({ phase: "checking", rows: 1, fraction: 0.1 });
+    expect(getImportProgress(owner, id)).toBeNull();
+    expect(getImportProgress(other, id)).toMatchObject({ phase: "writing", rows: 9 });
   });
 
   it("keeps a user's latest imports and the whole map bounded, the least recently reported going first", () => {
