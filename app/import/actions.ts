@@ -51,7 +51,7 @@ async function importDaily(form: FormData): Promise<ImportActionResult> {
     if (typeof text !== "string") return text;
     const result = await importCsv(user, "daily", text, { dryRun, confirmSpikes, ...(reason ? { reason } : {}), ...(progress ? { onProgress: progress.onProgress } : {}) });
     if (result.ok && !result.dryRun) revalidatePath("/entry");
-    return { ok: true, result: { ...result, errors: result.errors.slice(0, ERRORS_SHOWN) }, errorsNotShown: Math.max(0, result.errors.length - ERRORS_SHOWN) };
+    return { ok: true, result: { ...result, errors: result.errors.slice(0, ERRORS_SHOWN) }, errorsNotShown: Math.max(0, result.errorCount - Math.min(result.errors.length, ERRORS_SHOWN)) };
   } finally {
     progress?.finish();
   }

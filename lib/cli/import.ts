@@ -1,32 +1,58 @@
-import { readFileSync } from "node:fs";
+// `npm run import -- --kind units|campaigns|targets|daily --file F.csv|F.xlsx [--dry-run]
+// [--confirm-spikes] [--reason "…"] [--as username]`. A daily file streams from disk through
+// the one daily engine (memory does not grow with the file), with a progress bar on a
+// terminal; the refusal lists the first 200 bad rows by line and counts all of them by reason.
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { xlsxToCsv } from "@/lib/validation/xlsx";
 import { decodeUtf8, notUtf8Message } from "@/lib/validation/import-file";
-import { importCsv } from "@/lib/data/import";
+import { importCsv, importDailyFile, type ImportResult } from "@/lib/data/import";
 import { importKindSchema } from "@/lib/validation/import-rows";
+import { formatNumber } from "@/lib/domain/format";
+import { m } from "@/lib/i18n/message";
 import { systemActor } from "./system-actor";
 import { parseArgs, runCommand } from "./command";
 import { openDatabase } from "./context";
+import { cliProgress } from "./progress";
 
 runCommand(async () => {
   const { options } = parseArgs(process.argv.slice(2));
   const kind = importKindSchema.safeParse(options.kind);
   if (!kind.success) throw new Error("--kind must be units, campaigns, targets or daily");
   if (typeof options.file !== "string") throw new Error("--file F.csv is required");
-  // An Excel .xlsx file (first sheet, same columns) is read as CSV text: one import path.
-  const bytes = new Uint8Array(readFileSync(options.file)).buffer;
-  const text = options.file.toLowerCase().endsWith(".xlsx") ? await xlsxToCsv(bytes) : decodeUtf8(bytes);
-  if (text === null) throw new Error(notUtf8Message());
+  const file = options.file;
+  const xlsx = file.toLowerCase().endsWith(".xlsx");
+  const size = statSync(file).size;
   const { client } = await openDatabase();
   const actor = await systemActor(client, typeof options.as === "string" ? options.as : undefined);
-  const result = await importCsv(actor, kind.data, text, {
+  const common = {
     dryRun: options["dry-run"] === true,
     confirmSpikes: options["confirm-spikes"] === true,
     ...(typeof options.reason === "string" ? { reason: options.reason } : {}),
-  });
+  };
+  let result: ImportResult;
+  if (kind.data === "daily" && !xlsx) {
+    const progress = cliProgress();
+    try {
+      result = await importDailyFile(actor, createReadStream(file, { highWaterMark: 1 << 20 }), { ...common, size, unbounded: true, onProgress: progress });
+    } finally {
+      progress.done();
+    }
+  } else {
+    // An Excel .xlsx file (first sheet, same columns) is read as CSV text: one import path.
+    const bytes = new Uint8Array(readFileSync(file)).buffer;
+    const text = xlsx ? await xlsxToCsv(bytes) : decodeUtf8(bytes);
+    if (text === null) throw new Error(notUtf8Message());
+    result = await importCsv(actor, kind.data, text, common);
+  }
   await client.$disconnect();
   if (!result.ok) {
-    console.error(`Import refused: ${result.errors.length} error(s); nothing was written.`);
+    console.error(`Import refused: ${formatNumber(result.errorCount)} error(s); nothing was written.`);
     for (const error of result.errors) console.error(`  line ${error.line}: ${error.message}`);
+    if (result.errorCount > result.errors.length) console.error(`  ${m("validation.import.moreErrors", { count: formatNumber(result.errorCount - result.errors.length) })}`);
+    console.error("Errors by reason / Lỗi theo lý do:"); // i18n-data: CLI output for operators, in both languages at once
+    for (const { reason, count } of result.reasons) console.error(`  ${m("validation.import.reasonSummary", { count: formatNumber(count), reason })}`);
+    // i18n-data: CLI output for operators, in both languages at once
+    if (result.spikes) console.error("Only spikes were refused: check them, then run again with --confirm-spikes. / Chỉ có số tăng đột biến: kiểm tra rồi chạy lại với --confirm-spikes."); // i18n-data: both languages
     return 1;
   }
   console.log(result.dryRun ? `Dry run: ${result.rows} rows are valid; nothing was written.` : `Imported ${result.rows} rows (${result.written} changed).`);

@@ -19,7 +19,7 @@ import "server-only";
 // The rules are the ones of lib/domain/daily-rules.ts; the issues come back typed
 // (DailyIssueFact) and are put into words at the edge (lib/i18n/daily-issues.ts).
 import { canAdminister, figureScopePrefix, type Actor } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/client";
+import { copyField, type SqlConnection } from "@/lib/db/direct";
 import { todayInVietnam } from "@/lib/domain/dates";
 import {
   FUNNEL, SPIKE_FLOOR, SPIKE_MIN_REPORTED_DAYS, SPIKE_WINDOW_DAYS, spikeAgainst,
@@ -28,7 +28,8 @@ import {
 import type { AuditAction } from "./audit";
 import { lockScopes, PARENT_REPORTED_ON } from "./totals";
 
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** A Prisma transaction client, or a direct connection in a transaction (lib/db/direct.ts) that can COPY. */
+export type Tx = SqlConnection;
 
 export interface DailyRow {
   /** the row's line (CSV) or index (grid, API), echoed back in issues */
@@ -69,7 +70,9 @@ export const STAGE_BATCH = 5_000;
 const AUDIT_CREATE: AuditAction = "figure.create";
 const AUDIT_UPDATE: AuditAction = "figure.update";
 const CHECK_STEPS = 7;
-const WRITE_STEPS = 8;
+/** Above this many rows the temporary tables are analysed (a few milliseconds, against minutes of a bad plan). */
+const ANALYZE_FROM_ROWS = 20_000;
+const WRITE_STEPS = 7;
 
 /**
  * One submission's rows, staged in the transaction `tx`. Use: `open`, `stage` (any number of
@@ -98,6 +101,16 @@ export class DailyEngine {
     for (let start = 0; start < rows.length; start += STAGE_BATCH) {
       const batch = rows.slice(start, start + STAGE_BATCH);
       const reasons = batch.map((r) => r.reason?.trim() || fallback);
+      // PostgreSQL stores no NUL character in text: such a reason is refused, not sent
+      const bad = reasons.map((r) => r?.includes("\u0000") ?? false);
+      if (this.tx.copyIn) {
+        const text = batch.map((r, i) => [
+          r.ref, r.unitCode, r.metric, r.date, r.value, r.kind === "cumulative", bad[i] ? null : reasons[i], bad[i],
+          r.expectedVersion !== undefined, r.expectedVersion ?? null,
+        ].map(copyField).join("\t")).join("\n") + "\n";
+        await this.tx.copyIn("COPY daily_in FROM STDIN", text);
+        continue;
+      }
       await this.tx.$executeRawUnsafe(
         `INSERT INTO daily_in SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::int[], $6::boolean[], $7::text[], $8::boolean[], $9::boolean[], $10::int[])`,
         batch.map((r) => r.ref),
@@ -106,9 +119,8 @@ export class DailyEngine {
         batch.map((r) => r.date),
         batch.map((r) => r.value),
         batch.map((r) => r.kind === "cumulative"),
-        // PostgreSQL stores no NUL character in text: such a reason is refused, not sent
-        reasons.map((r) => (r?.includes("\u0000") ? null : r)),
-        reasons.map((r) => r?.includes("\u0000") ?? false),
+        reasons.map((r, i) => (bad[i] ? null : r)),
+        bad,
         batch.map((r) => r.expectedVersion !== undefined),
         batch.map((r) => r.expectedVersion ?? null),
       );
@@ -153,6 +165,8 @@ export class DailyEngine {
                    AND (r.dissolved_on IS NULL OR r.day < r.dissolved_on) AND r.metric_id IS NOT NULL
                    AND r.copy_no = 1 AND r.locked_until IS NULL) AS ok
       FROM resolved r`, today, scope);
+    // temporary tables get no statistics of their own: a big one is measured, so that joins plan well
+    if (this.staged > ANALYZE_FROM_ROWS) await tx.$executeRawUnsafe(`ANALYZE daily_row`);
     await tx.$executeRawUnsafe(`CREATE TEMP TABLE daily_issue (line int NOT NULL, code text NOT NULL, params jsonb NOT NULL) ON COMMIT DROP`);
     await tx.$executeRawUnsafe(`
       INSERT INTO daily_issue (line, code, params)
@@ -184,7 +198,9 @@ export class DailyEngine {
       CREATE TEMP TABLE daily_series ON COMMIT DROP AS
       WITH stored AS (
         SELECT f.unit_id, f.metric_id, f.date AS day, f.value, f.cumulative, f.version, f.updated_by_id
-        FROM daily_unit t JOIN figure f ON f.unit_id = t.unit_id AND f.date >= t.window_from
+        FROM daily_unit t CROSS JOIN LATERAL (
+          SELECT * FROM figure f WHERE f.unit_id = t.unit_id AND f.date >= t.window_from
+        ) f
       ), filed AS (
         SELECT unit_id, metric_id, day, line, value, is_cumulative, reason, bad_reason, expects, expected_version
         FROM daily_row WHERE ok
@@ -218,6 +234,7 @@ export class DailyEngine {
                c.line IS NOT NULL AS filed
         FROM cumulated c
       ) y`);
+    if (this.staged > ANALYZE_FROM_ROWS) await tx.$executeRawUnsafe(`ANALYZE daily_series`);
     step(3);
 
     // The grid's cell saved by someone else since it was loaded; a correction without a reason.
@@ -408,16 +425,9 @@ export class DailyEngine {
       FROM daily_series s JOIN daily_ancestor a ON a.leaf_id = s.unit_id
       WHERE s.change GROUP BY a.unit_id, s.metric_id, s.day`);
     step(4);
-    // A unit with a figure on a day has a total that day, even of 0 (it has reported).
-    await tx.$executeRawUnsafe(`
-      INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
-      SELECT unit_id, metric_id, day, 0, 0 FROM daily_shift ORDER BY unit_id, metric_id, day
-      ON CONFLICT DO NOTHING`);
-    await tx.$executeRawUnsafe(`
-      UPDATE daily_total t SET daily = t.daily + s.delta FROM daily_shift s
-      WHERE s.delta <> 0 AND t.unit_id = s.unit_id AND t.metric_id = s.metric_id AND t.date = s.day`);
-    step(5);
-    // Running totals of each moved series from its first moved day, from the day before's.
+    // Each moved series of daily_total, from its first moved day: the stored rows plus the
+    // shifts (a unit with a figure on a day has a total that day, even of 0: it has reported),
+    // running totals from the day before's, written once per row.
     await tx.$executeRawUnsafe(`
       WITH a AS (
         SELECT unit_id, metric_id, min(day) AS from_day FROM daily_shift GROUP BY unit_id, metric_id
@@ -425,15 +435,27 @@ export class DailyEngine {
         SELECT a.*, coalesce((SELECT p.cumulative FROM daily_total p WHERE p.unit_id = a.unit_id AND p.metric_id = a.metric_id
                               AND p.date < a.from_day ORDER BY p.date DESC LIMIT 1), 0) AS base
         FROM a
-      ), x AS (
-        SELECT d.unit_id, d.metric_id, d.date, b.base + sum(d.daily) OVER (PARTITION BY d.unit_id, d.metric_id ORDER BY d.date) AS c
-        FROM b JOIN daily_total d ON d.unit_id = b.unit_id AND d.metric_id = b.metric_id AND d.date >= b.from_day
+      ), tails AS (
+        -- one index range per series, whatever the planner believes of a table just filled
+        SELECT b.unit_id, b.metric_id, t.date, t.daily
+        FROM b CROSS JOIN LATERAL (
+          SELECT t.date, t.daily FROM daily_total t
+          WHERE t.unit_id = b.unit_id AND t.metric_id = b.metric_id AND t.date >= b.from_day
+        ) t
+      ), merged AS (
+        SELECT coalesce(t.unit_id, s.unit_id) AS unit_id, coalesce(t.metric_id, s.metric_id) AS metric_id,
+               coalesce(t.date, s.day) AS date, coalesce(t.daily, 0) + coalesce(s.delta, 0) AS daily
+        FROM tails t FULL JOIN daily_shift s ON s.unit_id = t.unit_id AND s.metric_id = t.metric_id AND s.day = t.date
       )
-      UPDATE daily_total t SET cumulative = x.c FROM x
-      WHERE t.unit_id = x.unit_id AND t.metric_id = x.metric_id AND t.date = x.date AND t.cumulative <> x.c`);
-    step(6);
+      INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
+      SELECT m.unit_id, m.metric_id, m.date, m.daily, b.base + sum(m.daily) OVER (PARTITION BY m.unit_id, m.metric_id ORDER BY m.date)
+      FROM merged m JOIN b USING (unit_id, metric_id)
+      ORDER BY 1, 2, 3
+      ON CONFLICT (unit_id, metric_id, date) DO UPDATE SET daily = EXCLUDED.daily, cumulative = EXCLUDED.cumulative
+      WHERE daily_total.daily <> EXCLUDED.daily OR daily_total.cumulative <> EXCLUDED.cumulative`);
+    step(5);
     await this.markReported();
-    step(8);
+    step(7);
     return this.checked.changes;
   }
 
@@ -461,7 +483,7 @@ export class DailyEngine {
       SELECT DISTINCT a.unit_id, r.date, NULL::date
       FROM daily_report r JOIN daily_ancestor a ON a.leaf_id = r.unit_id AND a.unit_id <> r.unit_id
       ORDER BY 1, 2 ON CONFLICT DO NOTHING`);
-    this.options.onStep?.("writing", 7, WRITE_STEPS);
+    this.options.onStep?.("writing", 6, WRITE_STEPS);
     const levels = await tx.$queryRawUnsafe<{ level: number }[]>(`SELECT DISTINCT level FROM daily_report_from ORDER BY level DESC`);
     for (const { level } of levels) {
       await tx.$executeRawUnsafe(`

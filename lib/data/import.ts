@@ -17,7 +17,10 @@ import type { OnImportProgress } from "@/lib/domain/import-progress";
 import { dailyIssueMessage, dailyIssueReason } from "@/lib/i18n/daily-issues";
 import { DailyEngine, STAGE_BATCH, type DailyRow } from "./daily-engine";
 import { writeAudit } from "./audit";
-import { asAppError } from "./db-errors";
+import { isDatabaseUnavailable } from "./db-errors";
+import { AppError } from "./errors";
+import { inDirectTransaction } from "@/lib/db/direct";
+import { logError } from "@/lib/observability/errors";
 
 export interface ImportResult {
   ok: boolean;
@@ -131,15 +134,14 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
     ? (source as AsyncIterable<string | Uint8Array>)
     : (async function* () { yield* source as Iterable<string>; })();
   try {
-    return await db().$transaction(async (tx) => {
-      // A big file's statements take longer than the app's usual limit; the command line has none.
-      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${options.unbounded ? 0 : IMPORT_STATEMENT_TIMEOUT_MS}`);
+    // A direct connection, for COPY; a big file's statements take longer than the app's usual limit.
+    return await inDirectTransaction(async (tx) => {
       const engine = await DailyEngine.open(tx, actor, {
         ...(options.now ? { now: options.now } : {}),
         confirmSpikes: options.confirmSpikes ?? false,
         ...(options.reason ? { reason: options.reason } : {}),
         issueLimit: ERRORS_LISTED,
-        onStep: (phase, done, total) => progress({ phase, rows, fraction: done / total }, done === total),
+        onStep: (phase, done, total) => progress({ phase, rows: Math.round((rows * done) / total), fraction: done / total }, done === total),
       });
       const size = options.size ?? 0;
       const items = streamCsv(iterable, spec.columns, spec.required, {
@@ -179,18 +181,20 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
       if (dryRun) throw new RolledBack(outcome(true));
       const written = await engine.write();
       return outcome(true, written);
-    }, { timeout: options.unbounded ? 24 * 3_600_000 : IMPORT_TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_MAX_WAIT_MS });
+    }, { statementTimeoutMs: options.unbounded ? 0 : IMPORT_STATEMENT_TIMEOUT_MS });
   } catch (error) {
     if (error instanceof RolledBack) return error.result;
-    // PostgreSQL rolled the transaction back (or never began it): nothing is stored.
-    throw asAppError(error);
+    if (isDatabaseUnavailable(error)) {
+      // PostgreSQL rolled the transaction back (or never began it): nothing is stored.
+      const errorId = logError(error, "importDailyFile", "database-unavailable");
+      throw Object.assign(new AppError("DATABASE_UNAVAILABLE", m("errors.api.databaseUnavailableWithId", { errorId })), { cause: error });
+    }
+    throw error;
   }
 }
 
 /** A web or API import's statements may run this long each (the app's usual limit is 30 s). */
 const IMPORT_STATEMENT_TIMEOUT_MS = 600_000;
-/** ... and the whole import this long. */
-const IMPORT_TRANSACTION_TIMEOUT_MS = 1_800_000;
 
 /** Calls `report` at most five times a second, and always for a phase's last step. */
 function throttled(report: OnImportProgress | undefined) {

@@ -15,7 +15,7 @@ const SCOPE_LOCK = 6_006;
  * every write to a province's figures and totals (saves, imports, ending a unit) queues on it,
  * so concurrent writers never interleave their running totals nor deadlock.
  */
-export async function lockScopes(tx: Pick<Tx, "$queryRawUnsafe">, rootIds: readonly number[]): Promise<void> {
+export async function lockScopes(tx: { $queryRawUnsafe(sql: string, ...params: unknown[]): PromiseLike<unknown> }, rootIds: readonly number[]): Promise<void> {
   if (rootIds.length === 0) return;
   await tx.$queryRawUnsafe(
     `SELECT pg_advisory_xact_lock(${SCOPE_LOCK}, r.id)::text FROM (SELECT DISTINCT unnest($1::int[]) AS id ORDER BY 1) r`,

@@ -32,17 +32,31 @@ const CONNECT_TIMEOUT_MS = fromEnv("DATABASE_CONNECT_TIMEOUT_MS", 60_000);
  */
 export const TRANSACTION_MAX_WAIT_MS = CONNECT_TIMEOUT_MS;
 
-export function createPrismaClient(connectionString: string, options: PoolOptions = {}): PrismaClient {
+/** node-postgres pool settings for `connectionString`, shared by Prisma's pool and the direct one (lib/db/direct.ts). */
+export function poolConfig(connectionString: string, options: PoolOptions = {}) {
   const statementTimeout = options.statementTimeoutMs ?? fromEnv("DATABASE_STATEMENT_TIMEOUT_MS", 30_000);
-  const adapter = new PrismaPg({
+  return {
     connectionString,
     max: options.max ?? fromEnv("DATABASE_POOL_MAX", 10),
     connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     statement_timeout: statementTimeout,
     idle_in_transaction_session_timeout: Math.max(statementTimeout * 2, 60_000),
     application_name: "vneid",
-  });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  };
+}
+
+const urls = new WeakMap<object, string>();
+
+/** The connection string a client was created with (the direct pool follows the data layer's client). */
+export function connectionStringOf(client: PrismaClient): string | undefined {
+  return urls.get(client);
+}
+
+export function createPrismaClient(connectionString: string, options: PoolOptions = {}): PrismaClient {
+  const adapter = new PrismaPg(poolConfig(connectionString, options));
+  const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  urls.set(client, connectionString);
+  return client as PrismaClient;
 }
 
 export type Db = PrismaClient;
