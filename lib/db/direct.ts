@@ -46,6 +46,12 @@ export async function inDirectTransaction<T>(work: (sql: SqlConnection) => Promi
   if (!url) throw new Error("DATABASE_URL is not set");
   const client = await poolFor(url).connect();
   let broken: Error | undefined;
+  // A connection cut while checked out (server restart, terminated backend) is reported here,
+  // and the statement in flight fails with it; without a listener it would end the process.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
     await client.query(`SET LOCAL statement_timeout = ${Math.max(0, Math.floor(statementTimeoutMs))}`);
@@ -58,7 +64,8 @@ export async function inDirectTransaction<T>(work: (sql: SqlConnection) => Promi
     });
     throw error;
   } finally {
-    // a connection that could not roll back is closed, never handed to the next import
+    // a connection that broke or could not roll back is closed, never handed to the next import
+    client.off("error", onError);
     client.release(broken);
   }
 }
