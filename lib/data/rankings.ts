@@ -128,13 +128,33 @@ interface RankedUnitFacts {
   actualBefore: number;
   reportedOn: Date | null;
   ownTarget: number | null;
+  /** null when the milestone 7 days before is the current one: ownTarget serves both */
   ownTargetBefore: number | null;
 }
 
 /**
+ * How far back the first look for a unit's latest row goes. A B-tree scan backwards from D
+ * collects every earlier entry of the unit on the index page (hundreds of days) before
+ * LIMIT 1 keeps one; bounded to the last week it reads a handful. Units silent for longer
+ * take a second, unbounded look: the answer is the same row either way.
+ */
+const RECENT_DAYS = 7;
+
+/**
+ * `column` of the row of `table` (alias x) matching `match` with the greatest date ≤ day,
+ * looked for in the recent days first. Each look yields a one-element array, so that a row
+ * whose value is NULL (a parent's reportedOn while a child has none) is told from no row:
+ * COALESCE goes on to the older days only when the recent ones have no row at all, and
+ * evaluates nothing after the first non-null argument.
+ */
+const latestOnOrBefore = (table: "daily_total" | "unit_report", column: Prisma.Sql, match: Prisma.Sql, day: string) => Prisma.sql`(COALESCE(
+        (SELECT ARRAY[${column}] FROM ${Prisma.raw(table)} x WHERE ${match} AND x.date <= ${day}::date AND x.date > ${day}::date - ${RECENT_DAYS}::int ORDER BY x.date DESC LIMIT 1),
+        (SELECT ARRAY[${column}] FROM ${Prisma.raw(table)} x WHERE ${match} AND x.date <= ${day}::date - ${RECENT_DAYS}::int ORDER BY x.date DESC LIMIT 1)))[1]`;
+
+/**
  * The units to rank (inside the parent, or the actor's scope) with everything a ranking
- * needs, in one statement: each value is one index lookup per unit (running totals and
- * reportedOn: the row with the greatest date ≤ D; own targets: the unique key).
+ * needs, in one statement: each value is one short index lookup per unit (running totals
+ * and reportedOn: the row with the greatest date ≤ D; own targets: the unique key).
  */
 async function rankedUnitFacts(q: {
   parent: { id: number; path: string } | null;
@@ -157,21 +177,20 @@ async function rankedUnitFacts(q: {
         ? Prisma.sql`u.level = ${q.level} AND u.path LIKE ${`${prefix}%`} AND u.path <> ${prefix}`
         : Prisma.sql`u.level = ${q.level}`;
   const cumulativeAt = (day: string | null) =>
-    day === null
-      ? Prisma.sql`0`
-      : Prisma.sql`COALESCE((SELECT t.cumulative FROM daily_total t WHERE t.unit_id = u.id AND t.metric_id = ${q.metricId} AND t.date <= ${day}::date ORDER BY t.date DESC LIMIT 1), 0)`;
+    day === null ? Prisma.sql`0` : Prisma.sql`COALESCE(${latestOnOrBefore("daily_total", Prisma.sql`x.cumulative`, Prisma.sql`x.unit_id = u.id AND x.metric_id = ${q.metricId}`, day)}, 0)`;
   const ownTarget = (due: string | null) =>
     due === null || q.campaignId === null
       ? Prisma.sql`NULL::int`
       : Prisma.sql`(SELECT g.value FROM target g WHERE g.campaign_id = ${q.campaignId} AND g.unit_id = u.id AND g.metric_id = ${q.metricId} AND g.due_date = ${due}::date)`;
   return db().$queryRaw<RankedUnitFacts[]>`
     SELECT u.id, u.code, u.name, u.path,
-      EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id) AS "hasChildren",
+      -- one probe per unit: EXISTS is planned as a hash of every unit's parent, built each call
+      (SELECT true FROM unit c WHERE c.parent_id = u.id LIMIT 1) IS NOT NULL AS "hasChildren",
       ${cumulativeAt(q.asOf)}::int AS actual,
       ${cumulativeAt(q.weekAgo)}::int AS "actualBefore",
-      (SELECT r.reported_on FROM unit_report r WHERE r.unit_id = u.id AND r.date <= ${q.asOf}::date ORDER BY r.date DESC LIMIT 1) AS "reportedOn",
+      ${latestOnOrBefore("unit_report", Prisma.sql`x.reported_on`, Prisma.sql`x.unit_id = u.id`, q.asOf)} AS "reportedOn",
       ${ownTarget(q.dueNow)} AS "ownTarget",
-      ${ownTarget(q.dueBefore)} AS "ownTargetBefore"
+      ${ownTarget(q.dueBefore === q.dueNow ? null : q.dueBefore)} AS "ownTargetBefore"
     FROM unit u
     WHERE ${where}
       AND ${existsOn("u", q.asOf)}`;
