@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
-import { addDays, dateToDay } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { percentOf } from "@/lib/domain/percent";
 import { rankChanges, rankRows, type RankChange } from "@/lib/domain/ranking";
 import { AppError } from "./errors";
@@ -110,7 +110,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
       target: row.target,
       percent: row.percent,
       rank: row.rank,
-      reportedOn: unit.reportedOn ? dateToDay(unit.reportedOn) : null,
+      reportedOn: unit.reportedOn,
       change: changes.get(row.code) ?? { rank: null, percentPoints: null },
       hasChildren: unit.hasChildren,
       viewable: canViewUnit(actor, unit.path),
@@ -126,7 +126,8 @@ interface RankedUnitFacts {
   hasChildren: boolean;
   actual: number;
   actualBefore: number;
-  reportedOn: Date | null;
+  /** YYYY-MM-DD, as text: parsing hundreds of dates into Date objects costs more than the lookups */
+  reportedOn: string | null;
   ownTarget: number | null;
   /** null when the milestone 7 days before is the current one: ownTarget serves both */
   ownTargetBefore: number | null;
@@ -188,7 +189,7 @@ async function rankedUnitFacts(q: {
       (SELECT true FROM unit c WHERE c.parent_id = u.id LIMIT 1) IS NOT NULL AS "hasChildren",
       ${cumulativeAt(q.asOf)}::int AS actual,
       ${cumulativeAt(q.weekAgo)}::int AS "actualBefore",
-      ${latestOnOrBefore("unit_report", Prisma.sql`x.reported_on`, Prisma.sql`x.unit_id = u.id`, q.asOf)} AS "reportedOn",
+      to_char(${latestOnOrBefore("unit_report", Prisma.sql`x.reported_on`, Prisma.sql`x.unit_id = u.id`, q.asOf)}, 'YYYY-MM-DD') AS "reportedOn",
       ${ownTarget(q.dueNow)} AS "ownTarget",
       ${ownTarget(q.dueBefore === q.dueNow ? null : q.dueBefore)} AS "ownTargetBefore"
     FROM unit u
