@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import type { Locale } from "@/lib/domain/format";
+import { formatNumber, type Locale } from "@/lib/domain/format";
 import { uuidFromBytes } from "@/lib/domain/import-progress";
 import { fill } from "@/lib/i18n/fill";
 import { IMPORT_MAX_BYTES } from "@/lib/validation/import-limits";
@@ -8,7 +8,7 @@ import { importDailyAction, type ImportActionResult } from "./actions";
 import { ImportProgressBar, type ImportProgressText } from "./import-progress-bar";
 
 /** The form's words (catalogue `entry.import.form` and the size refusal), in the page's language. */
-export type ImportFormText = Record<"file" | "uploading" | "reason" | "confirmSpikes" | "check" | "write" | "valid" | "written" | "errors" | "line" | "more" | "connectionLost" | "tooLarge", string>;
+export type ImportFormText = Record<"file" | "uploading" | "reason" | "confirmSpikes" | "check" | "write" | "valid" | "written" | "errors" | "line" | "more" | "byReason" | "reasonLine" | "connectionLost" | "tooLarge", string>;
 
 /** A fresh id for following one upload's progress; plain-http intranets have no crypto.randomUUID. */
 const newProgressId = () => globalThis.crypto.randomUUID?.() ?? uuidFromBytes(globalThis.crypto.getRandomValues(new Uint8Array(16)));
@@ -53,6 +53,7 @@ export function ImportForm({ text, progressText, locale }: { text: ImportFormTex
   }
 
   const result = answer?.ok ? answer.result : null;
+  const n = (value: number) => formatNumber(value, locale);
   const notShown = answer?.ok ? answer.errorsNotShown : 0;
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
@@ -73,13 +74,19 @@ export function ImportForm({ text, progressText, locale }: { text: ImportFormTex
       </div>
       <div role="status" aria-live="polite">
         {answer && !answer.ok && <p className="text-red-700">{answer.message} {Object.values(answer.fieldErrors).flat().join(" ")}</p>}
-        {result?.ok && result.dryRun && <p className="text-emerald-800">{fill(text.valid, { rows: result.rows })}</p>}
-        {result?.ok && !result.dryRun && <p className="text-emerald-800">{fill(text.written, { rows: result.rows, written: result.written })}</p>}
+        {result?.ok && result.dryRun && <p className="text-emerald-800">{fill(text.valid, { rows: n(result.rows) })}</p>}
+        {result?.ok && !result.dryRun && <p className="text-emerald-800">{fill(text.written, { rows: n(result.rows), written: n(result.written) })}</p>}
         {result && !result.ok && (
           <div>
-            <p className="font-semibold text-red-700">{fill(text.errors, { count: result.errors.length + notShown })}</p>
+            <p className="font-semibold text-red-700">{fill(text.errors, { count: n(result.errors.length + notShown) })}</p>
+            {result.reasons.length > 1 && (
+              <div className="mt-1">
+                <p>{text.byReason}</p>
+                <ul className="list-disc pl-5">{result.reasons.map((r) => <li key={r.reason}>{fill(text.reasonLine, { count: n(r.count), reason: r.reason })}</li>)}</ul>
+              </div>
+            )}
             <ul className="mt-1 list-disc pl-5">{result.errors.map((e, i) => <li key={i}>{fill(text.line, { line: e.line, message: e.message })}</li>)}</ul>
-            {notShown > 0 && <p className="mt-1 text-red-700">{fill(text.more, { count: notShown })}</p>}
+            {notShown > 0 && <p className="mt-1 text-red-700">{fill(text.more, { count: n(notShown) })}</p>}
           </div>
         )}
       </div>

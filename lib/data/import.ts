@@ -60,7 +60,7 @@ export interface ImportOptions {
 }
 
 export async function importCsv(actor: Actor, kind: ImportKind, text: string, options: ImportOptions = {}): Promise<ImportResult> {
-  if (kind === "daily") return importDailyFile(actor, [text], { size: text.length, ...options });
+  if (kind === "daily") return importDailyFile(actor, pieces(text), { size: text.length, ...options });
   const spec = IMPORT_KINDS[kind];
   const dryRun = options.dryRun ?? false;
   const fail = (errors: CsvIssue[], rows = 0): ImportResult => ({ ok: false, kind, dryRun, rows, written: 0, ...listed(errors) });
@@ -80,6 +80,11 @@ export async function importCsv(actor: Actor, kind: ImportKind, text: string, op
   errors.sort((a, b) => a.line - b.line);
   if (errors.length) return fail(errors, csv.rows.length);
   return { ok: true, kind, dryRun, rows: csv.rows.length, written: dryRun ? 0 : outcome, errors: [], errorCount: 0, reasons: [] };
+}
+
+/** Text in pieces of 256 K characters, so that reading it is followed as it goes. */
+function* pieces(text: string): Generator<string> {
+  for (let start = 0; start < text.length; start += 262_144) yield text.slice(start, start + 262_144);
 }
 
 /** The first ERRORS_LISTED errors by line, and all of them counted by message. */
@@ -144,9 +149,13 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
         onStep: (phase, done, total) => progress({ phase, rows: Math.round((rows * done) / total), fraction: done / total }, done === total),
       });
       const size = options.size ?? 0;
+      let read = 0;
+      let staging: Promise<void> = Promise.resolve();
       const items = streamCsv(iterable, spec.columns, spec.required, {
         batch: STAGE_BATCH,
-        onBytes: (bytes) => progress({ phase: "reading", rows, fraction: size ? Math.min(bytes / size, 1) : 0 }),
+        onBytes: (bytes) => {
+          read = bytes;
+        },
       });
       for await (const item of items) {
         if (item.type === "refused") {
@@ -168,8 +177,13 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
         rows += item.rows.length + item.issues.length;
         for (const issue of bad) tally.add(issue);
         if (bad.length) tally.keep(bad);
-        await engine.stage(batch);
+        // the next batch is parsed while this one is copied in: one batch in flight at a time
+        await staging;
+        staging = engine.stage(batch);
+        staging.catch(() => undefined); // awaited (and thrown) with the next batch or after the last
+        progress({ phase: "reading", rows, fraction: size ? Math.min(read / size, 1) : 0 });
       }
+      await staging;
       progress({ phase: "reading", rows, fraction: 1 }, true);
       const checked = await engine.check();
       for (const [code, count] of Object.entries(checked.counts)) tally.add({ line: 0, message: "" }, dailyIssueReason(code as keyof typeof checked.counts), count);
