@@ -41,6 +41,8 @@ export function ImportForm({ text, progressText, locale }: { text: ImportFormTex
     const id = newProgressId();
     form.set("progressId", id);
     setProgressId(id);
+    // the last answer (a preview's "valid") is not this run's: the bar replaces it until the new one
+    setAnswer(null);
     startTransition(async () => {
       try {
         const result = await importDailyAction(form);
