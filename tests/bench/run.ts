@@ -5,7 +5,8 @@
 // Server-Timing) of the read API against a trivial lookup of one unit by code, as ratios.
 // Not part of `npm test`: it takes minutes and gigabytes. `--fresh` regenerates the data;
 // otherwise a complete dataset from an earlier run is reused. Results also go to
-// tests/bench/last-results.md.
+// tests/bench/last-results.md. Then the imports (tests/bench/imports.ts, results in
+// tests/bench/last-imports.md; `--skip-national-year` leaves out the 15.5 M-row file).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +15,7 @@ import { newToken } from "@/lib/auth/tokens";
 import { BENCH_CAMPAIGN, ensureNationalDataset } from "./generate";
 import { percentile } from "./stats";
 import { benchWeeklyReports } from "./weekly-report";
+import { benchImports } from "./imports";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WARMUP = 30;
@@ -130,7 +132,12 @@ async function main(): Promise<number> {
     server.kill("SIGTERM");
   }
   console.log("Weekly report downloads on the same dataset:");
-  return (await benchWeeklyReports(dataset.url)) ? 0 : 1;
+  const reports = await benchWeeklyReports(dataset.url);
+  console.log("Imports (tests/bench/imports.ts):");
+  const imports = await benchImports({ nationalYear: !process.argv.includes("--skip-national-year") });
+  console.log(`\n${imports}\n`);
+  writeFileSync(path.join(ROOT, "tests", "bench", "last-imports.md"), `${imports}\n`);
+  return reports ? 0 : 1;
 }
 
 main().then(
