@@ -112,6 +112,24 @@ describe("command line", () => {
     expect(await testDb().figure.count()).toBe(before + 1);
   });
 
+  it("import refused for spikes only names --confirm-spikes, and lists errors by reason; confirmed, it writes", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "import-"));
+    const file = path.join(dir, "spike.csv");
+    // CCCD applications (outside the funnel) years before the demo's days: twelve quiet days, then one ten times as many
+    const days = Array.from({ length: 13 }, (_, i) => `2022-01-${String(10 + i)}`);
+    writeFileSync(file, ["date,unit_code,metric,value", ...days.map((day, i) => `${day},20965,cccd,${i === 12 ? 600 : 20}`)].join("\n"));
+    const before = await testDb().figure.count();
+    const refused = cli("import", ["--kind", "daily", "--file", file]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/line 14: Số trong ngày 600 cao hơn 5 lần/);
+    expect(refused.stderr).toMatch(/1 dòng: số tăng đột biến cần xác nhận/);
+    expect(refused.stderr).toMatch(/--confirm-spikes/);
+    expect(await testDb().figure.count()).toBe(before);
+    const confirmed = cli("import", ["--kind", "daily", "--file", file, "--confirm-spikes"]);
+    expect(confirmed.status).toBe(0);
+    expect(await testDb().figure.count()).toBe(before + 13);
+  });
+
   it("db:migrate reports an up-to-date database", () => {
     const result = cli("migrate", []);
     expect(result.status).toBe(0);
