@@ -279,6 +279,8 @@ export class DailyEngine {
   /**
    * The spike rule (lib/domain) on each candidate: a changed count above the floor whose
    * window has enough reported days. The window's statistics come from the database, in pages.
+   * Like the funnel's, it applies to every changed cell but one saved by someone else since it
+   * was loaded: a cell that also needs a reason is told both at once, not one save at a time.
    */
   private async checkSpikes(): Promise<void> {
     const tx = this.tx;
@@ -291,7 +293,7 @@ export class DailyEngine {
         WINDOW w AS (PARTITION BY s.unit_id, s.metric_id ORDER BY s.day RANGE BETWEEN INTERVAL '${SPIKE_WINDOW_DAYS} days' PRECEDING AND INTERVAL '1 day' PRECEDING)
       ) x
       WHERE x.change AND x.new_count > ${SPIKE_FLOOR} AND x.n >= ${SPIKE_MIN_REPORTED_DAYS}
-        AND NOT EXISTS (SELECT 1 FROM daily_issue i WHERE i.line = x.line)`);
+        AND NOT EXISTS (SELECT 1 FROM daily_issue i WHERE i.line = x.line AND i.code IN ('conflict', 'deleted'))`);
     let after = -1;
     for (;;) {
       const page = await tx.$queryRawUnsafe<{ line: number; count: number; n: number; average: number; variance: number }[]>(
@@ -321,7 +323,7 @@ export class DailyEngine {
     await tx.$executeRawUnsafe(`
       CREATE TEMP TABLE daily_touched ON COMMIT DROP AS
       SELECT s.unit_id, s.metric_id, s.day, s.line FROM daily_series s
-      WHERE s.change AND NOT EXISTS (SELECT 1 FROM daily_issue i WHERE i.line = s.line)`);
+      WHERE s.change AND NOT EXISTS (SELECT 1 FROM daily_issue i WHERE i.line = s.line AND i.code IN ('conflict', 'deleted'))`);
     await tx.$executeRawUnsafe(`
       INSERT INTO daily_issue (line, code, params)
       SELECT DISTINCT ON (t.line) t.line, 'negativeOnDay',

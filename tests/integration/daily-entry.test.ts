@@ -175,6 +175,19 @@ describe("daily entry", () => {
     expect(events.at(-1)).toEqual({ reason: "Nhập nhầm", oldValue: { daily: 20, cumulative: 20 }, newValue: { daily: 25, cumulative: 25 } });
   });
 
+  it("tells every problem of a cell in one answer: a missing reason, a spike and the funnel together", async () => {
+    // fourteen quiet days of accounts and activated, then a correction of one day's activated
+    const quiet = ["accounts", "activated"].flatMap((metric, m) => Array.from({ length: 14 }, (_, i) => ({
+      ref: m * 14 + i, date: `2023-06-${String(i + 1).padStart(2, "0")}`, unitCode: "90101", metric, value: metric === "accounts" ? 12 : 10, kind: "daily" as const,
+    })));
+    expect((await saveDailyFigures(district, quiet, { now: NOW })).ok).toBe(true);
+    // 2023-06-14's activated raised from 10 to 400: a correction (reason), ten times the usual
+    // (spike) and more activated than accounts (funnel), all in the first answer
+    const refused = await saveDailyFigures(district, [{ ref: 0, date: "2023-06-14", unitCode: "90101", metric: "activated", value: 400, kind: "daily" }], { now: NOW });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.issues.map((i) => i.kind).sort()).toEqual(["funnel", "reason", "spike"]);
+  });
+
   it("flags a spike above five times the recent average until it is confirmed", async () => {
     const rows = Array.from({ length: 14 }, (_, i) => ({ ref: i, date: `2023-06-${String(i + 1).padStart(2, "0")}`, unitCode: "90101", metric: "activated", value: 10, kind: "daily" as const }));
     expect((await saveDailyFigures(district, rows, { now: NOW })).ok).toBe(true);
