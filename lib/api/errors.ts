@@ -5,7 +5,7 @@ import "server-only";
 // unexpected errors are logged with the request id, which the answer also carries, and
 // answered 500.
 import { AppError, type AppErrorCode } from "@/lib/data/errors";
-import { isDatabaseUnavailable } from "@/lib/data/db-errors";
+import { isDatabaseUnavailable, outageMessage } from "@/lib/data/db-errors";
 import { errorMessage } from "@/lib/i18n/error-messages";
 import { m } from "@/lib/i18n/message";
 import { logError } from "@/lib/observability/errors";
@@ -53,8 +53,7 @@ export interface ErrorAnswer {
  */
 export function errorAnswer(error: unknown, where: string, wording: Partial<Record<AppErrorCode, string>> = {}): ErrorAnswer {
   if (isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "DATABASE_UNAVAILABLE")) {
-    logError(error, `${where}: database unavailable, answered 503`, "database-unavailable");
-    return { status: 503, message: errorMessage("DATABASE_UNAVAILABLE"), fieldErrors: {}, headers: { "retry-after": "5" } };
+    return { status: 503, message: outageMessage(error, `${where}: database unavailable, answered 503`), fieldErrors: {}, headers: { "retry-after": "5" } };
   }
   if (error instanceof AppError) return { status: STATUS[error.code], message: wording[error.code] ?? apiMessage(error), fieldErrors: error.fieldErrors, headers: {} };
   logError(error, where);

@@ -8,7 +8,7 @@ import "server-only";
 // harness) fail on any "unexpected" line, so a crash cannot hide behind a polite answer.
 import { unstable_rethrow } from "next/navigation";
 import { AppError } from "@/lib/data/errors";
-import { isDatabaseUnavailable } from "@/lib/data/db-errors";
+import { isDatabaseUnavailable, outageMessage } from "@/lib/data/db-errors";
 import { errorMessage } from "@/lib/i18n/error-messages";
 import { m } from "@/lib/i18n/message";
 import { logError } from "@/lib/observability/errors";
@@ -33,8 +33,7 @@ export function refusalFor(error: unknown, where: string, failed: FailedMessageK
   // Next's own signals (redirect, notFound) are answers, not errors
   unstable_rethrow(error);
   if (isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "DATABASE_UNAVAILABLE")) {
-    logError(error, where, "database-unavailable");
-    return { ok: false, message: errorMessage("DATABASE_UNAVAILABLE"), fieldErrors: {} };
+    return { ok: false, message: outageMessage(error, where), fieldErrors: {} };
   }
   if (error instanceof AppError) return errorState(error);
   const errorId = logError(error, where, "unexpected");

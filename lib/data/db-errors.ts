@@ -3,6 +3,8 @@
 // The save paths turn them into AppError("DATABASE_UNAVAILABLE"): the transaction was rolled
 // back by PostgreSQL, nothing was stored, and the user is told to try again.
 import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
+import { m } from "@/lib/i18n/message";
+import { logError } from "@/lib/observability/errors";
 import { AppError } from "./errors";
 
 /**
@@ -45,4 +47,20 @@ export function asAppError(error: unknown): unknown {
   if (!isDatabaseUnavailable(error)) return error;
   // the original stays as the cause, for the server's log line
   return Object.assign(new AppError("DATABASE_UNAVAILABLE", ERROR_MESSAGES.DATABASE_UNAVAILABLE), { cause: error });
+}
+
+/** An outage already logged where it was caught: the id of its log line travels with it. */
+export function withErrorId<E extends Error>(error: E, errorId: string): E & { errorId: string } {
+  return Object.assign(error, { errorId });
+}
+
+/**
+ * What the user is told of an outage, with the id of its log line: logged here unless it was
+ * logged where it was first caught (withErrorId). Server actions and route handlers both
+ * answer outages with it.
+ */
+export function outageMessage(error: unknown, where: string): string {
+  const known = (error as { errorId?: unknown } | null)?.errorId;
+  const errorId = typeof known === "string" ? known : logError(error, where, "database-unavailable");
+  return m("errors.api.databaseUnavailableWithId", { errorId });
 }

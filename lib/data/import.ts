@@ -17,7 +17,7 @@ import type { OnImportProgress } from "@/lib/domain/import-progress";
 import { dailyIssueMessage, dailyIssueReason } from "@/lib/i18n/daily-issues";
 import { DailyEngine, STAGE_BATCH, type DailyRow } from "./daily-engine";
 import { writeAudit } from "./audit";
-import { isDatabaseUnavailable } from "./db-errors";
+import { isDatabaseUnavailable, withErrorId } from "./db-errors";
 import { AppError } from "./errors";
 import { inDirectTransaction } from "@/lib/db/direct";
 import { logError } from "@/lib/observability/errors";
@@ -201,7 +201,7 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
     if (isDatabaseUnavailable(error)) {
       // PostgreSQL rolled the transaction back (or never began it): nothing is stored.
       const errorId = logError(error, "importDailyFile", "database-unavailable");
-      throw Object.assign(new AppError("DATABASE_UNAVAILABLE", m("errors.api.databaseUnavailableWithId", { errorId })), { cause: error });
+      throw withErrorId(Object.assign(new AppError("DATABASE_UNAVAILABLE", m("errors.api.databaseUnavailableWithId", { errorId })), { cause: error }), errorId);
     }
     throw error;
   }
