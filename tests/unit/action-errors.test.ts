@@ -37,10 +37,12 @@ describe("guardAction", () => {
     expect(logged).toEqual([]);
   });
 
-  it("answers a database outage with 'try again' and logs it as an outage, not as unexpected", async () => {
+  it("answers a database outage with 'try again' and the id of its log line, logged as an outage, not as unexpected", async () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "P1001" });
-    expect(await failing(refused)).toEqual({ ok: false, message: errorMessage("DATABASE_UNAVAILABLE"), fieldErrors: {} });
+    const answer = await failing(refused);
     expect(logged.map((l) => l.fields.kind)).toEqual(["database-unavailable"]);
+    const errorId = String(logged[0].fields.errorId);
+    expect(answer).toEqual({ ok: false, message: `${errorMessage("DATABASE_UNAVAILABLE").replace(/\.$/, "")} (mã lỗi ${errorId}).`, fieldErrors: {} });
   });
 
   it.each([
