@@ -1,0 +1,54 @@
+import "server-only";
+// The morning questions on a unit's overview, answered by the rules the other screens use:
+// who is praised and criticised (the rankings' rule, lib/domain/ranking.ts, at its default
+// counts) and how many units have not reported for the day (lib/data/reporting-status.ts).
+import type { Actor } from "@/lib/auth/permissions";
+import { praiseAndCriticism } from "@/lib/domain/ranking";
+import { getRankings } from "./rankings";
+import { getReportingStatus } from "./reporting-status";
+
+export interface MorningUnitDTO {
+  code: string;
+  name: string;
+  percent: number | null;
+  rank: number | null;
+  /** the actor may open the unit's own page */
+  viewable: boolean;
+}
+
+export interface MorningSummaryDTO {
+  asOf: string;
+  /** children of the unit that have a target to be ranked against */
+  ranked: number;
+  /** best first */
+  praised: MorningUnitDTO[];
+  /** worst first */
+  criticised: MorningUnitDTO[];
+  /** leaf units under the unit (or the unit itself when it is a leaf) */
+  leaves: number;
+  notReported: number;
+}
+
+export interface MorningQuery {
+  unitCode: string;
+  metricCode: string;
+  asOf: string;
+  campaignCode?: string;
+}
+
+export async function getMorningSummary(actor: Actor, query: MorningQuery): Promise<MorningSummaryDTO> {
+  const [ranking, status] = await Promise.all([
+    getRankings(actor, { parentCode: query.unitCode, metricCode: query.metricCode, asOf: query.asOf, ...(query.campaignCode ? { campaignCode: query.campaignCode } : {}) }, { includeChange: false }),
+    getReportingStatus(actor, query.unitCode, query.asOf),
+  ]);
+  const small = ({ code, name, percent, rank, viewable }: MorningUnitDTO): MorningUnitDTO => ({ code, name, percent, rank, viewable });
+  const { praised, criticised } = praiseAndCriticism(ranking.rows);
+  return {
+    asOf: query.asOf,
+    ranked: ranking.rows.filter((row) => row.rank !== null).length,
+    praised: praised.map(small),
+    criticised: criticised.map(small),
+    leaves: status.leaves,
+    notReported: status.leaves - status.reported,
+  };
+}
