@@ -1,6 +1,7 @@
 import { OverviewView } from "@/components/dashboard/overview-view";
 import { Problem } from "@/components/dashboard/problem";
 import { getUnitOverview } from "@/lib/data/overview";
+import { getMorningSummary } from "@/lib/data/overview-morning";
 import type { SessionUserDTO } from "@/lib/data/sessions";
 import { getUnitFrame } from "@/lib/data/unit-frame";
 import { getViewChoices } from "@/lib/data/view-choices";
@@ -16,9 +17,10 @@ export async function UnitOverviewPage({ user, code, view }: { user: SessionUser
       getUnitOverview(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, locale, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
       getUnitFrame(user, code),
       getViewChoices(locale),
+      getMorningSummary(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
     ]),
   );
   if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
-  const [overview, frame, choices] = loaded.data;
-  return <OverviewView overview={overview} frame={frame} choices={choices} view={view} />;
+  const [overview, frame, choices, morning] = loaded.data;
+  return <OverviewView overview={overview} frame={frame} choices={choices} morning={morning} view={view} />;
 }

@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
 import type { OverviewDTO } from "@/lib/data/overview";
+import type { MorningSummaryDTO } from "@/lib/data/overview-morning";
 import type { UnitFrameDTO } from "@/lib/data/unit-frame";
 import type { ViewChoicesDTO } from "@/lib/data/view-choices";
 import { formatChange, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
@@ -10,12 +11,18 @@ import { DailyChart, TrendChart } from "@/components/charts/lazy-charts";
 import { DashboardFrame } from "./dashboard-frame";
 import { viewHref } from "./hrefs";
 import { childLevelWords } from "./levels";
+import { MorningSummary } from "./morning-summary";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-/** The overview of a unit (read by the page): KPI cards, next milestone, projection, trend and daily additions. */
-export async function OverviewView({ overview, frame, choices, view }: { overview: OverviewDTO; frame: UnitFrameDTO; choices: ViewChoicesDTO; view: ViewParams }) {
+/**
+ * The overview of a unit (read by the page): KPI cards, praise and criticism and who has not
+ * reported, next milestone, projection, trend and daily additions.
+ */
+export async function OverviewView({ overview, frame, choices, morning, view }: {
+  overview: OverviewDTO; frame: UnitFrameDTO; choices: ViewChoicesDTO; morning: MorningSummaryDTO; view: ViewParams;
+}) {
   const [locale, t, { charts }] = await Promise.all([getLocale(), getTranslator("dashboard"), getClientMessages("dashboard")]);
   const { progress, nextMilestone } = overview;
   const p = progress.projection;
@@ -52,6 +59,8 @@ export async function OverviewView({ overview, frame, choices, view }: { overvie
           ))}
         </ul>
       </section>
+
+      <MorningSummary summary={morning} code={overview.unit.code} hasChildren={frame.hasChildren} view={view} />
 
       <div className="grid gap-3 lg:grid-cols-3">
         <section aria-labelledby="milestone-heading" className="rounded-lg border border-slate-200 bg-white p-4">
