@@ -76,9 +76,10 @@ async function main(): Promise<number> {
   user ??= await prisma.user.create({ data: { username: "bench", displayName: "Benchmark", role: "admin", passwordHash: "-" }, select: { id: true } });
   const issued = newToken();
   await prisma.apiToken.create({ data: { userId: user.id, name: "bench", tokenHash: issued.tokenHash, prefix: issued.prefix } });
-  // The rankings' per-unit lookup must be one backward index scan, never a scan of the days.
+  // The rankings' per-unit lookup, as lib/data/rankings.ts first issues it (within the last
+  // 7 days, RECENT_DAYS there), must be one backward index scan, never a scan of the days.
   const plan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-    `EXPLAIN SELECT cumulative FROM daily_total WHERE unit_id = 1 AND metric_id = 3 AND date <= '${asOf}'::date ORDER BY date DESC LIMIT 1`);
+    `EXPLAIN SELECT ARRAY[x.cumulative] FROM daily_total x WHERE x.unit_id = 1 AND x.metric_id = 3 AND x.date <= '${asOf}'::date AND x.date > '${asOf}'::date - 7::int ORDER BY x.date DESC LIMIT 1`);
   const planText = plan.map((p) => p["QUERY PLAN"]).join(" | ");
   await prisma.$disconnect();
 
