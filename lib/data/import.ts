@@ -140,7 +140,7 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
     : (async function* () { yield* source as Iterable<string>; })();
   try {
     // A direct connection, for COPY; a big file's statements take longer than the app's usual limit.
-    return await inDirectTransaction(async (tx) => {
+    const result = await inDirectTransaction(async (tx) => {
       const engine = await DailyEngine.open(tx, actor, {
         ...(options.now ? { now: options.now } : {}),
         confirmSpikes: options.confirmSpikes ?? false,
@@ -196,6 +196,12 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
       const written = await engine.write();
       return outcome(true, written);
     }, { statementTimeoutMs: options.unbounded ? 0 : IMPORT_STATEMENT_TIMEOUT_MS });
+    // After a big import the planner's statistics of the tables it filled are stale until
+    // autovacuum gets to them, and the next saves and reads would be planned against them.
+    if (result.written > ANALYZE_AFTER_ROWS) {
+      await inDirectTransaction((tx) => tx.$executeRawUnsafe("ANALYZE figure, daily_total, unit_report, audit_event"), { statementTimeoutMs: 0 });
+    }
+    return result;
   } catch (error) {
     if (error instanceof RolledBack) return error.result;
     if (isDatabaseUnavailable(error)) {
@@ -206,6 +212,9 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
     throw error;
   }
 }
+
+/** Imports writing more figures than this refresh the planner's statistics of what they wrote. */
+const ANALYZE_AFTER_ROWS = 20_000;
 
 /** A web or API import's statements may run this long each (the app's usual limit is 30 s). */
 const IMPORT_STATEMENT_TIMEOUT_MS = 600_000;
