@@ -378,6 +378,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/units.ts#listUnits": ({ admin }) => [admin, "90"],
   "lib/data/units.ts#getUnit": ({ admin }) => [admin, "901"],
   "lib/data/overview.ts#getUnitOverview": ({ admin }) => [admin, { unitCode: "90", metricCode: "activated", asOf: AS_OF }],
+  "lib/data/overview-morning.ts#getMorningSummary": ({ admin }) => [admin, { unitCode: "90", metricCode: "activated", asOf: AS_OF }],
   "lib/data/progress.ts#getViewableUnit": ({ admin }) => [admin, "90"],
   "lib/data/progress.ts#getProgress": ({ admin }) => [admin, { unitCode: "90", metricCode: "activated", asOf: AS_OF, campaignCode: "dot-1" }],
   "lib/data/progress.ts#progressOf": async ({ unit, metricId }) => [{ ...unit, name: "x", level: 1, type: "Tỉnh" }, { id: metricId, code: "activated" }, null, AS_OF],
@@ -412,6 +413,9 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   // error mapping helpers (no database access)
   "lib/data/db-errors.ts#isDatabaseUnavailable": () => [new Error("Connection terminated unexpectedly")],
   "lib/data/db-errors.ts#asAppError": () => [new Error("Connection terminated unexpectedly")],
+  "lib/data/db-errors.ts#withErrorId": () => [new Error("Connection terminated unexpectedly"), "0a1b2c3d"],
+  // an outage already logged where it was caught: worded with its id, logged no second time
+  "lib/data/db-errors.ts#outageMessage": () => [Object.assign(new Error("Connection terminated unexpectedly"), { errorId: "0a1b2c3d" }), "matrix"],
   // a web import's progress, in the process's memory (no row): registered by the import page's
   // action for its signed-in caller, read by GET /api/import-progress for the owner only
   "lib/data/import-progress-registry.ts#trackImportProgress": ({ admin }) => [admin, crypto.randomUUID()],
