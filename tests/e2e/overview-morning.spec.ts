@@ -2,15 +2,11 @@
 // cards), who is praised and criticised (the rankings' lists and sentence) and how many units
 // have not reported (linking to the reporting status of the unit). Issue 24, point 1.
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { addDays, todayInVietnam } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/domain/format";
 import { screenshot, signIn } from "./helpers";
 
-const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-const daysBefore = (days: number) => {
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-};
-const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+const daysBefore = (days: number) => addDays(todayInVietnam(), -days);
 const PERCENT_VI = /^\d{1,3}(\.\d{3})*,\d{2}%$/;
 const PERCENT_EN = /^\d{1,3}(,\d{3})*\.\d{2}%$/;
 
@@ -80,7 +76,7 @@ test("on an earlier day the overview says that day, and when everyone reported i
   await useIssueViewport(page, testInfo);
   await signIn(page, "tinh");
   await page.goto(`/dashboard?asOf=${daysBefore(3)}`);
-  await expect(page.getByTestId("overview-not-reported")).toHaveText(`✓ Cả 241 đơn vị đã báo cáo ngày ${dmy(daysBefore(3))}`);
+  await expect(page.getByTestId("overview-not-reported")).toHaveText(`✓ Cả 241 đơn vị đã báo cáo ngày ${formatDay(daysBefore(3))}`);
   await expect(page.getByTestId("overview-praise").locator("li")).toHaveCount(3);
 });
 
