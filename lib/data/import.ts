@@ -63,7 +63,7 @@ export async function importCsv(actor: Actor, kind: ImportKind, text: string, op
   if (kind === "daily") return importDailyFile(actor, pieces(text), { size: text.length, ...options });
   const spec = IMPORT_KINDS[kind];
   const dryRun = options.dryRun ?? false;
-  const fail = (errors: CsvIssue[], rows = 0): ImportResult => ({ ok: false, kind, dryRun, rows, written: 0, ...listed(errors) });
+  const fail = (errors: CsvIssue[], rows = 0): ImportResult => ({ ok: false, kind, dryRun, rows, written: 0, ...ErrorTally.of(errors).result() });
   if (!canAdminister(actor)) return fail([{ line: 0, message: m("validation.import.forbiddenKind") }]);
 
   const csv = readCsv(text, spec.columns, spec.required);
@@ -87,23 +87,19 @@ function* pieces(text: string): Generator<string> {
   for (let start = 0; start < text.length; start += 262_144) yield text.slice(start, start + 262_144);
 }
 
-/** The first ERRORS_LISTED errors by line, and all of them counted by message. */
-function listed(errors: CsvIssue[]): Pick<ImportResult, "errors" | "errorCount" | "reasons"> {
-  const counts = new Map<string, number>();
-  for (const e of errors) counts.set(e.message, (counts.get(e.message) ?? 0) + 1);
-  return {
-    errors: [...errors].sort((a, b) => a.line - b.line).slice(0, ERRORS_LISTED),
-    errorCount: errors.length,
-    reasons: [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
-  };
-}
-
 /** Collects a file's errors: the first ERRORS_LISTED by line kept, every one counted by reason. */
 class ErrorTally {
   private kept: CsvIssue[] = [];
   private counts = new Map<string, number>();
   total = 0;
-  add(issue: CsvIssue, reason: string = issue.message, count = 1): void {
+  /** Errors listed and counted by their message (the same words for the same fault). */
+  static of(errors: readonly CsvIssue[]): ErrorTally {
+    const tally = new ErrorTally();
+    for (const error of errors) tally.count(error.message);
+    tally.keep(errors);
+    return tally;
+  }
+  count(reason: string, count = 1): void {
     this.total += count;
     this.counts.set(reason, (this.counts.get(reason) ?? 0) + count);
   }
@@ -159,7 +155,7 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
       });
       for await (const item of items) {
         if (item.type === "refused") {
-          for (const issue of item.issues) tally.add(issue);
+          for (const issue of item.issues) tally.count(issue.message);
           tally.keep(item.issues);
           throw new RolledBack(outcome(false));
         }
@@ -175,7 +171,7 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
           batch.push({ ref: row.line, date: data.date, unitCode: data.unit_code, metric: data.metric, value: data.value, kind: data.kind, ...(data.reason ? { reason: data.reason } : {}) });
         }
         rows += item.rows.length + item.issues.length;
-        for (const issue of bad) tally.add(issue);
+        for (const issue of bad) tally.count(issue.message);
         if (bad.length) tally.keep(bad);
         // the next batch is parsed while this one is copied in: one batch in flight at a time
         await staging;
@@ -186,7 +182,7 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
       await staging;
       progress({ phase: "reading", rows, fraction: 1 }, true);
       const checked = await engine.check();
-      for (const [code, count] of Object.entries(checked.counts)) tally.add({ line: 0, message: "" }, dailyIssueReason(code as keyof typeof checked.counts), count);
+      for (const [code, count] of Object.entries(checked.counts)) tally.count(dailyIssueReason(code as keyof typeof checked.counts), count);
       tally.keep(checked.issues.map((issue) => ({ line: issue.ref, message: dailyIssueMessage(issue) })));
       if (tally.total > 0) {
         const spikesOnly = checked.issueCount > 0 && checked.issueCount === (checked.counts.spike ?? 0) && tally.total === checked.issueCount;
