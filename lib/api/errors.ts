@@ -4,9 +4,8 @@ import "server-only";
 // stack. A database that cannot answer is a 503 with Retry-After (nothing was stored);
 // unexpected errors are logged with the request id, which the answer also carries, and
 // answered 500.
-import { AppError, type AppErrorCode } from "@/lib/data/errors";
+import { AppError, userText, type AppErrorCode } from "@/lib/data/errors";
 import { isDatabaseUnavailable, outageMessage } from "@/lib/data/db-errors";
-import { errorMessage } from "@/lib/i18n/error-messages";
 import { m } from "@/lib/i18n/message";
 import { logError } from "@/lib/observability/errors";
 import { currentRequestContext } from "@/lib/observability/request-context";
@@ -20,7 +19,7 @@ const STATUS: Record<AppErrorCode, number> = {
   DATABASE_UNAVAILABLE: 503,
 };
 
-/** What is missing when NOT_FOUND names it (`new AppError("NOT_FOUND", "unit")`). */
+/** What is missing when NOT_FOUND names it (`new AppError("NOT_FOUND", { subject: "unit" })`). */
 const NOT_FOUND_SUBJECTS = ["unit", "metric", "campaign"] as const;
 type NotFoundSubject = (typeof NOT_FOUND_SUBJECTS)[number];
 
@@ -28,13 +27,14 @@ export function apiError(status: number, message: string, fieldErrors: Record<st
   return Response.json({ error: { message, fieldErrors } }, { status, headers });
 }
 
-/** The people's words for a typed error, as an API answers them. */
+/** The people's words for a typed error, as an API answers them: its own, else the API's for its code and subject. */
 function apiMessage(error: AppError): string {
+  if (error.userMessage) return userText(error);
   if (error.code === "UNAUTHENTICATED") return m("errors.api.unauthenticated");
-  if (error.code === "NOT_FOUND" && (NOT_FOUND_SUBJECTS as readonly string[]).includes(error.message)) {
-    return m(`errors.api.notFound.${error.message as NotFoundSubject}`);
+  if (error.code === "NOT_FOUND" && (NOT_FOUND_SUBJECTS as readonly string[]).includes(error.subject ?? "")) {
+    return m(`errors.api.notFound.${error.subject as NotFoundSubject}`);
   }
-  return errorMessage(error.code);
+  return userText(error);
 }
 
 /** What a route handler answers for an error: status, people's words, field messages, headers. */

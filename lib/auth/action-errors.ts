@@ -7,9 +7,8 @@ import "server-only";
 // generic message carrying that id, never the error's own text. Tests (the hostile-input
 // harness) fail on any "unexpected" line, so a crash cannot hide behind a polite answer.
 import { unstable_rethrow } from "next/navigation";
-import { AppError } from "@/lib/data/errors";
+import { AppError, userText } from "@/lib/data/errors";
 import { isDatabaseUnavailable, outageMessage } from "@/lib/data/db-errors";
-import { errorMessage } from "@/lib/i18n/error-messages";
 import { m } from "@/lib/i18n/message";
 import { logError } from "@/lib/observability/errors";
 
@@ -22,10 +21,9 @@ export interface Refusal {
 /** An action's generic "could not do it" message: each takes the `{errorId}` of the log line. */
 export type FailedMessageKey = "errors.form.failed" | "entry.save.failed" | "entry.import.failed";
 
-/** The message an AppError carries for people: fieldErrors._form, else the code's message. */
+/** A typed refusal as an action answers it: its words (its own, else its code's), and each field's messages. */
 export function errorState(error: AppError): Refusal {
-  const { _form: form, ...fieldErrors } = error.fieldErrors;
-  return { ok: false, message: form?.[0] ?? errorMessage(error.code), fieldErrors };
+  return { ok: false, message: userText(error), fieldErrors: error.fieldErrors };
 }
 
 /** The answer to `error`, thrown by the work of the action named `where`. */

@@ -1,5 +1,5 @@
 import { issueApiToken } from "@/lib/data/api-tokens";
-import { AppError } from "@/lib/data/errors";
+import { AppError, userText } from "@/lib/data/errors";
 import { parseArgs, runCommand } from "./command";
 import { openDatabase } from "./context";
 import { systemActor } from "./system-actor";
@@ -13,7 +13,7 @@ runCommand(async () => {
   try {
     const name = typeof options.name === "string" ? options.name : "command line";
     const { token } = await issueApiToken(await systemActor(client), { username: options.user, name, ...(days ? { lifetimeDays: days } : {}) }).catch((error: unknown) => {
-      if (error instanceof AppError) throw new Error(`cannot issue a token for ${options.user}: ${Object.values(error.fieldErrors).flat()[0] ?? error.code}`);
+      if (error instanceof AppError) throw new Error(`cannot issue a token for ${options.user}: ${Object.values(error.fieldErrors).flat()[0] ?? (error.userMessage ? userText(error) : error.code)}`);
       throw error;
     });
     console.log(token);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { AppError } from "@/lib/data/errors";
+import { AppError, userText } from "@/lib/data/errors";
 import { parseArgs, readStdin, runCommand } from "./command";
 import { createUser, resetPassword } from "@/lib/data/users";
 import { openDatabase } from "./context";
@@ -44,7 +44,7 @@ async function resetPasswordCommand(username: string | true | undefined): Promis
 /** What a refusal of the data layer says, for the terminal: its field messages, else its code. */
 function refusal(error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
-  const messages = [...new Set(Object.values(error.fieldErrors).flat())];
+  const messages = [...new Set([...Object.values(error.fieldErrors).flat(), ...(error.userMessage ? [userText(error)] : [])])];
   return new Error(messages.length > 0 ? messages.join("; ") : error.code);
 }
 

@@ -34,8 +34,9 @@ export async function changeOwnPassword(actor: Actor, input: { currentPassword: 
   const user = await client.user.findUnique({ where: { id: actor.id }, select: { id: true, active: true, passwordHash: true, unitId: true } });
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED");
   const audit = (action: AuditAction, extra: Record<string, unknown> = {}) => writeAudit(client, { userId: user.id, action, entity: "user", entityKey: actor.username, unitId: user.unitId, newValue: { address, ...extra } });
-  const locked = (until: Date) => new AppError("INVALID_INPUT", "password", {
-    currentPassword: [m("account.password.errors.locked", { minutes: minutesUntil(until, now) })],
+  const locked = (until: Date) => new AppError("INVALID_INPUT", {
+    subject: "password",
+    fieldErrors: { currentPassword: [m("account.password.errors.locked", { minutes: minutesUntil(until, now) })] },
   });
 
   const verdict = await countAttempt(actor.username, address, now);
@@ -47,7 +48,7 @@ export async function changeOwnPassword(actor: Actor, input: { currentPassword: 
     await audit("user.password_wrong");
     if (verdict.lockedUntil) throw locked(verdict.lockedUntil);
     if (verdict.delayMs > 0) await (options.sleep ?? realSleep)(verdict.delayMs);
-    throw new AppError("INVALID_INPUT", "password", { currentPassword: [m("account.password.errors.currentWrong")] });
+    throw new AppError("INVALID_INPUT", { subject: "password", fieldErrors: { currentPassword: [m("account.password.errors.currentWrong")] } });
   }
   await forgiveAttempt(actor.username, address);
   const passwordHash = await hashPassword(input.newPassword);

@@ -45,11 +45,11 @@ function toDTO(t: { id: number; name: string; prefix: string; createdAt: Date; l
 async function tokenOwner(actor: Actor, username: string | undefined): Promise<{ id: number; username: string; active: boolean; unitId: number | null }> {
   const wanted = username || actor.username;
   if (wanted !== actor.username && !canAdminister(actor)) throw new AppError("FORBIDDEN");
-  if (actor.id === null && !username) throw new AppError("INVALID_INPUT", "username", { username: [m("account.tokens.errors.userRequired")] });
+  if (actor.id === null && !username) throw new AppError("INVALID_INPUT", { subject: "username", fieldErrors: { username: [m("account.tokens.errors.userRequired")] } });
   const owner = await db().user.findUnique({ where: { username: wanted }, select: { id: true, username: true, active: true, unitId: true } });
   if (!owner) {
-    const message = m("account.tokens.errors.noSuchUser", { username: wanted });
-    throw new AppError("NOT_FOUND", "user", { username: [message], _form: [message] });
+    const userMessage = { key: "account.tokens.errors.noSuchUser", params: { username: wanted } } as const;
+    throw new AppError("NOT_FOUND", { subject: "user", userMessage, fieldErrors: { username: [m(userMessage.key, userMessage.params)] } });
   }
   if (owner.id !== actor.id && !canAdminister(actor)) throw new AppError("FORBIDDEN");
   return owner;
@@ -63,9 +63,9 @@ export async function listApiTokens(actor: Actor, username?: string): Promise<Ap
 
 export async function issueApiToken(actor: Actor, input: { name: string; username?: string; lifetimeDays?: number }, now: Date = new Date()): Promise<{ token: string; dto: ApiTokenDTO }> {
   const owner = await tokenOwner(actor, input.username);
-  if (!owner.active) throw new AppError("CONFLICT", "inactive", { _form: [m("account.tokens.errors.accountLocked", { username: owner.username })] });
+  if (!owner.active) throw new AppError("CONFLICT", { subject: "inactive", userMessage: { key: "account.tokens.errors.accountLocked", params: { username: owner.username } } });
   const days = input.lifetimeDays ?? TOKEN_LIFETIME_DAYS.default;
-  if (!Number.isInteger(days) || days < 1 || days > 365) throw new AppError("INVALID_INPUT", "lifetimeDays", { lifetimeDays: [m("account.tokens.errors.lifetime")] });
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new AppError("INVALID_INPUT", { subject: "lifetimeDays", fieldErrors: { lifetimeDays: [m("account.tokens.errors.lifetime")] } });
   const expiresAt = new Date(now.getTime() + days * 86_400_000);
   const { token, tokenHash, prefix } = newToken();
   return db().$transaction(async (tx) => {

@@ -2,7 +2,6 @@
 // connection cut, pool exhausted, statement timed out), as opposed to a bug or bad data.
 // The save paths turn them into AppError("DATABASE_UNAVAILABLE"): the transaction was rolled
 // back by PostgreSQL, nothing was stored, and the user is told to try again.
-import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
 import { m } from "@/lib/i18n/message";
 import { logError } from "@/lib/observability/errors";
 import { AppError } from "./errors";
@@ -46,7 +45,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function asAppError(error: unknown): unknown {
   if (!isDatabaseUnavailable(error)) return error;
   // the original stays as the cause, for the server's log line
-  return Object.assign(new AppError("DATABASE_UNAVAILABLE", ERROR_MESSAGES.DATABASE_UNAVAILABLE), { cause: error });
+  return new AppError("DATABASE_UNAVAILABLE", { userMessage: { key: "errors.code.DATABASE_UNAVAILABLE" }, cause: error });
 }
 
 /** An outage already logged where it was caught: the id of its log line travels with it. */

@@ -203,7 +203,7 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
     if (isDatabaseUnavailable(error)) {
       // PostgreSQL rolled the transaction back (or never began it): nothing is stored.
       const errorId = logError(error, "importDailyFile", "database-unavailable");
-      throw withErrorId(Object.assign(new AppError("DATABASE_UNAVAILABLE", m("errors.api.databaseUnavailableWithId", { errorId })), { cause: error }), errorId);
+      throw withErrorId(new AppError("DATABASE_UNAVAILABLE", { userMessage: { key: "errors.api.databaseUnavailableWithId", params: { errorId } }, cause: error }), errorId);
     }
     throw error;
   }

@@ -35,7 +35,7 @@ export interface IssueReportInput {
 async function findUnit(unitCode: string | null) {
   if (unitCode === null) return null;
   const unit = await db().unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, path: true } });
-  if (!unit) throw new AppError("NOT_FOUND", "unit", { unit: [m("reports.errors.noUnit")] });
+  if (!unit) throw new AppError("NOT_FOUND", { subject: "unit", fieldErrors: { unit: [m("reports.errors.noUnit")] } });
   return unit;
 }
 
@@ -43,7 +43,7 @@ export async function issueWeeklyReport(actor: Actor & { displayName?: string },
   const unit = await findUnit(input.unitCode);
   if (!canIssueReport(actor, unit?.path ?? null)) throw new AppError("FORBIDDEN");
   // Only a finished week: its figures are what the steering committee meets on.
-  if (!isWeekComplete(input.week, now)) throw new AppError("INVALID_INPUT", "week", { week: [m("reports.issue.weekNotOver")] });
+  if (!isWeekComplete(input.week, now)) throw new AppError("INVALID_INPUT", { subject: "week", fieldErrors: { week: [m("reports.issue.weekNotOver")] } });
   const model = await getWeeklyReport(actor, input, now);
   const week = formatIsoWeek(input.week);
   const issuedBy = actor.displayName ?? actor.username;
@@ -90,13 +90,13 @@ export async function getIssuedReport(actor: Actor, id: number): Promise<ReportE
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");
   const row = await db().issuedReport.findUnique({ where: { id }, select: { id: true, unitId: true, model: true, issuedAt: true, issuedByName: true, daysLocked: true } });
-  if (!row) throw new AppError("NOT_FOUND", "report");
+  if (!row) throw new AppError("NOT_FOUND", { subject: "report" });
   const unitPath = row.unitId === null ? null : (await db().unit.findUnique({ where: { id: row.unitId }, select: { path: true } }))?.path ?? null;
   const allowed = row.unitId === null ? scope === "" : unitPath !== null && canViewUnit(actor, unitPath);
   // Outside the caller's scope an issued report does not exist for them.
-  if (!allowed) throw new AppError("NOT_FOUND", "report");
+  if (!allowed) throw new AppError("NOT_FOUND", { subject: "report" });
   const model = readStoredModel(row.model);
-  if (!model) throw new AppError("NOT_FOUND", "report");
+  if (!model) throw new AppError("NOT_FOUND", { subject: "report" });
   return { model, issuedAt: row.issuedAt.toISOString(), issued: { id: row.id, by: row.issuedByName, daysLocked: row.daysLocked }, issuedId: row.id };
 }
 

@@ -50,11 +50,11 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
   const unit = await getViewableUnit(actor, query.unitCode);
   const client = db();
   const campaign = await resolveCampaign(query.campaignCode, query.asOf);
-  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign");
+  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", { subject: "campaign" });
   const metrics = await client.metric.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, nameVi: true, nameEn: true } });
   const named = (m: { nameVi: string; nameEn: string }) => (query.locale === "en" ? m.nameEn : m.nameVi);
   const metric = metrics.find((m) => m.code === query.metricCode);
-  if (!metric) throw new AppError("NOT_FOUND", "metric");
+  if (!metric) throw new AppError("NOT_FOUND", { subject: "metric" });
 
   const ancestorCodes = unit.path.split("/").filter(Boolean).slice(0, -1);
   const [ancestors, levels, childCount, kpis] = await Promise.all([

@@ -23,7 +23,7 @@ export async function createPeriodLock(actor: Actor, input: { unitCode: string; 
   if (!canAdminister(actor)) throw new AppError("FORBIDDEN");
   return db().$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, name: true } });
-    if (!unit) throw new AppError("NOT_FOUND", "unit", { unitCode: [m("validation.lock.noUnit")] });
+    if (!unit) throw new AppError("NOT_FOUND", { subject: "unit", fieldErrors: { unitCode: [m("validation.lock.noUnit")] } });
     return insertPeriodLock(tx, actor, unit, input.untilDate, input.reason);
   });
 }

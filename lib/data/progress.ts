@@ -49,7 +49,7 @@ export interface ProgressDTO {
 export async function getViewableUnit(actor: Actor, code: string, options: { notFoundMessage?: string } = {}): Promise<ViewedUnit> {
   if (viewScope(actor) === null) throw new AppError("FORBIDDEN");
   const unit = await db().unit.findUnique({ where: { code }, select: { id: true, code: true, name: true, path: true, level: true, type: true, parent: { select: { code: true } } } });
-  if (!unit) throw new AppError("NOT_FOUND", "unit", options.notFoundMessage ? { unit: [options.notFoundMessage] } : {});
+  if (!unit) throw new AppError("NOT_FOUND", { subject: "unit", fieldErrors: options.notFoundMessage ? { unit: [options.notFoundMessage] } : {} });
   if (!canViewUnit(actor, unit.path)) throw new AppError("FORBIDDEN");
   const { parent, ...rest } = unit;
   return { ...rest, parentCode: parent?.code ?? null };
@@ -58,9 +58,9 @@ export async function getViewableUnit(actor: Actor, code: string, options: { not
 export async function getProgress(actor: Actor, query: ProgressQuery): Promise<ProgressDTO> {
   const unit = await getViewableUnit(actor, query.unitCode);
   const campaign = await resolveCampaign(query.campaignCode, query.asOf);
-  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign");
+  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", { subject: "campaign" });
   const metric = await db().metric.findUnique({ where: { code: query.metricCode }, select: { id: true, code: true } });
-  if (!metric) throw new AppError("NOT_FOUND", "metric");
+  if (!metric) throw new AppError("NOT_FOUND", { subject: "metric" });
   return progressOf(unit, metric, campaign, query.asOf);
 }
 

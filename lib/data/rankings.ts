@@ -67,10 +67,10 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
     query.parentCode === null ? null : getViewableUnit(actor, query.parentCode).then((unit) => ({ unit }), (error: unknown) => ({ error })),
     resolveCampaign(query.campaignCode, query.asOf),
   ]);
-  if (!metric) throw new AppError("NOT_FOUND", "metric");
+  if (!metric) throw new AppError("NOT_FOUND", { subject: "metric" });
   if (found && "error" in found) throw found.error;
   const parent = found?.unit ?? null;
-  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign");
+  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", { subject: "campaign" });
 
   const weekAgo = addDays(query.asOf, -RANK_CHANGE_DAYS);
   const [dueNow, dueBefore] = campaign ? await dueDatesOn(campaign.id, metric.id, [query.asOf, weekAgo]) : [null, null];

@@ -8,9 +8,8 @@ import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { checkTargetSum, type TargetSumWarning } from "@/lib/domain/target-sums";
 import { compareVietnamese } from "@/lib/domain/text";
 import type { Locale } from "@/lib/i18n/config";
-import { m } from "@/lib/i18n/message";
 import type { CampaignDTO } from "./campaigns";
-import { AppError } from "./errors";
+import { AppError, invalidField } from "./errors";
 import { writeAudit } from "./audit";
 
 export interface CampaignSummaryDTO extends CampaignDTO {
@@ -43,8 +42,6 @@ function requireAdmin(actor: Actor): void {
   if (!canAdminister(actor)) throw new AppError("FORBIDDEN");
 }
 
-const invalid = (field: string, message: string) => new AppError("INVALID_INPUT", field, { [field]: [message], _form: [message] });
-
 const toCampaign = (c: { id: number; code: string; name: string; startDate: Date; endDate: Date }): CampaignDTO =>
   ({ id: c.id, code: c.code, name: c.name, startDate: dateToDay(c.startDate), endDate: dateToDay(c.endDate) });
 
@@ -70,7 +67,7 @@ export async function listMetrics(actor: Actor): Promise<MetricDTO[]> {
 export async function createCampaign(actor: Actor, input: { code: string; name: string; startDate: string; endDate: string }): Promise<CampaignDTO> {
   requireAdmin(actor);
   return db().$transaction(async (tx) => {
-    if (await tx.campaign.findUnique({ where: { code: input.code }, select: { id: true } })) throw invalid("code", m("admin.campaigns.refusal.duplicateCode", { code: input.code }));
+    if (await tx.campaign.findUnique({ where: { code: input.code }, select: { id: true } })) throw invalidField("code", "admin.campaigns.refusal.duplicateCode", { code: input.code });
     const created = await tx.campaign.create({ data: { code: input.code, name: input.name, startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) } });
     await writeAudit(tx, { userId: actor.id, action: "campaign.create", entity: "campaign", entityKey: input.code, newValue: { name: input.name, startDate: input.startDate, endDate: input.endDate } });
     return toCampaign(created);
@@ -83,8 +80,8 @@ async function gridContext(campaignCode: string, metricCode: string) {
     client.campaign.findUnique({ where: { code: campaignCode } }),
     client.metric.findUnique({ where: { code: metricCode }, select: { id: true, code: true, nameVi: true, nameEn: true } }),
   ]);
-  if (!campaign) throw invalid("campaign", m("admin.campaigns.refusal.noSuchCampaign", { code: campaignCode }));
-  if (!metric) throw invalid("metric", m("admin.campaigns.refusal.noSuchMetric", { code: metricCode }));
+  if (!campaign) throw invalidField("campaign", "admin.campaigns.refusal.noSuchCampaign", { code: campaignCode });
+  if (!metric) throw invalidField("metric", "admin.campaigns.refusal.noSuchMetric", { code: metricCode });
   return { campaign, metric };
 }
 
@@ -94,7 +91,7 @@ export async function getTargetGrid(actor: Actor, query: { campaign: string; met
   const client = db();
   const { campaign, metric } = await gridContext(query.campaign, query.metric);
   const parent = await client.unit.findUnique({ where: { code: query.parentCode }, select: { id: true, code: true, name: true } });
-  if (!parent) throw invalid("parentCode", m("admin.units.refusal.noSuchUnit", { code: query.parentCode }));
+  if (!parent) throw invalidField("parentCode", "admin.units.refusal.noSuchUnit", { code: query.parentCode });
   const children = (await client.unit.findMany({ where: { parentId: parent.id }, select: { id: true, code: true, name: true, dissolvedOn: true } }))
     .sort((a, b) => compareVietnamese(a.name, b.name));
   const targets = await client.target.findMany({
@@ -124,7 +121,7 @@ export async function saveTargets(actor: Actor, input: { campaign: string; metri
   return db().$transaction(async (tx) => {
     const units = new Map((await tx.unit.findMany({ where: { code: { in: input.values.map((v) => v.unitCode) } }, select: { id: true, code: true } })).map((u) => [u.code, u]));
     const unknown = input.values.filter((v) => !units.has(v.unitCode)).map((v) => v.unitCode);
-    if (unknown.length) throw invalid("values", m("admin.units.refusal.noSuchUnit", { code: unknown.join(", ") }));
+    if (unknown.length) throw invalidField("values", "admin.units.refusal.noSuchUnit", { code: unknown.join(", ") });
     let changed = 0;
     for (const { unitCode, value } of input.values) {
       const unit = units.get(unitCode)!;

@@ -9,8 +9,7 @@ import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { formatDay } from "@/lib/domain/format";
 import { searchKey } from "@/lib/domain/text";
 import type { Locale } from "@/lib/i18n/config";
-import { m } from "@/lib/i18n/message";
-import { AppError } from "./errors";
+import { AppError, invalidField } from "./errors";
 import { unitEnded } from "./totals";
 import { writeAudit } from "./audit";
 
@@ -55,8 +54,6 @@ function toDTO(u: UnitRow): UnitAdminDTO {
 function requireAdmin(actor: Actor): void {
   if (!canAdminister(actor)) throw new AppError("FORBIDDEN");
 }
-
-const invalid = (field: string, message: string) => new AppError("INVALID_INPUT", field, { [field]: [message], _form: [message] });
 
 /** A unit with its children (the roots when no code is given). */
 export async function getUnitTree(actor: Actor, code?: string): Promise<UnitTreeDTO> {
@@ -110,14 +107,14 @@ export async function dissolveUnit(actor: Actor, input: { code: string; date: st
   return db().$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { code: input.code }, select: { id: true, level: true, path: true, dissolvedOn: true } });
     if (!unit) throw new AppError("NOT_FOUND");
-    if (unit.dissolvedOn) throw invalid("date", m("admin.units.refusal.alreadyDissolved", { date: formatDay(dateToDay(unit.dissolvedOn)) }));
+    if (unit.dissolvedOn) throw invalidField("date", "admin.units.refusal.alreadyDissolved", { date: formatDay(dateToDay(unit.dissolvedOn)) });
     let target: { id: number; code: string } | null = null;
     if (input.mergedIntoCode) {
       const into = await tx.unit.findUnique({ where: { code: input.mergedIntoCode }, select: { id: true, code: true, level: true, path: true, dissolvedOn: true } });
-      if (!into) throw invalid("mergedIntoCode", m("admin.units.refusal.noSuchUnit", { code: input.mergedIntoCode }));
-      if (into.id === unit.id || into.path.startsWith(unit.path)) throw invalid("mergedIntoCode", m("admin.units.refusal.mergeIntoItself"));
-      if (into.level !== unit.level) throw invalid("mergedIntoCode", m("admin.units.refusal.mergeSameLevel"));
-      if (into.dissolvedOn && dateToDay(into.dissolvedOn) <= input.date) throw invalid("mergedIntoCode", m("admin.units.refusal.mergeIntoDissolved"));
+      if (!into) throw invalidField("mergedIntoCode", "admin.units.refusal.noSuchUnit", { code: input.mergedIntoCode });
+      if (into.id === unit.id || into.path.startsWith(unit.path)) throw invalidField("mergedIntoCode", "admin.units.refusal.mergeIntoItself");
+      if (into.level !== unit.level) throw invalidField("mergedIntoCode", "admin.units.refusal.mergeSameLevel");
+      if (into.dissolvedOn && dateToDay(into.dissolvedOn) <= input.date) throw invalidField("mergedIntoCode", "admin.units.refusal.mergeIntoDissolved");
       target = { id: into.id, code: into.code };
     }
     const after = await tx.unit.update({

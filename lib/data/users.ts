@@ -6,10 +6,9 @@ import { randomBytes } from "node:crypto";
 import { canAdminister, type Actor, type Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { db, type Db } from "@/lib/db/client";
-import { m } from "@/lib/i18n/message";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/accounts";
 import { revokeTokensOfUser } from "./api-tokens";
-import { AppError } from "./errors";
+import { AppError, invalidField } from "./errors";
 import { writeAudit } from "./audit";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -42,8 +41,6 @@ function requireAdmin(actor: Actor): void {
   if (!canAdminister(actor)) throw new AppError("FORBIDDEN");
 }
 
-const invalid = (field: string, message: string) => new AppError("INVALID_INPUT", field, { [field]: [message], _form: [message] });
-
 export async function listUsers(actor: Actor): Promise<UserDTO[]> {
   requireAdmin(actor);
   const users = await db().user.findMany({ orderBy: [{ active: "desc" }, { username: "asc" }], select: USER_SELECT });
@@ -65,11 +62,11 @@ export async function getUser(actor: Actor, userId: number): Promise<UserDTO> {
  */
 async function scopeUnit(tx: Tx, role: Role, unitCode: string | null): Promise<{ id: number; code: string } | null> {
   if (role === "admin") return null;
-  if (!unitCode) throw invalid("unitCode", m("users.errors.unitRequired"));
+  if (!unitCode) throw invalidField("unitCode", "users.errors.unitRequired");
   const unit = await tx.unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, level: true } });
-  if (!unit) throw invalid("unitCode", m("users.errors.unitUnknown", { code: unitCode }));
-  if (role === "district" && unit.level !== 2) throw invalid("unitCode", m("users.errors.districtLevel"));
-  if (role === "commune" && unit.level !== 3) throw invalid("unitCode", m("users.errors.communeLevel"));
+  if (!unit) throw invalidField("unitCode", "users.errors.unitUnknown", { code: unitCode });
+  if (role === "district" && unit.level !== 2) throw invalidField("unitCode", "users.errors.districtLevel");
+  if (role === "commune" && unit.level !== 3) throw invalidField("unitCode", "users.errors.communeLevel");
   return { id: unit.id, code: unit.code };
 }
 
@@ -77,7 +74,7 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
   requireAdmin(actor);
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw invalid("username", m("users.errors.usernameTaken", { username: input.username }));
+    if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw invalidField("username", "users.errors.usernameTaken", { username: input.username });
     const unit = await scopeUnit(tx, input.role, input.unitCode);
     const user = await tx.user.create({
       data: { username: input.username, displayName: input.displayName, role: input.role, unitId: unit?.id ?? null, passwordHash },
@@ -92,7 +89,7 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
 async function guardLastAdmin(tx: Tx, userId: number): Promise<void> {
   const admins = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`;
   if (admins.length === 1 && admins[0].id === userId) {
-    throw new AppError("CONFLICT", "last-admin", { _form: [m("users.errors.lastAdmin")] });
+    throw new AppError("CONFLICT", { subject: "last-admin", userMessage: { key: "users.errors.lastAdmin" } });
   }
 }
 

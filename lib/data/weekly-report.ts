@@ -60,11 +60,11 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   const asOf = weekEnd(query.week);
   const before = addDays(weekStart(query.week), -1);
   const campaign = await resolveCampaign(query.campaignCode, asOf);
-  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", "campaign", { campaign: [m("reports.errors.noCampaign")] });
+  if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", { subject: "campaign", fieldErrors: { campaign: [m("reports.errors.noCampaign")] } });
 
   const metrics = await client.metric.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, nameVi: true, nameEn: true } });
   const headline = metrics.find((m) => m.code === HEADLINE_METRIC) ?? metrics[0];
-  if (!headline) throw new AppError("NOT_FOUND", "metric");
+  if (!headline) throw new AppError("NOT_FOUND", { subject: "metric" });
 
   const rankingQuery = { parentCode: unit?.code ?? null, metricCode: headline.code, ...(campaign ? { campaignCode: campaign.code } : {}) };
   const [ranking, rankingBefore] = await Promise.all([

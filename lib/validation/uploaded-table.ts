@@ -9,13 +9,13 @@ export async function readUploadedTable(file: File): Promise<string> {
   try {
     return await xlsxToCsv(await file.arrayBuffer());
   } catch (error) {
-    if (error instanceof XlsxLimitError) throw new AppError("INVALID_INPUT", "file", { file: [error.message], _form: [error.message] });
-    throw new AppError("INVALID_INPUT", "file", { file: [m("validation.file.xlsxBroken")], _form: [m("validation.file.xlsxUnreadable")] });
+    if (error instanceof XlsxLimitError) throw new AppError("INVALID_INPUT", { subject: "file", userMessage: error.userMessage, fieldErrors: { file: [error.message] } });
+    throw new AppError("INVALID_INPUT", { subject: "file", userMessage: { key: "validation.file.xlsxUnreadable" }, fieldErrors: { file: [m("validation.file.xlsxBroken")] } });
   }
 }
 
 /** An import's bad rows as one error, each with its line number (the header is line 1). */
 export function importFailure(result: { errors: CsvIssue[] }): AppError {
   const lines = Object.fromEntries(result.errors.slice(0, 50).map((e, i) => [`line${i}`, [e.line ? m("validation.file.line", { line: String(e.line), message: e.message }) : e.message]]));
-  return new AppError("INVALID_INPUT", "import", { _form: [m("validation.file.failed", { count: result.errors.length })], ...lines });
+  return new AppError("INVALID_INPUT", { subject: "import", userMessage: { key: "validation.file.failed", params: { count: result.errors.length } }, fieldErrors: lines });
 }

@@ -6,7 +6,8 @@
 // must unpack to a bounded size before the workbook is parsed, and the cells read are counted.
 // Over a limit the file is refused with a message saying what to do.
 import ExcelJS from "exceljs";
-import { m } from "@/lib/i18n/message";
+import type { UserMessage } from "@/lib/data/errors";
+import { m, type MessageKey, type MessageValues } from "@/lib/i18n/message";
 import { unpacksWithin } from "./zip-size";
 
 export interface XlsxLimits {
@@ -26,7 +27,14 @@ export const XLSX_LIMITS: XlsxLimits = {
 };
 
 /** A file refused for its size; the message is for the user, in the request's language. */
-export class XlsxLimitError extends Error {}
+export class XlsxLimitError extends Error {
+  declare readonly userMessage?: UserMessage;
+
+  /** The refusal worded by the catalogue, its key and values kept (not enumerable) for an AppError's answer. */
+  static of(key: MessageKey, params: MessageValues): XlsxLimitError {
+    return Object.defineProperty(new XlsxLimitError(m(key, params)), "userMessage", { value: { key, params } });
+  }
+}
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
@@ -54,7 +62,7 @@ function lastFilledColumn(row: ExcelJS.Row): number {
 
 export async function xlsxToCsv(data: ArrayBuffer, limits: XlsxLimits = XLSX_LIMITS): Promise<string> {
   if (!unpacksWithin(new Uint8Array(data), limits.maxUnpackedBytes)) {
-    throw new XlsxLimitError(m("validation.file.xlsxTooBig", { megabytes: Math.round(limits.maxUnpackedBytes / 1_000_000) }));
+    throw XlsxLimitError.of("validation.file.xlsxTooBig", { megabytes: Math.round(limits.maxUnpackedBytes / 1_000_000) });
   }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data);
@@ -67,11 +75,11 @@ export async function xlsxToCsv(data: ArrayBuffer, limits: XlsxLimits = XLSX_LIM
   sheet.eachRow({ includeEmpty: false }, (row) => {
     if (width === 0) {
       width = lastFilledColumn(row);
-      if (width > limits.maxColumns) throw new XlsxLimitError(m("validation.file.xlsxTooWide", { columns: width, max: limits.maxColumns }));
+      if (width > limits.maxColumns) throw XlsxLimitError.of("validation.file.xlsxTooWide", { columns: width, max: limits.maxColumns });
       if (width === 0) return;
     }
     cells += width;
-    if (cells > limits.maxCells) throw new XlsxLimitError(m("validation.file.xlsxTooManyCells", { max: limits.maxCells }));
+    if (cells > limits.maxCells) throw XlsxLimitError.of("validation.file.xlsxTooManyCells", { max: limits.maxCells });
     const texts: string[] = [];
     for (let column = 1; column <= width; column++) texts.push(cellText(row.findCell(column)?.value).trim());
     if (texts.some((text) => text !== "")) rows.push(texts);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/daily/route";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/data/errors";
+import { AppError, userText } from "@/lib/data/errors";
 import { gridCellsToRows } from "@/lib/data/daily-grid-rows";
 import { getDailyGrid } from "@/lib/data/daily-grid";
 import { saveDailyFigures } from "@/lib/data/daily-save";
@@ -106,7 +106,8 @@ describe("daily entry", () => {
     const badHeader = await withLocale("en", () => importCsv(district, "daily", "date,unit_code,metric,value,colour\n", { now: NOW }));
     expect(badHeader.errors).toEqual([{ line: 1, message: "Unknown columns: colour." }]);
     const failure = withLocale("en", () => importFailure({ errors: [{ line: 3, message: "Unknown columns: colour." }] }));
-    expect(failure.fieldErrors).toEqual({ _form: ["The file has 1 error; nothing was written."], line0: ["Line 3: Unknown columns: colour."] });
+    expect(failure.fieldErrors).toEqual({ line0: ["Line 3: Unknown columns: colour."] });
+    expect(withLocale("en", () => userText(failure))).toBe("The file has 1 error; nothing was written.");
 
     const grid = (value: string) => gridCellsToRows({
       date: "2023-06-02", submissionKey: "grid-key-en", confirmSpikes: false,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
+import { AppError, userText } from "@/lib/data/errors";
 import { importCsv } from "@/lib/data/import";
 import { createCampaign, getTargetGrid, listCampaigns, listTargetSumWarnings, saveTargets } from "@/lib/data/targets-admin";
 import { withLocale } from "@/lib/i18n/message";
@@ -74,12 +75,12 @@ describe("campaigns and targets", () => {
   });
 
   it("words its refusals in the request's language: Vietnamese by default, English when asked", async () => {
-    const refusal = (work: () => Promise<unknown>) => work().then(() => null, (e: { code: string; fieldErrors: Record<string, string[]> }) => [e.code, e.fieldErrors]);
+    const refusal = (work: () => Promise<unknown>) => work().then(() => null, (e: AppError) => [e.code, e.fieldErrors, userText(e)]);
     const duplicate = () => createCampaign(ADMIN, { code: "dot-1", name: "x", startDate: "2023-05-01", endDate: "2023-06-30" });
     const unknownUnit = () => saveTargets(ADMIN, { ...GRID, values: [{ unitCode: "99999", value: 5 }] });
-    expect(await refusal(duplicate)).toEqual(["INVALID_INPUT", { code: ["Đã có đợt mã dot-1."], _form: ["Đã có đợt mã dot-1."] }]);
-    expect(await withLocale("en", () => refusal(duplicate))).toEqual(["INVALID_INPUT", { code: ["A campaign with code dot-1 already exists."], _form: ["A campaign with code dot-1 already exists."] }]);
-    expect(await withLocale("en", () => refusal(unknownUnit))).toMatchObject(["INVALID_INPUT", { values: ["There is no unit with code 99999."] }]);
+    expect(await refusal(duplicate)).toEqual(["INVALID_INPUT", { code: ["Đã có đợt mã dot-1."] }, "Đã có đợt mã dot-1."]);
+    expect(await withLocale("en", () => refusal(duplicate))).toEqual(["INVALID_INPUT", { code: ["A campaign with code dot-1 already exists."] }, "A campaign with code dot-1 already exists."]);
+    expect(await withLocale("en", () => refusal(unknownUnit))).toMatchObject(["INVALID_INPUT", { values: ["There is no unit with code 99999."] }, "There is no unit with code 99999."]);
 
     // the forms' schemas too: their messages are worded when the form is parsed
     const backwards = { code: "dot-2", name: "Đợt 2", startDate: "2023-06-30", endDate: "2023-05-01" };

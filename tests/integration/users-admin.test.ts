@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { changeOwnPassword } from "@/lib/data/account";
 import { getSessionUser, signIn } from "@/lib/data/sessions";
 import { createUser, listUsers, resetPassword, setUserActive, updateUser } from "@/lib/data/users";
-import { AppError } from "@/lib/data/errors";
+import { AppError, userText } from "@/lib/data/errors";
 import { withLocale } from "@/lib/i18n/message";
 import { passwordChangeSchema, userCreateSchema } from "@/lib/validation/accounts";
 import { smallTree } from "./fixtures";
@@ -21,7 +21,7 @@ const refusal = async (promise: Promise<unknown>) => {
     await promise;
     return null;
   } catch (error) {
-    if (error instanceof AppError) return { code: error.code, message: error.fieldErrors._form?.[0] };
+    if (error instanceof AppError) return { code: error.code, message: error.userMessage ? userText(error) : undefined };
     throw error;
   }
 };

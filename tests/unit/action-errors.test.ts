@@ -4,7 +4,8 @@
 import { redirect } from "next/navigation";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { guardAction } from "@/lib/auth/action-errors";
-import { AppError } from "@/lib/data/errors";
+import { AppError, invalidField } from "@/lib/data/errors";
+import { m } from "@/lib/i18n/message";
 import { errorMessage } from "@/lib/i18n/error-messages";
 import type { LogFields } from "@/lib/observability/log";
 
@@ -17,6 +18,8 @@ vi.mock("@/lib/observability/log", async (importOriginal) => ({
 const failing = (error: unknown) => guardAction("testAction", "errors.form.failed", async () => {
   throw error;
 });
+
+const WEEK_NOT_OVER = "Tuần này chưa kết thúc; chỉ ban hành được báo cáo của tuần đã qua.";
 
 afterEach(() => {
   logged.length = 0;
@@ -31,7 +34,8 @@ describe("guardAction", () => {
   it.each([
     { label: "permission", error: new AppError("FORBIDDEN"), message: errorMessage("FORBIDDEN"), fieldErrors: {} },
     { label: "conflict", error: new AppError("CONFLICT"), message: errorMessage("CONFLICT"), fieldErrors: {} },
-    { label: "validation with its own words", error: new AppError("INVALID_INPUT", "week", { _form: ["Tuần chưa kết thúc."], week: ["Tuần chưa kết thúc."] }), message: "Tuần chưa kết thúc.", fieldErrors: { week: ["Tuần chưa kết thúc."] } },
+    { label: "validation with its own words", error: invalidField("week", "reports.issue.weekNotOver"), message: WEEK_NOT_OVER, fieldErrors: { week: [WEEK_NOT_OVER] } },
+    { label: "a conflict with its own words and no field", error: new AppError("CONFLICT", { subject: "last-admin", userMessage: { key: "users.errors.lastAdmin" } }), message: m("users.errors.lastAdmin"), fieldErrors: {} },
   ])("answers a typed refusal ($label) with its message and logs nothing", async ({ error, message, fieldErrors }) => {
     expect(await failing(error)).toEqual({ ok: false, message, fieldErrors });
     expect(logged).toEqual([]);

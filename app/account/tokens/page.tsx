@@ -5,7 +5,7 @@ import { CARD, FIELD, INPUT, TD, TH } from "@/components/forms/styles";
 import { canAdminister } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listApiTokens, TOKEN_LIFETIME_DAYS, type ApiTokenDTO } from "@/lib/data/api-tokens";
-import { AppError } from "@/lib/data/errors";
+import { AppError, userText } from "@/lib/data/errors";
 import { formatDateTime } from "@/lib/domain/format";
 import { getTranslator, inRequestLocale } from "@/lib/i18n/server";
 import { usernameSchema } from "@/lib/validation/accounts";
@@ -22,7 +22,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
   const admin = canAdminister(user);
   const requested = usernameSchema.safeParse((await searchParams).user);
   const owner = admin && requested.success ? requested.data : user.username;
-  const [t, errors] = await Promise.all([getTranslator("account"), getTranslator("errors")]);
+  const t = await getTranslator("account");
   let tokens: ApiTokenDTO[] = [];
   let problem: string | null = null;
   const now = new Date().toISOString();
@@ -31,7 +31,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
     tokens = await inRequestLocale(() => listApiTokens(user, owner));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    problem = error.fieldErrors._form?.[0] ?? errors(`code.${error.code}`);
+    problem = await inRequestLocale(async () => userText(error));
   }
   return (
     <main className="mx-auto max-w-4xl space-y-4 px-3 py-4 sm:px-4">

@@ -3,7 +3,7 @@ import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { CARD, FIELD, INPUT } from "@/components/forms/styles";
 import { requireAdminForPage } from "@/lib/auth/session";
-import { AppError } from "@/lib/data/errors";
+import { AppError, userText } from "@/lib/data/errors";
 import { getTargetGrid, listCampaigns, listMetrics, listTargetSumWarnings, type TargetGridDTO } from "@/lib/data/targets-admin";
 import { getHomeUnitCode } from "@/lib/data/units";
 import { formatDay, formatNumber } from "@/lib/domain/format";
@@ -43,7 +43,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       grid = await inRequestLocale(() => getTargetGrid(user, gridQuery));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      problem = error.fieldErrors._form?.[0] ?? t("campaign.gridFailed");
+      problem = error.userMessage ? await inRequestLocale(async () => userText(error)) : t("campaign.gridFailed");
     }
   }
   const warnings = await listTargetSumWarnings(user, campaign.code);

@@ -19,7 +19,7 @@ function codeOf(request: Request): string {
 
 const handler = readEndpoint(z.strictObject({}), (actor, _params, request) => {
   const code = codeOf(request);
-  if (!isUnitCode(code)) throw new AppError("NOT_FOUND", "unit");
+  if (!isUnitCode(code)) throw new AppError("NOT_FOUND", { subject: "unit" });
   return getUnit(actor, code);
 });
 
