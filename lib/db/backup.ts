@@ -56,6 +56,16 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
  */
 const MIGRATION_DATA_TABLES = ["unit_level", "metric"];
 
+/**
+ * References that triggers check instead of foreign keys (migration
+ * 20261206000000_figure_reference_triggers): a restore loads their parents first all the same.
+ */
+const TRIGGER_REFERENCES: readonly { child: string; parent: string }[] = [
+  { child: "figure", parent: "unit" },
+  { child: "figure", parent: "metric" },
+  { child: "figure", parent: "app_user" },
+];
+
 /** The application's tables, parents before children (a table's own parent rows are one statement). */
 async function tablesInDependencyOrder(client: Client): Promise<{ name: string; columns: string[]; selfReferencing: boolean; key: string[] }[]> {
   const { rows: tables } = await client.query<{ name: string }>(
@@ -79,7 +89,7 @@ async function tablesInDependencyOrder(client: Client): Promise<{ name: string; 
       WHERE i.indisprimary AND n.nspname = 'public' ORDER BY c.relname, k.ord`,
   );
   const parents = new Map<string, Set<string>>(tables.map((t) => [t.name, new Set<string>()]));
-  for (const edge of edges) if (edge.child !== edge.parent) parents.get(edge.child)?.add(edge.parent);
+  for (const edge of [...edges, ...TRIGGER_REFERENCES]) if (edge.child !== edge.parent) parents.get(edge.child)?.add(edge.parent);
   const ordered: string[] = [];
   const placed = new Set<string>();
   while (ordered.length < tables.length) {

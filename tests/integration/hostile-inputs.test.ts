@@ -62,7 +62,7 @@ describe("hostile input, property-based", () => {
     const cell = { unitCode: "90101", metric: "dossiers", kind: "daily" as const };
     const saved = await saveDailyGridAction({ date: "2023-06-01", submissionKey: "hostile-nul-1", cells: [{ ...cell, value: "5", expectedVersion: null }] });
     expect(saved).toMatchObject({ ok: true, written: 1 });
-    const version = await testDb().figure.findFirstOrThrow({ where: { unit: { code: "90101" }, metric: { code: "dossiers" } }, select: { version: true } });
+    const version = await storedFigure("90101", "dossiers");
     const corrected = await saveDailyGridAction({ date: "2023-06-01", submissionKey: "hostile-nul-2", cells: [{ ...cell, value: "6", expectedVersion: version.version, reason: "Sửa\u0000theo xã" }] });
     expect(corrected).toMatchObject({ ok: false, fieldErrors: { "90101.dossiers": [m("validation.reason.invalidCharacter")] } });
     expect(takeErrorLines()).toEqual([]);
@@ -76,7 +76,7 @@ describe("hostile input, property-based", () => {
     expect(await save("2023-05-10", "hostile-negative-1", "10", "daily", null)).toMatchObject({ ok: true });
     // the next day's running total lowered to 2 (a correction of the count, with its reason)
     expect(await save("2023-05-11", "hostile-negative-2", "2", "cumulative", null)).toMatchObject({ ok: true });
-    const first = await testDb().figure.findFirstOrThrow({ where: { unit: { code: "90102" }, metric: { code: "dossiers" }, date: new Date("2023-05-10") } });
+    const first = await storedFigure("90102", "dossiers", new Date("2023-05-10"));
     // 10 → 5 on the first day would leave 2 − 5 = −3 on the second
     expect(await save("2023-05-10", "hostile-negative-3", "5", "daily", first.version)).toMatchObject({
       ok: false,
@@ -97,3 +97,10 @@ describe("hostile input, property-based", () => {
     expect(await expectStoredFiguresValid(testDb())).toBeGreaterThan(0);
   });
 });
+
+/** The stored figure of a unit and metric (on a day, when given). */
+async function storedFigure(unitCode: string, metric: string, date?: Date) {
+  const db = testDb();
+  const [unit, metricRow] = await Promise.all([db.unit.findUniqueOrThrow({ where: { code: unitCode } }), db.metric.findUniqueOrThrow({ where: { code: metric } })]);
+  return db.figure.findFirstOrThrow({ where: { unitId: unit.id, metricId: metricRow.id, ...(date ? { date } : {}) } });
+}

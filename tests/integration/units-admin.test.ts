@@ -61,7 +61,7 @@ describe("unit administration", () => {
     expect(after.rows.map((r) => [r.code, r.actual])).toEqual([["21001", 100]]);
     const district = await getRankings(ADMIN, { parentCode: "49", metricCode: "accounts", asOf: "2023-06-20" });
     expect(district.rows.find((r) => r.code === "517")?.actual).toBe(140);
-    expect(await testDb().figure.count({ where: { unit: { code: "21002" } } })).toBe(1);
+    expect(await testDb().figure.count({ where: { unitId: (await testDb().unit.findUniqueOrThrow({ where: { code: "21002" } })).id } })).toBe(1);
 
     // no figures for it from the day it ended; the grid no longer lists it
     const late = await saveDailyFigures(ADMIN, [row("21002", "2023-06-15", 5)], { now: NOW });

@@ -11,10 +11,10 @@ import { MAX_COUNT } from "@/lib/validation/daily-figures";
 
 /** Checks every stored figure; `notAfter`: the last day figures may have (default today). Returns how many there are. */
 export async function expectStoredFiguresValid(db: Db, { notAfter }: { notAfter?: string } = {}): Promise<number> {
-  const figures = await db.figure.findMany({
-    select: { date: true, cumulative: true, unit: { select: { code: true, path: true, _count: { select: { children: true } } } }, metric: { select: { code: true } } },
-    orderBy: { date: "asc" },
-  });
+  const stored = await db.figure.findMany({ select: { date: true, cumulative: true, unitId: true, metricId: true }, orderBy: { date: "asc" } });
+  const units = new Map((await db.unit.findMany({ select: { id: true, code: true, path: true, _count: { select: { children: true } } } })).map((u) => [u.id, u]));
+  const metrics = new Map((await db.metric.findMany({ select: { id: true, code: true } })).map((m) => [m.id, m]));
+  const figures = stored.map((f) => ({ ...f, unit: units.get(f.unitId)!, metric: metrics.get(f.metricId)! }));
   const lastDay = notAfter ?? todayInVietnam();
   const audited = new Set((await db.auditEvent.findMany({ where: { entity: "figure" }, select: { entityKey: true } })).map((a) => a.entityKey));
   for (const f of figures) {
