@@ -1,7 +1,7 @@
 // CSV reading shared by every import (web and command line): UTF-8 with or without BOM,
 // comma-separated, header row required, columns in any order, unknown columns rejected.
 import { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { Parser, type Options as CsvParseOptions } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { m } from "@/lib/i18n/message";
 
@@ -83,12 +83,12 @@ export async function* streamCsv(
     const rest = decoder.decode();
     if (rest) yield rest;
   }
-  const parser = Readable.from(text()).pipe(parse({ relax_column_count: true, skip_empty_lines: true, trim: true, info: true, bom: true }));
+  const parser = Readable.from(text()).pipe(new NumberedParser({ relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }));
   let header: string[] | null = null;
   let rows: CsvRow[] = [];
   let issues: CsvIssue[] = [];
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<NumberedRecord>) {
       if (header === null) {
         header = item.record.map((h) => h.trim().toLowerCase());
         const refusal = headerIssues(header, allowed, required);
@@ -99,7 +99,7 @@ export async function* streamCsv(
         }
         continue;
       }
-      const line = item.info.lines;
+      const line = item.line;
       if (item.record.length !== header.length) {
         issues.push({ line, message: m("validation.csv.columnCount", { count: String(item.record.length), expected: String(header.length) }) });
       } else {
@@ -131,6 +131,29 @@ export async function* streamCsv(
     return;
   }
   if (rows.length || issues.length) yield { type: "rows", rows, issues };
+}
+
+interface NumberedRecord {
+  record: string[];
+  /** the line the record ends on, as csv-parse's `info.lines` */
+  line: number;
+}
+
+/**
+ * csv-parse's stream, each record given with its line. The parser's `info` option gives the
+ * same number but builds an object of eleven fields per record: it tripled the parse of a
+ * province's year (352,000 rows, 1 s → 3 s). The line is read from the parser's own counter
+ * at the moment the record is pushed, which is when `info` would have copied it.
+ */
+class NumberedParser extends Parser {
+  constructor(options: CsvParseOptions) {
+    super(options);
+  }
+
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    if (record === null) return super.push(null, encoding);
+    return super.push({ record: record as string[], line: this.info.lines } satisfies NumberedRecord, encoding);
+  }
 }
 
 function headerIssues(header: string[], allowed: readonly string[], required: readonly string[]): CsvIssue[] {

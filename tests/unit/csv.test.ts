@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCsv, type CsvResult } from "@/lib/validation/csv";
+import { readCsv, streamCsv, type CsvIssue, type CsvResult, type CsvRow } from "@/lib/validation/csv";
 
 const COLUMNS = ["date", "unit_code", "metric", "value", "kind"];
 const REQUIRED = ["date", "unit_code", "metric", "value"];
@@ -123,5 +123,46 @@ describe("readCsv line numbers", () => {
   ])("are the real lines $label", ({ text }) => {
     const result = readCsv(text, ["date", "unit_code", "metric", "value"], ["date"]);
     expect(result).toEqual({ ok: false, errors: [{ line: 4, message: "Số cột (1) khác dòng tiêu đề (4)." }] });
+  });
+});
+
+/** What the streamed reader gives for `text`, in readCsv's shape; the text arrives in small pieces. */
+async function streamed(text: string, batch: number): Promise<CsvResult> {
+  const pieces = async function* () {
+    for (let i = 0; i < text.length; i += 7) yield new TextEncoder().encode(text.slice(i, i + 7));
+  };
+  const rows: CsvRow[] = [];
+  const errors: CsvIssue[] = [];
+  for await (const item of streamCsv(pieces(), COLUMNS, REQUIRED, { batch })) {
+    if (item.type === "refused") return { ok: false, errors: item.issues };
+    rows.push(...item.rows);
+    errors.push(...item.issues);
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, rows };
+}
+
+describe("streamCsv reads as readCsv does (rows, line numbers, refusals)", () => {
+  it.each([
+    "date,unit_code,metric,value\n2023-06-01,20965,activated,5\n",
+    "\uFEFFdate,unit_code,metric,value\r\n2023-06-01,20965,activated,5\r\n2023-06-02,20965,activated,6",
+    "date,unit_code,metric,value,kind\n\n2023-06-01,1,activated,5,daily\n\n\n2023-06-02,1,activated,9,cumulative\n",
+    'date,unit_code,metric,value\n2023-06-01,1,"activ\nated",5\n2023-06-01\n2023-06-02,1,activated,7\n',
+    'date,unit_code,metric,value\n2023-06-01,1,"a ""quoted"" word",5\n  2023-06-02 , 1 ,activated, 7 \n',
+    "date,unit_code,metric,value\n2023-06-01\n2023-06-01,1,activated,5\n2023-06-01,1,activated,5,daily\n",
+    'date,unit_code,metric,value\n2023-06-01,1,activated,5\n"2023-06-01,1,activated,5\n',
+    "date,unit_code,metric,value,x\n",
+    "",
+    "\n\n",
+  ])("%j", async (text) => {
+    const expected = read(text);
+    for (const batch of [1, 2, 5_000]) expect(await streamed(text, batch)).toEqual(expected);
+  });
+
+  it("numbers the rows of a long file by their lines", async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => (i % 1_000 === 999 ? "" : `2023-06-01,${i},activated,${i}`));
+    const text = `date,unit_code,metric,value\n${lines.join("\n")}\n`;
+    const result = await streamed(text, 5_000);
+    expect(result).toEqual(read(text));
+    if (result.ok) expect(result.rows.at(-1)).toEqual({ line: 20_000, values: { date: "2023-06-01", unit_code: "19998", metric: "activated", value: "19998" } });
   });
 });
