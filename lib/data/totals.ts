@@ -68,8 +68,8 @@ export async function rebuildTotals(tx: Tx): Promise<void> {
   await tx.$executeRaw`ANALYZE figure`;
   await tx.$executeRaw`
     UPDATE figure f SET cumulative = s.cumulative
-    FROM (SELECT id, SUM(value) OVER (PARTITION BY unit_id, metric_id ORDER BY date) AS cumulative FROM figure) s
-    WHERE f.id = s.id AND f.cumulative IS DISTINCT FROM s.cumulative`;
+    FROM (SELECT unit_id, metric_id, date, SUM(value) OVER (PARTITION BY unit_id, metric_id ORDER BY date) AS cumulative FROM figure) s
+    WHERE f.unit_id = s.unit_id AND f.metric_id = s.metric_id AND f.date = s.date AND f.cumulative IS DISTINCT FROM s.cumulative`;
   await rebuildDailyTotals(tx);
   await rebuildUnitReports(tx);
 }
