@@ -22,7 +22,7 @@ import { cumulativeAt, cumulativeKey, runningTotalsByDay } from "./figures-at";
 import { getRankings } from "./rankings";
 import { dueDatesOf, effectiveTargetsAt, milestoneKey } from "./targets";
 import { HEADLINE_METRIC } from "@/lib/domain/metrics";
-import { getViewableUnit } from "./progress";
+import { getViewableUnit, type ViewedUnit } from "./progress";
 
 /** The national report's name as stored in its model (unit names are kept as registered, in Vietnamese). */
 export const NATIONAL_NAME = MESSAGES[DEFAULT_LOCALE].reports.national;
@@ -34,15 +34,13 @@ export interface WeeklyReportQuery {
   campaignCode?: string | undefined;
 }
 
-interface ReportUnit {
-  id: number;
-  code: string;
-  name: string;
-  path: string;
-  level: number;
-}
+/** The unit a report is about: getViewableUnit's shape, one for every caller. */
+export type ReportUnit = ViewedUnit;
 
-/** The unit a report is about, checked against the caller's scope. */
+/** What the report's totals are summed over: its unit, or for the national report every root. */
+type TotalsUnit = Pick<ViewedUnit, "id" | "code" | "name" | "path" | "level">;
+
+/** The unit a report is about, checked against the caller's scope; null: the national report. */
 export async function resolveReportUnit(actor: Actor, unitCode: string | null): Promise<ReportUnit | null> {
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");
@@ -50,8 +48,7 @@ export async function resolveReportUnit(actor: Actor, unitCode: string | null): 
     if (scope !== "") throw new AppError("FORBIDDEN");
     return null;
   }
-  const { id, code, name, path, level } = await getViewableUnit(actor, unitCode, { notFoundMessage: m("reports.errors.noUnit") });
-  return { id, code, name, path, level };
+  return getViewableUnit(actor, unitCode, { notFoundMessage: m("reports.errors.noUnit") });
 }
 
 export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, now: Date = new Date()): Promise<WeeklyReportModel> {
@@ -73,7 +70,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   ]);
 
   // The report's own totals: the unit, or for the national report every root in scope.
-  const tops = unit ? [unit] : await client.unit.findMany({ where: { parentId: null }, select: { id: true, code: true, name: true, path: true, level: true } });
+  const tops: TotalsUnit[] = unit ? [unit] : await client.unit.findMany({ where: { parentId: null }, select: { id: true, code: true, name: true, path: true, level: true } });
   const start = trendStart(query.week, campaign?.startDate ?? null);
   const trendFrom = start > asOf ? weekStart(query.week) : start;
   const [actuals, targets, trend, gaps] = await Promise.all([
@@ -124,12 +121,12 @@ function sumOrNull(values: Iterable<number | null | undefined>): number | null {
 }
 
 /** The units' running totals at the end of `day`, from a cumulativeAt answer, added up. */
-function totalAt(units: readonly ReportUnit[], totals: Map<string, number>, day: string): number {
+function totalAt(units: readonly TotalsUnit[], totals: Map<string, number>, day: string): number {
   return units.reduce((sum, u) => sum + (totals.get(cumulativeKey(u.id, day)) ?? 0), 0);
 }
 
 /** Running totals summed over `units` (cumulativeAt, as every other view), keyed "metricId|day". */
-async function actualsAt(units: readonly ReportUnit[], metricIds: readonly number[], days: readonly string[]): Promise<Map<string, number>> {
+async function actualsAt(units: readonly TotalsUnit[], metricIds: readonly number[], days: readonly string[]): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   await Promise.all(metricIds.map(async (metricId) => {
     const totals = await cumulativeAt(units.map((u) => u.id), metricId, days);
@@ -143,7 +140,7 @@ async function actualsAt(units: readonly ReportUnit[], metricIds: readonly numbe
  * every milestone of the campaign (effectiveTargetsAt, as every other view):
  * metricId → dueDate → target (null when none is set).
  */
-async function milestoneTargets(campaignId: number, metricIds: readonly number[], tops: readonly ReportUnit[]): Promise<Map<number, Map<string, number | null>>> {
+async function milestoneTargets(campaignId: number, metricIds: readonly number[], tops: readonly TotalsUnit[]): Promise<Map<number, Map<string, number | null>>> {
   const dues = await dueDatesOf(campaignId, metricIds);
   const milestones = [...dues].flatMap(([metricId, days]) => days.map((dueDate) => ({ metricId, dueDate })));
   const targets = await effectiveTargetsAt(campaignId, milestones, tops);
