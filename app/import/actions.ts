@@ -11,7 +11,7 @@ import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
 import { decodeUtf8, IMPORT_MAX_BYTES, importTooLargeMessage, notUtf8Message } from "@/lib/validation/import-file";
 import { importProgressIdSchema } from "@/lib/validation/import-progress";
-import { XlsxLimitError, xlsxToCsv } from "@/lib/validation/xlsx";
+import { readUploadedTable } from "@/lib/validation/uploaded-table";
 
 const importFormSchema = z.object({
   file: z.instanceof(File, { error: () => m("validation.file.missing") })
@@ -57,17 +57,13 @@ async function importDaily(form: FormData): Promise<ImportActionResult> {
   }
 }
 
-/** The file as CSV text (an .xlsx sheet converted), or the refusal to answer. */
+/**
+ * The file as CSV text, or the refusal to answer. An .xlsx sheet is converted by
+ * readUploadedTable, whose refusals (which limit a file is over, or an unreadable file) are
+ * typed errors that guardAction answers.
+ */
 async function fileText(file: File): Promise<string | ImportActionResult> {
-  if (file.name.toLowerCase().endsWith(".xlsx")) {
-    try {
-      return await xlsxToCsv(await file.arrayBuffer());
-    } catch (error) {
-      // a file over the reader's limits says which limit; any other failure is an unreadable file
-      if (error instanceof XlsxLimitError) return { ok: false, message: error.message, fieldErrors: { file: [error.message] } };
-      return { ok: false, message: m("validation.file.xlsxUnreadable"), fieldErrors: { file: [m("validation.file.xlsxBroken")] } };
-    }
-  }
+  if (file.name.toLowerCase().endsWith(".xlsx")) return readUploadedTable(file);
   const decoded = decodeUtf8(await file.arrayBuffer());
   return decoded ?? { ok: false, message: notUtf8Message(), fieldErrors: { file: [notUtf8Message()] } };
 }

@@ -1,13 +1,14 @@
 import "server-only";
-// The one mapping from an error to an HTTP API answer: `{ error: { message, fieldErrors } }`
-// with a status, in the request's language (lib/i18n/message), never the error's own text or
-// stack. A database that cannot answer is a 503 with Retry-After (nothing was stored);
-// unexpected errors are logged with the request id, which the answer also carries, and
-// answered 500.
+// How every route handler answers an error: classified once (classifyError, the same
+// classifier as the server actions'), answered in the HTTP shape `{ error: { message,
+// fieldErrors } }` with a status, in the request's language (lib/i18n/message), never the
+// error's own text or stack. A database that cannot answer is a 503 with Retry-After (nothing
+// was stored); unexpected errors are logged with the request id, which the answer also
+// carries, and answered 500.
 import { AppError, userText, type AppErrorCode } from "@/lib/data/errors";
-import { isDatabaseUnavailable, outageMessage } from "@/lib/data/db-errors";
+import { classifyError } from "@/lib/data/db-errors";
+import type { DailyIssueKind } from "@/lib/domain/daily-rules";
 import { m } from "@/lib/i18n/message";
-import { logError } from "@/lib/observability/errors";
 import { currentRequestContext } from "@/lib/observability/request-context";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -37,6 +38,26 @@ function apiMessage(error: AppError): string {
   return userText(error);
 }
 
+/** A refused row of a write, by the kind of its rule (lib/domain/daily-rules.ts). */
+export interface RowIssue {
+  ref: number;
+  kind: DailyIssueKind;
+  message: string;
+}
+
+/**
+ * A write's refused rows as one typed error, each row's messages under `rows.<index>`: refused
+ * for scope when every row is out of the caller's scope, a conflict when any row was changed
+ * by someone else meanwhile, otherwise invalid input. Its status comes from STATUS, as every
+ * other error's.
+ */
+export function rowIssuesError(issues: readonly RowIssue[]): AppError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) (fieldErrors[`rows.${issue.ref}`] ??= []).push(issue.message);
+  const code: AppErrorCode = issues.every((i) => i.kind === "scope") ? "FORBIDDEN" : issues.some((i) => i.kind === "conflict") ? "CONFLICT" : "INVALID_INPUT";
+  return new AppError(code, { subject: "rows", userMessage: { key: "validation.apiRows.invalid" }, fieldErrors });
+}
+
 /** What a route handler answers for an error: status, people's words, field messages, headers. */
 export interface ErrorAnswer {
   status: number;
@@ -46,21 +67,21 @@ export interface ErrorAnswer {
 }
 
 /**
- * The one mapping of an error to an answer, for every route handler (JSON or not): an outage
- * is 503 with Retry-After, a typed error its status and words, anything else is logged with
- * the request id and answered 500 with that id. `wording` overrides the message of some codes
- * with a handler's own, more precise words.
+ * An error as every route handler answers it (JSON or not), classified by classifyError as a
+ * server action's is: an outage is 503 with Retry-After, a typed error its code's status and
+ * its words, anything else (logged there) 500 with the request id. `wording` overrides the
+ * message of some codes with a handler's own, more precise words.
  */
 export function errorAnswer(error: unknown, where: string, wording: Partial<Record<AppErrorCode, string>> = {}): ErrorAnswer {
-  if (isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "DATABASE_UNAVAILABLE")) {
-    return { status: 503, message: outageMessage(error, `${where}: database unavailable, answered 503`), fieldErrors: {}, headers: { "retry-after": "5" } };
+  const found = classifyError(error, where);
+  if (found.kind === "outage") return { status: 503, message: found.message, fieldErrors: {}, headers: { "retry-after": "5" } };
+  if (found.kind === "refused") {
+    const { code, fieldErrors } = found.error;
+    return { status: STATUS[code], message: wording[code] ?? apiMessage(found.error), fieldErrors, headers: {} };
   }
-  if (error instanceof AppError) return { status: STATUS[error.code], message: wording[error.code] ?? apiMessage(error), fieldErrors: error.fieldErrors, headers: {} };
-  logError(error, where);
   const requestId = currentRequestContext()?.requestId;
   return { status: 500, message: requestId ? m("errors.api.serverWithId", { requestId }) : m("errors.api.server"), fieldErrors: {}, headers: {} };
 }
-
 /** An error as the API answers it: `{ error: { message, fieldErrors } }` (errorAnswer). */
 export function apiErrorResponse(error: unknown, where: string, wording: Partial<Record<AppErrorCode, string>> = {}): Response {
   const answer = errorAnswer(error, where, wording);

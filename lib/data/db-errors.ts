@@ -1,5 +1,7 @@
 // Recognises the errors that mean "the database cannot answer right now" (down, restarting,
-// connection cut, pool exhausted, statement timed out), as opposed to a bug or bad data.
+// connection cut, pool exhausted, statement timed out), as opposed to a bug or bad data, and
+// classifies whatever a server action or route handler caught (classifyError): the one
+// classifier behind both answer shapes (lib/auth/action-errors.ts, lib/api/errors.ts).
 // The save paths turn them into AppError("DATABASE_UNAVAILABLE"): the transaction was rolled
 // back by PostgreSQL, nothing was stored, and the user is told to try again.
 import { m } from "@/lib/i18n/message";
@@ -62,4 +64,23 @@ export function outageMessage(error: unknown, where: string): string {
   const known = (error as { errorId?: unknown } | null)?.errorId;
   const errorId = typeof known === "string" ? known : logError(error, where, "database-unavailable");
   return m("errors.api.databaseUnavailableWithId", { errorId });
+}
+
+/**
+ * What a caught error is, for an answer: an outage (logged, or already logged where it was
+ * caught; the message carries the line's id), a typed refusal (an AppError: its code and words
+ * are the answer, nothing is logged), or anything else: unexpected, a bug until shown
+ * otherwise, logged with an id and answered without its own text.
+ */
+export type ErrorClass =
+  | { kind: "outage"; message: string }
+  | { kind: "refused"; error: AppError }
+  | { kind: "unexpected"; errorId: string };
+
+export function classifyError(error: unknown, where: string): ErrorClass {
+  if (isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "DATABASE_UNAVAILABLE")) {
+    return { kind: "outage", message: outageMessage(error, where) };
+  }
+  if (error instanceof AppError) return { kind: "refused", error };
+  return { kind: "unexpected", errorId: logError(error, where, "unexpected") };
 }

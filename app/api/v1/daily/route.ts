@@ -3,17 +3,18 @@
 // Called with the browser session, it needs a JSON body and a same-origin request
 // (lib/auth/same-origin.ts); a bearer token needs neither. An `Idempotency-Key` header makes a retried request write once. Bodies above
 // API_BODY_LIMIT_BYTES are refused with 413; a database that cannot answer gives 503 with
-// "try again" (nothing was stored).
+// "try again" (nothing was stored). Every refusal is a typed error answered by apiErrorResponse
+// (lib/api/errors.ts): the one mapping of errors to statuses.
 import { z } from "zod";
 import { getApiActor } from "@/lib/auth/api-auth";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { sessionWriteRefusal } from "@/lib/auth/same-origin";
 import { saveDailyFigures } from "@/lib/data/daily-save";
-import { apiErrorResponse, apiError, unauthenticated } from "@/lib/api/errors";
+import { apiErrorResponse, apiError, rowIssuesError, unauthenticated, type RowIssue } from "@/lib/api/errors";
+import { AppError } from "@/lib/data/errors";
 import { dailyApiBodySchema, dailyFigureInputSchema } from "@/lib/validation/daily-figures";
 import { describeIssue } from "@/lib/validation/import-rows";
 import { readJsonBody } from "@/lib/validation/json-body";
-import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
 
 export async function POST(request: Request): Promise<Response> {
@@ -30,31 +31,28 @@ async function saveDaily(request: Request): Promise<Response> {
     }
     // A role that may never write figures is told so before its body is even read.
     if (!canEditFiguresAnywhere(actor)) {
-      return apiError(403, m(actor.role === "leader" ? "validation.apiRows.roleCannotWrite.leader" : "validation.apiRows.roleCannotWrite.province"));
+      throw new AppError("FORBIDDEN", { subject: "role", userMessage: { key: actor.role === "leader" ? "validation.apiRows.roleCannotWrite.leader" : "validation.apiRows.roleCannotWrite.province" } });
     }
     const json = await readJsonBody(request);
     if (!json.ok) return apiError(json.status, json.message);
     const body = dailyApiBodySchema.safeParse(json.value);
-    if (!body.success) return apiError(400, m("errors.code.INVALID_INPUT"), z.flattenError(body.error).fieldErrors as Record<string, string[]>);
-    const fieldErrors: Record<string, string[]> = {};
+    if (!body.success) throw new AppError("INVALID_INPUT", { subject: "body", fieldErrors: z.flattenError(body.error).fieldErrors as Record<string, string[]> });
+    const unreadable: RowIssue[] = [];
     const rows = body.data.rows.flatMap((raw, index) => {
       const row = dailyFigureInputSchema.safeParse(raw);
       if (row.success) return [{ ref: index, ...row.data }];
-      fieldErrors[`rows.${index}`] = [describeIssue(row.error)];
+      unreadable.push({ ref: index, kind: "invalid", message: describeIssue(row.error) });
       return [];
     });
-    if (Object.keys(fieldErrors).length) return apiError(400, m("validation.apiRows.invalid"), fieldErrors);
+    if (unreadable.length) throw rowIssuesError(unreadable);
     const idempotencyKey = request.headers.get("idempotency-key");
     const result = await saveDailyFigures(actor, rows, {
       confirmSpikes: body.data.confirmSpikes ?? false,
       ...(body.data.reason ? { reason: body.data.reason } : {}),
       ...(idempotencyKey && /^[A-Za-z0-9-]{8,64}$/.test(idempotencyKey) ? { submissionKey: `api-${idempotencyKey}` } : {}),
     });
-    if (result.ok) return Response.json({ written: result.written });
-    const issues: Record<string, string[]> = {};
-    for (const issue of result.issues) (issues[`rows.${issue.ref}`] ??= []).push(issue.message);
-    const status = result.issues.every((i) => i.kind === "scope") ? 403 : result.issues.some((i) => i.kind === "conflict") ? 409 : 400;
-    return apiError(status, m("validation.apiRows.invalid"), issues);
+    if (!result.ok) throw rowIssuesError(result.issues);
+    return Response.json({ written: result.written });
   } catch (error) {
     return apiErrorResponse(error, "POST /api/v1/daily");
   }
