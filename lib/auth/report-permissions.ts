@@ -11,3 +11,14 @@ export function canIssueReport(actor: Actor, unitPath: string | null): boolean {
   if (scope === null) return false;
   return unitPath === null ? scope === "" : unitPath.startsWith(scope);
 }
+
+/**
+ * Who may set how a unit's weekly report is headed and signed (lib/data/issuing-settings.ts):
+ * administrators anywhere; provincial users for the units of their province.
+ */
+export function canEditIssuing(actor: Actor, unitPath: string): boolean {
+  if (actor.role === "admin") return true;
+  if (actor.role !== "province") return false;
+  const scope = viewScope(actor);
+  return scope !== null && unitPath.startsWith(scope);
+}

@@ -1,10 +1,12 @@
 import "server-only";
 // The weekly report a request asks for: an issued (frozen) one by its number, or the live
-// one for a unit (default: the caller's home unit) and week (default: the last complete one).
+// one for a unit (default: the caller's home unit) and week (default: the last complete one),
+// with its unit's issuing settings (the current ones, for an issued report too).
 import type { Actor } from "@/lib/auth/permissions";
 import { lastCompleteWeek, parseIsoWeek, type IsoWeek } from "@/lib/domain/weeks";
-import type { ReportEnvelope } from "@/lib/reports/model";
+import type { ReportDocument, ReportEnvelope } from "@/lib/reports/model";
 import { getIssuedReport } from "./issued-reports";
+import { getIssuingSettings } from "./issuing-settings";
 import { getHomeUnitCode } from "./units";
 import { getWeeklyReport } from "./weekly-report";
 
@@ -21,8 +23,16 @@ export async function resolveReportTarget(actor: Actor, request: ReportRequest, 
   return { unitCode, week };
 }
 
-export async function getReportEnvelope(actor: Actor, request: ReportRequest, now: Date = new Date()): Promise<ReportEnvelope> {
-  if (request.issued !== undefined) return getIssuedReport(actor, request.issued);
+/** The report as a document: its figures (live or issued) and the head and foot its unit issues it with. */
+export async function getReportEnvelope(actor: Actor, request: ReportRequest, now: Date = new Date()): Promise<ReportDocument> {
+  const envelope: ReportEnvelope = request.issued !== undefined
+    ? await getIssuedReport(actor, request.issued)
+    : await liveEnvelope(actor, request, now);
+  const { issuing } = await getIssuingSettings(actor, envelope.model.unit.code);
+  return { ...envelope, issuing };
+}
+
+async function liveEnvelope(actor: Actor, request: ReportRequest, now: Date): Promise<ReportEnvelope> {
   const { unitCode, week } = await resolveReportTarget(actor, request, now);
   const model = await getWeeklyReport(actor, { unitCode, week, campaignCode: request.campaign }, now);
   return { model, issuedAt: now.toISOString(), issued: null };

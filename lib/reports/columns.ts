@@ -48,6 +48,12 @@ export interface ReportColumn<Row> {
   value(row: Row, c: CellContext): CellValue;
   /** the page shows this cell in bold (the rate) */
   strong?: boolean;
+  /**
+   * The page on a phone (below 768 px), as the rankings page does: "keep" stays a column,
+   * "host" stays and lists the other columns' values under its own; the others are hidden. A
+   * table with no column marked keeps every column (and scrolls).
+   */
+  phone?: "keep" | "host";
 }
 
 /** The columns a table has in one kind of output. */
@@ -72,7 +78,7 @@ const cumulative = <Row extends { actual: number }>(width: ReportColumn<Row>["wi
   header: "cumulative", align: "right", kind: "integer", width, text: (row, { w }) => formatNumber(row.actual, w.locale), value: (row) => row.actual,
 });
 const rate = <Row extends { percent: number | null }>(width: ReportColumn<Row>["width"]): ReportColumn<Row> => ({
-  header: "rate", csvHeader: "ratePercent", align: "right", kind: "percent", width, strong: true,
+  header: "rate", csvHeader: "ratePercent", align: "right", kind: "percent", width, strong: true, phone: "keep",
   text: (row, { w }) => formatPercent(row.percent, w.locale), value: (row) => row.percent,
 });
 const weekChange = <Row extends { weekChange: number }>(width: ReportColumn<Row>["width"]): ReportColumn<Row> => ({
@@ -87,7 +93,7 @@ const weekPoints = <Row extends { weekChangePoints: number | null }>(width: Repo
 export const SUMMARY_COLUMNS: readonly ReportColumn<ReportSummaryRow>[] = [
   { header: "metricCode", align: "left", kind: "text", in: CSV, width: { pdf: 0, docx: 0, xlsx: 0 }, text: (row) => row.metric, value: (row) => row.metric },
   {
-    header: "metricName", align: "left", kind: "text", width: { pdf: 96, docx: 20, xlsx: 30 },
+    header: "metricName", align: "left", kind: "text", width: { pdf: 96, docx: 20, xlsx: 30 }, phone: "host",
     text: (row, { w }) => metricName({ name: row.metricName, nameEn: row.metricNameEn }, w), value: (row, { w }) => metricName({ name: row.metricName, nameEn: row.metricNameEn }, w),
   },
   target({ pdf: 54, docx: 11, xlsx: 14 }),
@@ -114,9 +120,9 @@ export const SUMMARY_COLUMNS: readonly ReportColumn<ReportSummaryRow>[] = [
 
 /** Section II: the children ranked on the headline metric. */
 export const RANKING_COLUMNS: readonly ReportColumn<ReportRankingRow>[] = [
-  { header: "rank", align: "right", kind: "rank", width: { pdf: 32, docx: 7, xlsx: 7 }, text: (row) => (row.rank === null ? "—" : String(row.rank)), value: (row) => row.rank },
+  { header: "rank", align: "right", kind: "rank", width: { pdf: 32, docx: 7, xlsx: 7 }, phone: "keep", text: (row) => (row.rank === null ? "—" : String(row.rank)), value: (row) => row.rank },
   { header: "code", align: "left", kind: "text", width: { pdf: 32, docx: 7, xlsx: 8 }, text: (row) => row.code, value: (row) => row.code },
-  { header: "unit", align: "left", kind: "text", width: { pdf: 106, docx: 20, xlsx: 28 }, text: (row) => row.name, value: (row) => row.name },
+  { header: "unit", align: "left", kind: "text", width: { pdf: 106, docx: 20, xlsx: 28 }, phone: "host", text: (row) => row.name, value: (row) => row.name },
   target({ pdf: 52, docx: 10, xlsx: 13 }),
   cumulative({ pdf: 52, docx: 10, xlsx: 13 }),
   rate({ pdf: 44, docx: 10, xlsx: 10 }),
@@ -149,14 +155,14 @@ type MissingRow = WeeklyReportModel["missing"][number];
 /** Section IV: who missed days of the week. */
 export const MISSING_COLUMNS: readonly ReportColumn<MissingRow>[] = [
   { header: "code", align: "left", kind: "text", width: { pdf: 40, docx: 10, xlsx: 8 }, text: (row) => row.code, value: (row) => row.code },
-  { header: "unit", align: "left", kind: "text", width: { pdf: 150, docx: 32, xlsx: 30 }, text: (row) => row.name, value: (row) => row.name },
+  { header: "unit", align: "left", kind: "text", width: { pdf: 150, docx: 32, xlsx: 30 }, phone: "host", text: (row) => row.name, value: (row) => row.name },
   {
     header: "missingDays", align: "left", kind: "text", width: { pdf: 200, docx: 38, xlsx: 34 },
     text: (row) => formatMissingDays(row.missingDays), value: (row) => formatMissingDays(row.missingDays), in: DOCUMENTS_AND_XLSX,
   },
   { header: "missingDays", align: "left", kind: "text", in: CSV, width: { pdf: 0, docx: 0, xlsx: 0 }, text: (row) => formatMissingDays(row.missingDays), value: (row) => row.missingDays.join(" ") },
   // documents: "2/5"; data files: the two counts in their own columns
-  { header: "leavesMissing", align: "right", kind: "text", in: ["document"], width: { pdf: 110, docx: 20, xlsx: 0 }, text: (row) => `${row.leavesMissing}/${row.leavesTotal}`, value: (row) => `${row.leavesMissing}/${row.leavesTotal}` },
+  { header: "leavesMissing", align: "right", kind: "text", in: ["document"], width: { pdf: 110, docx: 20, xlsx: 0 }, phone: "keep", text: (row) => `${row.leavesMissing}/${row.leavesTotal}`, value: (row) => `${row.leavesMissing}/${row.leavesTotal}` },
   { header: "leavesMissing", align: "right", kind: "integer", in: DATA, width: { pdf: 0, docx: 0, xlsx: 14 }, text: (row) => String(row.leavesMissing), value: (row) => row.leavesMissing },
   { header: "leavesTotal", align: "right", kind: "integer", in: DATA, width: { pdf: 0, docx: 0, xlsx: 14 }, text: (row) => String(row.leavesTotal), value: (row) => row.leavesTotal },
 ];

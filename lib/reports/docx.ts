@@ -11,8 +11,9 @@ import type { Locale } from "@/lib/i18n/config";
 import { chartLegend, chartSvg, layoutChart } from "./chart";
 import { svgToPng } from "./chart-png";
 import { columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext, type ReportColumn } from "./columns";
-import type { ReportEnvelope } from "./model";
-import { frozenNote, metricName, modelWeekShortLabel, namedPercents, praiseSentence, reportUnitName, reportWords, titleBlock } from "./text";
+import { recipientLines } from "./issuing";
+import type { ReportDocument } from "./model";
+import { frozenNote, metricName, modelWeekShortLabel, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock } from "./text";
 
 const FONT = "Times New Roman";
 const SIZE = 24; // half-points: 12 pt, the usual size of Vietnamese administrative documents
@@ -58,10 +59,27 @@ const letterhead = (value: string, bold: boolean) => new TextRun({ text: value, 
 const para = (children: TextRun[], alignment: Align = AlignmentType.LEFT) => new Paragraph({ alignment, spacing: { after: 80 }, children });
 const heading = (value: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, keepLines: true, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: value, font: FONT, bold: true, size: 26, color: "000000" })] });
 
-export async function renderDocx(envelope: ReportEnvelope, locale: Locale): Promise<Buffer> {
+const NO_BORDERS = { top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" }, bottom: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" }, left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" }, right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" }, insideHorizontal: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" }, insideVertical: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } };
+
+/** A borderless two-column table: the head's and the foot's left and right blocks. */
+function twoColumns(leftPct: number, left: Paragraph[], right: Paragraph[]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({ width: { size: leftPct, type: WidthType.PERCENTAGE }, children: left }),
+        new TableCell({ width: { size: 100 - leftPct, type: WidthType.PERCENTAGE }, children: right }),
+      ],
+    })],
+  });
+}
+
+export async function renderDocx(envelope: ReportDocument, locale: Locale): Promise<Buffer> {
   const w = reportWords(locale);
   const { t } = w;
-  const { model } = envelope;
+  const { model, issuing } = envelope;
   const C = AlignmentType.CENTER;
   const layout = layoutChart(model.trend, 600, 260, locale);
   const png = await svgToPng(chartSvg(layout, chartLegend(w)), layout.width);
@@ -88,16 +106,20 @@ export async function renderDocx(envelope: ReportEnvelope, locale: Locale): Prom
         }),
       },
       children: [
-        new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          borders: { top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" }, bottom: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" }, left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" }, right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" }, insideHorizontal: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" }, insideVertical: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } },
-          rows: [new TableRow({
-            children: [
-              new TableCell({ width: { size: 40, type: WidthType.PERCENTAGE }, children: [para([letterhead(t("document.letterhead"), true)], C), para([letterhead(unitName.toUpperCase(), false)], C)] }),
-              new TableCell({ width: { size: 60, type: WidthType.PERCENTAGE }, children: [para([letterhead(t("document.country"), true)], C), para([letterhead(t("document.motto"), true)], C)] }),
-            ],
-          })],
-        }),
+        twoColumns(
+          40,
+          [
+            para([letterhead(issuing.superiorBody, false)], C),
+            // The short rule under the issuing body (Decree 30: a third to a half of its line's length).
+            new Paragraph({ alignment: C, spacing: { after: 120 }, children: [new TextRun({ text: issuing.issuingBody, size: 22, font: FONT, bold: true, underline: {} })] }),
+            para([letterhead(t("document.numberLine", { symbol: issuing.symbol }), false)], C),
+          ],
+          [
+            para([letterhead(t("document.country"), true)], C),
+            new Paragraph({ alignment: C, spacing: { after: 120 }, children: [new TextRun({ text: t("document.motto"), size: 24, font: FONT, bold: true, underline: {} })] }),
+            para([text(placeAndDate(envelope, w), { italics: true })], C),
+          ],
+        ),
         new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: C, spacing: { before: 360, after: 60 }, children: [new TextRun({ text: t("document.title"), font: FONT, bold: true, size: 32, color: "000000" })] }),
         para([text(t("document.subtitle"), { italics: true })], C),
         ...titleBlock(envelope, w).map(({ label, value }) => para([text(`${label}: `, { bold: true }), text(value)])),
@@ -115,9 +137,7 @@ export async function renderDocx(envelope: ReportEnvelope, locale: Locale): Prom
         reportTable(RANKING_COLUMNS, model.ranking, cells),
 
         heading(t("sections.praise")),
-        para([text(`${t("praise.praised")}: `, { bold: true }), text(`${namedPercents(model.praise, w)}.`)]),
-        para([text(`${t("praise.criticised")}: `, { bold: true }), text(`${namedPercents(model.criticism, w)}.`)]),
-        para([text(praiseSentence(model, w), { italics: true })]),
+        para([text(praiseSentence(model, w))]),
 
         heading(t("sections.missing")),
         model.missing.length === 0
@@ -133,6 +153,20 @@ export async function renderDocx(envelope: ReportEnvelope, locale: Locale): Prom
             altText: { name: t("document.chartName"), title: t("sections.trend"), description: t("document.chartDescription", { metric: headline }) },
           })],
         }),
+
+        new Paragraph({ spacing: { before: 240 }, children: [] }),
+        twoColumns(
+          45,
+          [
+            para([new TextRun({ text: t("document.recipients"), size: SIZE, font: FONT, bold: true, italics: true })]),
+            ...recipientLines(issuing.recipients).map((line) => new Paragraph({ children: [new TextRun({ text: line, size: 22, font: FONT })] })),
+          ],
+          [
+            ...issuing.signerTitle.map((line) => new Paragraph({ alignment: C, keepNext: true, children: [text(line, { bold: true })] })),
+            new Paragraph({ alignment: C, keepNext: true, spacing: { after: 1200 }, children: [new TextRun({ text: t("document.signHint"), size: 20, font: FONT, italics: true })] }),
+            para([text(issuing.signerName, { bold: true })], C),
+          ],
+        ),
       ],
     }],
   });

@@ -9,6 +9,7 @@
 export const REPORT_MODEL_VERSION = 2;
 
 import type { ProjectionStatus } from "@/lib/domain/projection";
+import type { ReportIssuing } from "./issuing";
 
 /** lib/domain/projection.ts's projection at the week's end, as the report shows it. */
 export interface ReportProjection {
@@ -102,6 +103,14 @@ export interface ReportEnvelope {
   /** date and time of issue (ISO instant); for a live report, the time it was generated */
   issuedAt: string;
   issued: { id: number; by: string; daysLocked: boolean } | null;
+}
+
+/**
+ * A report as a document: its envelope and the head and foot the unit issues it with
+ * (lib/reports/issuing.ts), read from the unit's settings when the file is made.
+ */
+export interface ReportDocument extends ReportEnvelope {
+  issuing: ReportIssuing;
 }
 
 /** The shape issued before English: Vietnamese metric names only (plus labels now ignored). */

@@ -8,8 +8,9 @@ import type { Locale } from "@/lib/i18n/config";
 import { CHART_COLORS, chartLegend, layoutChart } from "./chart";
 import { columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext, type ReportColumn } from "./columns";
 import { reportFont } from "./fonts";
-import type { ReportEnvelope } from "./model";
-import { frozenNote, metricName, modelWeekShortLabel, namedPercents, praiseSentence, reportUnitName, reportWords, titleBlock, type ReportWords } from "./text";
+import { recipientLines } from "./issuing";
+import type { ReportDocument, ReportEnvelope } from "./model";
+import { frozenNote, metricName, modelWeekShortLabel, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock, type ReportWords } from "./text";
 
 type Doc = PDFKit.PDFDocument;
 type Align = "left" | "right" | "center";
@@ -99,16 +100,28 @@ function paragraph(doc: Doc, text: string, font = "regular", size = 9.5): void {
   doc.text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
 }
 
-function letterhead(doc: Doc, envelope: ReportEnvelope, w: ReportWords): void {
+/**
+ * The head of an administrative document (Decree 30/2020/NĐ-CP): on the left the superior
+ * body, the issuing body (bold, a short rule under it) and the number line; on the right the
+ * national name, the motto (underlined) and, in italics, the place and day of issue.
+ */
+function letterhead(doc: Doc, envelope: ReportDocument, w: ReportWords): void {
   const { t } = w;
+  const { issuing } = envelope;
   const width = contentWidth(doc);
-  const half = width / 2;
+  const left = width * 0.42;
+  const rightX = MARGIN.left + left;
+  const right = width - left;
   const top = doc.y;
-  doc.font("bold").fontSize(9.5).text(t("document.letterhead"), MARGIN.left, top, { width: half - 10, align: "center" });
-  doc.font("regular").fontSize(9).text(reportUnitName(envelope.model, w).toUpperCase(), MARGIN.left, doc.y, { width: half - 10, align: "center" });
+  doc.font("regular").fontSize(9.5).fillColor("#000000").text(issuing.superiorBody, MARGIN.left, top, { width: left, align: "center" });
+  doc.font("bold").fontSize(9.5).text(issuing.issuingBody, MARGIN.left, doc.y, { width: left, align: "center" });
+  const rule = left / 3;
+  doc.lineWidth(0.6).strokeColor("#000000").moveTo(MARGIN.left + (left - rule) / 2, doc.y + 3).lineTo(MARGIN.left + (left + rule) / 2, doc.y + 3).stroke();
+  doc.font("regular").fontSize(9.5).text(t("document.numberLine", { symbol: issuing.symbol }), MARGIN.left, doc.y + 8, { width: left, align: "center" });
   const leftBottom = doc.y;
-  doc.font("bold").fontSize(9.5).text(t("document.country"), MARGIN.left + half, top, { width: half, align: "center" });
-  doc.font("bold").fontSize(9.5).text(t("document.motto"), MARGIN.left + half, doc.y, { width: half, align: "center", underline: true });
+  doc.font("bold").fontSize(9.5).text(t("document.country"), rightX, top, { width: right, align: "center" });
+  doc.font("bold").fontSize(10).text(t("document.motto"), rightX, doc.y, { width: right, align: "center", underline: true });
+  doc.font("italic").fontSize(9.5).text(placeAndDate(envelope, w), rightX, doc.y + 8, { width: right, align: "center" });
   doc.y = Math.max(leftBottom, doc.y) + 14;
   doc.font("bold").fontSize(15).text(t("document.title"), MARGIN.left, doc.y, { width, align: "center" });
   doc.font("italic").fontSize(10).text(t("document.subtitle"), { width, align: "center" });
@@ -164,6 +177,31 @@ function chart(doc: Doc, envelope: ReportEnvelope, w: ReportWords): void {
   doc.y = oy + layout.height + 6;
 }
 
+/**
+ * The foot of the document: "Nơi nhận" and its list on the left; on the right the signer's
+ * title (bold), room for the signature and seal, and the signer's name (bold).
+ */
+function signatureBlock(doc: Doc, document: ReportDocument, w: ReportWords): void {
+  const { issuing } = document;
+  const width = contentWidth(doc);
+  const left = width * 0.45;
+  const right = width - left;
+  const rightX = MARGIN.left + left;
+  const recipients = recipientLines(issuing.recipients);
+  ensureSpace(doc, Math.max(110, 14 + recipients.length * 11) + 20);
+  doc.moveDown(1.2);
+  const top = doc.y;
+  doc.font("bold").fontSize(9).fillColor("#000000").text(w.t("document.recipients"), MARGIN.left, top, { width: left });
+  doc.font("regular").fontSize(8.5);
+  for (const line of recipients) doc.text(line, MARGIN.left, doc.y, { width: left });
+  const leftBottom = doc.y;
+  doc.font("bold").fontSize(10).text(issuing.signerTitle.join("\n"), rightX, top, { width: right, align: "center" });
+  doc.font("italic").fontSize(8).text(w.t("document.signHint"), rightX, doc.y, { width: right, align: "center" });
+  doc.font("bold").fontSize(10).text(issuing.signerName, rightX, doc.y + 52, { width: right, align: "center" });
+  doc.x = MARGIN.left;
+  doc.y = Math.max(leftBottom, doc.y) + 6;
+}
+
 function pageNumbers(doc: Doc, envelope: ReportEnvelope, w: ReportWords): void {
   const range = doc.bufferedPageRange();
   const footer = `${reportUnitName(envelope.model, w)} · ${modelWeekShortLabel(envelope.model, w)}`;
@@ -180,7 +218,7 @@ function pageNumbers(doc: Doc, envelope: ReportEnvelope, w: ReportWords): void {
   }
 }
 
-export function renderPdf(envelope: ReportEnvelope, locale: Locale): Promise<Buffer> {
+export function renderPdf(envelope: ReportDocument, locale: Locale): Promise<Buffer> {
   const w = reportWords(locale);
   const { t } = w;
   const { model } = envelope;
@@ -212,10 +250,7 @@ export function renderPdf(envelope: ReportEnvelope, locale: Locale): Promise<Buf
   reportTable(doc, RANKING_COLUMNS, model.ranking, cells);
 
   heading(doc, t("sections.praise"));
-  paragraph(doc, `${t("praise.praised")}: ${namedPercents(model.praise, w)}.`);
-  paragraph(doc, `${t("praise.criticised")}: ${namedPercents(model.criticism, w)}.`);
-  doc.moveDown(0.3);
-  paragraph(doc, praiseSentence(model, w), "italic");
+  paragraph(doc, praiseSentence(model, w));
 
   heading(doc, t("sections.missing"));
   if (model.missing.length === 0) paragraph(doc, t("document.allReported"));
@@ -223,6 +258,7 @@ export function renderPdf(envelope: ReportEnvelope, locale: Locale): Promise<Buf
 
   heading(doc, `${t("sections.trend")}: ${headline}`, CHART_HEIGHT + 10);
   chart(doc, envelope, w);
+  signatureBlock(doc, envelope, w);
 
   pageNumbers(doc, envelope, w);
   doc.end();

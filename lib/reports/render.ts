@@ -3,7 +3,7 @@
 import type { Locale } from "@/lib/i18n/config";
 import { renderCsv } from "./csv";
 import { renderDocx } from "./docx";
-import type { ReportEnvelope } from "./model";
+import type { ReportDocument } from "./model";
 import { renderPdf } from "./pdf";
 import { reportFileStem, reportWords } from "./text";
 import { renderXlsx } from "./xlsx";
@@ -27,10 +27,10 @@ export interface RenderedReport {
 }
 
 /** One renderer per format: a format without one is a type error. */
-type Renderer = (envelope: ReportEnvelope, locale: Locale) => Buffer | Promise<Buffer>;
+type Renderer = (envelope: ReportDocument, locale: Locale) => Buffer | Promise<Buffer>;
 export const RENDERERS: Record<ReportFormat, Renderer> = { xlsx: renderXlsx, pdf: renderPdf, docx: renderDocx, csv: renderCsv };
 
-export async function renderReport(envelope: ReportEnvelope, format: ReportFormat, locale: Locale): Promise<RenderedReport> {
+export async function renderReport(envelope: ReportDocument, format: ReportFormat, locale: Locale): Promise<RenderedReport> {
   const body = await RENDERERS[format](envelope, locale);
   const stem = reportFileStem(envelope.model, envelope.issued?.id, reportWords(locale));
   return { body, contentType: CONTENT_TYPES[format], fileName: `${stem}.${format}` };

@@ -4,7 +4,7 @@
 // around them comes from the catalogue (lib/i18n/messages/*/reports.json) here, so a frozen
 // report downloads in either language.
 import { createTranslator } from "use-intl/core";
-import { daysBetween } from "@/lib/domain/dates";
+import { daysBetween, todayInVietnam } from "@/lib/domain/dates";
 import { formatDateTime, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
 import { praiseSentence as rankingSentence } from "@/lib/domain/ranking";
 import type { ProjectionStatus } from "@/lib/domain/projection";
@@ -12,7 +12,8 @@ import { parseIsoWeek, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/wee
 import { TIME_ZONE, type Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import "@/lib/i18n/types";
-import type { ReportEnvelope, ReportNamedPercent, ReportProjection, WeeklyReportModel } from "./model";
+import { documentDateParts, unitSlug } from "./issuing";
+import type { ReportDocument, ReportEnvelope, ReportNamedPercent, ReportProjection, WeeklyReportModel } from "./model";
 
 function translatorFor(locale: Locale) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace: "reports", timeZone: TIME_ZONE });
@@ -136,14 +137,24 @@ export function titleBlock(envelope: ReportEnvelope, w: ReportWords): { label: s
   ];
 }
 
+/** "Quảng Nam, ngày 12 tháng 6 năm 2023": the place and the day of issue (in Vietnam), as the head prints them. */
+export function placeAndDate(document: ReportDocument, { t }: ReportWords): string {
+  return t("document.placeDate", { place: document.issuing.place, ...documentDateParts(todayInVietnam(new Date(document.issuedAt))) });
+}
+
 /** The note an issued report carries: it is frozen, and the current figures may differ. */
 export function frozenNote(envelope: ReportEnvelope, { t }: ReportWords): string | null {
   if (!envelope.issued) return null;
   return t("titleBlock.frozenNote", { time: formatDateTime(envelope.issuedAt), by: envelope.issued.by });
 }
 
-/** File name without extension: "bao-cao-tuan-49-2023-W23" / "weekly-report-49-2023-W23". */
+/**
+ * File name without extension, by the unit's short name and the week:
+ * "bao-cao-tuan-quang-nam-tuan-23-2023" / "weekly-report-quang-nam-week-23-2023".
+ */
 export function reportFileStem(model: WeeklyReportModel, issuedId: number | undefined, { t }: ReportWords): string {
-  const values = { unit: model.unit.code ?? t("file.national"), week: model.week.iso };
+  const week = parseIsoWeek(model.week.iso)!;
+  // Strings, not numbers: the message formatter would write the year as "2.023".
+  const values = { unit: model.unit.code === null ? t("file.national") : unitSlug(model.unit.name) || model.unit.code, week: String(week.week), year: String(week.year) };
   return issuedId ? t("file.issued", { ...values, id: String(issuedId) }) : t("file.stem", values);
 }

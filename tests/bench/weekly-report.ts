@@ -6,6 +6,7 @@
 // once, then reused). Over budget makes `npm run bench` exit non-zero.
 import { createPrismaClient, setDb } from "@/lib/db/client";
 import { getWeeklyReport } from "@/lib/data/weekly-report";
+import { getIssuingSettings } from "@/lib/data/issuing-settings";
 import type { Actor } from "@/lib/auth/permissions";
 import { formatIsoWeek, lastCompleteWeek } from "@/lib/domain/weeks";
 import { REPORT_FORMATS, renderReport } from "@/lib/reports/render";
@@ -32,7 +33,8 @@ async function benchReport(label: keyof typeof BUDGET_MS, unitCode: string | nul
   for (let run = 0; run < RUNS; run++) {
     for (const format of REPORT_FORMATS) {
       const [model, modelMs] = await time(() => getWeeklyReport(ADMIN, { unitCode, week }));
-      const [, fileMs] = await time(() => renderReport({ model, issuedAt: new Date().toISOString(), issued: null }, format, "vi"));
+      const { issuing } = await getIssuingSettings(ADMIN, unitCode);
+      const [, fileMs] = await time(() => renderReport({ model, issuedAt: new Date().toISOString(), issued: null, issuing }, format, "vi"));
       if (run === 0) {
         first = Math.max(first, modelMs + fileMs);
         if (format === "xlsx") console.log(`${label}: ${model.unit.name}, ${formatIsoWeek(week)}, ${model.ranking.length} units ranked`);

@@ -180,6 +180,8 @@ const ADMIN_ONLY = (role: Role) => role === "admin";
 const VIEW = (role: Role, scope: Scope) => role === "admin" || scope === "in";
 /** Issuing a weekly report: administrators anywhere; leaders inside their subtree. */
 const ISSUE = (role: Role, scope: Scope) => role === "admin" || (role === "leader" && scope === "in");
+/** A unit's report document format: administrators anywhere; provincial users inside their province. */
+const ISSUING = (role: Role, scope: Scope) => role === "admin" || (role === "province" && scope === "in");
 /** One's own (password, own API tokens): every signed-in role; someone else's: administrators. */
 const OWN_OR_ADMIN = (role: Role, scope: Scope) => scope === "in" || role === "admin";
 
@@ -311,6 +313,8 @@ const ROWS: Record<string, Row> = {
   // weekly reports
   "action:app/reports/weekly/actions.ts#issueWeeklyReportAction": formAction("app/reports/weekly/actions.ts", "issueWeeklyReportAction", ISSUE, async (_w, scope) => ({ unit: scope === "in" ? "90" : "80", week: `2023-W${String(10 + (next() % 40)).padStart(2, "0")}`, campaign: "dot-1" })),
 
+  "action:app/reports/weekly/settings/actions.ts#saveIssuingSettingsAction": formAction("app/reports/weekly/settings/actions.ts", "saveIssuingSettingsAction", ISSUING, async (_w, scope) => ({ unit: placeUnit(scope), superiorBody: "CÔNG AN TỈNH", issuingBody: "CÔNG AN HUYỆN", symbol: "CAH", place: "Bắc", recipients: "Lưu: VT", signerTitle: "TRƯỞNG CÔNG AN", signerName: `Người ký ${next()}` })),
+
   // data-layer writes
   "data:lib/data/daily-save.ts#saveDailyFigures": dataRow("lib/data/daily-save.ts", "saveDailyFigures", FIGURES, async (role, scope) => [[{ ref: 0, date: figureDay(), unitCode: figureUnit(role, scope), metric: "dossiers", value: 1, kind: "daily" }], {}], dailyResult),
   "data:lib/data/import.ts#importCsv [daily]": dataRow("lib/data/import.ts", "importCsv", FIGURES, async (role, scope) => ["daily", `date,unit_code,metric,value\n${figureDay()},${figureUnit(role, scope)},dossiers,1`], dailyResult),
@@ -335,6 +339,7 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/units-admin.ts#dissolveUnit": dataRow("lib/data/units-admin.ts", "dissolveUnit", ADMIN_ONLY, async (_r, scope) => [{ code: await victimUnit(scope), date: "2025-07-01", reason: "Sắp xếp" }]),
   "data:lib/data/targets-admin.ts#createCampaign": dataRow("lib/data/targets-admin.ts", "createCampaign", ADMIN_ONLY, async () => [{ code: `dot-d${next()}`, name: "Đợt", startDate: "2024-01-01", endDate: "2024-06-30" }]),
   "data:lib/data/issued-reports.ts#issueWeeklyReport": dataRow("lib/data/issued-reports.ts", "issueWeeklyReport", ISSUE, async (_r, scope) => [{ unitCode: scope === "in" ? "90" : "80", week: parseIsoWeek(`2023-W${String(10 + (next() % 40)).padStart(2, "0")}`)!, campaignCode: "dot-1", lockDays: false }]),
+  "data:lib/data/issuing-settings.ts#updateIssuingSettings": dataRow("lib/data/issuing-settings.ts", "updateIssuingSettings", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), superiorBody: "CÔNG AN TỈNH", issuingBody: "CÔNG AN HUYỆN", symbol: "CAH", place: "Bắc", recipients: "Lưu: VT", signerTitle: "TRƯỞNG CÔNG AN", signerName: `Người ký ${next()}` }]),
   "data:lib/data/user-locale.ts#setUserLocale": dataRow("lib/data/user-locale.ts", "setUserLocale", () => true, async () => [next() % 2 === 0 ? "en" : "vi"], undefined, ["in"]),
   "data:lib/data/targets-admin.ts#saveTargets": dataRow("lib/data/targets-admin.ts", "saveTargets", ADMIN_ONLY, async (_r, scope) => [{ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", values: [{ unitCode: placeUnit(scope), value: next() }] }]),
 };
@@ -404,6 +409,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
     return [admin, (await issueWeeklyReport(admin, { unitCode: "90", week: parseIsoWeek("2023-W05")!, campaignCode: "dot-1", lockDays: false })).id];
   },
   "lib/data/weekly-report.ts#resolveReportUnit": ({ admin }) => [admin, "90"],
+  "lib/data/issuing-settings.ts#getIssuingSettings": ({ admin }) => [admin, "90"],
   "lib/data/weekly-report.ts#getWeeklyReport": ({ admin }) => [admin, { unitCode: "90", week: WEEK(), campaignCode: "dot-1" }],
   "lib/data/weekly-report-envelope.ts#resolveReportTarget": ({ admin }) => [admin, { unit: "90", week: "2023-W20" }],
   "lib/data/weekly-report-envelope.ts#getReportEnvelope": ({ admin }) => [admin, { unit: "90", week: "2023-W20", campaign: "dot-1" }],

@@ -4,10 +4,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { importCsv } from "@/lib/data/import";
 import { getIssuedReport, issueWeeklyReport, listIssuedReports } from "@/lib/data/issued-reports";
+import { getIssuingSettings, updateIssuingSettings } from "@/lib/data/issuing-settings";
 import { getUnitOverview } from "@/lib/data/overview";
 import { getProgress } from "@/lib/data/progress";
 import { getRankings } from "@/lib/data/rankings";
 import { getWeeklyReport } from "@/lib/data/weekly-report";
+import { getReportEnvelope } from "@/lib/data/weekly-report-envelope";
 import { addDays, dayToDate } from "@/lib/domain/dates";
 import { formatNumber, formatPercent } from "@/lib/domain/format";
 import { parseIsoWeek } from "@/lib/domain/weeks";
@@ -215,7 +217,7 @@ describe("every file says what the API says", () => {
 
     const xlsx = await download(token, `unit=90&week=${WEEK_PARAM}&format=xlsx`);
     expect(xlsx.status).toBe(200);
-    expect(xlsx.headers.get("content-disposition")).toContain("bao-cao-tuan-90-2023-W23.xlsx");
+    expect(xlsx.headers.get("content-disposition")).toContain("bao-cao-tuan-thu-nghiem-tuan-23-2023.xlsx");
     const { sheets } = await readXlsx(Buffer.from(await xlsx.arrayBuffer()));
     const rankingSheet = sheets.get("Xếp hạng")!;
     for (const row of ranking.rows) {
@@ -263,7 +265,7 @@ describe("every file says what the API says", () => {
 
     const xlsx = await download(token, `unit=90&week=${WEEK_PARAM}&format=xlsx`);
     expect(xlsx.status).toBe(200);
-    expect(xlsx.headers.get("content-disposition")).toContain("weekly-report-90-2023-W23.xlsx");
+    expect(xlsx.headers.get("content-disposition")).toContain("weekly-report-thu-nghiem-week-23-2023.xlsx");
     const { sheets, book } = await readXlsx(Buffer.from(await xlsx.arrayBuffer()));
     expect([...sheets.keys()]).toEqual(["Summary", "Ranking", "Praise - Criticism", "Not reported", "Trend"]);
     const rankingSheet = sheets.get("Ranking")!;
@@ -281,7 +283,7 @@ describe("every file says what the API says", () => {
     for (const word of vietnameseWords) expect([...sheets.values()].flat(2).join(" ")).not.toContain(word);
 
     const pdf = await download(token, `unit=90&week=${WEEK_PARAM}&format=pdf`);
-    expect(pdf.headers.get("content-disposition")).toContain("weekly-report-90-2023-W23.pdf");
+    expect(pdf.headers.get("content-disposition")).toContain("weekly-report-thu-nghiem-week-23-2023.pdf");
     const pdfBuffer = Buffer.from(await pdf.arrayBuffer());
     expect(pdfBuffer.toString("latin1")).toMatch(/\/Lang \(en-US\)/);
     const { pages, text: pdfText } = await readPdf(pdfBuffer);
@@ -294,7 +296,7 @@ describe("every file says what the API says", () => {
     for (const word of vietnameseWords) expect(flat).not.toContain(word);
 
     const docx = await download(token, `unit=90&week=${WEEK_PARAM}&format=docx`);
-    expect(docx.headers.get("content-disposition")).toContain("weekly-report-90-2023-W23.docx");
+    expect(docx.headers.get("content-disposition")).toContain("weekly-report-thu-nghiem-week-23-2023.docx");
     const { text: docText, xml } = await readDocx(Buffer.from(await docx.arrayBuffer()));
     for (const row of ranking.rows) {
       expect(docText).toContain(`${row.code}\t${row.name}\t${row.target === null ? "Not assigned" : formatNumber(row.target, "en")}\t${formatNumber(row.actual, "en")}\t${formatPercent(row.percent, "en")}`);
@@ -304,7 +306,7 @@ describe("every file says what the API says", () => {
     for (const word of vietnameseWords) expect(docText).not.toContain(word);
 
     const csv = await download(token, `unit=90&week=${WEEK_PARAM}&format=csv`);
-    expect(csv.headers.get("content-disposition")).toContain("weekly-report-90-2023-W23.csv");
+    expect(csv.headers.get("content-disposition")).toContain("weekly-report-thu-nghiem-week-23-2023.csv");
     const { rows } = readCsv(Buffer.from(await csv.arrayBuffer()));
     expect(rows[0]).toEqual(["WEEKLY REPORT"]);
     expect(rows).toContainEqual(["Rank", "Code", "Unit", "Target", "Actual", "Rate (%)", "Change this week", "Change (% points)", "Rank change", "Reported up to"]);
@@ -334,9 +336,10 @@ describe("every file says what the API says", () => {
 
   it("renders each format for a live report in one call", async () => {
     const model = await getWeeklyReport(LEADER, { unitCode: "90", week: WEEK }, NOW);
+    const { issuing } = await getIssuingSettings(LEADER, "90");
     for (const format of ["xlsx", "pdf", "docx", "csv"] as const) {
-      const file = await renderReport({ model, issuedAt: NOW.toISOString(), issued: null }, format, "vi");
-      expect(file.fileName).toBe(`bao-cao-tuan-90-2023-W23.${format}`);
+      const file = await renderReport({ model, issuedAt: NOW.toISOString(), issued: null, issuing }, format, "vi");
+      expect(file.fileName).toBe(`bao-cao-tuan-thu-nghiem-tuan-23-2023.${format}`);
       expect(file.body.length).toBeGreaterThan(500);
     }
   });
@@ -356,7 +359,7 @@ describe("issuing a weekly report", () => {
     const correction = await importCsv(ADMIN, "daily", "date,unit_code,metric,value,kind,reason\n2023-06-10,90101,activated,500,daily,Bổ sung hồ sơ", { now: NOW, confirmSpikes: true });
     expect(correction.errors).toEqual([]);
 
-    const frozen = await getIssuedReport(LEADER, issued.id);
+    const frozen = { ...(await getIssuedReport(LEADER, issued.id)), issuing: (await getIssuingSettings(LEADER, "90")).issuing };
     const live = await getWeeklyReport(LEADER, { unitCode: "90", week: WEEK }, NOW);
     expect(frozen.model.ranking.find((r) => r.code === "901")!.actual).toBe(660);
     expect(live.ranking.find((r) => r.code === "901")!.actual).toBe(660 - 20 + 500);
@@ -368,7 +371,7 @@ describe("issuing a weekly report", () => {
     expect(text).toContain("660");
     // It stores figures, not words: the same frozen report downloads in English.
     const english = await renderReport(frozen, "pdf", "en");
-    expect(english.fileName).toBe(`weekly-report-90-2023-W23-issued-${issued.id}.pdf`);
+    expect(english.fileName).toBe(`weekly-report-thu-nghiem-week-23-2023-issued-${issued.id}.pdf`);
     const englishText = (await readPdf(english.body)).text.replace(/\s+/g, " ");
     expect(englishText).toContain("Issued report: the figures are kept exactly as they were");
     expect(englishText).toContain("Huyện Núi Thành 1,000 660 66.00%");
@@ -395,5 +398,50 @@ describe("issuing a weekly report", () => {
     await expect(getIssuedReport(DISTRICT, issued.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getIssuedReport(OTHER_LEADER, issued.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await getIssuedReport(PROVINCE, issued.id)).model.unit.code).toBe("90");
+  });
+});
+
+describe("the report as an administrative document", () => {
+  const SETTINGS = {
+    unit: "901", superiorBody: "CÔNG AN TỈNH THỬ NGHIỆM", issuingBody: "CÔNG AN HUYỆN BẮC", symbol: "CAH-ĐTP", place: "Bắc Sơn",
+    recipients: "Công an tỉnh (PV06)\nUBND huyện Bắc\nLưu: VT", signerTitle: "KT. TRƯỞNG CÔNG AN\nPHÓ TRƯỞNG CÔNG AN", signerName: "Trần Thị Bình",
+  };
+
+  it("without settings, derives the head and foot from the unit's name; anyone who sees the unit reads them", async () => {
+    const settings = await getIssuingSettings(DISTRICT, "901");
+    expect(settings).toMatchObject({ stored: false, editable: false });
+    expect(settings.issuing).toMatchObject({ superiorBody: "CÔNG AN TỈNH THỬ NGHIỆM", issuingBody: "CÔNG AN HUYỆN NÚI THÀNH", place: "Núi Thành" });
+    expect((await getIssuingSettings(PROVINCE, "901")).editable).toBe(true);
+    expect((await getIssuingSettings(LEADER, "901")).editable).toBe(false);
+    await expect(getIssuingSettings(OTHER_LEADER, "901")).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a provincial user stores them, audited; the files carry them; others are refused and nothing is written", async () => {
+    const db = testDb();
+    for (const actor of [LEADER, DISTRICT, OTHER_LEADER, { ...PROVINCE, unitPath: "80/" }]) {
+      await expect(updateIssuingSettings(actor, SETTINGS)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    expect(await db.issuingSettings.count()).toBe(0);
+
+    await updateIssuingSettings(PROVINCE, SETTINGS);
+    await updateIssuingSettings(ADMIN, { ...SETTINGS, signerName: "Lê Văn Cường" });
+    const audits = await db.auditEvent.findMany({ where: { action: "issuing.update", entityKey: "901" }, orderBy: { id: "asc" } });
+    expect(audits).toHaveLength(2);
+    expect(audits[0].oldValue).toBeNull();
+    expect(audits[1]).toMatchObject({ oldValue: { signerName: "Trần Thị Bình" }, newValue: { signerName: "Lê Văn Cường", symbol: "CAH-ĐTP" } });
+
+    const settings = await getIssuingSettings(DISTRICT, "901");
+    expect(settings).toMatchObject({ stored: true, issuing: { recipients: ["Công an tỉnh (PV06)", "UBND huyện Bắc", "Lưu: VT"], signerTitle: ["KT. TRƯỞNG CÔNG AN", "PHÓ TRƯỞNG CÔNG AN"] } });
+
+    const document = await getReportEnvelope(DISTRICT, { unit: "901", week: "2023-W23" }, NOW);
+    const pdf = await renderReport(document, "pdf", "vi");
+    expect(pdf.fileName).toBe("bao-cao-tuan-nui-thanh-tuan-23-2023.pdf");
+    const text = (await readPdf(pdf.body)).text.replace(/\s+/g, " ");
+    for (const expected of ["CÔNG AN TỈNH THỬ NGHIỆM", "CÔNG AN HUYỆN BẮC", "Số: /BC-CAH-ĐTP", "Bắc Sơn, ngày 12 tháng 6 năm 2023", "Nơi nhận:", "- UBND huyện Bắc;", "- Lưu: VT.", "PHÓ TRƯỞNG CÔNG AN", "Lê Văn Cường"]) {
+      expect(text).toContain(expected);
+    }
+    const { text: docx } = await readDocx((await renderReport(document, "docx", "vi")).body);
+    expect(docx).toContain("Bắc Sơn, ngày 12 tháng 6 năm 2023");
+    expect(docx).toContain("Lê Văn Cường");
   });
 });

@@ -1,5 +1,6 @@
 // A hand-made weekly report model (Quảng Nam, week 23 of 2023) for renderer tests.
-import type { ReportEnvelope, WeeklyReportModel } from "@/lib/reports/model";
+import type { ReportIssuing } from "@/lib/reports/issuing";
+import type { ReportDocument, WeeklyReportModel } from "@/lib/reports/model";
 
 const trend = Array.from({ length: 28 }, (_, i) => {
   const day = new Date(Date.UTC(2023, 4, 15 + i)).toISOString().slice(0, 10);
@@ -45,5 +46,16 @@ export const fixtureModel: WeeklyReportModel = {
 /** The praise sentence the renderers word from the fixture, in Vietnamese. */
 export const FIXTURE_SENTENCE = "Biểu dương: Hội An (115,34%); Phê bình: Đông Giang (16,19%).";
 
-export const fixtureEnvelope: ReportEnvelope = { model: fixtureModel, issuedAt: "2023-06-12T02:00:00.000Z", issued: null };
-export const fixtureIssued: ReportEnvelope = { model: fixtureModel, issuedAt: "2023-06-12T02:00:00.000Z", issued: { id: 7, by: "Ban Chỉ đạo Đề án 06", daysLocked: true } };
+/** The province's police as the issuing body, with a deputy signing for the director. */
+export const fixtureIssuing: ReportIssuing = {
+  superiorBody: "BỘ CÔNG AN",
+  issuingBody: "CÔNG AN TỈNH QUẢNG NAM",
+  symbol: "CAT-PV06",
+  place: "Quảng Nam",
+  recipients: ["Bộ Công an (C06)", "UBND tỉnh Quảng Nam", "Lưu: VT, PV06"],
+  signerTitle: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+  signerName: "Nguyễn Văn An",
+};
+
+export const fixtureEnvelope: ReportDocument = { model: fixtureModel, issuedAt: "2023-06-12T02:00:00.000Z", issued: null, issuing: fixtureIssuing };
+export const fixtureIssued: ReportDocument = { model: fixtureModel, issuedAt: "2023-06-12T02:00:00.000Z", issued: { id: 7, by: "Ban Chỉ đạo Đề án 06", daysLocked: true }, issuing: fixtureIssuing };

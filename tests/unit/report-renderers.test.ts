@@ -85,6 +85,20 @@ describe("pdf", () => {
       expect(text.replace(/\s+/g, " ")).toContain(expected);
     }
   });
+
+  it("is headed and signed as an administrative document, and words praise and criticism once", async () => {
+    const { pages, text } = await readPdf(await renderPdf(fixtureEnvelope, "vi"));
+    const flat = text.replace(/\s+/g, " ");
+    const first = pages[0].replace(/\s+/g, " ");
+    for (const expected of ["BỘ CÔNG AN", "CÔNG AN TỈNH QUẢNG NAM", "Số: /BC-CAT-PV06", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Quảng Nam, ngày 12 tháng 6 năm 2023"]) {
+      expect(first).toContain(expected);
+    }
+    for (const expected of ["Nơi nhận:", "- Bộ Công an (C06);", "- UBND tỉnh Quảng Nam;", "- Lưu: VT, PV06.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"]) {
+      expect(pages.at(-1)!.replace(/\s+/g, " ")).toContain(expected);
+    }
+    expect(flat.split("Hội An (115,34%)").length - 1).toBe(1);
+    expect(flat).not.toContain("Biểu dương: Thành phố Hội An");
+  });
 });
 
 describe("docx", () => {
@@ -99,6 +113,14 @@ describe("docx", () => {
       expect(text).toContain(expected);
     }
     expect(text).toContain("Huyện Núi Thành\t62.600\t52.000\t83,07%\t+1.500\tTăng 1 bậc\t11/06/2023");
+  });
+
+  it("is headed and signed as an administrative document, and words praise and criticism once", async () => {
+    const { text } = await readDocx(await renderDocx(fixtureEnvelope, "vi"));
+    expect(text).toContain("BỘ CÔNG AN\nCÔNG AN TỈNH QUẢNG NAM\nSố:        /BC-CAT-PV06\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Nam, ngày 12 tháng 6 năm 2023");
+    expect(text).toContain("Nơi nhận:\n- Bộ Công an (C06);\n- UBND tỉnh Quảng Nam;\n- Lưu: VT, PV06.\tKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n");
+    expect(text).toContain("Nguyễn Văn An");
+    expect(text.split("Hội An (115,34%)").length - 1).toBe(1);
   });
 
   it("an issued report says it is frozen", async () => {

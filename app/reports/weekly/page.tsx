@@ -14,7 +14,7 @@ import { chartLegend } from "@/lib/reports/chart";
 import type { ReportEnvelope } from "@/lib/reports/model";
 import { FORMAT_LABELS, REPORT_FORMATS } from "@/lib/reports/render";
 import { MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext } from "@/lib/reports/columns";
-import { metricName, namedPercents, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
+import { metricName, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
 import { weeklyReportDownloadSchema } from "@/lib/validation/report-params";
 import { searchParamsObject } from "@/lib/validation/search-params";
 import { IssueForm } from "./issue-form";
@@ -113,6 +113,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
             {FORMAT_LABELS[format]}
           </a>
         ))}
+        {model.unit.code && <Link href={`/reports/weekly/settings?unit=${model.unit.code}`} className="text-sm text-brand-700 underline">{t("issuing.page.link")}</Link>}
       </section>
 
       {!issued && (
@@ -131,26 +132,24 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
 
       <section aria-labelledby="summary" className="space-y-2">
         <h2 id="summary" className="text-lg font-semibold">{t("sections.summary")}</h2>
-        <ReportTable label={t("sections.summary")} spec={SUMMARY_COLUMNS} rows={model.summary} cells={cells} rowKey={(row) => row.metric} minWidth="min-w-[44rem]" rowHeader />
+        <ReportTable label={t("sections.summary")} spec={SUMMARY_COLUMNS} rows={model.summary} cells={cells} rowKey={(row) => row.metric} minWidth="md:min-w-[44rem]" rowHeader />
       </section>
 
       <section aria-labelledby="ranking" className="space-y-2">
         <h2 id="ranking" className="text-lg font-semibold">{t("sections.ranking")}: {headline}</h2>
-        <ReportTable label={t("sections.ranking")} spec={RANKING_COLUMNS} rows={model.ranking} cells={cells} rowKey={(row) => row.code} rowData={(row) => ["data-unit", row.code]} minWidth="min-w-[44rem]" nowrap />
+        <ReportTable label={t("sections.ranking")} spec={RANKING_COLUMNS} rows={model.ranking} cells={cells} rowKey={(row) => row.code} rowData={(row) => ["data-unit", row.code]} minWidth="md:min-w-[44rem]" nowrap />
         {model.ranking.length === 0 && <p className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-600">{t("page.noChildren")}</p>}
       </section>
 
       <section aria-labelledby="praise" className="space-y-2 text-sm">
         <h2 id="praise" className="text-lg font-semibold">{t("sections.praise")}</h2>
-        <p><strong>{t("praise.praised")}:</strong> {namedPercents(model.praise, w)}.</p>
-        <p><strong>{t("praise.criticised")}:</strong> {namedPercents(model.criticism, w)}.</p>
-        <p className="italic">{praiseSentence(model, w)}</p>
+        <p data-testid="praise-sentence">{praiseSentence(model, w)}</p>
       </section>
 
       <section aria-labelledby="missing" className="space-y-2">
         <h2 id="missing" className="text-lg font-semibold">{t("sections.missing")}</h2>
         {model.missing.length === 0 ? <p className="text-sm">{t("page.allReported")}</p> : (
-          <ReportTable label={t("sections.missing")} spec={MISSING_COLUMNS} rows={model.missing} cells={cells} rowKey={(row) => row.code} minWidth="min-w-[32rem]" />
+          <ReportTable label={t("sections.missing")} spec={MISSING_COLUMNS} rows={model.missing} cells={cells} rowKey={(row) => row.code} minWidth="md:min-w-[32rem]" />
         )}
       </section>
 

@@ -6,7 +6,10 @@ const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } 
 /**
  * One of the weekly report's tables on the page, from the column spec every file format reads
  * (lib/reports/columns.ts): the same columns, headers, alignment and worded values as the PDF
- * and the Word file. `rowHeader`: the first cell names the row (a metric).
+ * and the Word file. `rowHeader`: the first cell names the row (a metric). On a phone, a spec
+ * that marks its columns (`phone`) shows only those, the others' values listed under the host
+ * column's, as the rankings page does, so nothing scrolls sideways; `minWidth` then applies
+ * from 768 px only.
  */
 export function ReportTable<Row>({ label, spec, rows, cells, rowKey, rowData, minWidth, nowrap = false, rowHeader = false }: {
   label: string;
@@ -21,23 +24,30 @@ export function ReportTable<Row>({ label, spec, rows, cells, rowKey, rowData, mi
   rowHeader?: boolean;
 }) {
   const columns = columnsFor(spec, "document");
+  const compact = columns.some((column) => column.phone);
+  const hidden = (column: ReportColumn<Row>) => compact && !column.phone;
+  const headers = columns.map((column) => headerOf(column, "document", cells.w));
   return (
     <ScrollRegion label={label} className="rounded-lg border border-slate-200 bg-white">
-      <table className={`w-full ${minWidth} ${nowrap ? "whitespace-nowrap" : ""} text-sm`}>
+      <table className={`w-full ${minWidth} ${nowrap ? "md:whitespace-nowrap" : ""} text-sm`} data-compact={compact ? "true" : undefined}>
         <thead className="bg-slate-100 text-slate-700">
-          <tr>{columns.map((column, i) => <th key={`${column.header}-${i}`} scope="col" className={`px-3 py-2 font-semibold ${ALIGN[column.align]}`}>{headerOf(column, "document", cells.w)}</th>)}</tr>
+          <tr>{columns.map((column, i) => <th key={`${column.header}-${i}`} scope="col" className={`px-2 py-2 font-semibold sm:px-3 ${ALIGN[column.align]} ${hidden(column) ? "hidden md:table-cell" : ""}`}>{headers[i]}</th>)}</tr>
         </thead>
         <tbody className="tabular">
           {rows.map((row) => {
             const [dataName, dataValue] = rowData?.(row) ?? [];
+            const texts = columns.map((column) => column.text(row, cells));
+            const details = columns.flatMap((column, i) => (hidden(column) ? [`${headers[i]}: ${texts[i]}`] : [])).join(" · ");
             return (
               <tr key={rowKey(row)} className="border-t border-slate-100" {...(dataName ? { [dataName]: dataValue } : {})}>
                 {columns.map((column, i) => {
-                  const className = `px-3 py-2 ${ALIGN[column.align]} ${column.align === "right" ? "whitespace-nowrap" : ""} ${column.strong ? "font-semibold" : ""}`;
-                  const text = column.text(row, cells);
+                  const className = `px-2 py-2 sm:px-3 ${ALIGN[column.align]} ${column.align === "right" ? "whitespace-nowrap" : ""} ${column.strong ? "font-semibold" : ""} ${hidden(column) ? "hidden md:table-cell" : ""}`;
+                  const content = column.phone === "host" && details
+                    ? <><span data-value>{texts[i]}</span><span className="block whitespace-normal text-xs font-normal text-slate-500 md:hidden" data-testid="phone-details">{details}</span></>
+                    : texts[i];
                   return i === 0 && rowHeader
-                    ? <th key={i} scope="row" className={`${className} min-w-44 font-normal`}>{text}</th>
-                    : <td key={i} className={className}>{text}</td>;
+                    ? <th key={i} scope="row" className={`${className} font-normal md:min-w-44`}>{content}</th>
+                    : <td key={i} className={className}>{content}</td>;
                 })}
               </tr>
             );
