@@ -1,9 +1,11 @@
 "use client";
-// What a person sees when a page fails: what happened in plain words (the database
-// being down is told apart, by asking /api/health), what to do, and the codes support
-// needs to find the server's log line: the request id and Next's error digest.
+// What a person sees when a page fails, in the one way pages show problems
+// (components/ui/problem.tsx): what happened in plain words (the database being down is told
+// apart, by asking /api/health), what to do, and the codes support needs to find the
+// server's log line: the request id and Next's error digest.
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { ClientText } from "@/components/i18n/client-text";
+import { Problem } from "@/components/ui/problem";
 
 const REQUEST_ID_COOKIE = "vneid_rid";
 
@@ -26,13 +28,16 @@ export function ErrorPanel({ digest, onRetry, text }: { digest?: string; onRetry
     return () => controller.abort();
   }, []);
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div role="alert" className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="text-xl font-semibold">{databaseDown ? text.databaseDownTitle : text.failedTitle}</h1>
-        <p className="mt-2 text-sm text-slate-700">
-          {databaseDown ? text.databaseDownBody : text.failedBody}
-        </p>
-        <dl className="mt-4 space-y-1 text-xs text-slate-600">
+    <Problem
+      page
+      title={databaseDown ? text.databaseDownTitle : text.failedTitle}
+      action={
+        <button type="button" onClick={onRetry} className="mt-2 block rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400">
+          {text.retry}
+        </button>
+      }
+      details={requestId || digest ? (
+        <dl className="space-y-1 text-xs text-slate-600">
           {requestId ? (
             <div>
               <dt className="inline">{text.requestId} </dt>
@@ -46,10 +51,9 @@ export function ErrorPanel({ digest, onRetry, text }: { digest?: string; onRetry
             </div>
           ) : null}
         </dl>
-        <button type="button" onClick={onRetry} className="mt-6 rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400">
-          {text.retry}
-        </button>
-      </div>
-    </main>
+      ) : null}
+    >
+      {databaseDown ? text.databaseDownBody : text.failedBody}
+    </Problem>
   );
 }

@@ -1,5 +1,5 @@
 import { OverviewView } from "@/components/dashboard/overview-view";
-import { Problem } from "@/components/dashboard/problem";
+import { DashboardProblem } from "@/components/dashboard/problem";
 import { getUnitOverview } from "@/lib/data/overview";
 import { getMorningSummary } from "@/lib/data/overview-morning";
 import type { SessionUserDTO } from "@/lib/data/sessions";
@@ -20,7 +20,7 @@ export async function UnitOverviewPage({ user, code, view }: { user: SessionUser
       getMorningSummary(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
     ]),
   );
-  if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
+  if (loaded.problem !== null) return <DashboardProblem problem={loaded.problem} />;
   const [overview, frame, choices, morning] = loaded.data;
   return <OverviewView overview={overview} frame={frame} choices={choices} morning={morning} view={view} />;
 }

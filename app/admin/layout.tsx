@@ -2,6 +2,7 @@ import { Link } from "@/components/ui/link";
 import { canAdminister } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
+import { Problem } from "@/components/ui/problem";
 
 // Convenience only: every page and action below checks again in the data layer, and layouts
 // do not re-run on client-side navigation.
@@ -18,7 +19,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const user = await requireUser();
   if (!canAdminister(user)) {
     const errors = await getTranslator("errors");
-    return <main className="mx-auto max-w-3xl p-4"><p role="alert">{errors("code.FORBIDDEN")}</p></main>;
+    return <Problem page>{errors("code.FORBIDDEN")}</Problem>;
   }
   const t = await getTranslator("admin");
   return (

@@ -6,6 +6,7 @@ import { listAuditEvents } from "@/lib/data/audit-log";
 import { getTranslator } from "@/lib/i18n/server";
 import { auditParamsSchema } from "@/lib/validation/daily-entry-params";
 import { AuditTable } from "./audit-table";
+import { Problem } from "@/components/ui/problem";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator("entry"))("audit.title") };
@@ -16,7 +17,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslator("entry");
   const filters = auditParamsSchema.parse(await searchParams);
   if (!canReadAuditLog(user)) {
-    return <main className="mx-auto max-w-3xl p-4"><p role="alert">{(await getTranslator("errors"))("code.FORBIDDEN")}</p></main>;
+    return <Problem page>{(await getTranslator("errors"))("code.FORBIDDEN")}</Problem>;
   }
   const { events, hasMore } = await listAuditEvents(user, { unitCode: filters.unit, username: filters.user, from: filters.from, to: filters.to, action: filters.action, page: filters.page });
   const pageLink = (page: number) => {

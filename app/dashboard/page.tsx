@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { UnitOverviewPage } from "@/app/_dashboard/overview-page";
-import { Problem } from "@/components/dashboard/problem";
+import { DashboardProblem } from "@/components/dashboard/problem";
 import { requireUser } from "@/lib/auth/session";
 import { getHomeUnitCode } from "@/lib/data/units";
 import { readViewParams } from "@/lib/validation/view-params";
@@ -15,6 +15,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   const view = readViewParams(await searchParams);
   const code = await getHomeUnitCode(user);
-  if (!code) return <Problem problem="noUnit" />;
+  if (!code) return <DashboardProblem problem="noUnit" />;
   return <UnitOverviewPage user={user} code={code} view={view} />;
 }

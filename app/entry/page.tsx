@@ -10,6 +10,7 @@ import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { entryParamsSchema } from "@/lib/validation/daily-entry-params";
 import { DailyGridForm } from "./daily-grid-form";
 import { ENTRY_MODE_COOKIE, entryModeOf } from "./entry-mode";
+import { Problem } from "@/components/ui/problem";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator("entry"))("page.title") };
@@ -59,7 +60,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
           <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1">{t("page.show")}</button>
         </form>
       </header>
-      {problem && <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{problem}</p>}
+      {problem && <Problem>{problem}</Problem>}
       {grid && <DailyGridForm key={`${grid.scope.code}-${grid.date}`} initial={grid} {...(unit ? { scopeCode: unit } : {})} text={gridText} locale={locale} initialMode={mode} />}
     </main>
   );

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { ImportForm } from "./import-form";
+import { Problem } from "@/components/ui/problem";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator("entry"))("import.title") };
@@ -29,7 +30,7 @@ export default async function ImportPage() {
           </p>
           <ImportForm text={formText} progressText={{ phase, label, rows, rate, left, estimating }} locale={await getLocale()} />
         </>
-      ) : <p role="alert">{(await getTranslator("errors"))("code.FORBIDDEN")}</p>}
+      ) : <Problem>{(await getTranslator("errors"))("code.FORBIDDEN")}</Problem>}
     </main>
   );
 }

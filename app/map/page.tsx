@@ -4,7 +4,7 @@ import { Choropleth } from "@/components/dashboard/choropleth";
 import { DashboardFrame } from "@/components/dashboard/dashboard-frame";
 import { unitHref } from "@/components/dashboard/hrefs";
 import { loadOrProblem } from "@/app/_dashboard/load";
-import { Problem } from "@/components/dashboard/problem";
+import { DashboardProblem } from "@/components/dashboard/problem";
 import { requireUser } from "@/lib/auth/session";
 import { getRankings } from "@/lib/data/rankings";
 import { getUnitFrame } from "@/lib/data/unit-frame";
@@ -26,7 +26,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const raw = await searchParams;
   const view = readViewParams(raw);
   const code = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
-  if (!code) return <Problem problem="noUnit" />;
+  if (!code) return <DashboardProblem problem="noUnit" />;
   const locale = await getLocale();
   const loaded = await loadOrProblem(() =>
     Promise.all([
@@ -36,7 +36,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       loadBoundaries(code),
     ]),
   );
-  if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
+  if (loaded.problem !== null) return <DashboardProblem problem={loaded.problem} />;
   const t = await getTranslator("dashboard");
   const [ranking, frame, choices, boundaries] = loaded.data;
   const metricName = choices.metrics.find((m) => m.code === ranking.metric)?.name ?? ranking.metric;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Problem } from "@/components/dashboard/problem";
+import { DashboardProblem } from "@/components/dashboard/problem";
 import { rankingsHref } from "@/components/dashboard/hrefs";
 import { requireUser } from "@/lib/auth/session";
 import { getHomeUnitCode } from "@/lib/data/units";
@@ -16,7 +16,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const raw = await searchParams;
   const unit = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
-  if (!unit) return <Problem problem="noUnit" />;
+  if (!unit) return <DashboardProblem problem="noUnit" />;
   const extra = Object.fromEntries(["top", "bottom", "sort", "dir"].flatMap((k) => (typeof raw[k] === "string" ? [[k, raw[k] as string]] : [])));
   redirect(rankingsHref(unit, readViewParams(raw), extra));
 }

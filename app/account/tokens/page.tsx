@@ -11,6 +11,7 @@ import { getTranslator, inRequestLocale } from "@/lib/i18n/server";
 import { usernameSchema } from "@/lib/validation/accounts";
 import { issueTokenAction, revokeTokenAction } from "./actions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Problem } from "@/components/ui/problem";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("account");
@@ -46,7 +47,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5">{t("tokens.view")}</button>
         </form>
       )}
-      {problem ? <p role="alert" className="text-red-700">{problem}</p> : (
+      {problem ? <Problem>{problem}</Problem> : (
         <ScrollRegion label={t("tokens.caption")} className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("tokens.caption")}</caption>

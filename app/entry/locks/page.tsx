@@ -6,6 +6,7 @@ import { listPeriodLocks } from "@/lib/data/period-locks";
 import { formatDay } from "@/lib/domain/format";
 import { getClientMessages, getTranslator } from "@/lib/i18n/server";
 import { LockForm } from "./lock-form";
+import { Problem } from "@/components/ui/problem";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator("entry"))("locks.title") };
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LocksPage() {
   const user = await requireUser();
   const t = await getTranslator("entry");
-  if (!canAdminister(user)) return <main className="mx-auto max-w-3xl p-4"><p role="alert">{(await getTranslator("errors"))("code.FORBIDDEN")}</p></main>;
+  if (!canAdminister(user)) return <Problem page>{(await getTranslator("errors"))("code.FORBIDDEN")}</Problem>;
   const locks = await listPeriodLocks(user);
   const { unitCode, untilDate, reason, submit } = (await getClientMessages("entry")).locks;
   return (

@@ -12,6 +12,7 @@ import { targetGridSchema } from "@/lib/validation/admin-forms";
 import { saveTargetGridAction } from "../actions";
 import { TargetGrid } from "./target-grid";
 import { HEADLINE_METRIC } from "@/lib/domain/metrics";
+import { Problem } from "@/components/ui/problem";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("admin");
@@ -86,7 +87,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
         <label className={FIELD} htmlFor="g-parent">{t("campaign.picker.parent")}<input id="g-parent" name="parent" defaultValue={query.parentCode} inputMode="numeric" className={`${INPUT} w-28`} /></label>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5">{t("campaign.picker.submit")}</button>
       </form>
-      {problem && <p role="alert" className="text-red-700">{problem}</p>}
+      {problem && <Problem>{problem}</Problem>}
       {grid && (
         <section aria-labelledby="grid-title" className="space-y-2">
           <h2 id="grid-title" className="text-lg font-semibold">{t("campaign.gridTitle", { metric: grid.metric.name[locale], date: formatDay(grid.dueDate), unit: grid.parent.name })}</h2>

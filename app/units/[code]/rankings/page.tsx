@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { loadOrProblem } from "@/app/_dashboard/load";
-import { Problem } from "@/components/dashboard/problem";
+import { DashboardProblem } from "@/components/dashboard/problem";
 import { RankingsView } from "@/components/dashboard/rankings-view";
 import { getRankings } from "@/lib/data/rankings";
 import { getUnitFrame } from "@/lib/data/unit-frame";
@@ -27,7 +27,7 @@ export default async function UnitRankingsPage({ params, searchParams }: { param
       getViewChoices(locale),
     ]),
   );
-  if (loaded.problem !== null) return <Problem problem={loaded.problem} />;
+  if (loaded.problem !== null) return <DashboardProblem problem={loaded.problem} />;
   const [ranking, frame, choices] = loaded.data;
   return <RankingsView ranking={ranking} frame={frame} choices={choices} code={unitCode} view={view} options={options} />;
 }

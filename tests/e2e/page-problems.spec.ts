@@ -1,0 +1,30 @@
+// A page's problem looks the same wherever it appears (components/ui/problem.tsx): a unit out
+// of the user's scope on a dashboard, a refused page, a refusal beside a page's own content.
+import { expect, test } from "@playwright/test";
+import { screenshot, signIn } from "./helpers";
+
+test("a dashboard, the audit log and the entry page show their refusal in the one problem box", async ({ page }, testInfo) => {
+  await signIn(page, "nuithanh");
+  await page.goto("/units/49");
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText("Bạn không có quyền xem đơn vị này.");
+  await expect(alert.getByRole("link")).toHaveAttribute("href", "/dashboard");
+  await screenshot(page, testInfo, "problem-dashboard");
+
+  await page.goto("/audit");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Bạn không có quyền");
+  await screenshot(page, testInfo, "problem-page");
+
+  await page.goto("/entry?unit=20992");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Bạn không có quyền");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await screenshot(page, testInfo, "problem-inline");
+
+  // the same box: the same classes wherever it is shown
+  const boxes = new Set<string>();
+  for (const path of ["/units/49", "/audit", "/entry?unit=20992"]) {
+    await page.goto(path);
+    boxes.add((await page.getByRole("main").getByRole("alert").getAttribute("class")) ?? "");
+  }
+  expect(boxes.size).toBe(1);
+});
