@@ -10,15 +10,15 @@ import { importKindSchema } from "@/lib/validation/import-rows";
 import { formatNumber } from "@/lib/domain/format";
 import { m } from "@/lib/i18n/message";
 import { systemActor } from "./system-actor";
-import { parseArgs, runCommand } from "./command";
+import { CliError, parseArgs, runCommand } from "./command";
 import { openDatabase } from "./context";
 import { cliProgress } from "./progress";
 
 runCommand(async () => {
   const { options } = parseArgs(process.argv.slice(2));
   const kind = importKindSchema.safeParse(options.kind);
-  if (!kind.success) throw new Error("--kind must be units, campaigns, targets or daily");
-  if (typeof options.file !== "string") throw new Error("--file F.csv is required");
+  if (!kind.success) throw new CliError("--kind must be units, campaigns, targets or daily");
+  if (typeof options.file !== "string") throw new CliError("--file F.csv is required");
   const file = options.file;
   const xlsx = file.toLowerCase().endsWith(".xlsx");
   const size = statSync(file).size;
@@ -41,7 +41,7 @@ runCommand(async () => {
     // An Excel .xlsx file (first sheet, same columns) is read as CSV text: one import path.
     const bytes = new Uint8Array(readFileSync(file)).buffer;
     const text = xlsx ? await xlsxToCsv(bytes) : decodeUtf8(bytes);
-    if (text === null) throw new Error(notUtf8Message());
+    if (text === null) throw new CliError(notUtf8Message());
     result = await importCsv(actor, kind.data, text, common);
   }
   await client.$disconnect();

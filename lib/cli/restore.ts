@@ -7,7 +7,7 @@ import { Client } from "pg";
 import { restoreDatabase } from "@/lib/db/backup";
 import { embeddedUrl } from "@/lib/db/embedded";
 import { createDatabaseIfMissing, resolveDatabaseUrl, withDatabase } from "@/lib/db/url";
-import { parseArgs, runCommand } from "./command";
+import { CliError, parseArgs, runCommand } from "./command";
 
 async function dropEverything(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
@@ -23,8 +23,8 @@ async function dropEverything(url: string): Promise<void> {
 
 runCommand(async () => {
   const { options } = parseArgs(process.argv.slice(2));
-  if (typeof options.file !== "string") throw new Error("usage: npm run db:restore -- --file BACKUP [--database NAME] [--replace]");
-  if (!existsSync(options.file)) throw new Error(`no such file: ${options.file}`);
+  if (typeof options.file !== "string") throw new CliError("usage: npm run db:restore -- --file BACKUP [--database NAME] [--replace]");
+  if (!existsSync(options.file)) throw new CliError(`no such file: ${options.file}`);
   let url = await resolveDatabaseUrl();
   if (typeof options.database === "string") {
     const admin = process.env.DATABASE_URL ? withDatabase(process.env.DATABASE_URL, "postgres") : embeddedUrl("postgres");

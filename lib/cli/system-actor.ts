@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { CliError } from "./command";
 import type { Actor } from "@/lib/auth/permissions";
 
 /**
@@ -9,6 +10,6 @@ import type { Actor } from "@/lib/auth/permissions";
 export async function systemActor(client: Db, username?: string): Promise<Actor> {
   if (!username) return { id: null, username: "system", role: "admin", unitPath: null };
   const user = await client.user.findUnique({ where: { username }, select: { id: true, username: true, role: true, active: true, unit: { select: { path: true } } } });
-  if (!user || !user.active) throw new Error(`No active user ${username}`);
+  if (!user || !user.active) throw new CliError(`No active user ${username}`);
   return { id: user.id, username: user.username, role: user.role, unitPath: user.unit?.path ?? null };
 }

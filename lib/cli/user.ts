@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { AppError, userText } from "@/lib/data/errors";
-import { parseArgs, readStdin, runCommand } from "./command";
+import { CliError, parseArgs, readStdin, runCommand } from "./command";
 import { createUser, resetPassword } from "@/lib/data/users";
 import { openDatabase } from "./context";
 import { systemActor } from "./system-actor";
@@ -19,7 +19,7 @@ const USAGE = "usage: npm run user -- create --username U --role R [--unit CODE]
 /** Reads the password from standard input, without its final line break. */
 async function passwordFromStdin(): Promise<string> {
   const password = (await readStdin()).replace(/\r?\n$/, "");
-  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password (on standard input) must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new CliError(`the password (on standard input) must have at least ${MIN_PASSWORD_LENGTH} characters`);
   return password;
 }
 
@@ -28,12 +28,12 @@ async function passwordFromStdin(): Promise<string> {
  * sessions end and their API tokens are revoked, audited as the operator's.
  */
 async function resetPasswordCommand(username: string | true | undefined): Promise<void> {
-  if (typeof username !== "string") throw new Error(USAGE);
+  if (typeof username !== "string") throw new CliError(USAGE);
   const password = await passwordFromStdin();
   const { client } = await openDatabase();
   try {
     const user = await client.user.findUnique({ where: { username }, select: { id: true } });
-    if (!user) throw new Error(`no user ${username}`);
+    if (!user) throw new CliError(`no user ${username}`);
     await resetPassword(await systemActor(client), user.id, { password, reason: "npm run user -- reset-password" });
     console.log(`Password of ${username} reset: they must change it at their next sign-in; their sessions ended and their API tokens were revoked.`);
   } finally {
@@ -45,7 +45,7 @@ async function resetPasswordCommand(username: string | true | undefined): Promis
 function refusal(error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
   const messages = [...new Set([...Object.values(error.fieldErrors).flat(), ...(error.userMessage ? [userText(error)] : [])])];
-  return new Error(messages.length > 0 ? messages.join("; ") : error.code);
+  return new CliError(messages.length > 0 ? messages.join("; ") : error.code);
 }
 
 /**
@@ -60,8 +60,8 @@ async function createCommand(options: Record<string, string | true>): Promise<vo
     ...(typeof options.unit === "string" ? { unit: options.unit } : {}),
     ...(typeof options.name === "string" ? { name: options.name } : {}),
   });
-  if (!input.success) throw new Error(input.error.issues.map((i) => i.message).join("; "));
-  if (input.data.role !== "admin" && !input.data.unit) throw new Error(`--unit CODE is required for role ${input.data.role}`);
+  if (!input.success) throw new CliError(input.error.issues.map((i) => i.message).join("; "));
+  if (input.data.role !== "admin" && !input.data.unit) throw new CliError(`--unit CODE is required for role ${input.data.role}`);
   const password = await passwordFromStdin();
   const { client } = await openDatabase();
   try {
@@ -79,5 +79,5 @@ runCommand(async () => {
   const { positional, options } = parseArgs(process.argv.slice(2));
   if (positional[0] === "reset-password") return resetPasswordCommand(options.username);
   if (positional[0] === "create") return createCommand(options);
-  throw new Error(USAGE);
+  throw new CliError(USAGE);
 });
