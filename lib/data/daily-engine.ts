@@ -432,8 +432,12 @@ export class DailyEngine {
     step(4);
     // Each moved series of daily_total, from its first moved day: the stored rows plus the
     // shifts (a unit with a figure on a day has a total that day, even of 0: it has reported),
-    // running totals from the day before's, written once per row.
+    // running totals from the day before's. A row is stored already exactly when it came from
+    // the stored tail, so the new rows are plainly inserted and the stored ones updated where
+    // they changed. An upsert probed the key of every row first: a province's year (380,000
+    // rows, all new) took 2.2 s as an upsert, 1.7 s this way, on the same loaded machine.
     await tx.$executeRawUnsafe(`
+      CREATE TEMP TABLE daily_total_new ON COMMIT DROP AS
       WITH a AS (
         SELECT unit_id, metric_id, min(day) AS from_day FROM daily_shift GROUP BY unit_id, metric_id
       ), b AS (
@@ -442,22 +446,28 @@ export class DailyEngine {
         FROM a
       ), tails AS (
         -- one index range per series, whatever the planner believes of a table just filled
-        SELECT b.unit_id, b.metric_id, t.date, t.daily
+        SELECT b.unit_id, b.metric_id, t.date, t.daily, t.cumulative
         FROM b CROSS JOIN LATERAL (
-          SELECT t.date, t.daily FROM daily_total t
+          SELECT t.date, t.daily, t.cumulative FROM daily_total t
           WHERE t.unit_id = b.unit_id AND t.metric_id = b.metric_id AND t.date >= b.from_day
         ) t
       ), merged AS (
         SELECT coalesce(t.unit_id, s.unit_id) AS unit_id, coalesce(t.metric_id, s.metric_id) AS metric_id,
-               coalesce(t.date, s.day) AS date, coalesce(t.daily, 0) + coalesce(s.delta, 0) AS daily
+               coalesce(t.date, s.day) AS date, coalesce(t.daily, 0) + coalesce(s.delta, 0) AS daily,
+               t.date IS NOT NULL AS stored, t.daily AS stored_daily, t.cumulative AS stored_cumulative
         FROM tails t FULL JOIN daily_shift s ON s.unit_id = t.unit_id AND s.metric_id = t.metric_id AND s.day = t.date
       )
+      SELECT m.unit_id, m.metric_id, m.date, m.daily, (b.base + sum(m.daily) OVER (PARTITION BY m.unit_id, m.metric_id ORDER BY m.date))::int AS cumulative,
+             m.stored, m.stored_daily, m.stored_cumulative
+      FROM merged m JOIN b USING (unit_id, metric_id)`);
+    await tx.$executeRawUnsafe(`
       INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
-      SELECT m.unit_id, m.metric_id, m.date, m.daily, b.base + sum(m.daily) OVER (PARTITION BY m.unit_id, m.metric_id ORDER BY m.date)
-      FROM merged m JOIN b USING (unit_id, metric_id)
-      ORDER BY 1, 2, 3
-      ON CONFLICT (unit_id, metric_id, date) DO UPDATE SET daily = EXCLUDED.daily, cumulative = EXCLUDED.cumulative
-      WHERE daily_total.daily <> EXCLUDED.daily OR daily_total.cumulative <> EXCLUDED.cumulative`);
+      SELECT unit_id, metric_id, date, daily, cumulative FROM daily_total_new WHERE NOT stored ORDER BY 1, 2, 3`);
+    await tx.$executeRawUnsafe(`
+      UPDATE daily_total t SET daily = n.daily, cumulative = n.cumulative
+      FROM daily_total_new n
+      WHERE n.stored AND (n.daily <> n.stored_daily OR n.cumulative <> n.stored_cumulative)
+        AND t.unit_id = n.unit_id AND t.metric_id = n.metric_id AND t.date = n.date`);
     step(5);
     await this.markReported();
     step(7);
