@@ -58,3 +58,8 @@ export function invalidField(field: string, key: MessageKey, params?: MessageVal
 export function userText(error: AppError): string {
   return error.userMessage ? m(error.userMessage.key, error.userMessage.params) : m(`errors.code.${error.code}`);
 }
+
+/** The refusal of a role that may never write figures (province, leader), saying what it may do instead. */
+export function roleCannotWriteFigures(role: string): AppError {
+  return new AppError("FORBIDDEN", { subject: "role", userMessage: { key: role === "leader" ? "validation.apiRows.roleCannotWrite.leader" : "validation.apiRows.roleCannotWrite.province" } });
+}

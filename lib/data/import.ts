@@ -8,6 +8,7 @@ import "server-only";
 import type { z } from "zod";
 import { db, TRANSACTION_MAX_WAIT_MS } from "@/lib/db/client";
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
+import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { dayToDate } from "@/lib/domain/dates";
 import { searchKey } from "@/lib/domain/text";
 import { m } from "@/lib/i18n/message";
@@ -18,7 +19,7 @@ import { dailyIssueMessage, dailyIssueReason } from "@/lib/i18n/daily-issues";
 import { DailyEngine, STAGE_BATCH, type DailyRow } from "./daily-engine";
 import { writeAudit } from "./audit";
 import { isDatabaseUnavailable, withErrorId } from "./db-errors";
-import { AppError } from "./errors";
+import { AppError, roleCannotWriteFigures } from "./errors";
 import { inDirectTransaction } from "@/lib/db/direct";
 import { logError } from "@/lib/observability/errors";
 
@@ -125,6 +126,10 @@ class RolledBack extends Error {
  * upload): read, staged and checked in one transaction, then written all or nothing.
  */
 export async function importDailyFile(actor: Actor, source: AsyncIterable<string | Uint8Array> | Iterable<string>, options: ImportOptions = {}): Promise<ImportResult> {
+  // A role that may never write figures is told what it may do before a byte of the file is read.
+  if (!canEditFiguresAnywhere(actor)) {
+    throw roleCannotWriteFigures(actor.role);
+  }
   const spec = IMPORT_KINDS.daily;
   const dryRun = options.dryRun ?? false;
   const progress = throttled(options.onProgress);

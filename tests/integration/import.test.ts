@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { importCsv } from "@/lib/data/import";
+import { importCsv, importDailyFile } from "@/lib/data/import";
+import { AppError, userText } from "@/lib/data/errors";
 import { rebuildTotals } from "@/lib/data/totals";
 import type { Actor } from "@/lib/auth/permissions";
 import { ADMIN, createCampaign, smallTree } from "./fixtures";
@@ -38,6 +39,25 @@ describe("CSV import", () => {
     const good = await importCsv(ADMIN, "daily", dailyCsv(rows), { now: NOW });
     expect(good).toMatchObject({ ok: true, rows: 1000 });
     expect(await testDb().figure.count()).toBe(1000);
+  });
+
+  // Issue 19: a provincial account was told row by row that its own communes were "outside its scope".
+  it.each([
+    { role: "province" as const, says: /cấp tỉnh được xem/ },
+    { role: "leader" as const, says: /Ban Chỉ đạo được xem/ },
+  ])("refuses a $role's daily import before reading the file, saying what the role may do", async ({ role, says }) => {
+    let read = false;
+    const file = (function* () {
+      read = true;
+      yield dailyCsv(["2023-06-01,90101,dossiers,5,daily"]);
+    })();
+    const actor: Actor = { id: null, username: role, role, unitPath: "90/" };
+    const refusal = await importDailyFile(actor, file, { now: NOW }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).code).toBe("FORBIDDEN");
+    expect(userText(refusal as AppError)).toMatch(says);
+    expect(read).toBe(false);
+    expect(await testDb().figure.count()).toBe(0);
   });
 
   it("lists every bad row, with its reason, and rejects unknown columns", async () => {

@@ -11,7 +11,7 @@ import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { sessionWriteRefusal } from "@/lib/auth/same-origin";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { apiErrorResponse, apiError, rowIssuesError, unauthenticated, type RowIssue } from "@/lib/api/errors";
-import { AppError } from "@/lib/data/errors";
+import { AppError, roleCannotWriteFigures } from "@/lib/data/errors";
 import { dailyApiBodySchema, dailyFigureInputSchema } from "@/lib/validation/daily-figures";
 import { describeIssue } from "@/lib/validation/import-rows";
 import { readJsonBody } from "@/lib/validation/json-body";
@@ -31,7 +31,7 @@ async function saveDaily(request: Request): Promise<Response> {
     }
     // A role that may never write figures is told so before its body is even read.
     if (!canEditFiguresAnywhere(actor)) {
-      throw new AppError("FORBIDDEN", { subject: "role", userMessage: { key: actor.role === "leader" ? "validation.apiRows.roleCannotWrite.leader" : "validation.apiRows.roleCannotWrite.province" } });
+      throw roleCannotWriteFigures(actor.role);
     }
     const json = await readJsonBody(request);
     if (!json.ok) return apiError(json.status, json.message);
