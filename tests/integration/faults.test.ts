@@ -17,6 +17,7 @@ import { createDatabaseIfMissing } from "@/lib/db/url";
 import { ThrowawayPostgres } from "../support/throwaway-postgres";
 import { smallTree } from "./fixtures";
 import { addApiToken } from "../support/users";
+import { NOTHING_STORED, storedCounts } from "../support/stored-counts";
 
 // POST /api/v1/daily answers in the request's language: its cookie (none here), else the
 // session's (none: the API is called with a token); outside a request Next's own cookies() throws.
@@ -62,15 +63,7 @@ async function waitForBlockedSaves(n: number): Promise<number[]> {
   }
 }
 
-async function stored() {
-  const [figures, audits, submissions, totals] = await Promise.all([
-    db.figure.count(),
-    db.auditEvent.count({ where: { entity: "figure" } }),
-    db.dailySubmission.count(),
-    db.dailyTotal.count(),
-  ]);
-  return { figures, audits, submissions, totals };
-}
+const stored = () => storedCounts(server.url("vneid"));
 
 const apiRequest = (body: unknown, key: string, init: RequestInit = {}) =>
   new Request("http://test/api/v1/daily", {
@@ -103,7 +96,7 @@ describe("faults", () => {
   });
 
   beforeEach(async () => {
-    await db.$executeRawUnsafe(`TRUNCATE figure, daily_total, daily_submission, audit_event RESTART IDENTITY`);
+    await db.$executeRawUnsafe(`TRUNCATE figure, daily_total, unit_report, daily_submission, audit_event RESTART IDENTITY`);
   });
 
   it("fails saves in flight cleanly when the database restarts, stores nothing partial, and recovers without an app restart", async () => {
@@ -134,7 +127,7 @@ describe("faults", () => {
       expect(body.error.message).toMatch(/chưa có số nào được lưu.*thử lại/);
       expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|Error:|stack/i);
     }
-    expect(await stored()).toEqual({ figures: 0, audits: 0, submissions: 0, totals: 0 });
+    expect(await stored()).toEqual(NOTHING_STORED);
 
     // the same process, the same pool: the retried saves go through, once each
     for (const [u, unitCode] of COMMUNES.entries()) {
@@ -162,7 +155,7 @@ describe("faults", () => {
     const error = await pending;
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("DATABASE_UNAVAILABLE");
-    expect(await stored()).toEqual({ figures: 0, audits: 0, submissions: 0, totals: 0 });
+    expect(await stored()).toEqual(NOTHING_STORED);
     expect(await saveDailyFigures(district, COMMUNES.map((c) => row(c, day(10), 7)), { submissionKey: "cut-1" })).toMatchObject({ ok: true, written: 2 });
   });
 
@@ -177,7 +170,7 @@ describe("faults", () => {
     const response = await POST(apiRequest(null, "cut-upload-1", { body: stream, duplex: "half" } as RequestInit));
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/ngắt giữa chừng/);
-    expect(await stored()).toEqual({ figures: 0, audits: 0, submissions: 0, totals: 0 });
+    expect(await stored()).toEqual(NOTHING_STORED);
   });
 
   it("completes a save whose client went away while it waited: all rows with their audit events, never some", async () => {

@@ -13,6 +13,7 @@ import { addDays, todayInVietnam } from "@/lib/domain/dates";
 import { IMPORT_SCALE, provinceDaysCsv, type ImportFile } from "../support/import-files";
 import { addUser } from "../support/users";
 import { databaseUrl, resetDatabase, testDb } from "./helpers";
+import { NOTHING_STORED, storedCounts } from "../support/stored-counts";
 
 const GENEROUS = 20 * 60_000;
 const NOW = new Date();
@@ -30,18 +31,7 @@ async function session(): Promise<Client> {
   return client;
 }
 
-/** Counted on a fresh connection, whatever state the application's pool is in. */
-async function stored() {
-  const client = await session();
-  try {
-    const { rows } = await client.query<{ figures: number; audits: number; daily_totals: number; unit_reports: number }>(`
-      SELECT (SELECT count(*) FROM figure)::int AS figures, (SELECT count(*) FROM audit_event WHERE entity = 'figure')::int AS audits,
-             (SELECT count(*) FROM daily_total)::int AS daily_totals, (SELECT count(*) FROM unit_report)::int AS unit_reports`);
-    return rows[0];
-  } finally {
-    await client.end();
-  }
-}
+const stored = () => storedCounts(databaseUrl());
 
 /** The error lines the app logged (one JSON object per line on standard output): their id and kind. */
 function loggedErrors(written: readonly string[]): { errorId: string; kind: unknown }[] {
@@ -111,7 +101,7 @@ describe("a daily import when the database fails mid-import", () => {
     const logged = loggedErrors(written).find((line) => shown.includes(line.errorId));
     expect(logged, `no logged error id in the message shown: ${shown}`).toBeDefined();
     expect(logged?.kind).toBe("database-unavailable");
-    expect(await stored()).toEqual({ figures: 0, audits: 0, daily_totals: 0, unit_reports: 0 });
+    expect(await stored()).toEqual(NOTHING_STORED);
 
     // The application's own pool recovers: the same file, imported again, is written whole.
     const again = await importCsv(admin, "daily", file.text, { now: NOW });

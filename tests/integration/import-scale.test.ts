@@ -15,7 +15,8 @@ import {
 } from "../support/import-files";
 import { totalsAgainstRebuild } from "../support/maintained-totals";
 import { addUser } from "../support/users";
-import { resetDatabase, testDb } from "./helpers";
+import { databaseUrl, resetDatabase, testDb } from "./helpers";
+import { NOTHING_STORED, storedCounts } from "../support/stored-counts";
 
 const GENEROUS = 20 * 60_000;
 /** The most errors an answer lists; the rest are counted by reason. */
@@ -55,17 +56,7 @@ async function clearImports(): Promise<void> {
   await testDb().$executeRawUnsafe(`TRUNCATE ${importTables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
-async function stored() {
-  const db = testDb();
-  const [figures, audits, dailyTotals, unitReports] = await Promise.all([
-    db.figure.count(),
-    db.auditEvent.count({ where: { entity: "figure" } }),
-    db.dailyTotal.count(),
-    db.unitReport.count(),
-  ]);
-  return { figures, audits, dailyTotals, unitReports };
-}
-const NOTHING = { figures: 0, audits: 0, dailyTotals: 0, unitReports: 0 };
+const stored = () => storedCounts(databaseUrl());
 
 /** Figures without exactly one audit event saying who wrote them, the day's count and the running total. */
 async function figuresWithoutOneAudit(userId: number): Promise<number> {
@@ -151,7 +142,7 @@ describe.each(scenarios)("$name, imported by an administrator", ({ file, realRow
 
     const result = await importCsv(admin, "daily", withEditedLines(csv, [line], bad.edit).text, { now: NOW });
     expect(result).toMatchObject({ ok: false, written: 0, rows: csv.rows });
-    expect(await stored()).toEqual(NOTHING);
+    expect(await stored()).toEqual(NOTHING_STORED);
     expect(result.errors).toEqual([{ line, message: expect.stringMatching(bad.message) }]);
     expect(summary(result).errorCount).toBe(1);
     expect(summary(result).reasons?.map((r) => r.count)).toEqual([1]);
@@ -173,7 +164,7 @@ describe("the national day, imported by an administrator", () => {
 
     const result = await importCsv(admin, "daily", bad.text, { now: NOW });
     expect(result).toMatchObject({ ok: false, written: 0, rows: csv.rows });
-    expect(await stored()).toEqual(NOTHING);
+    expect(await stored()).toEqual(NOTHING_STORED);
     expect(result.errors.length).toBeLessThanOrEqual(LISTED_ERRORS);
     expect(result.errors.map((e) => e.line)).toEqual(badLines.slice(0, LISTED_ERRORS));
     for (const error of result.errors) expect(error.message).toMatch(unknownLines.has(error.line) ? /9999[123]/ : /âm/);
@@ -189,7 +180,7 @@ describe("the national day, imported by an administrator", () => {
     const csv = nationalFile();
     const result = await importCsv(admin, "daily", csv.text, { now: NOW, dryRun: true });
     expect(result).toMatchObject({ ok: true, dryRun: true, rows: csv.rows, written: 0, errors: [] });
-    expect(await stored()).toEqual(NOTHING);
+    expect(await stored()).toEqual(NOTHING_STORED);
     expect(summary(result).errorCount).toBe(0);
   }, GENEROUS);
 });
@@ -206,7 +197,7 @@ describe("Quảng Nam's 90 days, imported by a district officer of Núi Thành",
 
     const result = await importCsv(officer, "daily", csv.text, { now: NOW });
     expect(result).toMatchObject({ ok: false, written: 0, rows: csv.rows });
-    expect(await stored()).toEqual(NOTHING);
+    expect(await stored()).toEqual(NOTHING_STORED);
     expect(result.errors.length).toBeLessThanOrEqual(LISTED_ERRORS);
     expect(result.errors.map((e) => e.line)).toEqual(outside.slice(0, LISTED_ERRORS));
     for (const error of result.errors) expect(error.message).toMatch(/ngoài phạm vi/);

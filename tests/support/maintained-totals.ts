@@ -33,7 +33,7 @@ async function differing(tx: Tx, kept: string, query: string): Promise<string[]>
 
 /** What differs between the maintained totals and a rebuild: empty lists when they agree. */
 export async function totalsAgainstRebuild(db: Db): Promise<TotalsDifference> {
-  const cumulative = "SELECT id, cumulative FROM figure";
+  const cumulative = "SELECT unit_id, metric_id, date, cumulative FROM figure";
   const totals = "SELECT unit_id, metric_id, date, daily, cumulative FROM daily_total";
   const reports = "SELECT unit_id, date, reported_on FROM unit_report";
   try {
