@@ -64,9 +64,10 @@ export default async function IssuingSettingsPage({ searchParams }: { searchPara
             {FIELDS.map((field) => (
               <label key={field} className={FIELD}>
                 <span className="font-semibold">{labels[field]}</span>
+                {/* the document's head and foot are Vietnamese text, whatever the interface's language */}
                 {MULTILINE.has(field)
-                  ? <textarea name={field} defaultValue={value(settings, field)} rows={field === "recipients" ? 4 : 2} className={INPUT} />
-                  : <input name={field} defaultValue={value(settings, field)} className={INPUT} autoComplete="off" />}
+                  ? <textarea name={field} lang="vi" defaultValue={value(settings, field)} rows={field === "recipients" ? 4 : 2} className={INPUT} />
+                  : <input name={field} lang="vi" defaultValue={value(settings, field)} className={INPUT} autoComplete="off" />}
               </label>
             ))}
           </ActionForm>
@@ -76,7 +77,7 @@ export default async function IssuingSettingsPage({ searchParams }: { searchPara
           {FIELDS.map((field) => (
             <div key={field} className="contents">
               <dt className="font-semibold text-slate-700">{labels[field]}</dt>
-              <dd className="whitespace-pre-line">{value(settings, field) || "—"}</dd>
+              <dd lang="vi" className="whitespace-pre-line">{value(settings, field) || "—"}</dd>
             </div>
           ))}
         </dl>
