@@ -7,6 +7,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { auditParamsSchema } from "@/lib/validation/daily-entry-params";
 import { AuditTable } from "./audit-table";
 import { Problem } from "@/components/ui/problem";
+import { DayInput } from "@/components/forms/date-input";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator("entry"))("audit.title") };
@@ -34,8 +35,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
         <label className={field}>{t("audit.unitCode")}<input name="unit" defaultValue={filters.unit ?? ""} inputMode="numeric" className={`${input} w-28`} /></label>
         <label className={field}>{t("audit.user")}<input name="user" defaultValue={filters.user ?? ""} className={`${input} w-32`} /></label>
-        <label className={field}>{t("audit.from")}<input type="date" name="from" defaultValue={filters.from ?? ""} className={input} /></label>
-        <label className={field}>{t("audit.to")}<input type="date" name="to" defaultValue={filters.to ?? ""} className={input} /></label>
+        <label className={field}>{t("audit.from")}<DayInput name="from" defaultValue={filters.from ?? ""} className={input} hint={false} /></label>
+        <label className={field}>{t("audit.to")}<DayInput name="to" defaultValue={filters.to ?? ""} className={input} hint={false} /></label>
         <label className={field}>{t("audit.action")}
           <select name="action" defaultValue={filters.action ?? ""} className={input}>
             <option value="">{t("audit.actions.all")}</option>

@@ -11,6 +11,7 @@ import { entryParamsSchema } from "@/lib/validation/daily-entry-params";
 import { DailyGridForm } from "./daily-grid-form";
 import { ENTRY_MODE_COOKIE, entryModeOf } from "./entry-mode";
 import { Problem } from "@/components/ui/problem";
+import { DayInput } from "@/components/forms/date-input";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator("entry"))("page.title") };
@@ -49,7 +50,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
         <form method="get" className="flex flex-wrap items-end gap-2 text-sm">
           <label className="flex flex-col">
             {t("page.date")}
-            <input type="date" name="date" defaultValue={date} max={today} className="rounded border border-slate-300 px-2 py-1" />
+            <DayInput name="date" defaultValue={date} max={today} className="rounded border border-slate-300 px-2 py-1" hint={false} required />
           </label>
           {user.role === "admin" && (
             <label className="flex flex-col">

@@ -6,6 +6,7 @@ import { fill } from "@/lib/i18n/fill";
 import { IMPORT_MAX_BYTES } from "@/lib/validation/import-limits";
 import { importDailyAction, type ImportActionResult } from "./actions";
 import { ImportProgressBar, type ImportProgressText } from "./import-progress-bar";
+import { FileInput } from "@/components/forms/date-input";
 
 /** The form's words (catalogue `entry.import.form` and the size refusal), in the page's language. */
 export type ImportFormText = Record<"file" | "uploading" | "reason" | "confirmSpikes" | "check" | "write" | "valid" | "written" | "errors" | "line" | "more" | "byReason" | "reasonLine" | "connectionLost" | "tooLarge", string>;
@@ -60,7 +61,7 @@ export function ImportForm({ text, progressText, locale }: { text: ImportFormTex
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <label className="flex flex-col gap-1">{text.file}
-        <input type="file" accept=".csv,text/csv,.xlsx" onChange={onFile} />
+        <FileInput accept=".csv,text/csv,.xlsx" onChange={onFile} />
       </label>
       {pending && progressId && <ImportProgressBar key={progressId} progressId={progressId} uploading={fill(text.uploading, { name: file?.name ?? "" })} text={progressText} locale={locale} />}
       <label className="flex flex-col gap-1">{text.reason}

@@ -4,6 +4,7 @@ import { formatDay } from "@/lib/domain/format";
 import { getTranslator } from "@/lib/i18n/server";
 import type { ViewParams } from "@/lib/validation/view-params";
 import { unitHref, viewHref } from "./hrefs";
+import { DayInput } from "@/components/forms/date-input";
 
 export type DashboardTab = "overview" | "rankings" | "reporting" | "map";
 
@@ -67,7 +68,7 @@ export async function DashboardFrame(props: {
         )}
         <label className="flex flex-col gap-1">
           <span className="text-xs font-medium text-slate-600">{t("frame.asOf")}</span>
-          <input type="date" name="asOf" defaultValue={view.asOf} required className="rounded border border-slate-300 px-2 py-1" />
+          <DayInput name="asOf" defaultValue={view.asOf} required className="w-32 rounded border border-slate-300 px-2 py-1" hint={false} />
         </label>
         <label className="flex min-w-0 flex-col gap-1">
           <span className="text-xs font-medium text-slate-600">{t("frame.metric")}</span>

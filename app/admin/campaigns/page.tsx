@@ -8,6 +8,7 @@ import { formatDay, formatNumber } from "@/lib/domain/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { createCampaignAction, importTargetsAction } from "./actions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { DayInput, FileInput } from "@/components/forms/date-input";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("admin");
@@ -55,15 +56,15 @@ export default async function CampaignsPage() {
             labels={{ code: t("campaigns.create.code"), name: t("campaigns.create.name"), startDate: t("campaigns.create.startDate"), endDate: t("campaigns.create.endDate") }}>
             <label className={FIELD} htmlFor="c-code">{t("campaigns.create.codeField")}<input id="c-code" name="code" placeholder="cao-diem-2023" className={INPUT} /></label>
             <label className={FIELD} htmlFor="c-name">{t("campaigns.create.name")}<input id="c-name" name="name" className={INPUT} /></label>
-            <label className={FIELD} htmlFor="c-start">{t("campaigns.create.startDate")}<input id="c-start" name="startDate" type="date" className={INPUT} /></label>
-            <label className={FIELD} htmlFor="c-end">{t("campaigns.create.endDate")}<input id="c-end" name="endDate" type="date" className={INPUT} /></label>
+            <label className={FIELD} htmlFor="c-start">{t("campaigns.create.startDate")}<DayInput id="c-start" name="startDate" /></label>
+            <label className={FIELD} htmlFor="c-end">{t("campaigns.create.endDate")}<DayInput id="c-end" name="endDate" /></label>
           </ActionForm>
         </section>
         <section className={CARD} aria-labelledby="import-targets">
           <h2 id="import-targets" className="mb-2 text-lg font-semibold">{t("campaigns.import.title")}</h2>
           <p className="mb-2 text-sm text-slate-600">{t.rich("campaigns.import.help", { code: (columns) => <code className="break-all">{columns}</code> })}</p>
           <ActionForm action={importTargetsAction} submitLabel={t("fileImport.submit")} labels={{ file: t("fileImport.file") }}>
-            <label className={FIELD} htmlFor="targets-file">{t("campaigns.import.file")}<input id="targets-file" name="file" type="file" accept=".csv,.xlsx,text/csv" className="text-sm" /></label>
+            <label className={FIELD} htmlFor="targets-file">{t("campaigns.import.file")}<FileInput id="targets-file" name="file" accept=".csv,.xlsx,text/csv" /></label>
             <label className="flex items-center gap-2"><input type="checkbox" name="dryRun" value="1" defaultChecked /> {t("fileImport.dryRun")}</label>
           </ActionForm>
         </section>

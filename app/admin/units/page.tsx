@@ -13,6 +13,7 @@ import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { unitCodeSchema } from "@/lib/validation/import-rows";
 import { dissolveUnitAction, importUnitsAction, renameUnitAction } from "./actions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { DayInput, FileInput } from "@/components/forms/date-input";
 
 type Translator = Awaited<ReturnType<typeof getTranslator<"admin">>>;
 
@@ -111,7 +112,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                 labels={{ date: t("units.dissolve.date"), mergedIntoCode: t("units.dissolve.mergedInto"), reason: t("units.dissolve.reason") }}>
                 <input type="hidden" name="code" value={unit.code} />
                 <p className="text-slate-600">{t("units.dissolve.note")}</p>
-                <label className={FIELD} htmlFor="dissolve-date">{t("units.dissolve.date")}<input id="dissolve-date" name="date" type="date" defaultValue={todayInVietnam()} className={INPUT} /></label>
+                <label className={FIELD} htmlFor="dissolve-date">{t("units.dissolve.date")}<DayInput id="dissolve-date" name="date" defaultValue={todayInVietnam()} /></label>
                 <label className={FIELD} htmlFor="dissolve-into">{t("units.dissolve.mergedIntoField")}<input id="dissolve-into" name="mergedIntoCode" inputMode="numeric" className={INPUT} /></label>
                 <label className={FIELD} htmlFor="dissolve-reason">{t("units.dissolve.reasonField")}<input id="dissolve-reason" name="reason" className={INPUT} /></label>
               </ActionForm>
@@ -127,7 +128,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
         <h2 id="import" className="mb-2 text-lg font-semibold">{t("units.import.title")}</h2>
         <p className="mb-2 text-sm text-slate-600">{t.rich("units.import.help", { code: (columns) => <code className="break-all">{columns}</code> })}</p>
         <ActionForm action={importUnitsAction} submitLabel={t("fileImport.submit")} labels={{ file: t("fileImport.file") }}>
-          <label className={FIELD} htmlFor="units-file">{t("units.import.file")}<input id="units-file" name="file" type="file" accept=".csv,.xlsx,text/csv" className="text-sm" /></label>
+          <label className={FIELD} htmlFor="units-file">{t("units.import.file")}<FileInput id="units-file" name="file" accept=".csv,.xlsx,text/csv" /></label>
           <label className="flex items-center gap-2"><input type="checkbox" name="dryRun" value="1" defaultChecked /> {t("fileImport.dryRun")}</label>
         </ActionForm>
       </section>

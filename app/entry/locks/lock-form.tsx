@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { createPeriodLockAction, type LockFormState } from "./actions";
+import { DayInput } from "@/components/forms/date-input";
 
 /** The form's labels (catalogue `entry.locks`), in the page's language. */
 export type LockFormText = Record<"unitCode" | "untilDate" | "reason" | "submit", string>;
@@ -13,7 +14,7 @@ export function LockForm({ text }: { text: LockFormText }) {
     <form action={action} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <label className="flex flex-col">{text.unitCode}<input name="unitCode" inputMode="numeric" className={input} /></label>
       {errors.unitCode && <p className="text-red-700">{errors.unitCode.join(" ")}</p>}
-      <label className="flex flex-col">{text.untilDate}<input type="date" name="untilDate" className={input} /></label>
+      <label className="flex flex-col">{text.untilDate}<DayInput name="untilDate" className={input} /></label>
       {errors.untilDate && <p className="text-red-700">{errors.untilDate.join(" ")}</p>}
       <label className="flex flex-col">{text.reason}<input name="reason" className={input} /></label>
       {errors.reason && <p className="text-red-700">{errors.reason.join(" ")}</p>}

@@ -20,6 +20,7 @@ import { searchParamsObject } from "@/lib/validation/search-params";
 import { IssueForm } from "./issue-form";
 import { ReportChart } from "./report-chart";
 import { ReportTable } from "./report-table";
+import { WeekInput } from "@/components/forms/date-input";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("reports");
@@ -121,7 +122,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
           <Link className="rounded border border-slate-300 bg-white px-3 py-1.5" href={`/reports/weekly?${reportQuery(model.unit.code, previous)}`}>← {weekShortLabel(shiftWeek(week, -1), w)}</Link>
           <form method="get" action="/reports/weekly" className="flex items-end gap-2">
             {model.unit.code && <input type="hidden" name="unit" value={model.unit.code} />}
-            <label className="flex flex-col">{t("page.week")}<input type="week" name="week" defaultValue={model.week.iso} className="rounded border border-slate-300 bg-white px-2 py-1" /></label>
+            <label className="flex flex-col">{t("page.chooseWeek")}<WeekInput name="week" defaultValue={model.week.iso} className="rounded border border-slate-300 bg-white px-2 py-1" hint={false} /></label>
             <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">{t("page.view")}</button>
           </form>
           <Link className="rounded border border-slate-300 bg-white px-3 py-1.5" href={`/reports/weekly?${reportQuery(model.unit.code, next)}`}>{weekShortLabel(shiftWeek(week, 1), w)} →</Link>

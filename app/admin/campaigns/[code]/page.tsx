@@ -13,6 +13,7 @@ import { saveTargetGridAction } from "../actions";
 import { TargetGrid } from "./target-grid";
 import { HEADLINE_METRIC } from "@/lib/domain/metrics";
 import { Problem } from "@/components/ui/problem";
+import { DayInput } from "@/components/forms/date-input";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("admin");
@@ -83,7 +84,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             {metrics.map((m) => <option key={m.code} value={m.code}>{m.name[locale]}</option>)}
           </select>
         </label>
-        <label className={FIELD} htmlFor="g-due">{t("campaign.picker.dueDate")}<input id="g-due" name="dueDate" type="date" defaultValue={query.dueDate} className={INPUT} /></label>
+        <label className={FIELD} htmlFor="g-due">{t("campaign.picker.dueDate")}<DayInput id="g-due" name="dueDate" defaultValue={query.dueDate} hint={false} /></label>
         <label className={FIELD} htmlFor="g-parent">{t("campaign.picker.parent")}<input id="g-parent" name="parent" defaultValue={query.parentCode} inputMode="numeric" className={`${INPUT} w-28`} /></label>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5">{t("campaign.picker.submit")}</button>
       </form>
