@@ -16,6 +16,7 @@ import { GET as getUnit } from "@/app/api/v1/units/[code]/route";
 import { GET as getUnits } from "@/app/api/v1/units/route";
 import { setLocaleAction } from "@/app/locale/actions";
 import { issueWeeklyReportAction } from "@/app/reports/weekly/actions";
+import { saveIssuingSettingsAction } from "@/app/reports/weekly/settings/actions";
 import { trackImportProgress } from "@/lib/data/import-progress-registry";
 import { isIsoDate } from "@/lib/domain/dates";
 import { IMPORT_KINDS } from "@/lib/validation/import-rows";
@@ -186,6 +187,27 @@ export const issueReport = surface({
   run: async (f) => {
     await signInAs(ADMIN_USER());
     return asClientSees(() => issueWeeklyReportAction(null, formOf(f)));
+  },
+});
+
+export const issuingSettings = surface({
+  name: "server action saveIssuingSettingsAction (/reports/weekly/settings)",
+  reaches: "database",
+  numRuns: 150,
+  input: fields({
+    unit: mostly(fc.constantFrom("90", "901", "90101", "99999", "")),
+    superiorBody: mostly(fc.constantFrom("BỘ CÔNG AN", "", "x".repeat(201))),
+    issuingBody: mostly(fc.constantFrom("CÔNG AN TỈNH", " ")),
+    symbol: mostly(fc.constantFrom("CAT-PV06", "cat pv06", "BCĐ06", "-", "A".repeat(41))),
+    place: mostly(fc.constantFrom("Quảng Nam", "")),
+    recipients: mostly(fc.constantFrom("Bộ Công an;\nLưu: VT", "\n\n", "x".repeat(2001))),
+    signerTitle: mostly(fc.constantFrom("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "")),
+    signerName: mostly(fc.constantFrom("Nguyễn Văn An", "", "x".repeat(101))),
+    $ACTION_ID: fc.constant("x"),
+  }),
+  run: async (f) => {
+    await signInAs(ADMIN_USER());
+    return asClientSees(() => saveIssuingSettingsAction(null, formOf(f)));
   },
 });
 

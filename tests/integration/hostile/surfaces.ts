@@ -289,7 +289,7 @@ export const SURFACES = [
   entry(more.apiParamSchemas), entry(more.reportParamSchemas), entry(more.rankingParams),
   // the read API before the actions that may revoke the token or change the district user
   entry(more.apiHealth), entry(more.importProgress), entry(more.apiUnits), entry(more.apiUnit), entry(more.apiRankings), entry(more.apiProgress), entry(more.apiWeeklyReport),
-  entry(more.localeAction), entry(more.passwordAction), entry(more.issueReport),
+  entry(more.localeAction), entry(more.passwordAction), entry(more.issueReport), entry(more.issuingSettings),
   entry(more.campaignActions), entry(more.adminImports), entry(more.unitActions),
   entry(more.createUser), entry(more.updateUser), entry(more.userIdActions), entry(more.tokenActions),
   entry(lockAction),
