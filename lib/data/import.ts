@@ -6,18 +6,17 @@ import "server-only";
 // file's size; the answer lists the first ERRORS_LISTED bad rows by line and counts them all
 // by reason.
 import type { z } from "zod";
-import { db, TRANSACTION_MAX_WAIT_MS } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
-import { dayToDate } from "@/lib/domain/dates";
-import { searchKey } from "@/lib/domain/text";
 import { m } from "@/lib/i18n/message";
 import { readCsv, streamCsv, type CsvIssue } from "@/lib/validation/csv";
 import { describeIssue, IMPORT_KINDS, type ImportKind, unitRowSchema, campaignRowSchema, targetRowSchema } from "@/lib/validation/import-rows";
 import type { OnImportProgress } from "@/lib/domain/import-progress";
 import { dailyIssueMessage, dailyIssueReason } from "@/lib/i18n/daily-issues";
 import { DailyEngine, STAGE_BATCH, type DailyRow } from "./daily-engine";
-import { writeAudit } from "./audit";
+import { saveCampaigns, saveTargetValues } from "./targets-admin";
+import { saveUnits } from "./units-admin";
 import { isDatabaseUnavailable, withErrorId } from "./db-errors";
 import { AppError, roleCannotWriteFigures } from "./errors";
 import { inDirectTransaction } from "@/lib/db/direct";
@@ -256,25 +255,7 @@ const importUnits: Importer<typeof unitRowSchema> = async (actor, rows, errors, 
     if (current && (current.parent?.code ?? "") !== parentCode) errors.push({ line: row.line, message: m("validation.import.parentChange", { code }) });
   }
   if (errors.length || dryRun) return 0;
-  const ordered = [...rows].sort((a, b) => a.data.level - b.data.level);
-  await client.$transaction(async (tx) => {
-    const paths = new Map([...existing.values()].map((u) => [u.code, { id: u.id, path: u.path }]));
-    for (const { data } of ordered) {
-      const parent = data.parent_code ? paths.get(data.parent_code)! : null;
-      const path = `${parent ? parent.path : ""}${data.code}/`;
-      const current = existing.get(data.code);
-      const fields = { name: data.name, searchName: searchKey(data.name), type: data.type };
-      if (current) {
-        if (current.name === data.name && current.type === data.type) continue;
-        await tx.unit.update({ where: { code: data.code }, data: fields });
-        await writeAudit(tx, { userId: actor.id, action: "unit.update", entity: "unit", entityKey: data.code, unitId: current.id, oldValue: { name: current.name, type: current.type }, newValue: { name: data.name, type: data.type } });
-      } else {
-        const created = await tx.unit.create({ data: { ...fields, code: data.code, level: data.level, parentId: parent?.id ?? null, path }, select: { id: true } });
-        paths.set(data.code, { id: created.id, path });
-        await writeAudit(tx, { userId: actor.id, action: "unit.create", entity: "unit", entityKey: data.code, unitId: created.id, newValue: { name: data.name, type: data.type, parent: data.parent_code || null } });
-      }
-    }
-  }, { timeout: 120_000, maxWait: TRANSACTION_MAX_WAIT_MS });
+  await saveUnits(actor, rows.map(({ data }) => ({ code: data.code, name: data.name, type: data.type, level: data.level, parentCode: data.parent_code || null })));
   return rows.length;
 };
 
@@ -285,19 +266,7 @@ const importCampaigns: Importer<typeof campaignRowSchema> = async (actor, rows, 
     seen.add(row.data.campaign);
   }
   if (errors.length || dryRun) return 0;
-  await db().$transaction(async (tx) => {
-    for (const { data } of rows) {
-      const values = { name: data.name, startDate: dayToDate(data.start_date), endDate: dayToDate(data.end_date) };
-      const before = await tx.campaign.findUnique({ where: { code: data.campaign } });
-      await tx.campaign.upsert({ where: { code: data.campaign }, create: { code: data.campaign, ...values }, update: values });
-      await writeAudit(tx, {
-          userId: actor.id, action: before ? "campaign.update" : "campaign.create", entity: "campaign", entityKey: data.campaign,
-          ...(before ? { oldValue: { name: before.name, startDate: before.startDate.toISOString().slice(0, 10), endDate: before.endDate.toISOString().slice(0, 10) } } : {}),
-          newValue: { name: data.name, startDate: data.start_date, endDate: data.end_date },
-        });
-    }
-  });
-  return rows.length;
+  return saveCampaigns(actor, rows.map(({ data }) => ({ code: data.campaign, name: data.name, startDate: data.start_date, endDate: data.end_date })));
 };
 
 async function lookups(unitCodes: string[], metricCodes: string[]) {
@@ -323,20 +292,7 @@ const importTargets: Importer<typeof targetRowSchema> = async (actor, rows, erro
     seen.add(key);
   }
   if (errors.length || dryRun) return 0;
-  await db().$transaction(async (tx) => {
-    for (const { data } of rows) {
-      const unit = units.get(data.unit_code)!;
-      const key = { campaignId: campaigns.get(data.campaign)!.id, unitId: unit.id, metricId: metrics.get(data.metric)!.id, dueDate: dayToDate(data.due_date) };
-      const before = await tx.target.findUnique({ where: { campaignId_unitId_metricId_dueDate: key }, select: { value: true } });
-      if (before?.value === data.target) continue;
-      await tx.target.upsert({ where: { campaignId_unitId_metricId_dueDate: key }, create: { ...key, value: data.target }, update: { value: data.target } });
-      await writeAudit(tx, {
-          userId: actor.id, action: before ? "target.update" : "target.create", entity: "target",
-          entityKey: `${data.campaign}:${data.unit_code}:${data.metric}:${data.due_date}`, unitId: unit.id,
-          ...(before ? { oldValue: before.value } : {}), newValue: data.target,
-        });
-    }
-  }, { timeout: 120_000, maxWait: TRANSACTION_MAX_WAIT_MS });
+  await saveTargetValues(actor, rows.map(({ data }) => ({ campaign: data.campaign, unitCode: data.unit_code, metric: data.metric, dueDate: data.due_date, value: data.target })));
   return rows.length;
 };
 

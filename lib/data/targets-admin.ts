@@ -10,7 +10,7 @@ import { compareVietnamese } from "@/lib/domain/text";
 import type { Locale } from "@/lib/i18n/config";
 import type { CampaignDTO } from "./campaigns";
 import { AppError, invalidField } from "./errors";
-import { writeAudit } from "./audit";
+import { writeAudits } from "./audit";
 
 export interface CampaignSummaryDTO extends CampaignDTO {
   /** due dates of its milestones, ascending */
@@ -64,14 +64,50 @@ export async function listMetrics(actor: Actor): Promise<MetricDTO[]> {
   return metrics.map(toMetric);
 }
 
-export async function createCampaign(actor: Actor, input: { code: string; name: string; startDate: string; endDate: string }): Promise<CampaignDTO> {
+/** A campaign as a form or a list gives it. */
+export interface CampaignRecord {
+  code: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+/** Creates the new campaigns and updates the others, each audited (campaign.create, campaign.update). */
+async function writeCampaigns(tx: Tx, actor: Actor, campaigns: readonly CampaignRecord[]): Promise<void> {
+  const before = new Map((await tx.campaign.findMany({ where: { code: { in: campaigns.map((c) => c.code) } } })).map((c) => [c.code, c]));
+  const fresh = campaigns.filter((c) => !before.has(c.code));
+  const dates = (c: CampaignRecord) => ({ name: c.name, startDate: dayToDate(c.startDate), endDate: dayToDate(c.endDate) });
+  if (fresh.length) await tx.campaign.createMany({ data: fresh.map((c) => ({ code: c.code, ...dates(c) })) });
+  // a list names a few campaigns: one update each
+  for (const c of campaigns.filter((c) => before.has(c.code))) await tx.campaign.update({ where: { code: c.code }, data: dates(c) });
+  await writeAudits(tx, campaigns.map((c) => {
+    const old = before.get(c.code);
+    return {
+      userId: actor.id, action: old ? "campaign.update" : "campaign.create", entity: "campaign", entityKey: c.code,
+      ...(old ? { oldValue: { name: old.name, startDate: dateToDay(old.startDate), endDate: dateToDay(old.endDate) } } : {}),
+      newValue: { name: c.name, startDate: c.startDate, endDate: c.endDate },
+    };
+  }));
+}
+
+/** A new campaign (the administration page): refused when its code is taken. */
+export async function createCampaign(actor: Actor, input: CampaignRecord): Promise<CampaignDTO> {
   requireAdmin(actor);
   return db().$transaction(async (tx) => {
     if (await tx.campaign.findUnique({ where: { code: input.code }, select: { id: true } })) throw invalidField("code", "admin.campaigns.refusal.duplicateCode", { code: input.code });
-    const created = await tx.campaign.create({ data: { code: input.code, name: input.name, startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) } });
-    await writeAudit(tx, { userId: actor.id, action: "campaign.create", entity: "campaign", entityKey: input.code, newValue: { name: input.name, startDate: input.startDate, endDate: input.endDate } });
-    return toCampaign(created);
+    await writeCampaigns(tx, actor, [input]);
+    return toCampaign(await tx.campaign.findUniqueOrThrow({ where: { code: input.code } }));
   });
+}
+
+/** Campaigns from a list (the campaigns import): new ones created, known ones updated. All or nothing. */
+export async function saveCampaigns(actor: Actor, campaigns: readonly CampaignRecord[]): Promise<number> {
+  requireAdmin(actor);
+  if (campaigns.length === 0) return 0;
+  await db().$transaction((tx) => writeCampaigns(tx, actor, campaigns));
+  return campaigns.length;
 }
 
 async function gridContext(campaignCode: string, metricCode: string) {
@@ -115,29 +151,77 @@ export async function getTargetGrid(actor: Actor, query: { campaign: string; met
  * unchanged values are left alone. All or nothing.
  */
 export async function saveTargets(actor: Actor, input: { campaign: string; metric: string; dueDate: string; values: { unitCode: string; value: number | null }[] }): Promise<{ changed: number }> {
+  return { changed: await saveTargetValues(actor, input.values.map(({ unitCode, value }) => ({ campaign: input.campaign, metric: input.metric, dueDate: input.dueDate, unitCode, value }))) };
+}
+
+/** One target: a number sets it, null removes it. */
+export interface TargetRecord {
+  campaign: string;
+  unitCode: string;
+  metric: string;
+  dueDate: string;
+  value: number | null;
+}
+
+/**
+ * Sets targets of any campaigns, metrics and milestones (the grid of one milestone, the
+ * targets import): unchanged values are left alone, each change audited (target.create,
+ * target.update, target.delete). All or nothing, set-based: the stored values read in one
+ * query, the changes written in one statement of each kind. Returns how many changed.
+ */
+export async function saveTargetValues(actor: Actor, targets: readonly TargetRecord[]): Promise<number> {
   requireAdmin(actor);
-  const { campaign, metric } = await gridContext(input.campaign, input.metric);
-  const dueDate = dayToDate(input.dueDate);
-  return db().$transaction(async (tx) => {
-    const units = new Map((await tx.unit.findMany({ where: { code: { in: input.values.map((v) => v.unitCode) } }, select: { id: true, code: true } })).map((u) => [u.code, u]));
-    const unknown = input.values.filter((v) => !units.has(v.unitCode)).map((v) => v.unitCode);
+  if (targets.length === 0) return 0;
+  const client = db();
+  const [campaigns, metrics] = await Promise.all([
+    client.campaign.findMany({ where: { code: { in: [...new Set(targets.map((t) => t.campaign))] } }, select: { id: true, code: true } }),
+    client.metric.findMany({ where: { code: { in: [...new Set(targets.map((t) => t.metric))] } }, select: { id: true, code: true } }),
+  ]);
+  const campaignOf = new Map(campaigns.map((c) => [c.code, c]));
+  const metricOf = new Map(metrics.map((m) => [m.code, m]));
+  const missingCampaign = targets.find((t) => !campaignOf.has(t.campaign));
+  if (missingCampaign) throw invalidField("campaign", "admin.campaigns.refusal.noSuchCampaign", { code: missingCampaign.campaign });
+  const missingMetric = targets.find((t) => !metricOf.has(t.metric));
+  if (missingMetric) throw invalidField("metric", "admin.campaigns.refusal.noSuchMetric", { code: missingMetric.metric });
+  return client.$transaction(async (tx) => {
+    const units = new Map((await tx.unit.findMany({ where: { code: { in: [...new Set(targets.map((t) => t.unitCode))] } }, select: { id: true, code: true } })).map((u) => [u.code, u]));
+    const unknown = [...new Set(targets.filter((t) => !units.has(t.unitCode)).map((t) => t.unitCode))];
     if (unknown.length) throw invalidField("values", "admin.units.refusal.noSuchUnit", { code: unknown.join(", ") });
-    let changed = 0;
-    for (const { unitCode, value } of input.values) {
-      const unit = units.get(unitCode)!;
-      const key = { campaignId: campaign.id, unitId: unit.id, metricId: metric.id, dueDate };
-      const before = await tx.target.findUnique({ where: { campaignId_unitId_metricId_dueDate: key }, select: { value: true } });
-      if ((before?.value ?? null) === value) continue;
-      if (value === null) await tx.target.delete({ where: { campaignId_unitId_metricId_dueDate: key } });
-      else await tx.target.upsert({ where: { campaignId_unitId_metricId_dueDate: key }, create: { ...key, value }, update: { value } });
-      await writeAudit(tx, {
-          userId: actor.id, action: value === null ? "target.delete" : before ? "target.update" : "target.create", entity: "target",
-          entityKey: `${campaign.code}:${unitCode}:${metric.code}:${input.dueDate}`, unitId: unit.id,
-          ...(before ? { oldValue: before.value } : {}), ...(value !== null ? { newValue: value } : {}),
-        });
-      changed++;
+    const keyOf = (campaignId: number, unitId: number, metricId: number, dueDate: string) => `${campaignId}|${unitId}|${metricId}|${dueDate}`;
+    const rows = targets.map((t) => ({ ...t, campaignId: campaignOf.get(t.campaign)!.id, unitId: units.get(t.unitCode)!.id, metricId: metricOf.get(t.metric)!.id }));
+    const stored = await tx.target.findMany({
+      where: {
+        campaignId: { in: [...new Set(rows.map((r) => r.campaignId))] }, metricId: { in: [...new Set(rows.map((r) => r.metricId))] },
+        unitId: { in: [...new Set(rows.map((r) => r.unitId))] }, dueDate: { in: [...new Set(rows.map((r) => r.dueDate))].map(dayToDate) },
+      },
+      select: { id: true, campaignId: true, unitId: true, metricId: true, dueDate: true, value: true },
+    });
+    const before = new Map(stored.map((t) => [keyOf(t.campaignId, t.unitId, t.metricId, dateToDay(t.dueDate)), t]));
+    const changes = rows.filter((r) => (before.get(keyOf(r.campaignId, r.unitId, r.metricId, r.dueDate))?.value ?? null) !== r.value);
+    const removed = changes.filter((r) => r.value === null).map((r) => before.get(keyOf(r.campaignId, r.unitId, r.metricId, r.dueDate))!.id);
+    const updated = changes.filter((r) => r.value !== null && before.has(keyOf(r.campaignId, r.unitId, r.metricId, r.dueDate)));
+    const created = changes.filter((r) => r.value !== null && !before.has(keyOf(r.campaignId, r.unitId, r.metricId, r.dueDate)));
+    if (removed.length) await tx.target.deleteMany({ where: { id: { in: removed } } });
+    if (updated.length) {
+      await tx.$executeRaw`
+        UPDATE target AS t SET value = v.value
+        FROM unnest(${updated.map((r) => before.get(keyOf(r.campaignId, r.unitId, r.metricId, r.dueDate))!.id)}::int[], ${updated.map((r) => r.value)}::int[]) AS v(id, value)
+        WHERE t.id = v.id`;
     }
-    return { changed };
+    if (created.length) {
+      await tx.$executeRaw`
+        INSERT INTO target (campaign_id, unit_id, metric_id, due_date, value)
+        SELECT * FROM unnest(${created.map((r) => r.campaignId)}::int[], ${created.map((r) => r.unitId)}::int[], ${created.map((r) => r.metricId)}::int[], ${created.map((r) => r.dueDate)}::date[], ${created.map((r) => r.value)}::int[])`;
+    }
+    await writeAudits(tx, changes.map((r) => {
+      const old = before.get(keyOf(r.campaignId, r.unitId, r.metricId, r.dueDate));
+      return {
+        userId: actor.id, action: r.value === null ? "target.delete" : old ? "target.update" : "target.create", entity: "target",
+        entityKey: `${r.campaign}:${r.unitCode}:${r.metric}:${r.dueDate}`, unitId: r.unitId,
+        ...(old ? { oldValue: old.value } : {}), ...(r.value !== null ? { newValue: r.value } : {}),
+      };
+    }));
+    return changes.length;
   });
 }
 

@@ -341,6 +341,10 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/issued-reports.ts#issueWeeklyReport": dataRow("lib/data/issued-reports.ts", "issueWeeklyReport", ISSUE, async (_r, scope) => [{ unitCode: scope === "in" ? "90" : "80", week: parseIsoWeek(`2023-W${String(10 + (next() % 40)).padStart(2, "0")}`)!, campaignCode: "dot-1", lockDays: false }]),
   "data:lib/data/issuing-settings.ts#updateIssuingSettings": dataRow("lib/data/issuing-settings.ts", "updateIssuingSettings", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), superiorBody: "CÔNG AN TỈNH", issuingBody: "CÔNG AN HUYỆN", symbol: "CAH", place: "Bắc", recipients: "Lưu: VT", signerTitle: "TRƯỞNG CÔNG AN", signerName: `Người ký ${next()}` }]),
   "data:lib/data/user-locale.ts#setUserLocale": dataRow("lib/data/user-locale.ts", "setUserLocale", () => true, async () => [next() % 2 === 0 ? "en" : "vi"], undefined, ["in"]),
+  // the writers of the units, campaigns and targets imports (lib/data/import.ts)
+  "data:lib/data/units-admin.ts#saveUnits": dataRow("lib/data/units-admin.ts", "saveUnits", ADMIN_ONLY, async (_r, scope) => [[{ code: `${scope === "in" ? 9 : 8}${String(next()).padStart(4, "0")}`, name: "Xã Mới", type: "Xã", level: 3, parentCode: placeUnit(scope) }]]),
+  "data:lib/data/targets-admin.ts#saveCampaigns": dataRow("lib/data/targets-admin.ts", "saveCampaigns", ADMIN_ONLY, async () => [[{ code: `dot-s${next()}`, name: "Đợt", startDate: "2024-01-01", endDate: "2024-06-30" }]]),
+  "data:lib/data/targets-admin.ts#saveTargetValues": dataRow("lib/data/targets-admin.ts", "saveTargetValues", ADMIN_ONLY, async (_r, scope) => [[{ campaign: "dot-1", unitCode: placeUnit(scope), metric: "activated", dueDate: "2023-06-30", value: next() }]]),
   "data:lib/data/targets-admin.ts#saveTargets": dataRow("lib/data/targets-admin.ts", "saveTargets", ADMIN_ONLY, async (_r, scope) => [{ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", values: [{ unitCode: placeUnit(scope), value: next() }] }]),
 };
 
@@ -369,6 +373,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/errors.ts#AppError": () => ["NOT_FOUND"],
   "lib/data/errors.ts#invalidField": () => ["code", "admin.campaigns.refusal.duplicateCode", { code: "dot-1" }],
   "lib/data/errors.ts#userText": () => [new AppError("NOT_FOUND")],
+  "lib/data/errors.ts#roleCannotWriteFigures": () => ["leader"],
   "lib/data/period-locks.ts#listPeriodLocks": ({ admin }) => [admin],
   "lib/data/rankings.ts#getRankings": ({ admin }) => [admin, { parentCode: "90", metricCode: "activated", asOf: AS_OF }],
   "lib/data/sessions.ts#getSessionUser": async ({ admin }) => [admin.id, (await testDb().user.findUniqueOrThrow({ where: { id: admin.id } })).sessionVersion],
