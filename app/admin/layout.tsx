@@ -1,5 +1,4 @@
 import { Link } from "@/components/ui/link";
-import { canAdminister } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { Problem } from "@/components/ui/problem";
@@ -17,7 +16,7 @@ const LINKS = [
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  if (!canAdminister(user)) {
+  if (!user.may.administer) {
     const errors = await getTranslator("errors");
     return <Problem page>{errors("code.FORBIDDEN")}</Problem>;
   }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
-import { canReadAuditLog } from "@/lib/auth/permissions";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { getTranslator } from "@/lib/i18n/server";
 import { auditParamsSchema } from "@/lib/validation/daily-entry-params";
@@ -17,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requireUser();
   const t = await getTranslator("entry");
   const filters = auditParamsSchema.parse(await searchParams);
-  if (!canReadAuditLog(user)) {
+  if (!user.may.readAuditLog) {
     return <Problem page>{(await getTranslator("errors"))("code.FORBIDDEN")}</Problem>;
   }
   const { events, hasMore } = await listAuditEvents(user, { unitCode: filters.unit, username: filters.user, from: filters.from, to: filters.to, action: filters.action, page: filters.page });

@@ -28,8 +28,8 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
   const unit = params.success ? params.data.unit : undefined;
   let grid = null;
   let problem: string | null = null;
-  if (user.role !== "district" && user.role !== "commune" && user.role !== "admin") problem = errorText("code.FORBIDDEN");
-  else if (user.role === "admin" && !unit) problem = t("page.adminNeedsUnit");
+  if (!user.may.enterFigures) problem = errorText("code.FORBIDDEN");
+  else if (user.may.chooseEntryUnit && !unit) problem = t("page.adminNeedsUnit");
   else {
     try {
       grid = await getDailyGrid(user, date, unit);
@@ -52,7 +52,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
             {t("page.date")}
             <DayInput name="date" defaultValue={date} max={today} className="rounded border border-slate-300 px-2 py-1" hint={false} required />
           </label>
-          {user.role === "admin" && (
+          {user.may.chooseEntryUnit && (
             <label className="flex flex-col">
               {t("page.unitCode")}
               <input name="unit" defaultValue={unit ?? ""} inputMode="numeric" className="w-28 rounded border border-slate-300 px-2 py-1" />

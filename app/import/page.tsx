@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
-import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { ImportForm } from "./import-form";
 import { Problem } from "@/components/ui/problem";
@@ -20,13 +19,13 @@ export default async function ImportPage() {
     <main className="mx-auto max-w-3xl space-y-4 px-3 py-4 sm:px-4">
       <Link href="/dashboard" className="text-sm text-brand-700 underline">{t("backToOverview")}</Link>
       <h1 className="text-2xl font-semibold">{t("import.heading")}</h1>
-      {canEditFiguresAnywhere(user) ? (
+      {user.may.enterFigures ? (
         <>
           <p className="text-sm text-slate-700">
             {t("import.columns")} <code>date,unit_code,metric,value,kind,reason</code>{" "}
             {t.rich("import.kindIs", { code: (chunks) => <code>{chunks}</code> })}
             {" "}{t("import.checkedFirst")}
-            {user.role !== "admin" && <> <a href="/import/template" className="text-brand-700 underline">{t("import.template")}</a>.</>}
+            {!user.may.chooseEntryUnit && <> <a href="/import/template" className="text-brand-700 underline">{t("import.template")}</a>.</>}
           </p>
           <ImportForm text={formText} progressText={{ phase, label, rows, rate, left, estimating }} locale={await getLocale()} />
         </>

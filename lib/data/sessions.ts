@@ -2,7 +2,8 @@ import "server-only";
 // Sign-in with throttling (lib/data/login-throttle.ts), the audit of every attempt, and the
 // user behind a session, re-read on every request.
 import { db } from "@/lib/db/client";
-import type { Actor, Role } from "@/lib/auth/permissions";
+import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
+import { canAdminister, canReadAuditLog, type Actor, type Role } from "@/lib/auth/permissions";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
 import { noteRequestUser } from "@/lib/observability/request-context";
 import { countAttempt, forgiveAttempt } from "./login-throttle";
@@ -71,6 +72,23 @@ export interface SessionUserDTO extends Actor {
   unitCode: string | null;
   /** an administrator reset the password: the user must choose a new one before anything else */
   mustChangePassword: boolean;
+  /** What the user may do, from the permission predicates (lib/auth): pages read it rather than re-derive it. */
+  may: UserPermissionsDTO;
+}
+
+export interface UserPermissionsDTO {
+  /** open the entry and import pages (the data layer still checks each unit) */
+  enterFigures: boolean;
+  /** names the unit whose figures to enter (administrators: no unit of their own) */
+  chooseEntryUnit: boolean;
+  /** the administration pages: users, units, campaigns, locks, anyone's tokens */
+  administer: boolean;
+  readAuditLog: boolean;
+}
+
+/** What `actor` may do, as pages ask it. */
+export function permissionsOf(actor: Actor): UserPermissionsDTO {
+  return { enterFigures: canEditFiguresAnywhere(actor), chooseEntryUnit: canAdminister(actor), administer: canAdminister(actor), readAuditLog: canReadAuditLog(actor) };
 }
 
 /**
@@ -87,5 +105,6 @@ export async function getSessionUser(userId: number, sessionVersion: number): Pr
   return {
     id: user.id, username: user.username, displayName: user.displayName, role: user.role,
     unitPath: user.unit?.path ?? null, unitCode: user.unit?.code ?? null, mustChangePassword: user.mustChangePassword,
+    may: permissionsOf({ id: user.id, username: user.username, role: user.role, unitPath: user.unit?.path ?? null }),
   };
 }

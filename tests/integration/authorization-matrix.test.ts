@@ -376,6 +376,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/errors.ts#roleCannotWriteFigures": () => ["leader"],
   "lib/data/period-locks.ts#listPeriodLocks": ({ admin }) => [admin],
   "lib/data/rankings.ts#getRankings": ({ admin }) => [admin, { parentCode: "90", metricCode: "activated", asOf: AS_OF }],
+  "lib/data/sessions.ts#permissionsOf": ({ admin }) => [admin],
   "lib/data/sessions.ts#getSessionUser": async ({ admin }) => [admin.id, (await testDb().user.findUniqueOrThrow({ where: { id: admin.id } })).sessionVersion],
   "lib/data/targets-admin.ts#listCampaigns": ({ admin }) => [admin],
   "lib/data/targets-admin.ts#listMetrics": ({ admin }) => [admin],

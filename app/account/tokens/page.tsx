@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { CARD, FIELD, INPUT, TD, TH } from "@/components/forms/styles";
-import { canAdminister } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listApiTokens, TOKEN_LIFETIME_DAYS, type ApiTokenDTO } from "@/lib/data/api-tokens";
 import { AppError, userText } from "@/lib/data/errors";
@@ -20,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const admin = canAdminister(user);
+  const admin = user.may.administer;
   const requested = usernameSchema.safeParse((await searchParams).user);
   const owner = admin && requested.success ? requested.data : user.username;
   const t = await getTranslator("account");

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
-import { canAdminister } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listPeriodLocks } from "@/lib/data/period-locks";
 import { formatDay } from "@/lib/domain/format";
@@ -15,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LocksPage() {
   const user = await requireUser();
   const t = await getTranslator("entry");
-  if (!canAdminister(user)) return <Problem page>{(await getTranslator("errors"))("code.FORBIDDEN")}</Problem>;
+  if (!user.may.administer) return <Problem page>{(await getTranslator("errors"))("code.FORBIDDEN")}</Problem>;
   const locks = await listPeriodLocks(user);
   const { unitCode, untilDate, reason, submit } = (await getClientMessages("entry")).locks;
   return (
