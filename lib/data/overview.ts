@@ -1,8 +1,9 @@
 import "server-only";
-// Everything the overview of a unit shows: breadcrumbs, one KPI per metric, the milestones,
-// the trend and the projection of the chosen metric.
+// What the overview of a unit shows below its frame: one KPI per metric, the milestones, the
+// trend and the projection of the chosen metric. The unit's breadcrumbs and child level are
+// the frame's (getUnitFrame, read once for every dashboard screen).
 import { db } from "@/lib/db/client";
-import { canViewUnit, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { addDays, daysBetween } from "@/lib/domain/dates";
 import type { Locale } from "@/lib/i18n/config";
 import { buildTrend, type Milestone, type TrendPoint } from "@/lib/domain/trend";
@@ -15,17 +16,8 @@ import { dueDates, effectiveTargetsAt, milestoneKey } from "./targets";
 /** The trend covers the campaign so far, at most this many days. */
 export const TREND_MAX_DAYS = 180;
 
-export interface BreadcrumbDTO {
-  code: string;
-  name: string;
-  /** false above the actor's scope: shown, not linked */
-  viewable: boolean;
-}
-
 export interface OverviewDTO {
-  unit: { code: string; name: string; level: number; levelName: string; type: string };
-  breadcrumbs: BreadcrumbDTO[];
-  childLevelName: string | null;
+  unit: { code: string; name: string };
   childCount: number;
   campaign: CampaignDTO | null;
   metric: { code: string; name: string };
@@ -56,10 +48,7 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
   const metric = metrics.find((m) => m.code === query.metricCode);
   if (!metric) throw new AppError("NOT_FOUND", { subject: "metric" });
 
-  const ancestorCodes = unit.path.split("/").filter(Boolean).slice(0, -1);
-  const [ancestors, levels, childCount, kpis] = await Promise.all([
-    client.unit.findMany({ where: { code: { in: ancestorCodes } }, select: { code: true, name: true, path: true, level: true }, orderBy: { level: "asc" } }),
-    client.unitLevel.findMany({ where: { level: { in: [unit.level, unit.level + 1] } }, select: { level: true, nameVi: true, nameEn: true } }),
+  const [childCount, kpis] = await Promise.all([
     client.unit.count({ where: { parentId: unit.id } }),
     Promise.all(metrics.map(async (m) => ({ code: m.code, name: named(m), ...(await progressOf(unit, m, campaign, query.asOf)) }))),
   ]);
@@ -75,15 +64,9 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
   const trendFrom = campaign && campaign.startDate > addDays(query.asOf, -(TREND_MAX_DAYS - 1)) && campaign.startDate <= query.asOf ? campaign.startDate : addDays(query.asOf, -(TREND_MAX_DAYS - 1));
   // buildTrend's 7-day average looks back a week before the first day shown.
   const totals = await runningTotalsByDay([unit.id], metric.id, addDays(trendFrom, -7), query.asOf);
-  const levelName = (level: number) => {
-    const found = levels.find((l) => l.level === level);
-    return found ? named(found) : null;
-  };
 
   return {
-    unit: { code: unit.code, name: unit.name, level: unit.level, levelName: levelName(unit.level) ?? "", type: unit.type },
-    breadcrumbs: ancestors.map((a) => ({ code: a.code, name: a.name, viewable: canViewUnit(actor, a.path) })),
-    childLevelName: childCount > 0 ? levelName(unit.level + 1) : null,
+    unit: { code: unit.code, name: unit.name },
     childCount,
     campaign,
     metric: { code: metric.code, name: named(metric) },

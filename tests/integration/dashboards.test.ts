@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getRankings } from "@/lib/data/rankings";
 import { getProgress } from "@/lib/data/progress";
 import { getUnitOverview } from "@/lib/data/overview";
+import { getUnitFrame } from "@/lib/data/unit-frame";
 import { getReportingStatus } from "@/lib/data/reporting-status";
 import { effectiveTargetsAt, milestoneKey } from "@/lib/data/targets";
 import { importCsv } from "@/lib/data/import";
@@ -225,7 +226,10 @@ describe("dashboards: rankings, progress, overview, reporting status", () => {
       projection: { dailyPace: 10, daysLeft: 5, projectedOnDueDate: 150, requiredDailyPace: null, status: "met" },
     });
     const overview = await getUnitOverview(ADMIN, { unitCode: "901", metricCode: "activated", asOf: "2023-06-16" });
-    expect(overview.breadcrumbs).toEqual([{ code: "90", name: "Tỉnh Thử Nghiệm", viewable: true }]);
+    expect((await getUnitFrame(ADMIN, "901")).breadcrumbs).toEqual([{ code: "90", name: "Tỉnh Thử Nghiệm", viewable: true }]);
+    // the unit's ancestors are the frame's, read once per screen; the overview carries only what its view reads
+    expect(Object.keys(overview).sort()).toEqual(["campaign", "childCount", "metric", "metrics", "milestones", "nextMilestone", "progress", "trend", "unit"]);
+    expect(overview.unit).toEqual({ code: "901", name: "Huyện Bắc" });
     expect(overview.childCount).toBe(2);
     expect(overview.milestones).toEqual([{ dueDate: "2023-06-15", target: 100 }, { dueDate: "2023-06-30", target: 400 }]);
     expect(overview.nextMilestone).toEqual({ dueDate: "2023-06-30", target: 400, daysLeft: 14 });
@@ -254,8 +258,8 @@ describe("dashboards: rankings, progress, overview, reporting status", () => {
     await expect(getUnitOverview(district, { unitCode: "90", metricCode: "activated", asOf: "2023-06-10" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getReportingStatus(district, "902", "2023-06-10")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getRankings(district, { ...query("2023-06-10", null), level: 3 })).resolves.toMatchObject({ rows: [{ code: "90102" }, { code: "90101" }] });
-    const overview = await getUnitOverview(district, { unitCode: "90101", metricCode: "activated", asOf: "2023-06-10" });
-    expect(overview.breadcrumbs).toEqual([
+    await expect(getUnitOverview(district, { unitCode: "90101", metricCode: "activated", asOf: "2023-06-10" })).resolves.toMatchObject({ unit: { code: "90101" } });
+    expect((await getUnitFrame(district, "90101")).breadcrumbs).toEqual([
       { code: "90", name: "Tỉnh Thử Nghiệm", viewable: false },
       { code: "901", name: "Huyện Bắc", viewable: true },
     ]);
