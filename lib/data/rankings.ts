@@ -7,6 +7,7 @@ import { percentOf } from "@/lib/domain/percent";
 import { rankChanges, rankRows, type RankChange } from "@/lib/domain/ranking";
 import { AppError } from "./errors";
 import { existsOn } from "@/lib/db/unit-lifetime";
+import { RANKING_FACT_LEVELS } from "./ranking-facts";
 import { resolveCampaign } from "./campaigns";
 import { dueDatesOn, effectiveTargetsOf } from "./targets";
 import { getViewableUnit } from "./progress";
@@ -155,7 +156,9 @@ const latestOnOrBefore = (table: "daily_total" | "unit_report", column: Prisma.S
 /**
  * The units to rank (inside the parent, or the actor's scope) with everything a ranking
  * needs, in one statement: each value is one short index lookup per unit (running totals
- * and reportedOn: the row with the greatest date ≤ D; own targets: the unique key).
+ * and reportedOn: the row with the greatest date ≤ D; own targets: the unique key), or,
+ * for every unit of a level with ranking facts across the country, the level's facts of
+ * the latest fact day ≤ D (lib/data/ranking-facts.ts).
  */
 async function rankedUnitFacts(q: {
   parent: { id: number; path: string } | null;
@@ -177,8 +180,23 @@ async function rankedUnitFacts(q: {
       : prefix
         ? Prisma.sql`u.level = ${q.level} AND u.path LIKE ${`${prefix}%`} AND u.path <> ${prefix}`
         : Prisma.sql`u.level = ${q.level}`;
-  const cumulativeAt = (day: string | null) =>
-    day === null ? Prisma.sql`0` : Prisma.sql`COALESCE(${latestOnOrBefore("daily_total", Prisma.sql`x.cumulative`, Prisma.sql`x.unit_id = u.id AND x.metric_id = ${q.metricId}`, day)}, 0)`;
+  // Every unit of a level across the country, where the level has ranking facts: each value
+  // from the level's fact day (the latest ≤ D), one index range for all its units.
+  const facts = q.level !== undefined && !prefix && RANKING_FACT_LEVELS.includes(q.level);
+  const factDay = (day: string) =>
+    Prisma.sql`(SELECT max(x.date) FROM ranking_fact x WHERE x.level = ${q.level} AND x.metric_id = ${q.metricId} AND x.date <= ${day}::date)`;
+  const factJoin = (alias: string, day: string | null) =>
+    day === null
+      ? Prisma.empty
+      : Prisma.sql`LEFT JOIN ranking_fact ${Prisma.raw(alias)} ON ${Prisma.raw(alias)}.level = ${q.level} AND ${Prisma.raw(alias)}.metric_id = ${q.metricId}
+          AND ${Prisma.raw(alias)}.date = ${factDay(day)} AND ${Prisma.raw(alias)}.unit_id = u.id`;
+  const cumulativeAt = (day: string | null, alias: string) =>
+    day === null
+      ? Prisma.sql`0`
+      : facts
+        ? Prisma.sql`COALESCE(${Prisma.raw(alias)}.cumulative, 0)`
+        : Prisma.sql`COALESCE(${latestOnOrBefore("daily_total", Prisma.sql`x.cumulative`, Prisma.sql`x.unit_id = u.id AND x.metric_id = ${q.metricId}`, day)}, 0)`;
+  const reportedOn = facts ? Prisma.sql`fn.reported_on` : latestOnOrBefore("unit_report", Prisma.sql`x.reported_on`, Prisma.sql`x.unit_id = u.id`, q.asOf);
   const ownTarget = (due: string | null) =>
     due === null || q.campaignId === null
       ? Prisma.sql`NULL::int`
@@ -187,12 +205,14 @@ async function rankedUnitFacts(q: {
     SELECT u.id, u.code, u.name, u.path,
       -- one probe per unit: EXISTS is planned as a hash of every unit's parent, built each call
       (SELECT true FROM unit c WHERE c.parent_id = u.id LIMIT 1) IS NOT NULL AS "hasChildren",
-      ${cumulativeAt(q.asOf)}::int AS actual,
-      ${cumulativeAt(q.weekAgo)}::int AS "actualBefore",
-      to_char(${latestOnOrBefore("unit_report", Prisma.sql`x.reported_on`, Prisma.sql`x.unit_id = u.id`, q.asOf)}, 'YYYY-MM-DD') AS "reportedOn",
+      ${cumulativeAt(q.asOf, "fn")}::int AS actual,
+      ${cumulativeAt(q.weekAgo, "fb")}::int AS "actualBefore",
+      to_char(${reportedOn}, 'YYYY-MM-DD') AS "reportedOn",
       ${ownTarget(q.dueNow)} AS "ownTarget",
       ${ownTarget(q.dueBefore === q.dueNow ? null : q.dueBefore)} AS "ownTargetBefore"
     FROM unit u
+    ${facts ? factJoin("fn", q.asOf) : Prisma.empty}
+    ${facts ? factJoin("fb", q.weekAgo) : Prisma.empty}
     WHERE ${where}
       AND ${existsOn("u", q.asOf)}`;
 }

@@ -4,6 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { dayToDate } from "@/lib/domain/dates";
 import { EXISTS_ON } from "@/lib/db/unit-lifetime";
+import { rebuildRankingFacts, refreshRankingFactsOfUnits } from "./ranking-facts";
 
 type Tx = Pick<Db, "$executeRaw" | "$executeRawUnsafe" | "$queryRaw" | "$queryRawUnsafe">;
 
@@ -52,6 +53,7 @@ export async function unitEnded(tx: Tx, ancestorIds: readonly number[], day: str
       dayToDate(day),
     );
   }
+  await refreshRankingFactsOfUnits(tx, ancestorIds, day);
 }
 
 /**
@@ -72,6 +74,7 @@ export async function rebuildTotals(tx: Tx): Promise<void> {
     WHERE f.unit_id = s.unit_id AND f.metric_id = s.metric_id AND f.date = s.date AND f.cumulative IS DISTINCT FROM s.cumulative`;
   await rebuildDailyTotals(tx);
   await rebuildUnitReports(tx);
+  await rebuildRankingFacts(tx);
 }
 
 /** The unit levels that have a parent, deepest first: parents are built from their children. */

@@ -1,0 +1,109 @@
+-- Ranking facts: for the levels ranked across the whole country (provinces, districts), one
+-- row per unit, metric and day on which any unit of the level has a unit_report row, holding
+-- the unit's running total and reportedOn as of that day, carried forward over the days the
+-- unit itself has no row. Dense per (level, metric, day): ranking every district of the
+-- country as of D is one index range (the level's latest fact day <= D) of 705 rows, rather
+-- than five index lookups per district. A unit has rows from its first unit_report day on
+-- (before it, as for a unit that never reported: 0 and no reportedOn). Kept by the daily
+-- engine and by ending a unit (lib/data/ranking-facts.ts), rebuilt with the totals.
+CREATE TABLE "ranking_fact" (
+    "level" INTEGER NOT NULL,
+    "metric_id" INTEGER NOT NULL,
+    "date" DATE NOT NULL,
+    "unit_id" INTEGER NOT NULL,
+    "cumulative" INTEGER NOT NULL,
+    "reported_on" DATE,
+
+    CONSTRAINT "ranking_fact_pkey" PRIMARY KEY ("level","metric_id","date","unit_id")
+);
+
+-- Recomputes the facts of the units `unit_ids` of the levels `levels`, each from its day in
+-- `from_days` on (a unit given twice: from the earlier), from daily_total and unit_report,
+-- which must already be exact. A unit_report day new to the level first gets a copy of the
+-- level's previous fact day (the units not changed are carried forward), then the changed
+-- units' rows of every fact day from their day on are recomputed and upserted.
+CREATE FUNCTION ranking_facts_refresh(levels int[], unit_ids int[], from_days date[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  lvl int;
+  m0 int;
+  lo date;
+BEGIN
+  SELECT min(id) INTO m0 FROM metric;
+  IF m0 IS NULL THEN
+    RETURN;
+  END IF;
+  FOREACH lvl IN ARRAY levels LOOP
+    DROP TABLE IF EXISTS rf_change, rf_new, rf_day;
+    CREATE TEMP TABLE rf_change ON COMMIT DROP AS
+      SELECT c.unit_id, min(c.from_day) AS from_day
+      FROM unnest(unit_ids, from_days) AS c(unit_id, from_day) JOIN unit u ON u.id = c.unit_id
+      WHERE u.level = lvl GROUP BY c.unit_id;
+    SELECT min(from_day) INTO lo FROM rf_change;
+    CONTINUE WHEN lo IS NULL;
+    ANALYZE rf_change;
+    -- the level's days that the changed units bring and the facts do not have yet
+    CREATE TEMP TABLE rf_new ON COMMIT DROP AS
+      SELECT DISTINCT r.date FROM rf_change c JOIN unit_report r ON r.unit_id = c.unit_id AND r.date >= c.from_day
+      WHERE NOT EXISTS (SELECT 1 FROM ranking_fact f WHERE f.level = lvl AND f.metric_id = m0 AND f.date = r.date);
+    -- each starts as a copy of the level's previous fact day
+    INSERT INTO ranking_fact (level, metric_id, date, unit_id, cumulative, reported_on)
+      SELECT lvl, f.metric_id, n.date, f.unit_id, f.cumulative, f.reported_on
+      FROM rf_new n
+      CROSS JOIN LATERAL (SELECT max(x.date) AS date FROM ranking_fact x WHERE x.level = lvl AND x.metric_id = m0 AND x.date < n.date) p
+      JOIN metric m ON true
+      JOIN ranking_fact f ON f.level = lvl AND f.metric_id = m.id AND f.date = p.date
+      ORDER BY 2, 3, 4;
+    -- every fact day of the level from the earliest changed day: a walk of the key, one probe per day
+    CREATE TEMP TABLE rf_day ON COMMIT DROP AS
+      WITH RECURSIVE d(date) AS (
+        SELECT min(x.date) FROM ranking_fact x WHERE x.level = lvl AND x.metric_id = m0 AND x.date >= lo
+        UNION ALL
+        SELECT (SELECT min(x.date) FROM ranking_fact x WHERE x.level = lvl AND x.metric_id = m0 AND x.date > d.date) FROM d WHERE d.date IS NOT NULL
+      )
+      SELECT date FROM d WHERE date IS NOT NULL UNION SELECT date FROM rf_new;
+    ANALYZE rf_day;
+    -- the changed units on those days: running totals and reportedOn carried forward from the
+    -- unit's own rows (one index range per unit and metric), from its last row before its day
+    INSERT INTO ranking_fact AS k (level, metric_id, date, unit_id, cumulative, reported_on)
+      WITH g AS (
+        SELECT c.unit_id, d.date FROM rf_change c JOIN rf_day d ON d.date >= c.from_day
+      ), r AS (
+        SELECT c.unit_id, r.date, r.reported_on FROM rf_change c
+        CROSS JOIN LATERAL (SELECT x.date, x.reported_on FROM unit_report x WHERE x.unit_id = c.unit_id AND x.date >= c.from_day) r
+      ), rb AS (
+        SELECT c.unit_id, b.date, b.reported_on FROM rf_change c
+        LEFT JOIN LATERAL (SELECT x.date, x.reported_on FROM unit_report x WHERE x.unit_id = c.unit_id AND x.date < c.from_day ORDER BY x.date DESC LIMIT 1) b ON true
+      ), rg AS (
+        SELECT g.unit_id, g.date, r.date AS row_date, r.reported_on,
+               count(r.date) OVER (PARTITION BY g.unit_id ORDER BY g.date) AS grp
+        FROM g LEFT JOIN r ON r.unit_id = g.unit_id AND r.date = g.date
+      ), rep AS (
+        SELECT rg.unit_id, rg.date, rg.grp > 0 OR rb.date IS NOT NULL AS started,
+               CASE WHEN rg.grp = 0 THEN rb.reported_on ELSE max(rg.reported_on) OVER (PARTITION BY rg.unit_id, rg.grp) END AS reported_on
+        FROM rg JOIN rb USING (unit_id)
+      ), t AS (
+        SELECT c.unit_id, m.id AS metric_id, t.date, t.cumulative FROM rf_change c CROSS JOIN metric m
+        CROSS JOIN LATERAL (SELECT x.date, x.cumulative FROM daily_total x WHERE x.unit_id = c.unit_id AND x.metric_id = m.id AND x.date >= c.from_day) t
+      ), tb AS (
+        SELECT c.unit_id, m.id AS metric_id,
+               (SELECT x.cumulative FROM daily_total x WHERE x.unit_id = c.unit_id AND x.metric_id = m.id AND x.date < c.from_day ORDER BY x.date DESC LIMIT 1) AS cumulative
+        FROM rf_change c CROSS JOIN metric m
+      ), tg AS (
+        SELECT g.unit_id, m.id AS metric_id, g.date, t.cumulative,
+               count(t.cumulative) OVER (PARTITION BY g.unit_id, m.id ORDER BY g.date) AS grp
+        FROM g CROSS JOIN metric m LEFT JOIN t ON t.unit_id = g.unit_id AND t.metric_id = m.id AND t.date = g.date
+      )
+      SELECT lvl, tg.metric_id, tg.date, tg.unit_id,
+             coalesce(CASE WHEN tg.grp = 0 THEN tb.cumulative ELSE max(tg.cumulative) OVER (PARTITION BY tg.unit_id, tg.metric_id, tg.grp) END, 0),
+             rep.reported_on
+      FROM tg JOIN tb USING (unit_id, metric_id) JOIN rep USING (unit_id, date)
+      WHERE rep.started
+      ORDER BY 2, 3, 4
+    ON CONFLICT (level, metric_id, date, unit_id) DO UPDATE SET cumulative = excluded.cumulative, reported_on = excluded.reported_on
+      WHERE (k.cumulative, k.reported_on) IS DISTINCT FROM (excluded.cumulative, excluded.reported_on);
+  END LOOP;
+  DROP TABLE IF EXISTS rf_change, rf_new, rf_day;
+END $$;
+
+-- Existing databases: the facts of every province and district from their first day.
+SELECT ranking_facts_refresh(ARRAY[1, 2], array_agg(id), array_agg('-infinity'::date)) FROM unit WHERE level IN (1, 2);
