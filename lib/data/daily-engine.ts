@@ -27,6 +27,7 @@ import {
 } from "@/lib/domain/daily-rules";
 import type { AuditAction } from "./audit";
 import { lockScopes, PARENT_REPORTED_ON } from "./totals";
+import { refreshRankingFactsAfterWrite } from "./ranking-facts";
 
 /** A Prisma transaction client, or a direct connection in a transaction (lib/db/direct.ts) that can COPY. */
 export type Tx = SqlConnection;
@@ -470,6 +471,7 @@ export class DailyEngine {
         AND t.unit_id = n.unit_id AND t.metric_id = n.metric_id AND t.date = n.date`);
     step(5);
     await this.markReported();
+    await refreshRankingFactsAfterWrite(tx);
     step(7);
     return this.checked.changes;
   }
