@@ -137,9 +137,12 @@ export function titleBlock(envelope: ReportEnvelope, w: ReportWords): { label: s
   ];
 }
 
-/** "Quảng Nam, ngày 12 tháng 6 năm 2023": the place and the day of issue (in Vietnam), as the head prints them. */
-export function placeAndDate(document: ReportDocument, { t }: ReportWords): string {
-  return t("document.placeDate", { place: document.issuing.place, ...documentDateParts(todayInVietnam(new Date(document.issuedAt))) });
+/** "Quảng Nam, ngày 12 tháng 6 năm 2023" ("Quảng Nam, 12/06/2023"): the place and the day of issue (in Vietnam), as the head prints them. */
+export function placeAndDate(document: ReportDocument, { t, locale }: ReportWords): string {
+  const day = todayInVietnam(new Date(document.issuedAt));
+  // The Decree's leading zeros are Vietnamese usage; the English line writes the day as every other date (12/06/2023).
+  const parts = locale === "vi" ? documentDateParts(day) : { day: day.slice(8, 10), month: day.slice(5, 7), year: day.slice(0, 4) };
+  return t("document.placeDate", { place: document.issuing.place, ...parts });
 }
 
 /** The note an issued report carries: it is frozen, and the current figures may differ. */

@@ -99,6 +99,11 @@ describe("pdf", () => {
     expect(flat.split("Hội An (115,34%)").length - 1).toBe(1);
     expect(flat).not.toContain("Biểu dương: Thành phố Hội An");
   });
+
+  it("in English, the head's date is written as every other date", async () => {
+    const { pages } = await readPdf(await renderPdf(fixtureEnvelope, "en"));
+    expect(pages[0].replace(/\s+/g, " ")).toContain("Quảng Nam, 12/06/2023");
+  });
 });
 
 describe("docx", () => {
