@@ -12,6 +12,7 @@ import { readOfficialUnits } from "@/lib/db/seed/official-units";
 import { addDays } from "@/lib/domain/dates";
 import { searchKey } from "@/lib/domain/text";
 import { rebuildDailyTotals, rebuildUnitReports } from "@/lib/data/totals";
+import { rebuildRankingFacts } from "@/lib/data/ranking-facts";
 import { createPrismaClient } from "@/lib/db/client";
 import { embeddedUrl, ensureEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -184,6 +185,9 @@ export async function generateNationalDataset(url: string, today: string): Promi
     await rebuildUnitReports(tx, { keepLeaves: true });
   });
   log("unit_report built", t);
+  t = Date.now();
+  await longTransaction((tx) => rebuildRankingFacts(tx));
+  log("ranking facts (provinces, districts)", t);
   await prisma.$disconnect();
   t = Date.now();
   const vacuum = new Client({ connectionString: url });
