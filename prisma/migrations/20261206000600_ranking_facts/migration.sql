@@ -62,9 +62,11 @@ BEGIN
       )
       SELECT date FROM d WHERE date IS NOT NULL UNION SELECT date FROM rf_new;
     ANALYZE rf_day;
-    -- the changed units on those days: running totals and reportedOn carried forward from the
-    -- unit's own rows (one index range per unit and metric), from its last row before its day
-    INSERT INTO ranking_fact AS k (level, metric_id, date, unit_id, cumulative, reported_on)
+    -- the changed units on those days, with their reportedOn carried forward from the unit's
+    -- own rows (one index range per unit) and from its last row before its day; measured
+    -- tables, so that the joins below are planned by hash, not by a loop over each unit's days
+    DROP TABLE IF EXISTS rf_grid;
+    CREATE TEMP TABLE rf_grid ON COMMIT DROP AS
       WITH g AS (
         SELECT c.unit_id, d.date FROM rf_change c JOIN rf_day d ON d.date >= c.from_day
       ), r AS (
@@ -74,14 +76,17 @@ BEGIN
         SELECT c.unit_id, b.date, b.reported_on FROM rf_change c
         LEFT JOIN LATERAL (SELECT x.date, x.reported_on FROM unit_report x WHERE x.unit_id = c.unit_id AND x.date < c.from_day ORDER BY x.date DESC LIMIT 1) b ON true
       ), rg AS (
-        SELECT g.unit_id, g.date, r.date AS row_date, r.reported_on,
-               count(r.date) OVER (PARTITION BY g.unit_id ORDER BY g.date) AS grp
+        SELECT g.unit_id, g.date, r.reported_on, count(r.date) OVER (PARTITION BY g.unit_id ORDER BY g.date) AS grp
         FROM g LEFT JOIN r ON r.unit_id = g.unit_id AND r.date = g.date
-      ), rep AS (
-        SELECT rg.unit_id, rg.date, rg.grp > 0 OR rb.date IS NOT NULL AS started,
-               CASE WHEN rg.grp = 0 THEN rb.reported_on ELSE max(rg.reported_on) OVER (PARTITION BY rg.unit_id, rg.grp) END AS reported_on
-        FROM rg JOIN rb USING (unit_id)
-      ), t AS (
+      )
+      SELECT rg.unit_id, rg.date,
+             CASE WHEN rg.grp = 0 THEN rb.reported_on ELSE max(rg.reported_on) OVER (PARTITION BY rg.unit_id, rg.grp) END AS reported_on
+      FROM rg JOIN rb USING (unit_id)
+      WHERE rg.grp > 0 OR rb.date IS NOT NULL;
+    ANALYZE rf_grid;
+    -- their running totals: carried forward likewise, per metric
+    INSERT INTO ranking_fact AS k (level, metric_id, date, unit_id, cumulative, reported_on)
+      WITH t AS (
         SELECT c.unit_id, m.id AS metric_id, t.date, t.cumulative FROM rf_change c CROSS JOIN metric m
         CROSS JOIN LATERAL (SELECT x.date, x.cumulative FROM daily_total x WHERE x.unit_id = c.unit_id AND x.metric_id = m.id AND x.date >= c.from_day) t
       ), tb AS (
@@ -89,20 +94,19 @@ BEGIN
                (SELECT x.cumulative FROM daily_total x WHERE x.unit_id = c.unit_id AND x.metric_id = m.id AND x.date < c.from_day ORDER BY x.date DESC LIMIT 1) AS cumulative
         FROM rf_change c CROSS JOIN metric m
       ), tg AS (
-        SELECT g.unit_id, m.id AS metric_id, g.date, t.cumulative,
+        SELECT g.unit_id, m.id AS metric_id, g.date, g.reported_on, t.cumulative,
                count(t.cumulative) OVER (PARTITION BY g.unit_id, m.id ORDER BY g.date) AS grp
-        FROM g CROSS JOIN metric m LEFT JOIN t ON t.unit_id = g.unit_id AND t.metric_id = m.id AND t.date = g.date
+        FROM rf_grid g CROSS JOIN metric m LEFT JOIN t ON t.unit_id = g.unit_id AND t.metric_id = m.id AND t.date = g.date
       )
       SELECT lvl, tg.metric_id, tg.date, tg.unit_id,
              coalesce(CASE WHEN tg.grp = 0 THEN tb.cumulative ELSE max(tg.cumulative) OVER (PARTITION BY tg.unit_id, tg.metric_id, tg.grp) END, 0),
-             rep.reported_on
-      FROM tg JOIN tb USING (unit_id, metric_id) JOIN rep USING (unit_id, date)
-      WHERE rep.started
+             tg.reported_on
+      FROM tg JOIN tb USING (unit_id, metric_id)
       ORDER BY 2, 3, 4
     ON CONFLICT (level, metric_id, date, unit_id) DO UPDATE SET cumulative = excluded.cumulative, reported_on = excluded.reported_on
       WHERE (k.cumulative, k.reported_on) IS DISTINCT FROM (excluded.cumulative, excluded.reported_on);
   END LOOP;
-  DROP TABLE IF EXISTS rf_change, rf_new, rf_day;
+  DROP TABLE IF EXISTS rf_change, rf_new, rf_day, rf_grid;
 END $$;
 
 -- Existing databases: the facts of every province and district from their first day.
