@@ -7,13 +7,9 @@ import { guardAction } from "@/lib/auth/action-errors";
 import { AppError, invalidField } from "@/lib/data/errors";
 import { m } from "@/lib/i18n/message";
 import { errorMessage } from "@/lib/i18n/error-messages";
-import type { LogFields } from "@/lib/observability/log";
+import { logged } from "../support/log-capture";
 
-const logged = vi.hoisted(() => [] as { level: string; event: string; fields: LogFields }[]);
-vi.mock("@/lib/observability/log", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  logLine: (level: string, event: string, fields: LogFields) => void logged.push({ level, event, fields }),
-}));
+vi.mock("@/lib/observability/log", async (original) => (await import("../support/log-capture")).capturingLog(original));
 
 const failing = (error: unknown) => guardAction("testAction", "errors.form.failed", async () => {
   throw error;

@@ -3,13 +3,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CliError, failureMessage, runCommand } from "@/lib/cli/command";
 import { AppError } from "@/lib/data/errors";
-import type { LogFields } from "@/lib/observability/log";
+import { logged } from "../support/log-capture";
 
-const logged = vi.hoisted(() => [] as { level: string; event: string; fields: LogFields }[]);
-vi.mock("@/lib/observability/log", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  logLine: (level: string, event: string, fields: LogFields) => void logged.push({ level, event, fields }),
-}));
+vi.mock("@/lib/observability/log", async (original) => (await import("../support/log-capture")).capturingLog(original));
 
 afterEach(() => {
   logged.length = 0;

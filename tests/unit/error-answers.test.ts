@@ -7,13 +7,9 @@ import { refusalFor } from "@/lib/auth/action-errors";
 import { AppError } from "@/lib/data/errors";
 import { errorMessage } from "@/lib/i18n/error-messages";
 import { m } from "@/lib/i18n/message";
-import type { LogFields } from "@/lib/observability/log";
+import { logged } from "../support/log-capture";
 
-const logged = vi.hoisted(() => [] as { level: string; event: string; fields: LogFields }[]);
-vi.mock("@/lib/observability/log", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  logLine: (level: string, event: string, fields: LogFields) => void logged.push({ level, event, fields }),
-}));
+vi.mock("@/lib/observability/log", async (original) => (await import("../support/log-capture")).capturingLog(original));
 
 afterEach(() => {
   logged.length = 0;

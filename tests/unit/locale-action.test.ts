@@ -2,15 +2,11 @@
 // wrapper: storing a signed-in user's choice failing never breaks the switch in this browser,
 // and is logged as what it is (an outage, or unexpected with an id), never thrown at the page.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { LogFields } from "@/lib/observability/log";
+import { logged } from "../support/log-capture";
 
-const logged = vi.hoisted(() => [] as { level: string; event: string; fields: LogFields }[]);
 const jar = vi.hoisted(() => new Map<string, string>());
 const store = vi.hoisted(() => ({ failure: null as unknown }));
-vi.mock("@/lib/observability/log", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  logLine: (level: string, event: string, fields: LogFields) => void logged.push({ level, event, fields }),
-}));
+vi.mock("@/lib/observability/log", async (original) => (await import("../support/log-capture")).capturingLog(original));
 vi.mock("next/headers", () => ({ cookies: async () => ({ set: (name: string, value: string) => void jar.set(name, value) }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => ({ id: 7, username: "bac", role: "district", unitPath: "90/901/" }) }));
