@@ -42,9 +42,15 @@ BEGIN
     CONTINUE WHEN lo IS NULL;
     ANALYZE rf_change;
     -- the level's days that the changed units bring and the facts do not have yet
+    -- (each LATERAL below is fenced with OFFSET 0: one index range or probe per unit, never
+    -- merged into a join that reads the whole table's index)
     CREATE TEMP TABLE rf_new ON COMMIT DROP AS
-      SELECT DISTINCT r.date FROM rf_change c JOIN unit_report r ON r.unit_id = c.unit_id AND r.date >= c.from_day
-      WHERE NOT EXISTS (SELECT 1 FROM ranking_fact f WHERE f.level = lvl AND f.metric_id = m0 AND f.date = r.date);
+      SELECT d.date FROM (
+        SELECT DISTINCT r.date FROM rf_change c
+        CROSS JOIN LATERAL (SELECT x.date FROM unit_report x WHERE x.unit_id = c.unit_id AND x.date >= c.from_day OFFSET 0) r
+      ) d
+      LEFT JOIN LATERAL (SELECT 1 AS found FROM ranking_fact f WHERE f.level = lvl AND f.metric_id = m0 AND f.date = d.date LIMIT 1) e ON true
+      WHERE e.found IS NULL;
     -- each starts as a copy of the level's previous fact day
     INSERT INTO ranking_fact (level, metric_id, date, unit_id, cumulative, reported_on)
       SELECT lvl, f.metric_id, n.date, f.unit_id, f.cumulative, f.reported_on
@@ -71,7 +77,7 @@ BEGIN
         SELECT c.unit_id, d.date FROM rf_change c JOIN rf_day d ON d.date >= c.from_day
       ), r AS (
         SELECT c.unit_id, r.date, r.reported_on FROM rf_change c
-        CROSS JOIN LATERAL (SELECT x.date, x.reported_on FROM unit_report x WHERE x.unit_id = c.unit_id AND x.date >= c.from_day) r
+        CROSS JOIN LATERAL (SELECT x.date, x.reported_on FROM unit_report x WHERE x.unit_id = c.unit_id AND x.date >= c.from_day OFFSET 0) r
       ), rb AS (
         SELECT c.unit_id, b.date, b.reported_on FROM rf_change c
         LEFT JOIN LATERAL (SELECT x.date, x.reported_on FROM unit_report x WHERE x.unit_id = c.unit_id AND x.date < c.from_day ORDER BY x.date DESC LIMIT 1) b ON true
@@ -88,7 +94,7 @@ BEGIN
     INSERT INTO ranking_fact AS k (level, metric_id, date, unit_id, cumulative, reported_on)
       WITH t AS (
         SELECT c.unit_id, m.id AS metric_id, t.date, t.cumulative FROM rf_change c CROSS JOIN metric m
-        CROSS JOIN LATERAL (SELECT x.date, x.cumulative FROM daily_total x WHERE x.unit_id = c.unit_id AND x.metric_id = m.id AND x.date >= c.from_day) t
+        CROSS JOIN LATERAL (SELECT x.date, x.cumulative FROM daily_total x WHERE x.unit_id = c.unit_id AND x.metric_id = m.id AND x.date >= c.from_day OFFSET 0) t
       ), tb AS (
         SELECT c.unit_id, m.id AS metric_id,
                (SELECT x.cumulative FROM daily_total x WHERE x.unit_id = c.unit_id AND x.metric_id = m.id AND x.date < c.from_day ORDER BY x.date DESC LIMIT 1) AS cumulative
