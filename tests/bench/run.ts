@@ -6,7 +6,8 @@
 // Not part of `npm test`: it takes minutes and gigabytes. `--fresh` regenerates the data;
 // otherwise a complete dataset from an earlier run is reused. Results also go to
 // tests/bench/last-results.md. Then the imports (tests/bench/imports.ts, results in
-// tests/bench/last-imports.md; `--skip-national-year` leaves out the 15.5 M-row file).
+// tests/bench/last-imports.md; `--skip-national-year` leaves out the 15.5 M-row file;
+// `--reads-only` stops after the read API).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -81,6 +82,11 @@ async function main(): Promise<number> {
   const plan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
     `EXPLAIN SELECT ARRAY[x.cumulative] FROM daily_total x WHERE x.unit_id = 1 AND x.metric_id = 3 AND x.date <= '${asOf}'::date AND x.date > '${asOf}'::date - 7::int ORDER BY x.date DESC LIMIT 1`);
   const planText = plan.map((p) => p["QUERY PLAN"]).join(" | ");
+  // The national ranking's facts (lib/data/ranking-facts.ts): one index range of the level's latest fact day.
+  const factPlan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+    `EXPLAIN SELECT f.unit_id, f.cumulative, f.reported_on FROM ranking_fact f WHERE f.level = 2 AND f.metric_id = 3
+     AND f.date = (SELECT max(x.date) FROM ranking_fact x WHERE x.level = 2 AND x.metric_id = 3 AND x.date <= '${asOf}'::date)`);
+  const factPlanText = factPlan.map((p) => p["QUERY PLAN"]).join(" | ");
   await prisma.$disconnect();
 
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
@@ -125,6 +131,8 @@ async function main(): Promise<number> {
       }),
       "",
       `Plan of the per-unit lookup: ${planText}`,
+      "",
+      `Plan of the national ranking's facts: ${factPlanText}`,
     ];
     const report = lines.join("\n");
     console.log(`\n${report}\n`);
@@ -132,6 +140,8 @@ async function main(): Promise<number> {
   } finally {
     server.kill("SIGTERM");
   }
+  // `--reads-only`: the read API above only, without the weekly reports and the imports
+  if (process.argv.includes("--reads-only")) return 0;
   console.log("Weekly report downloads on the same dataset:");
   const reports = await benchWeeklyReports(dataset.url);
   console.log("Imports (tests/bench/imports.ts):");
