@@ -11,6 +11,7 @@ import { getUnitFrame } from "@/lib/data/unit-frame";
 import { getHomeUnitCode } from "@/lib/data/units";
 import { getViewChoices } from "@/lib/data/view-choices";
 import { percentClass, projectFeatures } from "@/lib/domain/geo-projection";
+import { sortRankingRows } from "@/lib/domain/ranking-sort";
 import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
 import { loadBoundaries } from "@/lib/geo/boundaries";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -41,6 +42,9 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const [ranking, frame, choices, boundaries] = loaded.data;
   const metricName = choices.metrics.find((m) => m.code === ranking.metric)?.name ?? ranking.metric;
   const map = boundaries ? projectFeatures(boundaries, 640, 640) : null;
+  // Ordered as the rankings are (percent, highest first; equal percents by name; no target
+  // last): the table and the numbers on the phone's map follow this order.
+  const rows = sortRankingRows(ranking.rows, "percent", "desc").map((row, i) => ({ ...row, number: i + 1 }));
 
   return (
     <DashboardFrame unit={frame} title={t("map.title", { unit: frame.name })} tab="map" view={view} choices={choices}
@@ -49,7 +53,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
         <h2 id="map-heading" className="sr-only">{t("map.heading")}</h2>
         {map ? (
           <Choropleth shapes={map.shapes} width={map.width} height={map.height}
-            areas={ranking.rows.map((r) => ({ code: r.code, name: r.name, percent: r.percent, href: unitHref(r.code, view) }))}
+            areas={rows.map((r) => ({ code: r.code, name: r.name, percent: r.percent, href: unitHref(r.code, view), number: r.number }))}
             caption={t("map.caption", { metric: metricName.toLowerCase(), count: ranking.rows.length, unit: frame.name })} />
         ) : (
           <p role="note" className="text-sm text-slate-600" data-testid="map-unavailable">
@@ -63,6 +67,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           <caption className="sr-only">{t("map.tableCaption")}</caption>
           <thead className="bg-slate-100 text-slate-700">
             <tr>
+              <th scope="col" className="w-10 px-3 py-2 text-right font-medium">{t("map.columns.number")}</th>
               <th scope="col" className="px-3 py-2 text-left font-medium">{t("map.columns.unit")}</th>
               <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">{t("map.columns.actual")}</th>
               <th scope="col" className="px-3 py-2 text-right font-medium">{t("map.columns.percent")}</th>
@@ -70,8 +75,9 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
             </tr>
           </thead>
           <tbody className="tabular">
-            {[...ranking.rows].sort((a, b) => a.name.localeCompare(b.name, "vi")).map((row) => (
+            {rows.map((row) => (
               <tr key={row.code} data-unit={row.code} className="border-t border-slate-100">
+                <td className="px-3 py-2 text-right text-slate-600" data-testid="map-number">{row.number}</td>
                 <td className="px-3 py-2">{row.viewable ? <Link href={unitHref(row.code, view)} className="text-brand-700 underline-offset-2 hover:underline">{row.name}</Link> : row.name}</td>
                 <td className="hidden px-3 py-2 text-right sm:table-cell">{formatNumber(row.actual, locale)}</td>
                 <td className="px-3 py-2 text-right font-semibold">{formatPercent(row.percent, locale)}</td>

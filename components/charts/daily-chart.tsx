@@ -17,7 +17,7 @@ export function DailyChart({ points, height = DAILY_CHART_HEIGHT, locale, labels
   const format = chartFormats(locale);
   return (
     <div style={{ height }} className="w-full" aria-hidden="true">
-      <ComposedChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      <ComposedChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height }} margin={{ top: 8, right: 28, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
         <XAxis dataKey="day" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12, fill: "var(--chart-tick)" }} stroke="var(--chart-axis)" />
         <YAxis tickFormatter={format.axisNumber} width={48} tick={{ fontSize: 12, fill: "var(--chart-tick)" }} stroke="var(--chart-axis)" />

@@ -14,30 +14,44 @@ import { DAILY_CHART_HEIGHT, TREND_CHART_HEIGHT, percentBarChartHeight } from ".
 
 /** The grey box a chart's place shows until its code has arrived. */
 function ChartPlaceholder({ height }: { height: number }) {
-  return <div style={{ height }} className="w-full animate-pulse rounded bg-slate-100" aria-hidden="true" />;
+  return <div style={{ height }} className="w-full animate-pulse rounded bg-slate-100" aria-hidden="true" data-chart-placeholder />;
 }
 
 const LazyTrendChart = dynamic<TrendChartProps>(() => import("./trend-chart").then((m) => m.TrendChart), { ssr: false, loading: () => <ChartPlaceholder height={TREND_CHART_HEIGHT} /> });
 const LazyDailyChart = dynamic<DailyChartProps>(() => import("./daily-chart").then((m) => m.DailyChart), { ssr: false, loading: () => <ChartPlaceholder height={DAILY_CHART_HEIGHT} /> });
 const LazyPercentBarChart = dynamic<PercentBarChartProps>(() => import("./percent-bar-chart").then((m) => m.PercentBarChart), { ssr: false });
 
-/** A box of the chart's height that renders the chart once it is within 300 px of the screen. */
+/**
+ * A box of the chart's height that renders the chart once it is within 300 px of the screen,
+ * or as soon as the page is printed (`beforeprint`, or print media matching: Chromium's
+ * print preview and a PDF export), so a printed dashboard shows every chart, not grey boxes.
+ */
 function WhenNearScreen({ height, children }: { height: number; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
   useEffect(() => {
     const element = box.current;
     if (!element) return;
+    const show = () => setNear(true);
+    const print = window.matchMedia("print");
+    if (print.matches) show();
+    const onPrintChange = (event: MediaQueryListEvent) => { if (event.matches) show(); };
+    print.addEventListener("change", onPrintChange);
+    window.addEventListener("beforeprint", show);
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
-        setNear(true);
+        show();
         observer.disconnect();
       }
     }, { rootMargin: "300px 0px" });
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      print.removeEventListener("change", onPrintChange);
+      window.removeEventListener("beforeprint", show);
+    };
   }, []);
-  return <div ref={box} data-chart-box style={{ minHeight: height }}>{near ? children : <ChartPlaceholder height={height} />}</div>;
+  return <div ref={box} data-chart-box data-chart-ready={near ? "true" : "false"} style={{ minHeight: height }}>{near ? children : <ChartPlaceholder height={height} />}</div>;
 }
 
 export function TrendChart(props: TrendChartProps) {

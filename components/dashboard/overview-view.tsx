@@ -5,6 +5,7 @@ import type { UnitFrameDTO } from "@/lib/data/unit-frame";
 import type { ViewChoicesDTO } from "@/lib/data/view-choices";
 import { formatChange, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
 import { PACE_WINDOW_DAYS } from "@/lib/domain/projection";
+import { trendToHorizon } from "@/lib/domain/trend-projection";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import type { ViewParams } from "@/lib/validation/view-params";
 import { DailyChart, TrendChart } from "@/components/charts/lazy-charts";
@@ -27,6 +28,7 @@ export async function OverviewView({ overview, frame, choices, morning, view }: 
   const { progress, nextMilestone } = overview;
   const p = progress.projection;
   const lastDays = overview.trend.slice(-14);
+  const trendPath = trendToHorizon({ trend: overview.trend, milestones: overview.milestones, asOf: view.asOf, dailyPace: p.dailyPace, campaignEnd: overview.campaign?.endDate ?? null });
 
   return (
     <DashboardFrame
@@ -109,13 +111,13 @@ export async function OverviewView({ overview, frame, choices, morning, view }: 
                 metric: overview.metric.name.toLowerCase(),
                 from: formatDay(overview.trend[0]?.day ?? null),
                 to: formatDay(view.asOf),
+                horizon: formatDay(trendPath.horizon),
                 start: formatNumber(overview.trend[0]?.cumulative ?? 0, locale),
                 end: formatNumber(progress.actual, locale),
               })}
             </p>
           </figcaption>
-          <TrendChart points={overview.trend.map(({ day, cumulative, target }) => ({ day, cumulative, target }))} milestones={overview.milestones.map((m) => m.dueDate).filter((d) => d >= (overview.trend[0]?.day ?? d))}
-            locale={locale} labels={charts.trend} />
+          <TrendChart points={trendPath.points} milestones={trendPath.milestones} asOf={view.asOf} locale={locale} labels={charts.trend} />
         </figure>
       </section>
 

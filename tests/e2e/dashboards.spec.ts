@@ -107,8 +107,8 @@ test("map: a choropleth of the 18 districts with a legend and a table; hidden wh
   await expect(page.getByRole("list", { name: "Chú giải" }).getByRole("listitem")).toHaveCount(6);
   await expect(page.getByTestId("map-table").locator("tbody tr")).toHaveCount(18);
   const label = await page.locator('svg a[data-district="517"]').getAttribute("aria-label");
-  expect(label).toMatch(/^Huyện Núi Thành: \d+,\d{2}%$/);
-  await expect(page.getByTestId("map-table").locator('tr[data-unit="517"] td').nth(2)).toHaveText(label!.split(": ")[1]);
+  expect(label).toMatch(/^\d+\. Huyện Núi Thành: \d+,\d{2}%$/);
+  await expect(page.getByTestId("map-table").locator('tr[data-unit="517"] td').nth(3)).toHaveText(label!.split(": ")[1]);
   await screenshot(page, testInfo, "map");
   await page.locator('svg a[data-district="517"]').focus();
   await page.keyboard.press("Enter");
@@ -218,7 +218,7 @@ test("in English: every dashboard screen's words, titles and numbers follow the 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Progress map · Tỉnh Quảng Nam");
   await expect(page.getByRole("list", { name: "Legend" }).getByRole("listitem")).toHaveCount(6);
   await expect(page.getByRole("list", { name: "Legend" })).toContainText("100% or more");
-  expect(await page.locator('svg a[data-district="517"]').getAttribute("aria-label")).toMatch(/^Huyện Núi Thành: \d+\.\d{2}%$/);
+  expect(await page.locator('svg a[data-district="517"]').getAttribute("aria-label")).toMatch(/^\d+\. Huyện Núi Thành: \d+\.\d{2}%$/);
   await expect(page.getByRole("columnheader", { name: "Group" })).toBeVisible();
   await noVietnamese();
   await screenshot(page, testInfo, "en-map");
