@@ -1,23 +1,22 @@
 import type { AuditEventDTO } from "@/lib/data/audit-log";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { formatDateTime, formatNumber, type Locale } from "@/lib/domain/format";
+import { formatDateTime } from "@/lib/domain/format";
+import { auditSubject, auditValue, type AuditNames } from "@/lib/domain/audit-format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 
-function show(value: unknown, locale: Locale, figure: (values: { daily: string; cumulative: string }) => string): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "object") {
-    const v = value as { daily?: number; cumulative?: number };
-    if (typeof v.daily === "number" && typeof v.cumulative === "number") return figure({ daily: formatNumber(v.daily, locale), cumulative: formatNumber(v.cumulative, locale) });
-    return JSON.stringify(value);
-  }
-  return String(value);
-}
-
 /** Audit events as a table: who, when, what, old value, new value, why. */
-export async function AuditTable({ events, caption }: { events: AuditEventDTO[]; caption: string }) {
+export async function AuditTable({ events, names, caption }: { events: AuditEventDTO[]; names: AuditNames; caption: string }) {
   const t = await getTranslator("entry");
   const locale = await getLocale();
-  const figure = (values: { daily: string; cumulative: string }) => t("audit.table.figure", values);
+  const words = {
+    field: (key: string) => {
+      const k = `audit.fields.${key}` as "audit.fields.address";
+      return t.has(k) ? t(k) : key;
+    },
+    yes: t("audit.table.yes"),
+    no: t("audit.table.no"),
+    figure: (values: { daily: string; cumulative: string }) => t("audit.table.figure", values),
+  };
   // An action's name in the reader's language; a code the catalogue does not know yet shows as is.
   const actionName = (action: string) => {
     const key = `audit.actionNames.${action}` as "audit.actionNames.figure.create";
@@ -45,9 +44,9 @@ export async function AuditTable({ events, caption }: { events: AuditEventDTO[];
               <td className="whitespace-nowrap px-2 py-1.5">{formatDateTime(e.at)}</td>
               <td className="px-2 py-1.5">{e.user ?? t("audit.table.system")}</td>
               <td className="px-2 py-1.5" title={e.action}>{actionName(e.action)}</td>
-              <td className="px-2 py-1.5">{e.entityKey ?? "—"}</td>
-              <td className="px-2 py-1.5 text-right">{show(e.oldValue, locale, figure)}</td>
-              <td className="px-2 py-1.5 text-right">{show(e.newValue, locale, figure)}</td>
+              <td className="px-2 py-1.5" title={e.entityKey ?? undefined}>{auditSubject(e.entityKey, names)}</td>
+              <td className="px-2 py-1.5 text-right">{auditValue(e.oldValue, names, words, locale)}</td>
+              <td className="px-2 py-1.5 text-right">{auditValue(e.newValue, names, words, locale)}</td>
               <td className="px-2 py-1.5">{e.reason ?? "—"}</td>
             </tr>
           ))}

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
-import { listAuditEvents } from "@/lib/data/audit-log";
-import { getTranslator } from "@/lib/i18n/server";
+import { getAuditNames, listAuditEvents } from "@/lib/data/audit-log";
+import { auditCodes } from "@/lib/domain/audit-format";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { auditParamsSchema } from "@/lib/validation/daily-entry-params";
 import { AuditTable } from "./audit-table";
 import { Problem } from "@/components/ui/problem";
@@ -20,6 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return <Problem page>{(await getTranslator("errors"))("code.FORBIDDEN")}</Problem>;
   }
   const { events, hasMore } = await listAuditEvents(user, { unitCode: filters.unit, username: filters.user, from: filters.from, to: filters.to, action: filters.action, page: filters.page });
+  const names = await getAuditNames(auditCodes(events), await getLocale());
   const pageLink = (page: number) => {
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, page })) if (v !== undefined && v !== "") query.set(k, String(v));
@@ -47,7 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">{t("audit.filter")}</button>
       </form>
-      <AuditTable events={events} caption={t("audit.caption")} />
+      <AuditTable events={events} names={names} caption={t("audit.caption")} />
       <nav aria-label={t("audit.pagination")} className="mt-3 flex gap-3 text-sm">
         {filters.page > 1 && <Link href={pageLink(filters.page - 1)} className="underline">{t("audit.previousPage")}</Link>}
         <span>{t("audit.page", { page: filters.page })}</span>

@@ -1,11 +1,12 @@
 "use client";
 
-import { Fragment, useState, useTransition } from "react";
+import { Fragment, useEffect, useRef, useState, useTransition } from "react";
 import type { DailyGridDTO } from "@/lib/data/daily-grid";
 import { formatDay, formatNumber, type Locale } from "@/lib/domain/format";
 import { fill } from "@/lib/i18n/fill";
 import { saveDailyGridAction, type SaveGridResult } from "./actions";
 import { rememberEntryMode, type EntryMode } from "./entry-mode";
+import { gridRowWarnings, type GridWarning } from "@/lib/domain/grid-warnings";
 
 interface CellState {
   /** what the user typed, in the box they typed it in; the other box is derived */
@@ -41,7 +42,7 @@ const TYPED_COLUMN: Record<EntryMode, string> = { daily: "w-[4.5rem] sm:w-[6.5re
 const CALCULATED_COLUMN = "w-16 sm:w-28";
 
 /** The grid's words (catalogue `entry.grid`, in the page's language): a prop, so the page's JavaScript carries no catalogue. */
-export type DailyGridText = Record<"allReported" | "missing" | "reported" | "notReported" | "history" | "locked" | "metric" | "previous" | "daily" | "cumulative"
+export type DailyGridText = Record<"allReported" | "oneReported" | "onlyMissing" | "warnNegative" | "warnFunnel" | "missing" | "reported" | "notReported" | "history" | "locked" | "metric" | "previous" | "daily" | "cumulative"
   | "dailyLabel" | "cumulativeLabel" | "modeLegend" | "modeDaily" | "modeCumulative" | "reasonLabel" | "reasonPlaceholder" | "useTheirs" | "keepMine" | "saved" | "confirmSpikes" | "saving" | "saveAll" | "connectionLost", string>;
 
 export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }: { initial: DailyGridDTO; scopeCode?: string; text: DailyGridText; locale: Locale; initialMode: EntryMode }) {
@@ -52,6 +53,14 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
   const [result, setResult] = useState<SaveGridResult | null>(null);
   const [confirmSpikes, setConfirmSpikes] = useState(false);
   const [pending, startTransition] = useTransition();
+  const [onlyMissing, setOnlyMissing] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A refused save leaves focus on the (re-enabled) button or the page body: move it to the
+  // first cell in error, so the user lands where the problem is.
+  useEffect(() => {
+    if (result && !result.ok) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [result]);
 
   function chooseMode(next: EntryMode) {
     setMode(next);
@@ -104,14 +113,41 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
   const errors = result && !result.ok ? result.fieldErrors : {};
   const conflicts = result && !result.ok ? (result.conflicts ?? {}) : {};
   const missing = grid.rows.filter((r) => !r.reported);
+  const metricName = (code: string) => {
+    const metric = grid.metrics.find((m) => m.code === code);
+    return (locale === "en" ? metric?.nameEn : metric?.name) ?? code;
+  };
+  /** A warning in words: the same wording beside the cell and in the summary under the grid. */
+  const warningText = (metric: string, w: GridWarning) => w.code === "negative"
+    ? fill(text.warnNegative, { metric: metricName(metric), value: formatNumber(w.value, locale) })
+    : fill(text.warnFunnel, { metric: metricName(metric), value: formatNumber(w.value, locale), limitMetric: metricName(w.limitMetric), limit: formatNumber(w.limit, locale) });
+  const warningsByRow = new Map(grid.rows.map((row) => [row.unitCode, gridRowWarnings(row.cells.map((cell) => {
+    const state = cells[cellKey(row.unitCode, cell.metric)];
+    return { metric: cell.metric, previous: cell.previous, stored: cell.value, typed: state.typed, kind: state.kind, dirty: state.dirty };
+  }))]));
+  const warningLines = grid.rows.flatMap((row) => [...(warningsByRow.get(row.unitCode) ?? [])].flatMap(([metric, list]) =>
+    list.map((w) => `${row.unitName}: ${warningText(metric, w)}`)));
 
   return (
-    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-4">
-      <p className="rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="missing">
-        {missing.length === 0
-          ? fill(text.allReported, { total: grid.rows.length, date: formatDay(grid.date) })
-          : fill(text.missing, { missing: missing.length, total: grid.rows.length, date: formatDay(grid.date), names: missing.map((r) => r.unitName).join(", ") })}
-      </p>
+    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-4">
+      <div className="space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm">
+        <p data-testid="missing">
+          {missing.length === 0
+            ? grid.rows.length === 1
+              ? fill(text.oneReported, { name: grid.rows[0].unitName, date: formatDay(grid.date) })
+              : fill(text.allReported, { total: grid.rows.length, date: formatDay(grid.date) })
+            : <>
+              {fill(text.missing, { missing: missing.length, total: grid.rows.length, date: formatDay(grid.date) })}{" "}
+              {missing.map((r, i) => <Fragment key={r.unitCode}>{i > 0 && ", "}<a href={`#unit-${r.unitCode}`} className="text-brand-700 underline">{r.unitName}</a></Fragment>)}.
+            </>}
+        </p>
+        {missing.length > 0 && missing.length < grid.rows.length && (
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />
+            {text.onlyMissing}
+          </label>
+        )}
+      </div>
       <div role="radiogroup" aria-labelledby="entry-mode" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
         <span id="entry-mode" className="font-semibold">{text.modeLegend}</span>
         {(["daily", "cumulative"] as const).map((choice) => (
@@ -123,8 +159,14 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
       </div>
       {grid.rows.map((row) => {
         const locked = row.lock !== null && !grid.canOverrideLocks;
+        const rowWarnings = warningsByRow.get(row.unitCode);
+        // The filter hides reported communes, never one with a change or a refusal on screen.
+        const hidden = onlyMissing && row.reported && !row.cells.some((c) => {
+          const key = cellKey(row.unitCode, c.metric);
+          return cells[key].dirty || (errors[key]?.length ?? 0) > 0;
+        });
         return (
-          <fieldset key={row.unitCode} className="rounded-lg border border-slate-200 bg-white p-3" data-unit={row.unitCode}>
+          <fieldset key={row.unitCode} id={`unit-${row.unitCode}`} hidden={hidden} className="scroll-mt-2 rounded-lg border border-slate-200 bg-white p-3" data-unit={row.unitCode}>
             <legend className="flex flex-wrap items-center gap-2 px-1 font-semibold">
               {row.unitName}
               <span className={`rounded px-1.5 text-xs font-normal ${row.reported ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-900"}`}>
@@ -154,8 +196,9 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
                 {row.cells.map((cell) => {
                   const key = cellKey(row.unitCode, cell.metric);
                   const state = cells[key];
-                  const metric = grid.metrics.find((m) => m.code === cell.metric);
-                  const metricName = (locale === "en" ? metric?.nameEn : metric?.name) ?? cell.metric;
+                  const name = metricName(cell.metric);
+                  const cellWarnings = rowWarnings?.get(cell.metric) ?? [];
+                  const warnId = `warn-${key}`;
                   const typedNumber = isWhole(state.typed) ? Number(state.typed) : null;
                   const daily = state.kind === "daily" ? state.typed : typedNumber === null ? "" : String(typedNumber - cell.previous);
                   const cumulative = state.kind === "cumulative" ? state.typed : typedNumber === null ? "" : String(cell.previous + typedNumber);
@@ -166,17 +209,22 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
                   const conflict = conflicts[key];
                   /** The box the user types in, in the column of the chosen mode. */
                   const box = (label: string, value: string) => (
-                    <input inputMode="numeric" aria-label={fill(label, { metric: metricName, unit: row.unitName })} value={value} disabled={locked}
-                      aria-invalid={cellErrors.length > 0} aria-describedby={cellErrors.length ? errorId : undefined}
+                    <input inputMode="numeric" aria-label={fill(label, { metric: name, unit: row.unitName })} value={value} disabled={locked}
+                      aria-invalid={cellErrors.length > 0} aria-describedby={[cellErrors.length ? errorId : "", cellWarnings.length ? warnId : ""].join(" ").trim() || undefined}
                       onChange={(e) => update(key, { typed: e.target.value, kind: mode })}
                       className={`w-full rounded border border-slate-300 px-1.5 py-1 text-right aria-invalid:border-red-600 disabled:bg-slate-100`} />
                   );
                   /** The other column: calculated from what was typed, or the typed text itself when it is not a number yet. */
-                  const shown = (value: string) => <span className="inline-block px-1.5 py-1">{/^-?\d+$/.test(value) ? formatNumber(Number(value), locale) : value}</span>;
+                  const shown = (value: string) => (
+                    <span className={`inline-block px-1.5 py-1 ${cellWarnings.length ? "rounded bg-amber-100 text-red-800 ring-1 ring-red-600" : ""}`} data-warning={cellWarnings.length > 0 || undefined}>
+                      {/^-?\d+$/.test(value) ? formatNumber(Number(value), locale) : value}
+                      {cellWarnings.length > 0 && <span id={warnId} className="sr-only">{cellWarnings.map((w) => warningText(cell.metric, w)).join(" ")}</span>}
+                    </span>
+                  );
                   return (
                     <Fragment key={cell.metric}>
                     <tr className="border-t border-slate-100 align-baseline">
-                      <th scope="row" className="py-1 pr-2 text-left text-xs font-normal sm:text-sm">{metricName}</th>
+                      <th scope="row" className="py-1 pr-2 text-left text-xs font-normal sm:text-sm">{name}</th>
                       <td className="py-1 pr-2 text-right">{formatNumber(cell.previous, locale)}</td>
                       <td className="py-1 pr-2 text-right">
                         {mode === "daily" ? box(text.dailyLabel, daily) : shown(daily)}
@@ -188,7 +236,7 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
                       {(needsReason || cellErrors.length > 0) && (
                         <tr><td colSpan={4} className="pb-2">
                           {needsReason && (
-                            <input aria-label={fill(text.reasonLabel, { metric: metricName, unit: row.unitName })} placeholder={text.reasonPlaceholder} value={state.reason}
+                            <input aria-label={fill(text.reasonLabel, { metric: name, unit: row.unitName })} placeholder={text.reasonPlaceholder} value={state.reason}
                               onChange={(e) => update(key, { reason: e.target.value })}
                               className="mt-1 w-full rounded border border-slate-300 px-1.5 py-1" />
                           )}
@@ -216,6 +264,7 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
       })}
       <div className="sticky bottom-0 space-y-2 border-t border-slate-200 bg-slate-50 py-3">
         <div role="status" aria-live="polite" className="text-sm">
+          {warningLines.length > 0 && <ul className="text-red-800" data-testid="warnings">{warningLines.map((line) => <li key={line}>⚠ {line}</li>)}</ul>}
           {result?.ok && <p className="text-emerald-800">{fill(text.saved, { count: result.written })}</p>}
           {result && !result.ok && <p className="font-semibold text-red-700">{result.message}</p>}
         </div>

@@ -47,7 +47,11 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
         <Link href="/dashboard" className="text-sm text-brand-700 underline">{t("backToOverview")}</Link>
         <h1 className="text-2xl font-semibold">{t("page.heading", { date: formatDay(date) })}</h1>
         {grid && <p className="text-sm text-slate-600">{t("page.hint", { scope: grid.scope.name })}</p>}
-        <form method="get" className="flex flex-wrap items-end gap-2 text-sm">
+        {/* On a phone the day and unit boxes fold behind one line, so the first commune of
+            the grid is on the first screen; from the sm breakpoint they are always open. */}
+        <details className="text-sm sm:[&::details-content]:[content-visibility:visible]" data-testid="entry-filters">
+          <summary className="cursor-pointer text-brand-700 underline sm:hidden">{t("page.change", { date: formatDay(date) })}</summary>
+        <form method="get" className="mt-2 flex flex-wrap items-end gap-2 sm:mt-0">
           <label className="flex flex-col">
             {t("page.date")}
             <DayInput name="date" defaultValue={date} max={today} className="rounded border border-slate-300 px-2 py-1" hint={false} required />
@@ -60,6 +64,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
           )}
           <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1">{t("page.show")}</button>
         </form>
+        </details>
       </header>
       {problem && <Problem>{problem}</Problem>}
       {grid && <DailyGridForm key={`${grid.scope.code}-${grid.date}`} initial={grid} {...(unit ? { scopeCode: unit } : {})} text={gridText} locale={locale} initialMode={mode} />}

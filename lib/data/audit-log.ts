@@ -5,6 +5,7 @@ import { canEditFigures, canReadAuditLog, canViewUnit, viewScope, type Actor } f
 import { db } from "@/lib/db/client";
 import { addDays } from "@/lib/domain/dates";
 import { AppError } from "./errors";
+import type { AuditNames } from "@/lib/domain/audit-format";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -79,3 +80,22 @@ function toDTO(row: { id: bigint; at: Date; action: string; entityKey: string | 
   return { id: row.id.toString(), at: row.at.toISOString(), user: row.user?.displayName ?? null, action: row.action, entityKey: row.entityKey, oldValue: row.oldValue, newValue: row.newValue, reason: row.reason };
 }
 
+
+/**
+ * The names of the codes audit events mention (see auditCodes): units and users by what the
+ * events store, metrics in the reader's language. Codes that name nothing are left out.
+ */
+export async function getAuditNames(codes: readonly string[], locale: "vi" | "en"): Promise<AuditNames> {
+  if (codes.length === 0) return { units: {}, metrics: {}, users: {} };
+  const client = db();
+  const [units, metrics, users] = await Promise.all([
+    client.unit.findMany({ where: { code: { in: [...codes] } }, select: { code: true, name: true } }),
+    client.metric.findMany({ where: { code: { in: [...codes] } }, select: { code: true, nameVi: true, nameEn: true } }),
+    client.user.findMany({ where: { username: { in: [...codes] } }, select: { username: true, displayName: true } }),
+  ]);
+  return {
+    units: Object.fromEntries(units.map((u) => [u.code, u.name])),
+    metrics: Object.fromEntries(metrics.map((m) => [m.code, locale === "en" ? m.nameEn : m.nameVi])),
+    users: Object.fromEntries(users.map((u) => [u.username, u.displayName])),
+  };
+}

@@ -238,7 +238,7 @@ test("in English: the grid, its refusals, the history and the audit log speak En
   for (const word of ["Nhập số liệu", "Lưu tất cả", "Chỉ số", "Lũy kế", "Trong ngày", "báo cáo", "Lịch sử", "Tổng quan", "Phải là số"]) await expect(main).not.toContainText(word);
 
   await page.goto(`/entry/history?unit=21001&date=${date}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Figure history of unit 21001");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Figure history: Xã Tam Nghĩa");
   await expect(page.getByRole("link", { name: /Daily figures for/ })).toBeVisible();
 
   await page.context().clearCookies();
