@@ -22,7 +22,10 @@ export const NAV_LINKS: readonly NavLink[] = [
   { href: "/entry/locks", label: "locks", visible: canAdminister },
   { href: "/audit", label: "audit", visible: canReadAuditLog },
   { href: "/admin", label: "admin", visible: canAdminister },
-  { href: "/account/tokens", label: "tokens", visible: (actor) => actor.id !== null },
+  // API tokens serve the roles that send figures from other systems, and administrators; the
+  // province and leadership roles never write through the API (docs/accounts-and-security.md).
+  { href: "/account/tokens", label: "tokens", visible: (actor) => actor.id !== null && canEditFiguresAnywhere(actor) },
+  { href: "/account/password", label: "changePassword", visible: (actor) => actor.id !== null },
 ];
 
 export function navLinksFor(actor: Actor): NavLink[] {

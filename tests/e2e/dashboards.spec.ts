@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signIn, revealCharts } from "./helpers";
+import { mainNavLink, screenshot, signIn, revealCharts } from "./helpers";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 const daysBefore = (days: number) => {
@@ -81,7 +81,7 @@ test("drill-down from the province to a commune and back through the breadcrumbs
 
 test("reporting status: communes without figures today, grouped by district, with days behind", async ({ page }, testInfo) => {
   await signIn(page, "tinh");
-  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Tình hình báo cáo" }).click();
+  await (await mainNavLink(page, "Tình hình báo cáo")).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Tình hình báo cáo ngày ${dmy(today)}`);
   const summary = await page.getByTestId("reporting-summary").textContent();
   const [reported, total] = summary!.match(/(\d+)\/(\d+)/)!.slice(1).map(Number);
@@ -89,8 +89,8 @@ test("reporting status: communes without figures today, grouped by district, wit
   expect(reported).toBeLessThan(total);
   const groups = page.locator("[data-group]");
   expect(await groups.count()).toBeGreaterThan(0);
-  await expect(page.locator("[data-group] li").filter({ hasText: "chậm 3 ngày" }).first()).toBeVisible();
-  await expect(page.locator("[data-group] li").filter({ hasText: "chậm 1 ngày" }).first()).toBeVisible();
+  await expect(page.locator("[data-group] li").filter({ hasText: "3 ngày không báo cáo" }).first()).toBeVisible();
+  await expect(page.locator("[data-group] li").filter({ hasText: "1 ngày không báo cáo" }).first()).toBeVisible();
   expect(await page.locator("[data-group] li").count()).toBe(total - reported);
   await screenshot(page, testInfo, "reporting");
   // Three days ago every commune had reported.
@@ -101,7 +101,7 @@ test("reporting status: communes without figures today, grouped by district, wit
 
 test("map: a choropleth of the 18 districts with a legend and a table; hidden where there are no boundaries", async ({ page }, testInfo) => {
   await signIn(page, "tinh");
-  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Bản đồ" }).click();
+  await (await mainNavLink(page, "Bản đồ")).click();
   await expect(page.locator("svg [data-district]")).toHaveCount(18);
   await expect(page.locator("svg a[data-district]")).toHaveCount(18);
   await expect(page.getByRole("list", { name: "Chú giải" }).getByRole("listitem")).toHaveCount(6);
@@ -211,7 +211,7 @@ test("in English: every dashboard screen's words, titles and numbers follow the 
   await expect(page).toHaveTitle(/^Reporting status/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Reporting status for ${dmy(today)}`);
   await expect(page.getByTestId("reporting-summary")).toHaveText(/^\d+\/241 units reported · . ?\d+ not yet reported$/);
-  await expect(page.locator("[data-group] li").filter({ hasText: "3 days behind" }).first()).toBeVisible();
+  await expect(page.locator("[data-group] li").filter({ hasText: "3 days without a report" }).first()).toBeVisible();
   await noVietnamese();
 
   await page.goto("/map");

@@ -20,3 +20,11 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
 export async function revealCharts(page: Page): Promise<void> {
   for (const box of await page.locator("[data-chart-box]").all()) await box.scrollIntoViewIfNeeded();
 }
+
+/** A link of the main navigation, opening the menu first where it is folded (on a phone). */
+export async function mainNavLink(page: Page, name: string, navigation = "Điều hướng chính") {
+  const nav = page.getByRole("navigation", { name: navigation });
+  const menu = nav.getByRole("button", { expanded: false });
+  if (await menu.isVisible()) await menu.click();
+  return nav.getByRole("list").getByRole("link", { name, exact: true });
+}
