@@ -451,6 +451,9 @@ const INTERNAL = new Set([
   "lib/data/daily-engine.ts#DailyEngine",
   // the reportedOn rows of a unit's ancestors when it ends, inside dissolveUnit's transaction
   "lib/data/totals.ts#unitEnded",
+  // the ranking facts, kept inside the daily engine's write and unitEnded, rebuilt with the totals
+  "lib/data/ranking-facts.ts#refreshRankingFactsAfterWrite", "lib/data/ranking-facts.ts#refreshRankingFactsOfUnits",
+  "lib/data/ranking-facts.ts#rebuildRankingFacts",
   // the audit events, written inside each writer's transaction after its permission check
   "lib/data/audit.ts#writeAudit", "lib/data/audit.ts#writeAudits",
   // a lock written inside issueWeeklyReport's transaction, after its permission check
