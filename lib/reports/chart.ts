@@ -12,7 +12,8 @@ export interface ChartLayout {
   actual: [number, number][];
   planned: [number, number][];
   yTicks: { y: number; label: string }[];
-  xTicks: { x: number; label: string }[];
+  /** `end`: the label ends at x (the last one, so it is not cut at the chart's right edge). */
+  xTicks: { x: number; label: string; align: "middle" | "end" }[];
 }
 
 export const CHART_COLORS = { actual: "#1d4ed8", planned: "#b45309", grid: "#d4d4d8", axis: "#3f3f46", text: "#27272a" } as const;
@@ -43,7 +44,9 @@ export function layoutChart(points: readonly ReportTrendPoint[], width: number, 
   const yTicks = [];
   for (let v = 0; v <= top + step / 2; v += step) yTicks.push({ y: y(v), label: formatNumber(v, locale) });
   const every = Math.max(1, Math.ceil(points.length / 6));
-  const xTicks = points.flatMap((p, i) => (i % every === 0 || i === points.length - 1 ? [{ x: x(i), label: formatDay(p.day).slice(0, 5) }] : []));
+  const xTicks = points.flatMap((p, i) => (i % every === 0 || i === points.length - 1
+    ? [{ x: x(i), label: formatDay(p.day).slice(0, 5), align: i === points.length - 1 && points.length > 1 ? "end" as const : "middle" as const }]
+    : []));
   // Keep the last date label from overlapping the one before it.
   if (xTicks.length > 1 && xTicks[xTicks.length - 1].x - xTicks[xTicks.length - 2].x < 40) xTicks.splice(xTicks.length - 2, 1);
   return {
@@ -65,7 +68,7 @@ export function chartSvg(layout: ChartLayout, legend: ChartLegend): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...layout.yTicks.map((t) => `<line x1="${plot.left}" x2="${plot.right}" y1="${t.y.toFixed(1)}" y2="${t.y.toFixed(1)}" stroke="${CHART_COLORS.grid}" stroke-width="0.6"/><text x="${plot.left - 6}" y="${(t.y + 3).toFixed(1)}" font-size="9" text-anchor="end" ${font}>${escapeXml(t.label)}</text>`),
-    ...layout.xTicks.map((t) => `<text x="${t.x.toFixed(1)}" y="${plot.bottom + 14}" font-size="9" text-anchor="middle" ${font}>${escapeXml(t.label)}</text>`),
+    ...layout.xTicks.map((t) => `<text x="${t.x.toFixed(1)}" y="${plot.bottom + 14}" font-size="9" text-anchor="${t.align}" ${font}>${escapeXml(t.label)}</text>`),
     `<line x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}" stroke="${CHART_COLORS.axis}" stroke-width="0.8"/>`,
     layout.planned.length > 1 ? `<polyline points="${polyline(layout.planned)}" fill="none" stroke="${CHART_COLORS.planned}" stroke-width="1.6" stroke-dasharray="5 3"/>` : "",
     `<polyline points="${polyline(layout.actual)}" fill="none" stroke="${CHART_COLORS.actual}" stroke-width="2.2"/>`,

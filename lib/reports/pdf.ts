@@ -19,6 +19,8 @@ const MARGIN = { top: 48, bottom: 56, left: 50, right: 45 };
 const FONT_SIZE = 8.5;
 const CELL_PAD = 3;
 const CHART_HEIGHT = 230;
+/** The box each date label of the chart is written in (centred on its day; the last one ends on it). */
+const X_LABEL_WIDTH = 40;
 
 interface TableColumn {
   header: string;
@@ -154,7 +156,9 @@ function chart(doc: Doc, envelope: ReportEnvelope, w: ReportWords): void {
     doc.lineWidth(0.4).strokeColor(CHART_COLORS.grid).moveTo(ox + plot.left, oy + tick.y).lineTo(ox + plot.right, oy + tick.y).stroke();
     doc.fillColor(CHART_COLORS.text).text(tick.label, ox, oy + tick.y - 4, { width: plot.left - 6, align: "right", lineBreak: false });
   }
-  for (const tick of layout.xTicks) doc.text(tick.label, ox + tick.x - 20, oy + plot.bottom + 5, { width: 40, align: "center", lineBreak: false });
+  for (const tick of layout.xTicks) {
+    doc.text(tick.label, ox + tick.x - (tick.align === "end" ? X_LABEL_WIDTH : X_LABEL_WIDTH / 2), oy + plot.bottom + 5, { width: X_LABEL_WIDTH, align: tick.align === "end" ? "right" : "center", lineBreak: false });
+  }
   doc.lineWidth(0.8).strokeColor(CHART_COLORS.axis).moveTo(ox + plot.left, oy + plot.bottom).lineTo(ox + plot.right, oy + plot.bottom).stroke();
   const path = (points: [number, number][]) => {
     points.forEach(([x, y], i) => (i === 0 ? doc.moveTo(ox + x, oy + y) : doc.lineTo(ox + x, oy + y)));

@@ -162,6 +162,21 @@ describe("wording and chart", () => {
     expect(layout.yTicks.at(-1)!.label).toBe("200.000");
     expect(chartSvg(layout, chartLegend(reportWords("vi")))).toContain("Lũy kế thực hiện");
   });
+
+  // Issue 24.13: "29/11", the last day, was centred on the plot's right edge and cut off.
+  it.each([7, 8, 30])("keeps every date label of a %i-day chart inside the chart", (days) => {
+    const trend = Array.from({ length: days }, (_, i) => ({ ...fixtureModel.trend[0], day: `2026-11-${String(i + 1).padStart(2, "0")}` }));
+    const width = 500;
+    const layout = layoutChart(trend, width, 200, "vi");
+    const labelWidth = 40; // the box the PDF writes a label in, wider than the SVG's text
+    for (const tick of layout.xTicks) {
+      const [from, to] = tick.align === "end" ? [tick.x - labelWidth, tick.x] : [tick.x - labelWidth / 2, tick.x + labelWidth / 2];
+      expect(from, tick.label).toBeGreaterThanOrEqual(0);
+      expect(to, tick.label).toBeLessThanOrEqual(width);
+    }
+    expect(layout.xTicks.at(-1)).toMatchObject({ label: `${String(days).padStart(2, "0")}/11`, align: "end" });
+    expect(chartSvg(layout, chartLegend(reportWords("vi")))).toContain(`text-anchor="end" font-family`);
+  });
 });
 
 describe("one renderer per format, one column spec per table", () => {
