@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { addDays, todayInVietnam } from "@/lib/domain/dates";
-import { formatNumber } from "@/lib/domain/format";
+import { formatDay, formatNumber } from "@/lib/domain/format";
 import { screenshot, signIn } from "./helpers";
 
 const NUI_THANH_COMMUNES = 17;
@@ -156,7 +156,7 @@ test("correcting yesterday needs a reason, and the history shows it", async ({ p
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Lịch sử số liệu");
   const row = page.locator("tbody tr", { hasText: reason });
   await expect(row).toContainText("Công an huyện Núi Thành");
-  await expect(row).toContainText(`:activated:${yesterday}`);
+  await expect(row).toContainText(`${unit} · Tài khoản đã kích hoạt · ${formatDay(yesterday)}`);
   await screenshot(page, testInfo, "entry-history");
 });
 

@@ -38,11 +38,14 @@ test("funnel and negative values are flagged while typing, before any save, with
   await page.goto(`/entry?date=${day}`);
   const first = page.locator("fieldset").first();
   const unit = (await first.locator("legend").evaluate((el) => el.firstChild?.textContent ?? "")).trim();
-  const row = (metric: string) => first.locator("tr", { hasText: metric });
+  // By the row's header: a warning's words name other metrics too.
+  const row = (metric: string) => first.locator("tr").filter({ has: page.getByRole("rowheader", { name: metric, exact: true }) });
   const previous = async (metric: string) => Number((await row(metric).locator("td").first().innerText()).replace(/\./g, ""));
   const box = (metric: string) => page.getByLabel(`${metric} trong ngày, ${unit}`, { exact: true });
   const second = page.locator("fieldset").nth(1);
-  const before = (await second.boundingBox())!.y;
+  // Where the next block starts in the page (not on the screen: filling a box may scroll).
+  const top = () => second.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const before = await top();
 
   const accounts = await previous("Tài khoản định danh điện tử");
   const activated = await previous("Tài khoản đã kích hoạt");
@@ -58,24 +61,26 @@ test("funnel and negative values are flagged while typing, before any save, with
   await expect(warnings).toContainText(`${unit}: Tài khoản đã kích hoạt lũy kế`);
   await expect(page.getByRole("status").filter({ has: warnings })).toHaveAttribute("aria-live", "polite");
   // Nothing moved: the next commune's block is where it was.
-  expect((await second.boundingBox())!.y).toBe(before);
+  expect(await top()).toBe(before);
   await first.scrollIntoViewIfNeeded();
   await screenshot(page, testInfo, "entry-warnings");
 
   await page.getByRole("button", { name: "Lưu tất cả" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "chưa ô nào được lưu" })).toBeVisible();
+  await expect(box("Hồ sơ định danh điện tử")).toHaveAttribute("aria-invalid", "true");
   await expect(box("Hồ sơ định danh điện tử")).toBeFocused();
+  await screenshot(page, testInfo, "entry-refused-focus");
 
   // Corrected, the warnings go and the save goes through; the history names the commune.
   await box("Hồ sơ định danh điện tử").fill("3");
+  await box("Tài khoản định danh điện tử").fill("2");
   await box("Tài khoản đã kích hoạt").fill("1");
   await expect(warnings).toHaveCount(0);
   await page.getByRole("button", { name: "Lưu tất cả" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Đã lưu 2 ô số liệu/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Đã lưu 3 ô số liệu/ })).toBeVisible();
   await first.getByRole("link", { name: "Lịch sử" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Lịch sử số liệu: ${unit}`);
-  await expect(page.locator("tbody tr").first().locator("td").nth(3)).toHaveText(new RegExp(`^${unit} · (Hồ sơ định danh điện tử|Tài khoản đã kích hoạt) · ${dmy(day)}$`));
-  await screenshot(page, testInfo, "entry-history");
+  await expect(page.locator("tbody tr").first().locator("td").nth(3)).toHaveText(new RegExp(`^${unit} · (Hồ sơ định danh điện tử|Tài khoản định danh điện tử|Tài khoản đã kích hoạt) · ${dmy(day)}$`));
+  await screenshot(page, testInfo, "entry-history-named");
 });
 
 test("a commune officer's own commune, reported, is named, not 'all 1 units'", async ({ page }) => {
