@@ -82,7 +82,10 @@ export interface NamedPercent {
 
 export interface PraiseWords {
   praise: string;
+  /** leads the criticism list: "Phê bình", or the rule's words (lib/domain/criticism-rule.ts) */
   criticism: string;
+  /** said instead of the list when a criticism rule with a threshold left nobody to criticise */
+  noCriticism?: string;
 }
 
 /**
@@ -100,5 +103,6 @@ export function praiseSentence(
   const parts: string[] = [];
   if (praised.length) parts.push(`${words.praise}: ${list(praised)}`);
   if (criticised.length) parts.push(`${words.criticism}: ${list(criticised)}`);
+  else if (words.noCriticism && praised.length) parts.push(words.noCriticism);
   return parts.length ? `${parts.join("; ")}.` : "";
 }
