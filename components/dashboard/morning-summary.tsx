@@ -2,6 +2,7 @@ import { Link } from "@/components/ui/link";
 import type { MorningSummaryDTO, MorningUnitDTO } from "@/lib/data/overview-morning";
 import { todayInVietnam } from "@/lib/domain/dates";
 import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { criticismWords } from "@/lib/domain/criticism-rule";
 import { praiseSentence } from "@/lib/domain/ranking";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import type { ViewParams } from "@/lib/validation/view-params";
@@ -15,7 +16,8 @@ import { rankingsHref, unitHref, viewHref } from "./hrefs";
 export async function MorningSummary({ summary, code, hasChildren, view }: { summary: MorningSummaryDTO; code: string; hasChildren: boolean; view: ViewParams }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslator("dashboard")]);
   const percent = (value: number | null) => formatPercent(value, locale);
-  const sentence = praiseSentence(summary.praised, summary.criticised, percent, { praise: t("rankings.praise"), criticism: t("rankings.criticism") });
+  const words = criticismWords(summary.criticismRule, summary.criticised.length, percent, (key, values) => t(`criticismRule.${key}`, values), t("rankings.criticism"));
+  const sentence = praiseSentence(summary.praised, summary.criticised, percent, { praise: t("rankings.praise"), ...words });
   const when = summary.asOf === todayInVietnam() ? t("overview.morning.today") : t("overview.morning.onDay", { day: formatDay(summary.asOf) });
 
   const list = (rows: MorningUnitDTO[], mark: "praise" | "criticism") => (

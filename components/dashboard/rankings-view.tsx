@@ -3,7 +3,9 @@ import type { RankingDTO } from "@/lib/data/rankings";
 import type { UnitFrameDTO } from "@/lib/data/unit-frame";
 import type { ViewChoicesDTO } from "@/lib/data/view-choices";
 import { formatChange, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
-import { praiseAndCriticism, praiseSentence } from "@/lib/domain/ranking";
+import type { CriticismContextDTO } from "@/lib/data/criticism-rule";
+import { applyCriticismRule, criticismWords } from "@/lib/domain/criticism-rule";
+import { praiseSentence } from "@/lib/domain/ranking";
 import { defaultDirection, sortRankingRows, type RankingSortKey } from "@/lib/domain/ranking-sort";
 import type { RankingViewParams } from "@/lib/validation/ranking-params";
 import type { ViewParams } from "@/lib/validation/view-params";
@@ -11,6 +13,7 @@ import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { PercentBarChart } from "@/components/charts/lazy-charts";
 import { DashboardFrame } from "./dashboard-frame";
 import { rankingsHref, unitHref } from "./hrefs";
+import { CriticismRuleText } from "./criticism-rule-text";
 import { childLevelWords } from "./levels";
 
 /** Columns in order; their headings are `dashboard.rankings.columns.<key>`. */
@@ -26,15 +29,17 @@ const COLUMNS: { key: RankingSortKey; numeric: boolean; wide?: boolean }[] = [
 ];
 
 /** Rankings of the children of a unit (read by the page): praise and criticism, sortable table, bar chart. */
-export async function RankingsView({ ranking, frame, choices, code, view, options }: {
-  ranking: RankingDTO; frame: UnitFrameDTO; choices: ViewChoicesDTO; code: string; view: ViewParams; options: RankingViewParams;
+export async function RankingsView({ ranking, frame, choices, code, view, options, criticism }: {
+  ranking: RankingDTO; frame: UnitFrameDTO; choices: ViewChoicesDTO; code: string; view: ViewParams; options: RankingViewParams; criticism: CriticismContextDTO;
 }) {
   const [locale, t, { charts }] = await Promise.all([getLocale(), getTranslator("dashboard"), getClientMessages("dashboard")]);
   const percent = (value: number | null) => formatPercent(value, locale);
   const metricName = choices.metrics.find((m) => m.code === ranking.metric)?.name ?? ranking.metric;
-  const { praised, criticised } = praiseAndCriticism(ranking.rows, options.top, options.bottom);
+  // the unit's criticism rule (its own, inherited or the default), with the count the page's field may change
+  const { praised, criticised, rule } = applyCriticismRule(ranking.rows, { ...criticism.rule, count: options.bottom }, criticism.parent, options.top);
   const marks = new Map<string, "praise" | "criticism">([...praised.map((r) => [r.code, "praise"] as const), ...criticised.map((r) => [r.code, "criticism"] as const)]);
-  const sentence = praiseSentence(praised, criticised, percent, { praise: t("rankings.praise"), criticism: t("rankings.criticism") });
+  const words = criticismWords(rule, criticised.length, percent, (key, values) => t(`criticismRule.${key}`, values), t("rankings.criticism"));
+  const sentence = praiseSentence(praised, criticised, percent, { praise: t("rankings.praise"), ...words });
   const rows = sortRankingRows(ranking.rows, options.sort, options.dir);
   const keep = { top: options.top, bottom: options.bottom, sort: options.sort, dir: options.dir };
   const sortHref = (key: RankingSortKey) =>
@@ -54,6 +59,11 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
       <section aria-labelledby="conclusion-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="conclusion-heading" className="text-base font-semibold">{t("rankings.conclusionHeading")}</h2>
         <p className="mt-1 text-sm" data-testid="praise-sentence">{sentence || t("rankings.noRanked")}</p>
+        <p className="mt-1 text-xs text-slate-600" data-testid="criticism-rule">
+          <CriticismRuleText rule={criticism} />
+          {options.bottom !== criticism.rule.count && <> {t("criticismRule.countOverride", { count: options.bottom })}</>}
+          {criticism.editable && <> <Link href={`/reports/weekly/settings/criticism?unit=${code}`} className="text-brand-700 underline underline-offset-2">{t("criticismRule.change")}</Link></>}
+        </p>
         <form method="get" action={`/units/${code}/rankings`} className="mt-3 flex flex-wrap items-end gap-2 text-sm">
           {Object.entries({ asOf: view.asOf, metric: view.metric, campaign: view.campaign, sort: options.sort, dir: options.dir }).map(([name, value]) =>
             value ? <input key={name} type="hidden" name={name} value={value} /> : null,

@@ -1,9 +1,11 @@
 import "server-only";
 // The morning questions on a unit's overview, answered by the rules the other screens use:
 // who is praised and criticised (the rankings' rule, lib/domain/ranking.ts, at its default
-// counts) and how many units have not reported for the day (lib/data/reporting-status.ts).
+// praise count and the unit's criticism rule, lib/data/criticism-rule.ts) and how many units
+// have not reported for the day (lib/data/reporting-status.ts).
 import type { Actor } from "@/lib/auth/permissions";
-import { praiseAndCriticism } from "@/lib/domain/ranking";
+import { applyCriticismRule, type AppliedCriticismRule } from "@/lib/domain/criticism-rule";
+import { getCriticismContext } from "./criticism-rule";
 import { getRankings } from "./rankings";
 import { getReportingStatus } from "./reporting-status";
 
@@ -24,6 +26,8 @@ export interface MorningSummaryDTO {
   praised: MorningUnitDTO[];
   /** worst first */
   criticised: MorningUnitDTO[];
+  /** the criticism rule that picked them, for the sentence */
+  criticismRule: AppliedCriticismRule;
   /** leaf units under the unit (or the unit itself when it is a leaf) */
   leaves: number;
   notReported: number;
@@ -37,17 +41,20 @@ export interface MorningQuery {
 }
 
 export async function getMorningSummary(actor: Actor, query: MorningQuery): Promise<MorningSummaryDTO> {
-  const [ranking, status] = await Promise.all([
-    getRankings(actor, { parentCode: query.unitCode, metricCode: query.metricCode, asOf: query.asOf, ...(query.campaignCode ? { campaignCode: query.campaignCode } : {}) }, { includeChange: false }),
+  const campaign = query.campaignCode ? { campaignCode: query.campaignCode } : {};
+  const [ranking, status, criticism] = await Promise.all([
+    getRankings(actor, { parentCode: query.unitCode, metricCode: query.metricCode, asOf: query.asOf, ...campaign }, { includeChange: false }),
     getReportingStatus(actor, query.unitCode, query.asOf),
+    getCriticismContext(actor, { unitCode: query.unitCode, metricCode: query.metricCode, asOf: query.asOf, ...campaign }),
   ]);
   const small = ({ code, name, percent, rank, viewable }: MorningUnitDTO): MorningUnitDTO => ({ code, name, percent, rank, viewable });
-  const { praised, criticised } = praiseAndCriticism(ranking.rows);
+  const { praised, criticised, rule } = applyCriticismRule(ranking.rows, criticism.rule, criticism.parent);
   return {
     asOf: query.asOf,
     ranked: ranking.rows.filter((row) => row.rank !== null).length,
     praised: praised.map(small),
     criticised: criticised.map(small),
+    criticismRule: rule,
     leaves: status.leaves,
     notReported: status.leaves - status.reported,
   };

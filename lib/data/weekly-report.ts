@@ -19,6 +19,7 @@ import type { WeeklyReportModel } from "@/lib/reports/model";
 import { resolveCampaign } from "./campaigns";
 import { AppError } from "./errors";
 import { cumulativeAt, cumulativeKey, runningTotalsByDay } from "./figures-at";
+import { criticismRuleOfPath } from "./criticism-rule";
 import { getRankings } from "./rankings";
 import { dueDatesOf, effectiveTargetsAt, milestoneKey } from "./targets";
 import { HEADLINE_METRIC } from "@/lib/domain/metrics";
@@ -64,9 +65,11 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   if (!headline) throw new AppError("NOT_FOUND", { subject: "metric" });
 
   const rankingQuery = { parentCode: unit?.code ?? null, metricCode: headline.code, ...(campaign ? { campaignCode: campaign.code } : {}) };
-  const [ranking, rankingBefore] = await Promise.all([
+  const [ranking, rankingBefore, criticism] = await Promise.all([
     getRankings(actor, { ...rankingQuery, asOf }),
     getRankings(actor, { ...rankingQuery, asOf: before }),
+    // the unit's criticism rule (the national report: the default); an issued report keeps the one it was issued with
+    unit ? criticismRuleOfPath(unit.path) : null,
   ]);
 
   // The report's own totals: the unit, or for the national report every root in scope.
@@ -110,6 +113,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
     gaps,
     trend: trend.map(({ day, cumulative }) => ({ day, actual: cumulative })),
     milestones,
+    ...(criticism ? { criticismRule: criticism.rule } : {}),
   });
 }
 

@@ -3,7 +3,8 @@
 import { addDays } from "@/lib/domain/dates";
 import { percentOf, pointsBetween } from "@/lib/domain/percent";
 import { project } from "@/lib/domain/projection";
-import { praiseAndCriticism, rankChanges } from "@/lib/domain/ranking";
+import { applyCriticismRule, DEFAULT_CRITICISM_RULE, type CriticismRule } from "@/lib/domain/criticism-rule";
+import { rankChanges } from "@/lib/domain/ranking";
 import { plannedTotal, type PlanMilestone, type WeekGap } from "@/lib/domain/week-reporting";
 import { formatIsoWeek, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
 import { REPORT_MODEL_VERSION, type ReportSummaryRow, type WeeklyReportModel } from "./model";
@@ -45,6 +46,8 @@ export interface ReportInputs {
   trend: { day: string; actual: number }[];
   /** the headline metric's milestones for the unit (effective targets), for the planned path */
   milestones: PlanMilestone[];
+  /** the unit's criticism rule (lib/data/criticism-rule.ts); the default when absent */
+  criticismRule?: CriticismRule;
 }
 
 /** The number of weeks the trend chart looks back over (the report week included). */
@@ -75,7 +78,9 @@ export function buildWeeklyReport(inputs: ReportInputs): WeeklyReportModel {
     rankChange: changes.get(row.code)?.rank ?? null,
     reportedOn: row.reportedOn,
   }));
-  const { praised, criticised } = praiseAndCriticism(inputs.ranking);
+  // "below the parent's percent" compares each child with the report unit's own headline percent
+  const parentPercent = summary.find((row) => row.metric === inputs.metric.code)?.percent ?? null;
+  const { praised, criticised, rule } = applyCriticismRule(inputs.ranking, inputs.criticismRule ?? DEFAULT_CRITICISM_RULE, { name: inputs.unit.name, percent: parentPercent });
   const named = (rows: readonly RankingInputRow[]) => rows.map((r) => ({ code: r.code, name: r.name, percent: r.percent }));
   const names = new Map(inputs.ranking.map((row) => [row.code, row.name]));
 
@@ -91,6 +96,7 @@ export function buildWeeklyReport(inputs: ReportInputs): WeeklyReportModel {
     ranking,
     praise: named(praised),
     criticism: named(criticised),
+    criticismRule: rule,
     missing: inputs.gaps.map((gap) => ({ code: gap.ownerCode, name: names.get(gap.ownerCode) ?? gap.ownerCode, missingDays: gap.missingDays, leavesMissing: gap.leavesMissing, leavesTotal: gap.leavesTotal })),
     trend: inputs.trend.map((point) => ({
       day: point.day,

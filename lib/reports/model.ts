@@ -8,6 +8,7 @@
 /** 2: metric names in both languages; the week's labels, the praise sentence and the child level's name left to the renderers. */
 export const REPORT_MODEL_VERSION = 2;
 
+import type { AppliedCriticismRule } from "@/lib/domain/criticism-rule";
 import type { ProjectionStatus } from "@/lib/domain/projection";
 import type { ReportIssuing } from "./issuing";
 
@@ -93,6 +94,12 @@ export interface WeeklyReportModel {
   ranking: ReportRankingRow[];
   praise: ReportNamedPercent[];
   criticism: ReportNamedPercent[];
+  /**
+   * The criticism rule that picked `criticism` (issue 24, point 4), frozen with it. Optional
+   * without a new version: reports issued before it were all picked as "bottom 5" and read
+   * as such (the plain "Phê bình: …" sentence).
+   */
+  criticismRule?: AppliedCriticismRule;
   missing: ReportMissingUnit[];
   trend: ReportTrendPoint[];
 }

@@ -6,6 +6,7 @@
 import { createTranslator } from "use-intl/core";
 import { daysBetween, todayInVietnam } from "@/lib/domain/dates";
 import { formatDateTime, formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { criticismWords } from "@/lib/domain/criticism-rule";
 import { praiseSentence as rankingSentence } from "@/lib/domain/ranking";
 import type { ProjectionStatus } from "@/lib/domain/projection";
 import { parseIsoWeek, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
@@ -17,6 +18,17 @@ import type { ReportDocument, ReportEnvelope, ReportNamedPercent, ReportProjecti
 
 function translatorFor(locale: Locale) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace: "reports", timeZone: TIME_ZONE });
+}
+
+/** The criticism rule's words are the rankings' (catalogue `dashboard.criticismRule`), so the report says it as the screens do. */
+function newRuleTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "dashboard.criticismRule", timeZone: TIME_ZONE });
+}
+const ruleTranslators = new Map<Locale, ReturnType<typeof newRuleTranslator>>();
+function ruleTranslatorFor(locale: Locale) {
+  let found = ruleTranslators.get(locale);
+  if (!found) ruleTranslators.set(locale, (found = newRuleTranslator(locale)));
+  return found;
 }
 
 /** The report's words in one language: `t` for the catalogue, `locale` for numbers. */
@@ -118,9 +130,11 @@ export function namedPercents(rows: readonly ReportNamedPercent[], { t, locale }
  * The chairman's sentence naming who is praised and who is criticised (short unit names), as
  * the rankings page writes it (lib/domain/ranking.ts), or that nobody is ranked yet.
  */
-export function praiseSentence(model: Pick<WeeklyReportModel, "praise" | "criticism">, { t, locale }: ReportWords): string {
-  const words = { praise: t("praise.praised"), criticism: t("praise.criticised") };
-  return rankingSentence(model.praise, model.criticism, (value) => formatPercent(value, locale), words) || t("praise.sentenceNone");
+export function praiseSentence(model: Pick<WeeklyReportModel, "praise" | "criticism" | "criticismRule">, { t, locale }: ReportWords): string {
+  const percent = (value: number | null) => formatPercent(value, locale);
+  const say = ruleTranslatorFor(locale);
+  const criticism = criticismWords(model.criticismRule, model.criticism.length, percent, (key, values) => say(key, values), t("praise.criticised"));
+  return rankingSentence(model.praise, model.criticism, percent, { praise: t("praise.praised"), ...criticism }) || t("praise.sentenceNone");
 }
 
 /** The lines of the title block, in order. */

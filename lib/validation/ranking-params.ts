@@ -17,8 +17,8 @@ export interface RankingViewParams {
 type Raw = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** Invalid values fall back to their defaults, each on its own. */
-export function readRankingParams(raw: Raw): RankingViewParams {
+/** Invalid values fall back to their defaults, each on its own (`defaults.bottom`: the unit's stored criticism count). */
+export function readRankingParams(raw: Raw, defaults: { bottom?: number } = {}): RankingViewParams {
   const pick = <T>(schema: z.ZodType<T>, value: string | undefined): T | undefined => {
     if (value === undefined || value === "") return undefined;
     const parsed = schema.safeParse(value);
@@ -28,7 +28,7 @@ export function readRankingParams(raw: Raw): RankingViewParams {
   const level = pick(z.coerce.number().int().min(1).max(9), first(raw.level));
   return {
     top: pick(count, first(raw.top)) ?? DEFAULT_PRAISE_COUNT,
-    bottom: pick(count, first(raw.bottom)) ?? DEFAULT_CRITICISM_COUNT,
+    bottom: pick(count, first(raw.bottom)) ?? defaults.bottom ?? DEFAULT_CRITICISM_COUNT,
     sort,
     dir: pick(z.enum(["asc", "desc"]), first(raw.dir)) ?? defaultDirection(sort),
     ...(level !== undefined ? { level } : {}),

@@ -313,6 +313,7 @@ const ROWS: Record<string, Row> = {
   // weekly reports
   "action:app/reports/weekly/actions.ts#issueWeeklyReportAction": formAction("app/reports/weekly/actions.ts", "issueWeeklyReportAction", ISSUE, async (_w, scope) => ({ unit: scope === "in" ? "90" : "80", week: `2023-W${String(10 + (next() % 40)).padStart(2, "0")}`, campaign: "dot-1" })),
 
+  "action:app/reports/weekly/settings/criticism/actions.ts#saveCriticismRuleAction": formAction("app/reports/weekly/settings/criticism/actions.ts", "saveCriticismRuleAction", ISSUING, async (_w, scope) => ({ unit: placeUnit(scope), kind: "belowPercent", count: String(next() % 50), threshold: "80" })),
   "action:app/reports/weekly/settings/actions.ts#saveIssuingSettingsAction": formAction("app/reports/weekly/settings/actions.ts", "saveIssuingSettingsAction", ISSUING, async (_w, scope) => ({ unit: placeUnit(scope), superiorBody: "CÔNG AN TỈNH", issuingBody: "CÔNG AN HUYỆN", symbol: "CAH", place: "Bắc", recipients: "Lưu: VT", signerTitle: "TRƯỞNG CÔNG AN", signerName: `Người ký ${next()}` })),
 
   // data-layer writes
@@ -339,6 +340,7 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/units-admin.ts#dissolveUnit": dataRow("lib/data/units-admin.ts", "dissolveUnit", ADMIN_ONLY, async (_r, scope) => [{ code: await victimUnit(scope), date: "2025-07-01", reason: "Sắp xếp" }]),
   "data:lib/data/targets-admin.ts#createCampaign": dataRow("lib/data/targets-admin.ts", "createCampaign", ADMIN_ONLY, async () => [{ code: `dot-d${next()}`, name: "Đợt", startDate: "2024-01-01", endDate: "2024-06-30" }]),
   "data:lib/data/issued-reports.ts#issueWeeklyReport": dataRow("lib/data/issued-reports.ts", "issueWeeklyReport", ISSUE, async (_r, scope) => [{ unitCode: scope === "in" ? "90" : "80", week: parseIsoWeek(`2023-W${String(10 + (next() % 40)).padStart(2, "0")}`)!, campaignCode: "dot-1", lockDays: false }]),
+  "data:lib/data/criticism-rule.ts#updateCriticismRule": dataRow("lib/data/criticism-rule.ts", "updateCriticismRule", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), rule: { kind: "bottom", count: next() % 50 } }]),
   "data:lib/data/issuing-settings.ts#updateIssuingSettings": dataRow("lib/data/issuing-settings.ts", "updateIssuingSettings", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), superiorBody: "CÔNG AN TỈNH", issuingBody: "CÔNG AN HUYỆN", symbol: "CAH", place: "Bắc", recipients: "Lưu: VT", signerTitle: "TRƯỞNG CÔNG AN", signerName: `Người ký ${next()}` }]),
   "data:lib/data/user-locale.ts#setUserLocale": dataRow("lib/data/user-locale.ts", "setUserLocale", () => true, async () => [next() % 2 === 0 ? "en" : "vi"], undefined, ["in"]),
   // the writers of the units, campaigns and targets imports (lib/data/import.ts)
@@ -418,6 +420,10 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   },
   "lib/data/weekly-report.ts#resolveReportUnit": ({ admin }) => [admin, "90"],
   "lib/data/issuing-settings.ts#getIssuingSettings": ({ admin }) => [admin, "90"],
+  "lib/data/criticism-rule.ts#getCriticismRule": ({ admin }) => [admin, "90"],
+  "lib/data/criticism-rule.ts#getCriticismContext": ({ admin }) => [admin, { unitCode: "90", metricCode: "activated", asOf: AS_OF }],
+  // the rule in force for a unit its callers (getCriticismRule, getWeeklyReport) already checked
+  "lib/data/criticism-rule.ts#criticismRuleOfPath": () => ["90/901/"],
   "lib/data/weekly-report.ts#getWeeklyReport": ({ admin }) => [admin, { unitCode: "90", week: WEEK(), campaignCode: "dot-1" }],
   "lib/data/weekly-report-envelope.ts#resolveReportTarget": ({ admin }) => [admin, { unit: "90", week: "2023-W20" }],
   "lib/data/weekly-report-envelope.ts#getReportEnvelope": ({ admin }) => [admin, { unit: "90", week: "2023-W20", campaign: "dot-1" }],

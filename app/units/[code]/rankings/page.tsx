@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { loadOrProblem } from "@/app/_dashboard/load";
 import { DashboardProblem } from "@/components/dashboard/problem";
 import { RankingsView } from "@/components/dashboard/rankings-view";
+import { getCriticismContext } from "@/lib/data/criticism-rule";
 import { getRankings } from "@/lib/data/rankings";
 import { getUnitFrame } from "@/lib/data/unit-frame";
 import { getViewChoices } from "@/lib/data/view-choices";
@@ -19,15 +20,18 @@ export default async function UnitRankingsPage({ params, searchParams }: { param
   const user = await requireUser();
   const { code } = await params;
   const raw = await searchParams;
-  const [unitCode, view, options, locale] = [decodeURIComponent(code), readViewParams(raw), readRankingParams(raw), await getLocale()];
+  const [unitCode, view, locale] = [decodeURIComponent(code), readViewParams(raw), await getLocale()];
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: unitCode, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
       getUnitFrame(user, unitCode),
       getViewChoices(locale),
+      getCriticismContext(user, { unitCode, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
     ]),
   );
   if (loaded.problem !== null) return <DashboardProblem problem={loaded.problem} />;
-  const [ranking, frame, choices] = loaded.data;
-  return <RankingsView ranking={ranking} frame={frame} choices={choices} code={unitCode} view={view} options={options} />;
+  const [ranking, frame, choices, criticism] = loaded.data;
+  // the stored rule's count is the default number to criticise; the page's field may change it for a look
+  const options = readRankingParams(raw, { bottom: criticism.rule.count });
+  return <RankingsView ranking={ranking} frame={frame} choices={choices} code={unitCode} view={view} options={options} criticism={criticism} />;
 }
