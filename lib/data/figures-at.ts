@@ -1,5 +1,6 @@
 import "server-only";
-// Point-in-time reads of the maintained totals: each answer is one backward index lookup
+// Point-in-time reads of the maintained totals (view unit_total: the parents' daily_total
+// rows and the leaves' figures): each answer is one backward index lookup
 // per unit (the row with the greatest date ≤ D), never a sum over daily figures.
 import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
@@ -13,7 +14,7 @@ export async function cumulativeAt(unitIds: readonly number[], metricId: number,
     SELECT u.id AS unit_id, d.day, COALESCE(t.cumulative, 0)::int AS cumulative
     FROM unnest(${[...unitIds]}::int[]) AS u(id)
     CROSS JOIN unnest(${[...days]}::text[]) AS d(day)
-    LEFT JOIN LATERAL (SELECT dt.cumulative FROM daily_total dt
+    LEFT JOIN LATERAL (SELECT dt.cumulative FROM unit_total dt
                        WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId} AND dt.date <= d.day::date
                        ORDER BY dt.date DESC LIMIT 1) t ON true`;
   for (const row of rows) result.set(cumulativeKey(row.unit_id, row.day), row.cumulative);
@@ -31,11 +32,11 @@ export async function runningTotalsByDay(unitIds: readonly number[], metricId: n
     SELECT u.id AS unit_id, t.date, t.cumulative
     FROM unnest(${[...unitIds]}::int[]) AS u(id)
     CROSS JOIN LATERAL (
-      (SELECT dt.date, dt.cumulative FROM daily_total dt
+      (SELECT dt.date, dt.cumulative FROM unit_total dt
        WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId} AND dt.date < ${dayToDate(from)}::date
        ORDER BY dt.date DESC LIMIT 1)
       UNION ALL
-      (SELECT dt.date, dt.cumulative FROM daily_total dt
+      (SELECT dt.date, dt.cumulative FROM unit_total dt
        WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId}
          AND dt.date >= ${dayToDate(from)}::date AND dt.date <= ${dayToDate(to)}::date)) t`;
   return summedRunningTotals(rows.map((r) => ({ unitId: r.unit_id, day: dateToDay(r.date), cumulative: r.cumulative })), from, to);

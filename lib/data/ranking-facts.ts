@@ -3,8 +3,8 @@
 // level has a unit_report row, carried forward, so that ranking the 705 districts as of D is
 // one index range instead of five lookups per district (docs/dashboards.md, "Benchmark").
 // The work is the SQL function ranking_facts_refresh (prisma/migrations/20261206000600_ranking_facts),
-// which the migration also ran to fill existing databases; it reads daily_total and
-// unit_report, so it runs after them, in the same transaction and under the same
+// which the migration also ran to fill existing databases; it reads unit_total (daily_total
+// and the leaves' figures) and unit_report, so it runs after them, in the same transaction and under the same
 // province locks (lockScopes) as the write that moved them.
 import { dayToDate } from "@/lib/domain/dates";
 
@@ -21,12 +21,14 @@ const REFRESH = `SELECT ranking_facts_refresh($1::int[], array_agg(c.unit_id), a
 
 /**
  * After the daily engine's write (lib/data/daily-engine.ts), in its transaction: each unit
- * whose totals moved (temp table daily_shift) or whose reportedOn was recomputed
- * (daily_report_from) is refreshed from its first such day.
+ * whose totals moved (temp tables daily_shift: the parents; daily_series: the leaves written)
+ * or whose reportedOn was recomputed (daily_report_from) is refreshed from its first such day.
  */
 export async function refreshRankingFactsAfterWrite(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe(
-    `${REFRESH} (SELECT unit_id, day AS from_day FROM daily_shift UNION ALL SELECT unit_id, from_day FROM daily_report_from) c`,
+    `${REFRESH} (SELECT unit_id, min(day) AS from_day FROM daily_shift GROUP BY unit_id
+                 UNION ALL SELECT unit_id, min(day) FROM daily_series WHERE change GROUP BY unit_id
+                 UNION ALL SELECT unit_id, from_day FROM daily_report_from) c`,
     RANKING_FACT_LEVELS,
   );
 }

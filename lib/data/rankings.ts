@@ -149,7 +149,7 @@ const RECENT_DAYS = 7;
  * COALESCE goes on to the older days only when the recent ones have no row at all, and
  * evaluates nothing after the first non-null argument.
  */
-const latestOnOrBefore = (table: "daily_total" | "unit_report", column: Prisma.Sql, match: Prisma.Sql, day: string) => Prisma.sql`(COALESCE(
+const latestOnOrBefore = (table: "unit_total" | "unit_report", column: Prisma.Sql, match: Prisma.Sql, day: string) => Prisma.sql`(COALESCE(
         (SELECT ARRAY[${column}] FROM ${Prisma.raw(table)} x WHERE ${match} AND x.date <= ${day}::date AND x.date > ${day}::date - ${RECENT_DAYS}::int ORDER BY x.date DESC LIMIT 1),
         (SELECT ARRAY[${column}] FROM ${Prisma.raw(table)} x WHERE ${match} AND x.date <= ${day}::date - ${RECENT_DAYS}::int ORDER BY x.date DESC LIMIT 1)))[1]`;
 
@@ -195,7 +195,7 @@ async function rankedUnitFacts(q: {
       ? Prisma.sql`0`
       : facts
         ? Prisma.sql`COALESCE(${Prisma.raw(alias)}.cumulative, 0)`
-        : Prisma.sql`COALESCE(${latestOnOrBefore("daily_total", Prisma.sql`x.cumulative`, Prisma.sql`x.unit_id = u.id AND x.metric_id = ${q.metricId}`, day)}, 0)`;
+        : Prisma.sql`COALESCE(${latestOnOrBefore("unit_total", Prisma.sql`x.cumulative`, Prisma.sql`x.unit_id = u.id AND x.metric_id = ${q.metricId}`, day)}, 0)`;
   const reportedOn = facts ? Prisma.sql`fn.reported_on` : latestOnOrBefore("unit_report", Prisma.sql`x.reported_on`, Prisma.sql`x.unit_id = u.id`, q.asOf);
   const ownTarget = (due: string | null) =>
     due === null || q.campaignId === null

@@ -1,4 +1,4 @@
-// Keeps `figure.cumulative`, the `daily_total` rows of a leaf and all its ancestors, and
+// Keeps `figure.cumulative` (a leaf's running totals), the `daily_total` rows of its ancestors, and
 // their `unit_report` rows exact when a figure is written. Called inside the writing
 // transaction; the rebuild functions recompute everything set-based after bulk loads.
 import type { Db } from "@/lib/db/client";
@@ -85,22 +85,20 @@ async function childLevels(tx: Tx): Promise<number[]> {
 }
 
 /**
- * daily_total from the leaves' figures, then one level up at a time (GROUP BY parent), so
+ * daily_total of the parents from the leaves' figures, one level up at a time (GROUP BY parent), so
  * that national volumes never join every unit with every ancestor.
  */
 export async function rebuildDailyTotals(tx: Tx): Promise<void> {
   await tx.$executeRaw`TRUNCATE daily_total`;
-  // A leaf's totals are its figures (whose running totals are exact: rebuildTotals fixes them first).
-  await tx.$executeRaw`
-    INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
-    SELECT unit_id, metric_id, date, value, cumulative FROM figure`;
+  // A leaf's totals are its figures (whose running totals are exact: rebuildTotals fixes them
+  // first), read through the view unit_total with the parents' rows built below.
   for (const level of await childLevels(tx)) {
     await tx.$executeRaw`
       INSERT INTO daily_total (unit_id, metric_id, date, daily, cumulative)
       SELECT parent_id, metric_id, date, daily, SUM(daily) OVER (PARTITION BY parent_id, metric_id ORDER BY date)
       FROM (
         SELECT c.parent_id, t.metric_id, t.date, SUM(t.daily)::int AS daily
-        FROM daily_total t JOIN unit c ON c.id = t.unit_id
+        FROM unit_total t JOIN unit c ON c.id = t.unit_id
         WHERE c.level = ${level} AND c.parent_id IS NOT NULL
         GROUP BY c.parent_id, t.metric_id, t.date
       ) d`;

@@ -170,7 +170,7 @@ export async function generateNationalDataset(url: string, today: string): Promi
     }, { timeout: 3_600_000, maxWait: 60_000 });
   t = Date.now();
   await longTransaction((tx) => rebuildDailyTotals(tx));
-  log("daily_total rows (leaves, then each level up)", t);
+  log("daily_total rows (each level up from the leaves)", t);
   t = Date.now();
   await longTransaction(async (tx) => {
     await tx.$executeRawUnsafe("ALTER TABLE daily_total ADD CONSTRAINT daily_total_pkey PRIMARY KEY (unit_id, metric_id, date)");

@@ -71,7 +71,9 @@ export async function schemaDifferences(databaseUrl: string, schema = readFileSy
   try {
     const q = async (sql: string) => (await client.query(sql)).rows;
     for (const r of await q(`SELECT tablename FROM pg_tables WHERE schemaname='public' AND tablename <> '_prisma_migrations'`)) actual.add(`table ${r.tablename}`);
-    for (const r of await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema='public' AND table_name <> '_prisma_migrations'`)) {
+    // tables only: a view (unit_total) is the migrations' own reading aid, not part of the model
+    for (const r of await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema='public' AND table_name <> '_prisma_migrations'
+                               AND table_name IN (SELECT tablename FROM pg_tables WHERE schemaname='public')`)) {
       const type = r.data_type === "USER-DEFINED" ? `enum:${r.udt_name}` : r.data_type;
       actual.add(`column ${r.table_name}.${r.column_name} ${type} ${r.is_nullable === "NO" ? "not null" : "null"}${r.column_default !== null ? " default" : ""}`);
     }
