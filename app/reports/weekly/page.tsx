@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
+import { Problem } from "@/components/ui/problem";
 import type { z } from "zod";
 import { canIssueReport } from "@/lib/auth/report-permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -60,12 +61,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const message = error.code === "FORBIDDEN" ? t("page.forbidden") : error.code === "NOT_FOUND" ? t("page.notFound") : (await getTranslator("errors"))(`code.${error.code}`);
-    return (
-      <main className="mx-auto max-w-3xl space-y-3 px-3 py-6">
-        <Link href="/reports/weekly" className="text-sm text-brand-700 underline">{t("page.backToOwn")}</Link>
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">{message}</p>
-      </main>
-    );
+    return <Problem page action={<Link href="/reports/weekly" className="text-brand-700 underline">{t("page.backToOwn")}</Link>}>{message}</Problem>;
   }
 
   const { model, issued } = envelope;
@@ -84,7 +80,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
       <nav className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <Link href="/dashboard" className="text-brand-700 underline">{t("page.backToDashboard")}</Link>
       </nav>
-      {notes.length > 0 && <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{notes.join(" ")} {t("page.showingDefault")}</p>}
+      {notes.length > 0 && <Problem>{notes.join(" ")} {t("page.showingDefault")}</Problem>}
 
       <header className="space-y-2">
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{t("page.eyebrow")}</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
 import { CARD, FIELD, INPUT } from "@/components/forms/styles";
 import { Link } from "@/components/ui/link";
+import { Problem } from "@/components/ui/problem";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { getIssuingSettings, type IssuingSettingsDTO } from "@/lib/data/issuing-settings";
@@ -38,10 +39,9 @@ export default async function IssuingSettingsPage({ searchParams }: { searchPara
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return (
-      <main className="mx-auto max-w-3xl space-y-3 px-3 py-6">
-        <Link href="/reports/weekly" className="text-sm text-brand-700 underline">{t("issuing.page.back")}</Link>
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">{error.code === "FORBIDDEN" ? t("page.forbidden") : t("page.notFound")}</p>
-      </main>
+      <Problem page action={<Link href="/reports/weekly" className="text-brand-700 underline">{t("issuing.page.back")}</Link>}>
+        {error.code === "FORBIDDEN" ? t("page.forbidden") : t("page.notFound")}
+      </Problem>
     );
   }
   const unitCode = settings.unit?.code ?? null;

@@ -3,6 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { CARD, FIELD, INPUT } from "@/components/forms/styles";
 import { CriticismRuleText } from "@/components/dashboard/criticism-rule-text";
 import { Link } from "@/components/ui/link";
+import { Problem } from "@/components/ui/problem";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { getCriticismRule, type CriticismRuleDTO } from "@/lib/data/criticism-rule";
@@ -33,15 +34,11 @@ export default async function CriticismRulePage({ searchParams }: { searchParams
     if (!(error instanceof AppError)) throw error;
     problem = error.code === "FORBIDDEN" ? t("criticismRule.page.forbidden") : t("criticismRule.page.notFound");
   }
-  const back = <Link href={`/reports/weekly/settings${unitCode ? `?unit=${unitCode}` : ""}`} className="text-sm text-brand-700 underline">{t("criticismRule.page.back")}</Link>;
+  const backHref = `/reports/weekly/settings${unitCode ? `?unit=${unitCode}` : ""}`;
   if (!settings) {
-    return (
-      <main className="mx-auto max-w-3xl space-y-3 px-3 py-6">
-        {back}
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">{problem}</p>
-      </main>
-    );
+    return <Problem page action={<Link href={backHref} className="text-brand-700 underline">{t("criticismRule.page.back")}</Link>}>{problem}</Problem>;
   }
+  const back = <Link href={backHref} className="text-sm text-brand-700 underline">{t("criticismRule.page.back")}</Link>;
   const { rule } = settings;
   const labels = { kind: t("criticismRule.page.kind"), count: t("criticismRule.page.count"), threshold: t("criticismRule.page.threshold") };
   return (
