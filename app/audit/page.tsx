@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return <Problem page>{(await getTranslator("errors"))("code.FORBIDDEN")}</Problem>;
   }
   const { events, hasMore } = await listAuditEvents(user, { unitCode: filters.unit, username: filters.user, from: filters.from, to: filters.to, action: filters.action, page: filters.page });
-  const names = await getAuditNames(auditCodes(events), await getLocale());
+  const names = await getAuditNames(user, auditCodes(events), await getLocale());
   const pageLink = (page: number) => {
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, page })) if (v !== undefined && v !== "") query.set(k, String(v));

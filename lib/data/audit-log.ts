@@ -83,15 +83,26 @@ function toDTO(row: { id: bigint; at: Date; action: string; entityKey: string | 
 
 /**
  * The names of the codes audit events mention (see auditCodes): units and users by what the
- * events store, metrics in the reader's language. Codes that name nothing are left out.
+ * events store, metrics in the reader's language. Only what the actor may read is named:
+ * units inside their readable scope (viewScope), users of those units and the actor
+ * themselves (an administrator: every unit and user). Codes that name nothing, or nothing the
+ * actor may read, are left out (the page shows them as codes).
  */
-export async function getAuditNames(codes: readonly string[], locale: "vi" | "en"): Promise<AuditNames> {
+export async function getAuditNames(actor: Actor, codes: readonly string[], locale: "vi" | "en"): Promise<AuditNames> {
   if (codes.length === 0) return { units: {}, metrics: {}, users: {} };
   const client = db();
+  const scope = viewScope(actor);
+  const inScope = scope === null ? null : { path: { startsWith: scope } };
   const [units, metrics, users] = await Promise.all([
-    client.unit.findMany({ where: { code: { in: [...codes] } }, select: { code: true, name: true } }),
+    inScope ? client.unit.findMany({ where: { code: { in: [...codes] }, ...inScope }, select: { code: true, name: true } }) : [],
     client.metric.findMany({ where: { code: { in: [...codes] } }, select: { code: true, nameVi: true, nameEn: true } }),
-    client.user.findMany({ where: { username: { in: [...codes] } }, select: { username: true, displayName: true } }),
+    client.user.findMany({
+      where: {
+        username: { in: [...codes] },
+        ...(scope === "" ? {} : { OR: [...(inScope ? [{ unit: inScope }] : []), ...(actor.id !== null ? [{ id: actor.id }] : [])] }),
+      },
+      select: { username: true, displayName: true },
+    }),
   ]);
   return {
     units: Object.fromEntries(units.map((u) => [u.code, u.name])),

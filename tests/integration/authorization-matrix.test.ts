@@ -369,8 +369,9 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/api-tokens.ts#listApiTokens": ({ admin }) => [admin, OTHER_USER],
   "lib/data/audit-log.ts#listAuditEvents": ({ admin }) => [admin, { page: 1 }],
   "lib/data/audit-log.ts#listFigureHistory": ({ admin }) => [admin, "90101", "dossiers", "2023-01-05"],
-  // names for codes the page took from events it was allowed to read (listAuditEvents, listFigureHistory)
-  "lib/data/audit-log.ts#getAuditNames": () => [["90101", "dossiers", "admin"], "vi"],
+  // names for codes taken from events the caller was allowed to read, each resolved only inside
+  // the caller's readable scope (tests/integration/audit-names.test.ts checks the scoping)
+  "lib/data/audit-log.ts#getAuditNames": ({ admin }) => [admin, ["90101", "dossiers", "admin"], "vi"],
   "lib/data/campaigns.ts#resolveCampaign": () => ["dot-1", AS_OF],
   "lib/data/daily-grid-rows.ts#gridCellsToRows": () => [{ date: "2023-05-02", submissionKey: "matrix-read", confirmSpikes: false, cells: [{ unitCode: "90101", metric: "dossiers", value: "1", kind: "daily", expectedVersion: null }] }],
   "lib/data/daily-grid.ts#getDailyGrid": ({ admin }) => [admin, "2023-05-02", "901"],

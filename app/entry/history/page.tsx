@@ -27,7 +27,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     throw error;
   }
   // The unit by name (not "đơn vị 20965"), whether or not it has any history yet.
-  const names = await getAuditNames([params.unit, ...auditCodes(events)], await getLocale());
+  const names = await getAuditNames(user, [params.unit, ...auditCodes(events)], await getLocale());
   return (
     <main className="mx-auto max-w-4xl px-3 py-4 sm:px-4">
       <Link href={`/entry${params.date ? `?date=${params.date}` : ""}`} className="text-sm text-brand-700 underline">{params.date ? t("history.backOnDay", { date: formatDay(params.date) }) : t("history.back")}</Link>
