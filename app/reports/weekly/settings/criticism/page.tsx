@@ -41,6 +41,8 @@ export default async function CriticismRulePage({ searchParams }: { searchParams
   const back = <Link href={backHref} className="text-sm text-brand-700 underline">{t("criticismRule.page.back")}</Link>;
   const { rule } = settings;
   const labels = { kind: t("criticismRule.page.kind"), count: t("criticismRule.page.count"), threshold: t("criticismRule.page.threshold") };
+  // a refused field is named shortly before its message, which already says what to type
+  const errorLabels = { kind: t("criticismRule.page.kindShort"), count: t("criticismRule.page.countShort"), threshold: t("criticismRule.page.thresholdShort") };
   return (
     <main className="mx-auto max-w-3xl space-y-4 px-3 py-6 sm:px-4">
       {back}
@@ -55,7 +57,7 @@ export default async function CriticismRulePage({ searchParams }: { searchParams
       </header>
       {settings.editable ? (
         <section className={CARD}>
-          <ActionForm action={saveCriticismRuleAction} submitLabel={t("criticismRule.page.save")} labels={labels}>
+          <ActionForm action={saveCriticismRuleAction} submitLabel={t("criticismRule.page.save")} labels={errorLabels}>
             <input type="hidden" name="unit" value={settings.unit.code} />
             <fieldset className="flex flex-col gap-1">
               <legend className="font-semibold">{labels.kind}</legend>
