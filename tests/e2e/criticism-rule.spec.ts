@@ -33,7 +33,10 @@ test("the province sets 'below X%' and 'below the province's own percent'; the r
   const name = testInfo.project.name;
   await signIn(page, "tinh");
   try {
-    await page.goto(SETTINGS);
+    // found beside the weekly report's document format
+    await page.goto("/reports/weekly/settings");
+    await page.getByRole("link", { name: /^Quy tắc phê bình/ }).click();
+    await expect(page).toHaveURL(/\/reports\/weekly\/settings\/criticism\?unit=49$/);
     await expect(page.getByRole("heading", { level: 1, name: "Quy tắc phê bình" })).toBeVisible();
     await expect(page.getByTestId("criticism-rule-state")).toHaveText(/^Quy tắc phê bình: 5 đơn vị thấp nhất\. Quy tắc (mặc định|do Tỉnh Quảng Nam đặt)\./);
 

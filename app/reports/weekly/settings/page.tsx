@@ -30,7 +30,7 @@ function value(settings: IssuingSettingsDTO, field: (typeof FIELDS)[number]): st
 /** How a unit's weekly report is headed and signed (Decree 30/2020/NĐ-CP): shown to whoever may view the unit, edited by administrators and provincial users. */
 export default async function IssuingSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const t = await getTranslator("reports");
+  const [t, tDashboard] = await Promise.all([getTranslator("reports"), getTranslator("dashboard")]);
   const raw = (await searchParams).unit;
   const code = unitCodeSchema.safeParse(raw);
   let settings: IssuingSettingsDTO;
@@ -56,6 +56,7 @@ export default async function IssuingSettingsPage({ searchParams }: { searchPara
         <p className="text-sm text-slate-600" data-testid="issuing-state">
           {settings.stored && settings.updatedAt ? t("issuing.page.lastUpdated", { time: formatDateTime(settings.updatedAt) }) : t("issuing.page.usingDefaults")}
         </p>
+        {unitCode && <Link href={`/reports/weekly/settings/criticism?unit=${unitCode}`} className="text-sm text-brand-700 underline">{tDashboard("criticismRule.page.fromReportSettings")}</Link>}
       </header>
       {settings.editable && unitCode ? (
         <section className={CARD}>
