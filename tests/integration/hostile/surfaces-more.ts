@@ -17,6 +17,7 @@ import { GET as getUnits } from "@/app/api/v1/units/route";
 import { setLocaleAction } from "@/app/locale/actions";
 import { issueWeeklyReportAction } from "@/app/reports/weekly/actions";
 import { saveIssuingSettingsAction } from "@/app/reports/weekly/settings/actions";
+import { saveCriticismRuleAction } from "@/app/reports/weekly/settings/criticism/actions";
 import { trackImportProgress } from "@/lib/data/import-progress-registry";
 import { isIsoDate } from "@/lib/domain/dates";
 import { IMPORT_KINDS } from "@/lib/validation/import-rows";
@@ -208,6 +209,23 @@ export const issuingSettings = surface({
   run: async (f) => {
     await signInAs(ADMIN_USER());
     return asClientSees(() => saveIssuingSettingsAction(null, formOf(f)));
+  },
+});
+
+export const criticismRule = surface({
+  name: "server action saveCriticismRuleAction (/reports/weekly/settings/criticism)",
+  reaches: "database",
+  numRuns: 150,
+  input: fields({
+    unit: mostly(fc.constantFrom("90", "901", "90101", "99999", "")),
+    kind: mostly(fc.constantFrom("bottom", "belowPercent", "belowParent", "top", "")),
+    count: mostly(fc.constantFrom("5", "0", "50", "51", "-1", "1e2", "")),
+    threshold: mostly(fc.constantFrom("80", "85,5", "80.125", "1001", "-5", "NaN", "")),
+    $ACTION_ID: fc.constant("x"),
+  }),
+  run: async (f) => {
+    await signInAs(ADMIN_USER());
+    return asClientSees(() => saveCriticismRuleAction(null, formOf(f)));
   },
 });
 

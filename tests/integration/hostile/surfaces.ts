@@ -293,4 +293,6 @@ export const SURFACES = [
   entry(more.campaignActions), entry(more.adminImports), entry(more.unitActions),
   entry(more.createUser), entry(more.updateUser), entry(more.userIdActions), entry(more.tokenActions),
   entry(lockAction),
+  // last, so that the surfaces before it keep their seeds
+  entry(more.criticismRule),
 ];
