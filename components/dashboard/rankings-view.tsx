@@ -131,8 +131,9 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
           </tbody>
         </table>
         {rows.length === 0 && <p className="p-4 text-sm text-slate-600">{t("rankings.noChildren")}</p>}
-        <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500">
-          {t("rankings.legend", { top: options.top, bottom: options.bottom })}
+        <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500" data-testid="ranking-legend">
+          {/* the criticised are always the lowest ranked; a threshold may leave fewer than N */}
+          {t("rankings.legend", { top: praised.length, bottom: criticised.length })}
         </p>
       </section>
 

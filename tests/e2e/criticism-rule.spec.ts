@@ -76,6 +76,7 @@ test("the province sets 'below X%' and 'below the province's own percent'; the r
     expect(criticised.length).toBeLessThanOrEqual(5);
     for (const row of criticised) expect(row.percent).toBeLessThan(province);
     expect((await sentence.textContent())!).toContain(`Phê bình ${criticised.length} đơn vị thấp nhất`);
+    await expect(page.getByTestId("ranking-legend")).toContainText(`⚑ phê bình ${criticised.length} đơn vị thấp nhất.`);
     await screenshot(page, testInfo, "criticism-rule-rankings");
     await page.goto("/dashboard");
     await expect(page.getByTestId("overview-criticism").locator("li")).toHaveCount(criticised.length);
