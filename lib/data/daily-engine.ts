@@ -26,8 +26,7 @@ import {
   type DailyIssueCode, type DailyIssueFact,
 } from "@/lib/domain/daily-rules";
 import type { AuditAction } from "./audit";
-import { lockScopes } from "./totals";
-import { EXISTS_ON } from "@/lib/db/unit-lifetime";
+import { lockScopes, PARENT_REPORTED_ON } from "./totals";
 import { refreshRankingFactsAfterWrite } from "./ranking-facts";
 
 /** A Prisma transaction client, or a direct connection in a transaction (lib/db/direct.ts) that can COPY. */
@@ -516,43 +515,11 @@ export class DailyEngine {
       ORDER BY 1, 2 ON CONFLICT DO NOTHING`);
     this.options.onStep?.("writing", 6, WRITE_STEPS);
     const levels = await tx.$queryRawUnsafe<{ level: number }[]>(`SELECT DISTINCT level FROM daily_report_from ORDER BY level DESC`);
-    // PARENT_REPORTED_ON (lib/data/totals.ts), set-based for a whole level: every parent row
-    // from its day on, against each child that exists that day, carrying the child's latest
-    // row forward (a parent has a row on every day a child has one). Looking each child up
-    // row by row took 88,000 index probes for a province's year.
     for (const { level } of levels) {
       await tx.$executeRawUnsafe(`
-        WITH p AS (
-          SELECT p.unit_id, p.date FROM daily_report_from s
-          CROSS JOIN LATERAL (SELECT x.unit_id, x.date FROM unit_report x WHERE x.unit_id = s.unit_id AND x.date >= s.from_day OFFSET 0) p
-          WHERE s.level = $1
-        ), kids AS (
-          SELECT c.id AS child_id, c.parent_id, c.dissolved_on, s.from_day
-          FROM daily_report_from s JOIN unit c ON c.parent_id = s.unit_id WHERE s.level = $1
-        ), r AS (
-          SELECT k.child_id, x.date, x.reported_on FROM kids k
-          CROSS JOIN LATERAL (SELECT x.date, x.reported_on FROM unit_report x WHERE x.unit_id = k.child_id AND x.date >= k.from_day OFFSET 0) x
-        ), rb AS (
-          SELECT k.child_id, b.date, b.reported_on FROM kids k
-          LEFT JOIN LATERAL (SELECT x.date, x.reported_on FROM unit_report x WHERE x.unit_id = k.child_id AND x.date < k.from_day
-                             ORDER BY x.date DESC LIMIT 1) b ON true
-        ), g AS (
-          SELECT p.unit_id, p.date, k.child_id, r.date AS row_date, r.reported_on,
-                 count(r.date) OVER (PARTITION BY k.child_id ORDER BY p.date) AS grp
-          FROM p JOIN kids k ON k.parent_id = p.unit_id AND ${EXISTS_ON("k", "p.date")}
-          LEFT JOIN r ON r.child_id = k.child_id AND r.date = p.date
-        ), carried AS (
-          SELECT g.unit_id, g.date,
-                 CASE WHEN g.grp = 0 THEN rb.date IS NOT NULL ELSE true END AS has_row,
-                 CASE WHEN g.grp = 0 THEN rb.reported_on ELSE max(g.reported_on) OVER (PARTITION BY g.child_id, g.grp) END AS reported_on
-          FROM g JOIN rb USING (child_id)
-        ), agg AS (
-          SELECT unit_id, date, CASE WHEN bool_or(NOT has_row OR reported_on IS NULL) THEN NULL ELSE min(reported_on) END AS reported_on
-          FROM carried GROUP BY unit_id, date
-        )
-        UPDATE unit_report t SET reported_on = v.reported_on
-        FROM (SELECT p.unit_id, p.date, agg.reported_on FROM p LEFT JOIN agg USING (unit_id, date)) v
-        WHERE t.unit_id = v.unit_id AND t.date = v.date AND t.reported_on IS DISTINCT FROM v.reported_on`, level);
+        UPDATE unit_report p SET reported_on = ${PARENT_REPORTED_ON("p.unit_id", "p.date")}
+        FROM daily_report_from s
+        WHERE s.level = $1 AND p.unit_id = s.unit_id AND p.date >= s.from_day`, level);
     }
   }
 }
