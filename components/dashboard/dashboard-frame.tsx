@@ -13,6 +13,10 @@ export interface FrameUnit {
   name: string;
   breadcrumbs: { code: string; name: string; viewable: boolean }[];
   hasChildren: boolean;
+  /** false: the user only reads this unit's ranking (their own unit's parent); absent: true */
+  viewable?: boolean;
+  /** a link to the ranking of the unit's parent ("where do I stand?") */
+  parentRanking?: { code: string; name: string } | null;
 }
 
 /**
@@ -33,12 +37,14 @@ export async function DashboardFrame(props: {
 }) {
   const { unit, view, tab } = props;
   const t = await getTranslator("dashboard");
-  const tabs: { key: DashboardTab; label: string; href: string }[] = [
+  const allTabs: { key: DashboardTab; label: string; href: string }[] = [
     { key: "overview", label: t("frame.tabs.overview"), href: unitHref(unit.code, view) },
     ...(unit.hasChildren ? [{ key: "rankings" as const, label: t("frame.tabs.rankings"), href: viewHref(`/units/${unit.code}/rankings`, view) }] : []),
     { key: "reporting", label: t("frame.tabs.reporting"), href: viewHref("/reporting", view, { unit: unit.code }) },
     ...(unit.hasChildren ? [{ key: "map" as const, label: t("frame.tabs.map"), href: viewHref("/map", view, { unit: unit.code }) }] : []),
   ];
+  // a unit the user only reads the ranking of (their own unit's parent) opens no other tab
+  const tabs = unit.viewable !== false ? allTabs : allTabs.filter((x) => x.key === "rankings");
   const action = tab === "overview" ? `/units/${unit.code}` : tab === "rankings" ? `/units/${unit.code}/rankings` : `/${tab}`;
   return (
     <main className="mx-auto max-w-6xl space-y-5 px-3 py-4 sm:px-4">
@@ -56,6 +62,12 @@ export async function DashboardFrame(props: {
               </li>
             ))}
             <li aria-current="page" className="font-medium text-slate-900">{unit.name}</li>
+            {unit.parentRanking && (
+              <li className="ml-2">
+                <Link href={viewHref(`/units/${unit.parentRanking.code}/rankings`, view)} data-testid="parent-ranking"
+                  className="text-brand-700 underline underline-offset-2">{t("frame.parentRanking", { unit: unit.parentRanking.name })}</Link>
+              </li>
+            )}
           </ol>
         </nav>
         <h1 className="text-xl font-semibold sm:text-2xl">{props.title}</h1>

@@ -97,11 +97,13 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
             {rows.map((row) => {
               const mark = marks.get(row.code);
               return (
-                <tr key={row.code} data-unit={row.code} data-mark={mark ?? ""} className={`border-t border-slate-100 ${mark === "praise" ? "bg-emerald-50/60" : mark === "criticism" ? "bg-red-50/60" : ""}`}>
+                <tr key={row.code} data-unit={row.code} data-mark={mark ?? ""} data-own={row.own ? "true" : undefined}
+                  className={`border-t border-slate-100 ${mark === "praise" ? "bg-emerald-50/60" : mark === "criticism" ? "bg-red-50/60" : ""} ${row.own ? "outline outline-2 -outline-offset-2 outline-brand-600" : ""}`}>
                   <td className="px-2 py-2 text-right font-semibold sm:px-3">{row.rank ?? "—"}</td>
                   <td className="px-2 py-2 sm:px-3">
                     <span className="tabular mr-1.5 text-xs text-slate-500" title={t("rankings.unitCode")}>{row.code}</span>
                     {row.viewable ? <Link href={unitHref(row.code, view)} className="font-medium text-brand-700 underline-offset-2 hover:underline">{row.name}</Link> : <span className="font-medium">{row.name}</span>}
+                    {row.own && <span className="ml-1 whitespace-nowrap rounded bg-brand-700 px-1 text-xs font-semibold text-white" data-testid="your-unit">{t("rankings.yourUnit")}</span>}
                     {mark && (
                       <span className={`ml-1 inline-flex items-center gap-0.5 whitespace-nowrap rounded px-1 text-xs font-semibold ${mark === "praise" ? "text-emerald-800" : "text-red-800"}`}>
                         <span aria-hidden="true">{mark === "praise" ? "★" : "⚑"}</span>{mark === "praise" ? t("rankings.praise") : t("rankings.criticism")}
@@ -115,7 +117,7 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
                         day: formatDay(row.reportedOn),
                       })}
                     </span>
-                    {row.hasChildren && (
+                    {row.hasChildren && row.viewable && (
                       <Link href={rankingsHref(row.code, view)} className="block text-xs text-slate-600 underline-offset-2 hover:underline">{t("rankings.childRankings")}</Link>
                     )}
                   </td>

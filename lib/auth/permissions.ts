@@ -36,6 +36,19 @@ export function canViewUnit(actor: Actor, unitPath: string): boolean {
   return scope !== null && unitPath.startsWith(scope);
 }
 
+/**
+ * Whether the actor may read the ranking of a unit's children (names, percents, ranks, praise
+ * and criticism): wherever they may open the unit, and, for district and commune officers, in
+ * their own unit's parent too ("where do I stand?": the province's districts, the district's
+ * communes). That ranking opens no sibling: canViewUnit still decides each row's page.
+ */
+export function canViewRankingOf(actor: Actor, unitPath: string): boolean {
+  if (canViewUnit(actor, unitPath)) return true;
+  if ((actor.role !== "district" && actor.role !== "commune") || !actor.unitPath) return false;
+  const parent = parentPath(actor.unitPath);
+  return parent !== actor.unitPath && unitPath === parent;
+}
+
 /** Who may enter or correct figures of a leaf unit. */
 /**
  * The path prefix of the units whose figures the actor may write ("" for every unit), or null

@@ -55,7 +55,10 @@ export async function criticismRuleOfPath(path: string): Promise<{ rule: Critici
 
 /** The criticism rule a unit's rankings follow, where it comes from, and whether the caller may change it. */
 export async function getCriticismRule(actor: Actor, unitCode: string): Promise<CriticismRuleDTO> {
-  const unit = await getViewableUnit(actor, unitCode);
+  return ruleOfUnit(actor, await getViewableUnit(actor, unitCode));
+}
+
+async function ruleOfUnit(actor: Actor, unit: { code: string; name: string; path: string }): Promise<CriticismRuleDTO> {
   const { rule, from } = await criticismRuleOfPath(unit.path);
   return {
     unit: { code: unit.code, name: unit.name },
@@ -77,10 +80,11 @@ export interface CriticismContextDTO extends CriticismRuleDTO {
  * the metric, which "belowParent" compares them with (read only for that rule).
  */
 export async function getCriticismContext(actor: Actor, query: { unitCode: string; metricCode: string; asOf: string; campaignCode?: string }): Promise<CriticismContextDTO> {
-  const found = await getCriticismRule(actor, query.unitCode);
+  // read for its ranking: a district or commune officer may also read their own unit's parent's
+  const unit = await getViewableUnit(actor, query.unitCode, { forRanking: true });
+  const found = await ruleOfUnit(actor, unit);
   if (found.rule.kind !== "belowParent") return { ...found, parent: { name: found.unit.name, percent: null } };
-  const [unit, metric, campaign] = await Promise.all([
-    getViewableUnit(actor, query.unitCode),
+  const [metric, campaign] = await Promise.all([
     db().metric.findUnique({ where: { code: query.metricCode }, select: { id: true, code: true } }),
     resolveCampaign(query.campaignCode, query.asOf),
   ]);

@@ -2,7 +2,7 @@ import "server-only";
 // A unit's progress on one metric: actual against the milestone that counts, and the
 // projection. `GET /api/v1/progress` and the overview page both call getProgress.
 import { db } from "@/lib/db/client";
-import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { canViewRankingOf, canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { addDays } from "@/lib/domain/dates";
 import { percentOf } from "@/lib/domain/percent";
 import { PACE_WINDOW_DAYS, project, type Projection } from "@/lib/domain/projection";
@@ -45,12 +45,14 @@ export interface ProgressDTO {
  * The one way to find a unit for an actor: the unit by code if the actor may see it, else a
  * typed error (FORBIDDEN for a role that sees nothing or a unit out of scope, NOT_FOUND for an
  * unknown code, with `notFoundMessage` as the `unit` field's message when the caller shows one).
+ * `forRanking`: the unit is found to rank its children, which district and commune officers
+ * may also do for their own unit's parent (canViewRankingOf), without opening it otherwise.
  */
-export async function getViewableUnit(actor: Actor, code: string, options: { notFoundMessage?: string } = {}): Promise<ViewedUnit> {
+export async function getViewableUnit(actor: Actor, code: string, options: { notFoundMessage?: string; forRanking?: boolean } = {}): Promise<ViewedUnit> {
   if (viewScope(actor) === null) throw new AppError("FORBIDDEN");
   const unit = await db().unit.findUnique({ where: { code }, select: { id: true, code: true, name: true, path: true, level: true, type: true, parent: { select: { code: true } } } });
   if (!unit) throw new AppError("NOT_FOUND", { subject: "unit", fieldErrors: options.notFoundMessage ? { unit: [options.notFoundMessage] } : {} });
-  if (!canViewUnit(actor, unit.path)) throw new AppError("FORBIDDEN");
+  if (!(options.forRanking ? canViewRankingOf : canViewUnit)(actor, unit.path)) throw new AppError("FORBIDDEN");
   const { parent, ...rest } = unit;
   return { ...rest, parentCode: parent?.code ?? null };
 }

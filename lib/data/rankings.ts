@@ -26,8 +26,10 @@ export interface RankingRowDTO {
   /** against the ranking of the same units 7 days before */
   change: RankChange;
   hasChildren: boolean;
-  /** the actor may open the unit's own page (a commune officer sees siblings only in the ranking) */
+  /** the actor may open the unit's own page (district and commune officers see siblings only in the ranking) */
   viewable: boolean;
+  /** the row is the actor's own unit ("Đơn vị của bạn") */
+  own: boolean;
 }
 
 export interface RankingDTO {
@@ -65,12 +67,14 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
   const [metric, found, campaign] = await Promise.all([
     client.metric.findUnique({ where: { code: query.metricCode }, select: { id: true, code: true } }),
     // settled here, so that an unknown metric is said first, as before
-    query.parentCode === null ? null : getViewableUnit(actor, query.parentCode).then((unit) => ({ unit }), (error: unknown) => ({ error })),
+    query.parentCode === null ? null : getViewableUnit(actor, query.parentCode, { forRanking: true }).then((unit) => ({ unit }), (error: unknown) => ({ error })),
     resolveCampaign(query.campaignCode, query.asOf),
   ]);
   if (!metric) throw new AppError("NOT_FOUND", { subject: "metric" });
   if (found && "error" in found) throw found.error;
   const parent = found?.unit ?? null;
+  // a parent ranked only as "where do I stand" (canViewRankingOf) gives its children's row and nothing deeper
+  if (parent && query.level !== undefined && !canViewUnit(actor, parent.path)) throw new AppError("FORBIDDEN");
   if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", { subject: "campaign" });
 
   const weekAgo = addDays(query.asOf, -RANK_CHANGE_DAYS);
@@ -115,6 +119,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
       change: changes.get(row.code) ?? { rank: null, percentPoints: null },
       hasChildren: unit.hasChildren,
       viewable: canViewUnit(actor, unit.path),
+      own: unit.path === actor.unitPath,
     })),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 // What every dashboard screen shows above its content: the unit, its breadcrumbs and
 // whether it has children to rank.
 import { db } from "@/lib/db/client";
-import { canViewUnit, type Actor } from "@/lib/auth/permissions";
+import { canViewRankingOf, canViewUnit, parentPath, type Actor } from "@/lib/auth/permissions";
 import { getViewableUnit } from "./progress";
 
 export interface UnitFrameDTO {
@@ -12,6 +12,10 @@ export interface UnitFrameDTO {
   path: string;
   breadcrumbs: { code: string; name: string; viewable: boolean }[];
   hasChildren: boolean;
+  /** the actor may open the unit itself (false where they only read its children's ranking: no other tab) */
+  viewable: boolean;
+  /** the ranking of the unit's parent, when the actor may read it ("where do I stand?"); null for a root */
+  parentRanking: { code: string; name: string } | null;
   /**
    * The level of the children (`key` "district", "commune" ..., its names for a level the
    * catalogue has no words for); `key` null when their level is not in the reference table;
@@ -20,8 +24,9 @@ export interface UnitFrameDTO {
   childLevel: { key: string | null; nameVi: string | null; nameEn: string | null } | null;
 }
 
-export async function getUnitFrame(actor: Actor, code: string): Promise<UnitFrameDTO> {
-  const unit = await getViewableUnit(actor, code);
+/** `forRanking`: the frame of a rankings page, which a district or commune officer may open for their parent. */
+export async function getUnitFrame(actor: Actor, code: string, options: { forRanking?: boolean } = {}): Promise<UnitFrameDTO> {
+  const unit = await getViewableUnit(actor, code, { forRanking: options.forRanking ?? false });
   const ancestorCodes = unit.path.split("/").filter(Boolean).slice(0, -1);
   const [ancestors, child, childLevel] = await Promise.all([
     db().unit.findMany({ where: { code: { in: ancestorCodes } }, select: { code: true, name: true, path: true, level: true }, orderBy: { level: "asc" } }),
@@ -35,6 +40,13 @@ export async function getUnitFrame(actor: Actor, code: string): Promise<UnitFram
     path: unit.path,
     breadcrumbs: ancestors.map((a) => ({ code: a.code, name: a.name, viewable: canViewUnit(actor, a.path) })),
     hasChildren: child !== null,
+    viewable: canViewUnit(actor, unit.path),
+    parentRanking: parentOf(unit.path, ancestors, actor),
     childLevel: child ? (childLevel ? { key: childLevel.key, nameVi: childLevel.nameVi, nameEn: childLevel.nameEn } : { key: null, nameVi: null, nameEn: null }) : null,
   };
+}
+
+function parentOf(path: string, ancestors: { code: string; name: string; path: string }[], actor: Actor): { code: string; name: string } | null {
+  const parent = ancestors.find((a) => a.path === parentPath(path) && a.path !== path);
+  return parent && canViewRankingOf(actor, parent.path) ? { code: parent.code, name: parent.name } : null;
 }

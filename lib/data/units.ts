@@ -6,10 +6,14 @@ import { AppError } from "./errors";
 import { getViewableUnit } from "./progress";
 
 /**
- * The unit a user's dashboard opens on: the province for provincial users, their district
- * for district and commune police, the (first) root for administrators.
+ * The unit a user's screens open on: the province for provincial users, their district for
+ * district and commune police (`own`, the overview: a commune officer's commune), the
+ * (first) root for administrators.
  */
-export async function getHomeUnitCode(actor: Actor): Promise<string | null> {
+export async function getHomeUnitCode(actor: Actor, options: { own?: boolean } = {}): Promise<string | null> {
+  // the overview opens the user's own unit (a commune officer's commune); the other screens
+  // (rankings, map, reporting) their scope's top (a commune officer's district: its communes)
+  if (options.own && actor.role !== "admin" && actor.unitPath) return actor.unitPath.split("/").filter(Boolean).at(-1) ?? null;
   const scope = viewScope(actor);
   if (scope) return scope.split("/").filter(Boolean).at(-1) ?? null;
   const roots = await db().unit.findMany({ where: { parentId: null }, select: { code: true }, orderBy: { code: "asc" }, take: 2 });

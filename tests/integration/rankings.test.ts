@@ -39,7 +39,7 @@ describe("rankings semantics", () => {
     await target("90301", 1000); // 903 has no target of its own: it takes its children's sum
     await daily(["2023-06-01,90101,activated,50", "2023-06-02,90102,activated,50", "2023-06-01,90201,activated,200", "2023-06-05,90301,activated,10"]);
     const result = await rank();
-    expect(result.rows.map(({ change: _change, hasChildren: _hasChildren, viewable: _viewable, ...row }) => row)).toEqual([
+    expect(result.rows.map(({ change: _change, hasChildren: _hasChildren, viewable: _viewable, own: _own, ...row }) => row)).toEqual([
       { code: "901", name: "Huyện Bắc", actual: 100, target: 200, percent: 50, rank: 1, reportedOn: "2023-06-01" },
       { code: "902", name: "Huyện Nam", actual: 200, target: 400, percent: 50, rank: 1, reportedOn: "2023-06-01" },
       { code: "903", name: "Huyện Tây", actual: 10, target: 1000, percent: 1, rank: 3, reportedOn: "2023-06-05" },
