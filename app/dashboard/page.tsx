@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { UnitOverviewPage } from "@/app/_dashboard/overview-page";
+import { redirect } from "next/navigation";
 import { DashboardProblem } from "@/components/dashboard/problem";
 import { requireUser } from "@/lib/auth/session";
 import { getHomeUnitCode } from "@/lib/data/units";
+import { PHONE_LANDING, landingOnPhone } from "@/lib/auth/landing";
 import { readViewParams } from "@/lib/validation/view-params";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -13,8 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The overview of the signed-in user's own unit (the province for provincial officials). */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const view = readViewParams(await searchParams);
-  const code = await getHomeUnitCode(user);
+  const raw = await searchParams;
+  // the sign-in form's landing on a narrow screen (app/login/login-form.tsx): a district
+  // officer's first task there is entry; everyone else gets the overview, without the marker
+  if (raw.landing === PHONE_LANDING) redirect(landingOnPhone(user.role));
+  const view = readViewParams(raw);
+  const code = await getHomeUnitCode(user, { own: true });
   if (!code) return <DashboardProblem problem="noUnit" />;
   return <UnitOverviewPage user={user} code={code} view={view} />;
 }

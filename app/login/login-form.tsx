@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { PHONE_QUERY, landingAfterSignIn } from "@/lib/auth/landing";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
 import type { Messages } from "@/lib/i18n/messages";
 
@@ -21,7 +22,7 @@ export function LoginForm({ callbackUrl, messages }: { callbackUrl: string; mess
         redirect: false,
       });
       if (result?.ok) {
-        window.location.assign(callbackUrl);
+        window.location.assign(landingAfterSignIn(callbackUrl, window.matchMedia(PHONE_QUERY).matches));
         return;
       }
       setError(loginErrorMessage(result?.error, messages.errors));

@@ -62,14 +62,14 @@ export async function DashboardFrame(props: {
               </li>
             ))}
             <li aria-current="page" className="font-medium text-slate-900">{unit.name}</li>
-            {unit.parentRanking && (
-              <li className="ml-2">
-                <Link href={viewHref(`/units/${unit.parentRanking.code}/rankings`, view)} data-testid="parent-ranking"
-                  className="text-brand-700 underline underline-offset-2">{t("frame.parentRanking", { unit: unit.parentRanking.name })}</Link>
-              </li>
-            )}
           </ol>
         </nav>
+        {unit.parentRanking && (
+          <p className="text-sm">
+            <Link href={viewHref(`/units/${unit.parentRanking.code}/rankings`, view)} data-testid="parent-ranking"
+              className="text-brand-700 underline underline-offset-2">{t("frame.parentRanking", { unit: unit.parentRanking.name })}</Link>
+          </p>
+        )}
         <h1 className="text-xl font-semibold sm:text-2xl">{props.title}</h1>
         {props.subtitle && <p className="text-sm text-slate-600">{props.subtitle}</p>}
       </div>
