@@ -64,7 +64,7 @@ function* nationalYear(units: readonly OfficialUnit[], days: number): Generator<
 
 async function freshStore(url: string): Promise<void> {
   const client = createPrismaClient(url);
-  await client.$executeRawUnsafe("TRUNCATE figure, daily_total, unit_report, audit_event");
+  await client.$executeRawUnsafe("TRUNCATE figure, daily_total, unit_report, audit_event, ranking_fact");
   await client.$disconnect();
 }
 
