@@ -18,6 +18,7 @@ export const PAGES: { path: string; user: string | null }[] = [
   { path: "/units/517", user: "nuithanh" },
   { path: "/reports/weekly", user: "lanhdao" },
   { path: "/reports/weekly/settings?unit=49", user: "tinh" },
+  { path: "/reports/weekly/settings/criticism?unit=49", user: "tinh" },
   { path: "/admin", user: "admin" },
   { path: "/admin/users", user: "admin" },
   { path: "/admin/users/{user:nuithanh}", user: "admin" },

@@ -269,7 +269,8 @@ async function waitForPausedSave(killer: Client, ended: () => boolean): Promise<
   while (!ended()) {
     const { rows } = await killer.query<{ pid: number; written: string }>(
       `SELECT a.pid, a.application_name AS written FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
-       WHERE l.locktype = 'advisory' AND NOT l.granted AND a.datname = current_database()`,
+       WHERE l.locktype = 'advisory' AND NOT l.granted AND a.datname = current_database()
+         AND a.application_name LIKE 'paused %'`, // the save's own pause, not a wait for a lock before it
     );
     if (rows.length) return rows[0];
     await new Promise((resolve) => setTimeout(resolve, 10));
