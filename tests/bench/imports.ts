@@ -211,13 +211,16 @@ export async function benchImports(options: { nationalYear: boolean }): Promise<
   rmSync(dir, { recursive: true, force: true });
 
   const f = (v: number) => v.toFixed(1);
+  // the issue's goal is for a year's file, dry run and write alike; a day's file is mostly start-up
+  const goal = (r: Measured) =>
+    r.label === "national day" ? "— (start-up bound)" : r.rows / r.writeSeconds >= 20_000 && r.rows / r.dryRunSeconds >= 20_000 ? "met" : "NOT met";
   const rate = (rows: number, seconds: number) => Math.round(rows / seconds).toLocaleString("en");
   const lines = [
     `Imports through \`npm run import\` (a child process, start-up and schema check included) into an empty store with the official unit list, measured ${new Date().toISOString()} on this machine (${process.env.BENCH_MACHINE ?? "2 cores, shared"}). COPY = the same file into an empty table of the same database.`,
     "",
     "| file | rows | COPY s | dry run s | dry run rows/s | write s | write rows/s | write / COPY | peak MB | goal (≥ 20,000 rows/s) |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-    ...results.map((r) => `| ${r.label} | ${r.rows.toLocaleString("en")} | ${f(r.copySeconds)} | ${f(r.dryRunSeconds)} | ${rate(r.rows, r.dryRunSeconds)} | ${f(r.writeSeconds)} | ${rate(r.rows, r.writeSeconds)} | ${f(r.writeSeconds / r.copySeconds)}× | ${Math.round(r.peakMb)} | ${r.rows / r.writeSeconds >= 20_000 ? "met" : "NOT met"} |`),
+    ...results.map((r) => `| ${r.label} | ${r.rows.toLocaleString("en")} | ${f(r.copySeconds)} | ${f(r.dryRunSeconds)} | ${rate(r.rows, r.dryRunSeconds)} | ${f(r.writeSeconds)} | ${rate(r.rows, r.writeSeconds)} | ${f(r.writeSeconds / r.copySeconds)}× | ${Math.round(r.peakMb)} | ${goal(r)} |`),
   ];
   if (!options.nationalYear) lines.push("", "National year skipped (`--skip-national-year`).");
   // the imports' table first (the national year takes most of an hour), then the server's part
