@@ -62,6 +62,13 @@ describe("demo seed", () => {
 });
 
 describe("command line", () => {
+  it("has districts whose paces cross near the end: ranks changed over the last week, up and down", async () => {
+    const ranking = await getRankings(ADMIN, { parentCode: "49", metricCode: "activated", asOf: DEMO_TODAY });
+    const changed = (sign: 1 | -1) => ranking.rows.filter((r) => (r.change.rank ?? 0) * sign > 0).map((r) => r.code);
+    expect(changed(1).length).toBeGreaterThan(0);
+    expect(changed(-1).length).toBeGreaterThan(0);
+  });
+
   it("creates a user with the password from standard input, and refuses a short one", () => {
     const ok = cli("user", ["create", "--username", "canbo.moi", "--role", "district", "--unit", "517"], "mat-khau-du-dai\n");
     expect(ok.stderr).toBe("");

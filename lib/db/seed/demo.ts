@@ -24,6 +24,27 @@ export const DEMO_USERS = [
   { username: "tamnghia", displayName: "Công an xã Tam Nghĩa", role: "commune", unit: "21001" },
 ] as const;
 
+/**
+ * Districts whose pace turns in the campaign's last weeks, so that ranks change (the rankings'
+ * and the weekly report's "rank change" columns): from `daysBeforeToday` days before today the
+ * district's daily pace changes by `perDay` of its own pace each day. Phước Sơn steps up and
+ * passes Đại Lộc about four days before today; Hội An slows down and falls behind Duy Xuyên
+ * about nine days before today (so a week's ranking against the week before shows one of the
+ * two, whatever the weekday). The top three and the bottom five keep their places.
+ */
+export const DEMO_PACE_TURNS: Readonly<Record<string, { daysBeforeToday: number; perDay: number }>> = {
+  "511": { daysBeforeToday: 14, perDay: 0.052 },
+  "503": { daysBeforeToday: 24, perDay: -0.032 },
+};
+
+/** A district's pace on day `d` of the demo (0 = its first day): its own, turned as above. */
+function paceOn(pace: number, districtCode: string, d: number): number {
+  const turn = DEMO_PACE_TURNS[districtCode];
+  if (!turn) return pace;
+  const days = Math.max(0, d - (DEMO_DAYS - 1 - turn.daysBeforeToday));
+  return pace * Math.max(0.2, 1 + turn.perDay * days);
+}
+
 export interface DemoSummary {
   seeded: boolean;
   units: number;
@@ -55,7 +76,8 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
     const provinceId = (await tx.unit.findUniqueOrThrow({ where: { code: DEMO_PROVINCE }, select: { id: true } })).id;
 
     for (const [districtIndex, district] of districts.entries()) {
-      // Each district moves at its own pace: some will be praised, some criticised.
+      // Each district moves at its own pace: some will be praised, some criticised (and a
+      // few change pace near the end: DEMO_PACE_TURNS).
       const pace = 0.12 + (((districtIndex * 7) % 18) / 18) * 0.7 + rand() * 0.05;
       const communes = await tx.unit.findMany({ where: { parentId: district.id }, orderBy: { code: "asc" }, select: { id: true, code: true } });
       const districtTotals = new Map<string, number>();
@@ -76,7 +98,7 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
         for (let d = 0; d < DEMO_DAYS - missingDays; d++) {
           const day = addDays(start, d);
           const weekend = [0, 6].includes(dayToDate(day).getUTCDay());
-          const base = (population / DEMO_DAYS) * pace * (weekend ? 0.4 : 1) * (0.6 + rand() * 0.8);
+          const base = (population / DEMO_DAYS) * paceOn(pace, district.code, d) * (weekend ? 0.4 : 1) * (0.6 + rand() * 0.8);
           const dossiers = Math.max(0, Math.round(base));
           const accounts = Math.round(dossiers * (0.8 + rand() * 0.15));
           const activated = Math.round(accounts * (0.55 + pace * 0.25 + rand() * 0.1) * 0.9);
