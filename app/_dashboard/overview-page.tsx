@@ -15,7 +15,7 @@ export async function UnitOverviewPage({ user, code, view }: { user: SessionUser
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getUnitOverview(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, locale, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
-      getUnitFrame(user, code),
+      getUnitFrame(user, code, { asOf: view.asOf }),
       getViewChoices(locale),
       getMorningSummary(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
     ]),

@@ -32,7 +32,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
-      getUnitFrame(user, code),
+      getUnitFrame(user, code, { asOf: view.asOf }),
       getViewChoices(locale),
       loadBoundaries(code),
     ]),

@@ -25,7 +25,7 @@ export default async function ReportingPage({ searchParams }: { searchParams: Pr
   const code = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
   if (!code) return <DashboardProblem problem="noUnit" />;
   const locale = await getLocale();
-  const loaded = await loadOrProblem(() => Promise.all([getReportingStatus(user, code, view.asOf), getUnitFrame(user, code), getViewChoices(locale)]));
+  const loaded = await loadOrProblem(() => Promise.all([getReportingStatus(user, code, view.asOf), getUnitFrame(user, code, { asOf: view.asOf }), getViewChoices(locale)]));
   if (loaded.problem !== null) return <DashboardProblem problem={loaded.problem} />;
   const t = await getTranslator("dashboard");
   const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { AppError } from "./errors";
 import { existsOnWhere } from "@/lib/db/unit-lifetime";
+import { unitOnDay } from "./unit-on-day";
 
 export interface DailyCellDTO {
   metric: string;
@@ -39,7 +40,7 @@ export interface DailyGridDTO {
 export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string): Promise<DailyGridDTO> {
   const client = db();
   const scope = scopeCode
-    ? await client.unit.findUnique({ where: { code: scopeCode }, select: { id: true, code: true, name: true, path: true } })
+    ? await unitOnDay(client, scopeCode, day, { id: true, code: true, name: true, path: true })
     : actor.unitPath ? await client.unit.findFirst({ where: { path: actor.unitPath }, select: { id: true, code: true, name: true, path: true } }) : null;
   if (!scope) throw new AppError("NOT_FOUND");
   if (!canEditFigures(actor, scope.path)) throw new AppError("FORBIDDEN");

@@ -67,7 +67,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
   const [metric, found, campaign] = await Promise.all([
     client.metric.findUnique({ where: { code: query.metricCode }, select: { id: true, code: true } }),
     // settled here, so that an unknown metric is said first, as before
-    query.parentCode === null ? null : getViewableUnit(actor, query.parentCode, { forRanking: true }).then((unit) => ({ unit }), (error: unknown) => ({ error })),
+    query.parentCode === null ? null : getViewableUnit(actor, query.parentCode, { forRanking: true, asOf: query.asOf }).then((unit) => ({ unit }), (error: unknown) => ({ error })),
     resolveCampaign(query.campaignCode, query.asOf),
   ]);
   if (!metric) throw new AppError("NOT_FOUND", { subject: "metric" });

@@ -33,7 +33,7 @@ export interface ReportingStatusDTO {
 }
 
 export async function getReportingStatus(actor: Actor, unitCode: string, date: string): Promise<ReportingStatusDTO> {
-  const unit = await getViewableUnit(actor, unitCode);
+  const unit = await getViewableUnit(actor, unitCode, { asOf: date });
   const leaves = await db().$queryRaw<{ code: string; name: string; group_code: string; group_name: string; last: Date | null }[]>`
     SELECT leaf.code, leaf.name, g.code AS group_code, g.name AS group_name, r.date AS last
     FROM unit leaf

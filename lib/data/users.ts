@@ -10,6 +10,7 @@ import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/accounts
 import { revokeTokensOfUser } from "./api-tokens";
 import { AppError, invalidField } from "./errors";
 import { writeAudit } from "./audit";
+import { today, unitOnDay } from "./unit-on-day";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -56,17 +57,17 @@ export async function getUser(actor: Actor, userId: number): Promise<UserDTO> {
 
 /**
  * The unit a role is attached to: none for administrators (they see everything), a unit for
- * everyone else; district police belong to a district-level unit (level 2) and commune police
- * to a commune-level unit (level 3), so that "their district" and "their commune" mean what
- * the role table says.
+ * everyone else, its code resolved today; district police belong to a district and commune
+ * police to a commune (by the unit's kind, whatever its depth: a 2025 commune sits at level 2),
+ * so that "their district" and "their commune" mean what the role table says.
  */
 async function scopeUnit(tx: Tx, role: Role, unitCode: string | null): Promise<{ id: number; code: string } | null> {
   if (role === "admin") return null;
   if (!unitCode) throw invalidField("unitCode", "users.errors.unitRequired");
-  const unit = await tx.unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, level: true } });
+  const unit = await unitOnDay(tx, unitCode, today(), { id: true, code: true, kind: true });
   if (!unit) throw invalidField("unitCode", "users.errors.unitUnknown", { code: unitCode });
-  if (role === "district" && unit.level !== 2) throw invalidField("unitCode", "users.errors.districtLevel");
-  if (role === "commune" && unit.level !== 3) throw invalidField("unitCode", "users.errors.communeLevel");
+  if (role === "district" && unit.kind !== "district") throw invalidField("unitCode", "users.errors.districtLevel");
+  if (role === "commune" && unit.kind !== "commune") throw invalidField("unitCode", "users.errors.communeLevel");
   return { id: unit.id, code: unit.code };
 }
 

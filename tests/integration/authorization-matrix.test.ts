@@ -80,15 +80,15 @@ const placeUnit = (scope: Scope) => (scope === "in" ? "901" : "801");
 const figureDay = () => addDays("2023-01-01", next());
 
 async function victimUser(scope: Scope, active = true): Promise<number> {
-  const unit = await testDb().unit.findUniqueOrThrow({ where: { code: placeUnit(scope) } });
+  const unit = await testDb().unit.findFirstOrThrow({ where: { code: placeUnit(scope) } });
   const user = await testDb().user.create({ data: { username: `nannhan${next()}`, displayName: "x", role: "district", unitId: unit.id, passwordHash: "x", active } });
   return user.id;
 }
 
 async function victimUnit(scope: Scope): Promise<string> {
   const code = `${scope === "in" ? 9 : 8}${String(next()).padStart(4, "0")}`;
-  const parent = await testDb().unit.findUniqueOrThrow({ where: { code: placeUnit(scope) } });
-  await testDb().unit.create({ data: { code, name: `Xã ${code}`, searchName: searchKey(`Xã ${code}`), type: "Xã", level: 3, parentId: parent.id, path: `${parent.path}${code}/` } });
+  const parent = await testDb().unit.findFirstOrThrow({ where: { code: placeUnit(scope) } });
+  await testDb().unit.create({ data: { code, name: `Xã ${code}`, searchName: searchKey(`Xã ${code}`), type: "Xã", kind: "commune", level: 3, parentId: parent.id, path: `${parent.path}${code}/` } });
   return code;
 }
 
@@ -517,7 +517,7 @@ async function readSample(): Promise<ReadSample> {
   const db = testDb();
   return {
     admin: await actorOf("admin"),
-    unit: await db.unit.findUniqueOrThrow({ where: { code: "90" }, select: { id: true, code: true, path: true } }),
+    unit: await db.unit.findFirstOrThrow({ where: { code: "90" }, select: { id: true, code: true, path: true } }),
     campaignId: (await db.campaign.findUniqueOrThrow({ where: { code: "dot-1" } })).id,
     metricId: (await db.metric.findUniqueOrThrow({ where: { code: "activated" } })).id,
   };
@@ -532,11 +532,11 @@ beforeAll(async () => {
   const passwordHash = await hashPassword(password);
   for (const role of ROLES) {
     const code = UNIT_OF[role];
-    const unit = code ? await db.unit.findUniqueOrThrow({ where: { code } }) : null;
+    const unit = code ? await db.unit.findFirstOrThrow({ where: { code } }) : null;
     await db.user.create({ data: { username: USERNAMES[role], displayName: role, role, unitId: unit?.id ?? null, passwordHash } });
     passwords.set(USERNAMES[role], password);
   }
-  const other = await db.unit.findUniqueOrThrow({ where: { code: "801" } });
+  const other = await db.unit.findFirstOrThrow({ where: { code: "801" } });
   await db.user.create({ data: { username: OTHER_USER, displayName: "Khác", role: "district", unitId: other.id, passwordHash } });
 });
 

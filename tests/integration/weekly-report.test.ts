@@ -46,7 +46,7 @@ async function target(unitCode: string, metric: string, due: string, value: numb
   const [campaign, m, unit] = await Promise.all([
     db.campaign.findUniqueOrThrow({ where: { code: "dot-1" } }),
     db.metric.findUniqueOrThrow({ where: { code: metric } }),
-    db.unit.findUniqueOrThrow({ where: { code: unitCode } }),
+    db.unit.findFirstOrThrow({ where: { code: unitCode } }),
   ]);
   await db.target.create({ data: { campaignId: campaign.id, unitId: unit.id, metricId: m.id, dueDate: dayToDate(due), value } });
 }
@@ -198,7 +198,7 @@ describe("every file says what the API says", () => {
 
   async function apiToken(role: "leader" | "district", unitCode: string): Promise<string> {
     const db = testDb();
-    const unit = await db.unit.findUniqueOrThrow({ where: { code: unitCode } });
+    const unit = await db.unit.findFirstOrThrow({ where: { code: unitCode } });
     const user = await db.user.create({ data: { username: `${role}-${unitCode}-${Date.now()}`, displayName: "Ban Chỉ đạo thử", passwordHash: "x", role, unitId: unit.id } });
     return addApiToken(db, user.id);
   }

@@ -9,7 +9,7 @@ import { listIssuedReports } from "@/lib/data/issued-reports";
 import { getReportEnvelope } from "@/lib/data/weekly-report-envelope";
 import { resolveReportUnit } from "@/lib/data/weekly-report";
 import { formatDateTime, formatDay } from "@/lib/domain/format";
-import { formatIsoWeek, isWeekComplete, parseIsoWeek, shiftWeek } from "@/lib/domain/weeks";
+import { formatIsoWeek, isWeekComplete, parseIsoWeek, shiftWeek, weekEnd } from "@/lib/domain/weeks";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { chartLegend } from "@/lib/reports/chart";
 import type { ReportEnvelope } from "@/lib/reports/model";
@@ -55,7 +55,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
   try {
     envelope = await getReportEnvelope(user, request);
     if (!envelope.issued) {
-      const unit = await resolveReportUnit(user, envelope.model.unit.code);
+      const unit = await resolveReportUnit(user, envelope.model.unit.code, weekEnd(parseIsoWeek(envelope.model.week.iso)!));
       canIssue = canIssueReport(user, unit?.path ?? null) && isWeekComplete(parseIsoWeek(envelope.model.week.iso)!);
     }
   } catch (error) {

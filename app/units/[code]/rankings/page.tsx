@@ -24,7 +24,7 @@ export default async function UnitRankingsPage({ params, searchParams }: { param
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: unitCode, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
-      getUnitFrame(user, unitCode, { forRanking: true }),
+      getUnitFrame(user, unitCode, { forRanking: true, asOf: view.asOf }),
       getViewChoices(locale),
       getCriticismContext(user, { unitCode, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
     ]),
