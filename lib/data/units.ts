@@ -4,7 +4,7 @@ import { viewScope, type Actor } from "@/lib/auth/permissions";
 import { compareVietnamese } from "@/lib/domain/text";
 import { AppError } from "./errors";
 import { existsOnWhere } from "@/lib/db/unit-lifetime";
-import { dayToDate } from "@/lib/domain/dates";
+import { addDays, dateToDay, dayToDate } from "@/lib/domain/dates";
 import { getViewableUnit } from "./progress";
 import { today } from "./unit-on-day";
 
@@ -29,6 +29,29 @@ export interface UnitDTO {
   name: string;
   type: string;
   level: number;
+  /** first day the unit exists, null: always (before any reorganisation the tree records) */
+  validFrom: string | null;
+  /** last day the unit exists (the day before it was dissolved), null: still */
+  validTo: string | null;
+}
+
+/** A unit the viewed unit came from or went into at a reorganisation, and how much of it. */
+export interface SuccessionDTO {
+  code: string;
+  name: string;
+  part: string;
+  /** the share of the predecessor's figures the successor takes; null when not allocated (or full) */
+  share: number | null;
+}
+
+const UNIT_SELECT = { code: true, name: true, type: true, level: true, validFrom: true, dissolvedOn: true } as const;
+
+function unitDTO(row: { code: string; name: string; type: string; level: number; validFrom: Date | null; dissolvedOn: Date | null }): UnitDTO {
+  return {
+    code: row.code, name: row.name, type: row.type, level: row.level,
+    validFrom: row.validFrom ? dateToDay(row.validFrom) : null,
+    validTo: row.dissolvedOn ? addDays(dateToDay(row.dissolvedOn), -1) : null,
+  };
 }
 
 /**
@@ -38,20 +61,34 @@ export interface UnitDTO {
 export async function listUnits(actor: Actor, parentCode: string | null, asOf: string = today()): Promise<UnitDTO[]> {
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");
-  const select = { code: true, name: true, type: true, level: true } as const;
   const alive = existsOnWhere(dayToDate(asOf));
-  let rows: UnitDTO[];
-  if (parentCode === null) {
-    rows = await db().unit.findMany({ where: { parentId: null, path: { startsWith: scope }, ...alive }, select });
-  } else {
-    const parent = await getViewableUnit(actor, parentCode, { asOf });
-    rows = await db().unit.findMany({ where: { parentId: parent.id, ...alive }, select });
-  }
-  return rows.sort((a, b) => compareVietnamese(a.name, b.name));
+  const parentId = parentCode === null ? null : (await getViewableUnit(actor, parentCode, { asOf })).id;
+  const rows = await db().unit.findMany({ where: parentId === null ? { parentId: null, path: { startsWith: scope }, ...alive } : { parentId, ...alive }, select: UNIT_SELECT });
+  return rows.map(unitDTO).sort((a, b) => compareVietnamese(a.name, b.name));
 }
 
-/** One unit by code on `asOf` (`GET /api/v1/units/CODE`; default today), if the actor may see it. */
-export async function getUnit(actor: Actor, code: string, asOf: string = today()): Promise<UnitDTO & { parentCode: string | null }> {
-  const unit = await getViewableUnit(actor, code, { asOf });
-  return { code: unit.code, name: unit.name, type: unit.type, level: unit.level, parentCode: unit.parentCode };
+const bySuccessionOrder = (a: SuccessionDTO, b: SuccessionDTO) => a.code.localeCompare(b.code) || compareVietnamese(a.name, b.name);
+
+/**
+ * One unit by code on `asOf` (`GET /api/v1/units/CODE`; default today), if the actor may see
+ * it, with the units it came from and went into (a code that names no unit that day: the
+ * NOT_FOUND of getViewableUnit, naming the unit's end and successors).
+ */
+export async function getUnit(actor: Actor, code: string, asOf: string = today()): Promise<UnitDTO & { parentCode: string | null; predecessors: SuccessionDTO[]; successors: SuccessionDTO[] }> {
+  const viewed = await getViewableUnit(actor, code, { asOf });
+  const unit = await db().unit.findUniqueOrThrow({
+    where: { id: viewed.id },
+    select: {
+      ...UNIT_SELECT,
+      predecessors: { select: { part: true, share: true, predecessor: { select: { code: true, name: true } } } },
+      successors: { select: { part: true, share: true, successor: { select: { code: true, name: true } } } },
+    },
+  });
+  const succession = (other: { code: string; name: string }, part: string, share: { toNumber(): number } | null): SuccessionDTO => ({ code: other.code, name: other.name, part, share: share === null ? null : share.toNumber() });
+  return {
+    ...unitDTO(unit),
+    parentCode: viewed.parentCode,
+    predecessors: unit.predecessors.map((p) => succession(p.predecessor, p.part, p.share)).sort(bySuccessionOrder),
+    successors: unit.successors.map((s) => succession(s.successor, s.part, s.share)).sort(bySuccessionOrder),
+  };
 }
