@@ -6,7 +6,7 @@
 export type UnitKind = "province" | "district" | "commune" | "village";
 
 /** The official types of commune-kind units (GSO lists): a commune, a ward, a township, a special zone. */
-const COMMUNE_TYPES = new Set(["xã", "phường", "thị trấn", "đặc khu"]);
+const COMMUNE_TYPES = new Set(["xã", "phường", "thị trấn", "đặc khu"]); // i18n-data: the official lists' type names, matched, never shown
 
 /** The kind of a unit from its level and official type (`Huyện`, `Phường`, `Đặc khu`, ...). */
 export function unitKindOf(level: number, type: string): UnitKind {
