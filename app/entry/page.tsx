@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { getDailyGrid } from "@/lib/data/daily-grid";
-import { AppError } from "@/lib/data/errors";
+import { AppError, userText } from "@/lib/data/errors";
 import { formatDay } from "@/lib/domain/format";
 import { todayInVietnam } from "@/lib/domain/dates";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
@@ -35,7 +35,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
       grid = await getDailyGrid(user, date, unit);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      problem = errorText(`code.${error.code}`);
+      problem = error.userMessage ? userText(error) : errorText(`code.${error.code}`);
     }
   }
 

@@ -3,7 +3,8 @@ import "server-only";
 // per metric with the running total the day before, the day's count and its version.
 import { canAdminister, canEditFigures, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { addDays, dateToDay, dayToDate } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/domain/format";
 import { AppError } from "./errors";
 import { existsOnWhere } from "@/lib/db/unit-lifetime";
 import { unitOnDay } from "./unit-on-day";
@@ -39,10 +40,16 @@ export interface DailyGridDTO {
 /** The grid of the leaves under `scopeCode` (default: the caller's own unit). */
 export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string): Promise<DailyGridDTO> {
   const client = db();
+  const select = { id: true, code: true, name: true, path: true, dissolvedOn: true } as const;
   const scope = scopeCode
-    ? await unitOnDay(client, scopeCode, day, { id: true, code: true, name: true, path: true })
-    : actor.unitPath ? await client.unit.findFirst({ where: { path: actor.unitPath }, select: { id: true, code: true, name: true, path: true } }) : null;
+    ? await unitOnDay(client, scopeCode, day, select)
+    : actor.unitPath ? await client.unit.findFirst({ where: { path: actor.unitPath }, select }) : null;
   if (!scope) throw new AppError("NOT_FOUND");
+  // an account still attached to a unit that has ended (not yet moved to its successor) reads
+  // the old unit's history but enters nothing from its end on
+  if (scope.dissolvedOn && day >= dateToDay(scope.dissolvedOn)) {
+    throw new AppError("FORBIDDEN", { subject: "unit", userMessage: { key: "errors.unitOnDay.accountUnitEnded", params: { name: scope.name, code: scope.code, lastDay: formatDay(addDays(dateToDay(scope.dissolvedOn), -1)) } } });
+  }
   if (!canEditFigures(actor, scope.path)) throw new AppError("FORBIDDEN");
   const date = dayToDate(day);
   const [leaves, metrics] = await Promise.all([
