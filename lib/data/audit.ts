@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 
 export const AUDIT_ACTIONS = [
   "figure.create", "figure.update",
-  "unit.create", "unit.update", "unit.rename", "unit.dissolve", "unit.merge",
+  "unit.create", "unit.update", "unit.rename", "unit.dissolve", "unit.merge", "unit.reorganise", "unit.reorganise_undo",
   "campaign.create", "campaign.update",
   "target.create", "target.update", "target.delete",
   "lock.create", "report.issue", "issuing.update", "criticism_rule.update",

@@ -13,7 +13,7 @@ import { ADMIN, smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const WRITERS = new Set(["lib/data/units-admin.ts", "lib/data/targets-admin.ts"]);
+const WRITERS = new Set(["lib/data/units-admin.ts", "lib/data/targets-admin.ts", "lib/data/reorganisation.ts"]);
 
 describe("the writers of units, campaigns and targets", () => {
   beforeEach(async () => {
