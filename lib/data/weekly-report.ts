@@ -118,6 +118,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
     trend: trend.map(({ day, cumulative }) => ({ day, actual: cumulative })),
     milestones,
     ...(criticism ? { criticismRule: criticism.rule } : {}),
+    childKind: ranking.childKind,
   });
 }
 

@@ -203,7 +203,7 @@ test("in English: every dashboard screen's words, titles and numbers follow the 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rankings of district-level units · Tỉnh Quảng Nam");
   await expect(page.getByTestId("praise-sentence")).toHaveText(/^Praised: [^;]+ \(\d+\.\d{2}%\), [^;]+, [^;]+; Criticised: [^;]+\.$/);
   await expect(page.locator('tr[data-mark="praise"]').first()).toContainText("Praised");
-  await expect(page.getByRole("columnheader", { name: /Code · Unit/ })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /Code · District/ })).toBeVisible();
   await expect((await rankingRows(page)).first().locator("td").nth(4)).toHaveText(PERCENT_EN);
   await expect(page.getByRole("button", { name: "Apply" })).toBeVisible();
   await noVietnamese();
@@ -212,7 +212,7 @@ test("in English: every dashboard screen's words, titles and numbers follow the 
   await page.goto("/reporting");
   await expect(page).toHaveTitle(/^Reporting status/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Reporting status for ${dmy(today)}`);
-  await expect(page.getByTestId("reporting-summary")).toHaveText(/^\d+\/241 units reported · . ?\d+ not yet reported$/);
+  await expect(page.getByTestId("reporting-summary")).toHaveText(/^\d+\/241 communes and wards reported · . ?\d+ not yet reported$/);
   await expect(page.locator("[data-group] li").filter({ hasText: "3 days without a report" }).first()).toBeVisible();
   await noVietnamese();
 

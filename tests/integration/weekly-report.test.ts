@@ -289,7 +289,7 @@ describe("every file says what the API says", () => {
     const { pages, text: pdfText } = await readPdf(pdfBuffer);
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1}/${pages.length}`));
     const flat = pdfText.replace(/\s+/g, " ");
-    for (const expected of ["WEEKLY REPORT", "Monday 05/06/2023 – Sunday 11/06/2023", "I. Overall results", "II. Unit rankings: Accounts activated", "Praised: ", "Cumulative actual"]) expect(flat).toContain(expected);
+    for (const expected of ["WEEKLY REPORT", "Monday 05/06/2023 – Sunday 11/06/2023", "I. Overall results", "II. Ranking of the districts: Accounts activated", "Praised: ", "Cumulative actual"]) expect(flat).toContain(expected);
     for (const row of ranking.rows) {
       expect(flat).toContain(`${row.name} ${row.target === null ? "Not assigned" : formatNumber(row.target, "en")} ${formatNumber(row.actual, "en")} ${formatPercent(row.percent, "en")}`);
     }
