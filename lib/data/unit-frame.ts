@@ -7,6 +7,7 @@ import { existsOnWhere } from "@/lib/db/unit-lifetime";
 import { dayToDate } from "@/lib/domain/dates";
 import { getViewableUnit } from "./progress";
 import { today } from "./unit-on-day";
+import { structureOfView } from "./units";
 
 export interface UnitFrameDTO {
   code: string;
@@ -26,6 +27,8 @@ export interface UnitFrameDTO {
    * reader's language (components/dashboard/levels).
    */
   childLevel: { key: string | null; nameVi: string | null; nameEn: string | null } | null;
+  /** the administrative structure the view shows when it is not today's (structureOfView) */
+  structure: { before: string } | { from: string } | null;
 }
 
 /**
@@ -36,9 +39,10 @@ export interface UnitFrameDTO {
 export async function getUnitFrame(actor: Actor, code: string, options: { forRanking?: boolean; asOf?: string } = {}): Promise<UnitFrameDTO> {
   const asOf = options.asOf ?? today();
   const unit = await getViewableUnit(actor, code, { forRanking: options.forRanking ?? false, asOf });
-  const [ancestors, child] = await Promise.all([
+  const [ancestors, child, structure] = await Promise.all([
     db().unit.findMany({ where: { path: { in: ancestorPaths(unit.path) } }, select: { code: true, name: true, path: true, level: true }, orderBy: { level: "asc" } }),
     db().unit.findFirst({ where: { parentId: unit.id, ...existsOnWhere(dayToDate(asOf)) }, select: { kindInfo: { select: { key: true, nameVi: true, nameEn: true } } } }),
+    structureOfView(unit, asOf),
   ]);
   const childLevel = child?.kindInfo ?? null;
   return {
@@ -51,6 +55,7 @@ export async function getUnitFrame(actor: Actor, code: string, options: { forRan
     viewable: canViewUnit(actor, unit.path),
     parentRanking: parentOf(unit.path, ancestors, actor),
     childLevel,
+    structure,
   };
 }
 

@@ -92,3 +92,24 @@ export async function getUnit(actor: Actor, code: string, asOf: string = today()
     successors: unit.successors.map((s) => succession(s.successor, s.part, s.share)).sort(bySuccessionOrder),
   };
 }
+
+/**
+ * Which administrative structure a view as of `asOf` shows, when it is not today's: the
+ * viewed unit or one of its children on that day has ended by today (`before`: the structure
+ * before the first such end, "before 01/07/2025"), or starts after today (`from`: a
+ * reorganisation loaded ahead). Null when the unit and its children on that day all exist
+ * today. Says nothing more precise, by design: it tells a reader that the units they see are
+ * not today's.
+ */
+export async function structureOfView(unit: { id: number }, asOf: string): Promise<{ before: string } | { from: string } | null> {
+  const now = dayToDate(today());
+  const alive = existsOnWhere(dayToDate(asOf));
+  const where = { OR: [{ id: unit.id }, { parentId: unit.id, ...alive }] };
+  const [ended, starts] = await Promise.all([
+    db().unit.aggregate({ where: { ...where, dissolvedOn: { lte: now } }, _min: { dissolvedOn: true } }),
+    db().unit.aggregate({ where: { ...where, validFrom: { gt: now } }, _max: { validFrom: true } }),
+  ]);
+  if (ended._min.dissolvedOn) return { before: dateToDay(ended._min.dissolvedOn) };
+  if (starts._max.validFrom) return { from: dateToDay(starts._max.validFrom) };
+  return null;
+}

@@ -6,11 +6,15 @@ import { GET as getUnits } from "@/app/api/v1/units/route";
 import { GET as getUnitByCode } from "@/app/api/v1/units/[code]/route";
 import { GET as getRankingsRoute } from "@/app/api/v1/rankings/route";
 import { GET as getProgressRoute } from "@/app/api/v1/progress/route";
+import { loadOrProblem } from "@/app/_dashboard/load";
+import { getUnitFrame } from "@/lib/data/unit-frame";
+import type { Actor } from "@/lib/auth/permissions";
 import { resetDatabase } from "./helpers";
 import { twoTrees } from "./two-trees";
 import { addApiToken, addUser } from "../support/users";
 
 let token = "";
+let province: Actor;
 
 async function call(handler: (request: Request) => Promise<Response>, path: string) {
   const response = await handler(new Request(`http://test${path}`, { headers: { authorization: `Bearer ${token}` } }));
@@ -23,6 +27,7 @@ describe("read API on a day: units, rankings and progress across the 2025 reorga
     await twoTrees(db);
     const user = await addUser(db, "tinh", "province", "90");
     token = await addApiToken(db, user.id);
+    province = user;
   });
 
   it("answers the old commune for 90101 on 2024-06-01, with its end and successor", async () => {
@@ -97,5 +102,26 @@ describe("read API on a day: units, rankings and progress across the 2025 reorga
     const notYet = await call(getUnitByCode, "/api/v1/units/90104?asOf=2024-06-01");
     expect(notYet.status).toBe(404);
     expect(notYet.body.error?.message).toBe("Mã 90104 chưa là đơn vị nào vào ngày 01/06/2024: Xã Bốn Mới bắt đầu từ ngày 01/07/2025.");
+  });
+
+  it("a dashboard page on a code that names no unit on its day shows the end and links each successor on the same view", async () => {
+    const href = (code: string) => `/units/${code}?asOf=2026-01-01&metric=activated`;
+    const ended = await loadOrProblem(() => getUnitFrame(province, "90102", { asOf: "2026-01-01" }), { unitCode: "90102", asOf: "2026-01-01", href });
+    expect(ended.problem).toEqual({
+      code: "NOT_FOUND",
+      message: "Mã 90102 không còn là đơn vị nào vào ngày 01/01/2026: Xã Hai Cũ đã kết thúc ngày 30/06/2025. Đơn vị kế tiếp: Phường Một Mới (90101).",
+      successors: [{ code: "90101", name: "Phường Một Mới", href: "/units/90101?asOf=2026-01-01&metric=activated" }],
+    });
+    const noSuccessor = await loadOrProblem(() => getUnitFrame(province, "901", { asOf: "2026-01-01", forRanking: true }), { unitCode: "901", asOf: "2026-01-01", href });
+    expect(noSuccessor.problem).toMatchObject({ code: "NOT_FOUND", successors: [] });
+    expect(noSuccessor.problem?.message).toContain("không có đơn vị kế tiếp");
+  });
+
+  it("a view whose unit or children on its day are not today's says which structure it shows", async () => {
+    // the tests' clock is after 01/07/2025: 2024 is the old structure, 2026 today's
+    expect((await getUnitFrame(province, "90", { asOf: "2024-06-01" })).structure).toEqual({ before: "2025-07-01" });
+    expect((await getUnitFrame(province, "90101", { asOf: "2024-06-01" })).structure).toEqual({ before: "2025-07-01" });
+    expect((await getUnitFrame(province, "90", { asOf: "2026-01-01" })).structure).toBeNull();
+    expect((await getUnitFrame(province, "90101", { asOf: "2026-01-01" })).structure).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { loadOrProblem } from "@/app/_dashboard/load";
 import { DashboardProblem } from "@/components/dashboard/problem";
+import { rankingsHref } from "@/components/dashboard/hrefs";
 import { RankingsView } from "@/components/dashboard/rankings-view";
 import { getCriticismContext } from "@/lib/data/criticism-rule";
 import { getRankings } from "@/lib/data/rankings";
@@ -28,6 +29,7 @@ export default async function UnitRankingsPage({ params, searchParams }: { param
       getViewChoices(locale),
       getCriticismContext(user, { unitCode, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
     ]),
+    { unitCode, asOf: view.asOf, href: (successor) => rankingsHref(successor, view) },
   );
   if (loaded.problem !== null) return <DashboardProblem problem={loaded.problem} />;
   const [ranking, frame, choices, criticism] = loaded.data;
