@@ -111,8 +111,13 @@ export async function renameUnit(actor: Actor, input: { code: string; name: stri
 export async function dissolveUnit(actor: Actor, input: { code: string; date: string; mergedIntoCode?: string | undefined; reason: string }): Promise<UnitAdminDTO> {
   requireAdmin(actor);
   return db().$transaction(async (tx) => {
-    // the unit valid on its last day (it may already have been given an end after it)
-    const unit = await unitOnDay(tx, input.code, addDays(input.date, -1), { id: true, level: true, path: true, dissolvedOn: true });
+    // the unit of that code that had started by its last day (refused below if it already ended)
+    const lastDay = dayToDate(addDays(input.date, -1));
+    const unit = await tx.unit.findFirst({
+      where: { code: input.code, OR: [{ validFrom: null }, { validFrom: { lte: lastDay } }] },
+      orderBy: { validFrom: { sort: "desc", nulls: "last" } },
+      select: { id: true, level: true, path: true, dissolvedOn: true },
+    });
     if (!unit) throw new AppError("NOT_FOUND");
     if (unit.dissolvedOn) throw invalidField("date", "admin.units.refusal.alreadyDissolved", { date: formatDay(dateToDay(unit.dissolvedOn)) });
     let target: { id: number; code: string } | null = null;

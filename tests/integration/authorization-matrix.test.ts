@@ -376,6 +376,11 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/daily-grid-rows.ts#gridCellsToRows": () => [{ date: "2023-05-02", submissionKey: "matrix-read", confirmSpikes: false, cells: [{ unitCode: "90101", metric: "dossiers", value: "1", kind: "daily", expectedVersion: null }] }],
   "lib/data/daily-grid.ts#getDailyGrid": ({ admin }) => [admin, "2023-05-02", "901"],
   "lib/data/errors.ts#AppError": () => ["NOT_FOUND"],
+  // a code on a day: internal lookups (no actor); every caller checks scope on the unit found
+  "lib/data/unit-on-day.ts#unitOnDay": () => [testDb(), "90101", AS_OF, { id: true }],
+  "lib/data/unit-on-day.ts#unitsOnDays": () => [testDb(), ["90101", "901"]],
+  "lib/data/unit-on-day.ts#codeElsewhere": () => ["90101", AS_OF],
+  "lib/data/unit-on-day.ts#today": () => [],
   "lib/data/errors.ts#invalidField": () => ["code", "admin.campaigns.refusal.duplicateCode", { code: "dot-1" }],
   "lib/data/errors.ts#userText": () => [new AppError("NOT_FOUND")],
   "lib/data/errors.ts#roleCannotWriteFigures": () => ["leader"],
