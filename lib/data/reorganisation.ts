@@ -109,6 +109,9 @@ export async function importReorganisation(actor: Actor, input: ReorganisationIn
   const unitsFile = readFile("units", input.unitsText, (v) => reorganisationUnitRowSchema.safeParse(v));
   const changesFile = readFile("changes", input.changesText, (v) => unitChangeRowSchema.safeParse(v));
   const units: NewUnitRow[] = unitsFile.rows.map(({ line, data }) => ({ line, code: data.code, name: data.name, type: data.type, parentCode: data.parent_code || null, level: data.level }));
+  // a line that cannot be read is said alone: the rules on the rest would blame its absence
+  // (a province's own row missing makes every unit under it look new)
+  if (unitsFile.issues.length || changesFile.issues.length) return refusal([...unitsFile.issues, ...changesFile.issues], dryRun);
   const changes: ChangeRow[] = changesFile.rows.map(({ line, data }) => ({ line, effectiveDate: data.effective_date, oldCode: data.old_code, newCode: data.new_code, part: data.part, share: data.share }));
 
   const outcome = await db().$transaction(async (tx) => {
@@ -121,7 +124,6 @@ export async function importReorganisation(actor: Actor, input: ReorganisationIn
     const plan = planReorganisation({ date, levels, units, changes, old: old.map((u) => ({ ...u, dissolvedOn: u.dissolvedOn ? dateToDay(u.dissolvedOn) : null })) });
     const lineOf = new Map(units.map((u) => [u.code, u.line]));
     const issues: Issue[] = [
-      ...unitsFile.issues, ...changesFile.issues,
       ...plan.issues.map((i) => ({ file: i.file, line: i.line, reason: i.reason, message: m(`validation.reorganisation.${i.reason}` as MessageKey, i.params) })),
     ];
     const taken = await tx.unit.findMany({ where: { path: { in: plan.create.map((u) => u.path) } }, select: { path: true } });

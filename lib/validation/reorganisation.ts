@@ -10,12 +10,13 @@ const says = (key: MessageKey) => ({ error: () => m(key) });
 
 export const reorganisationUnitRowSchema = unitRowSchema;
 
-/** A share of the old unit's figures the new unit takes: a decimal in (0, 1], written with a point. */
+/** A share of the old unit's figures the new unit takes: a decimal in (0, 1], written with a point; empty: not known. */
+const SHARE = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
 const shareSchema = z
   .string()
-  .regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, says("validation.reorganisation.share"))
-  .transform(Number)
-  .refine((n) => n > 0 && n <= 1, says("validation.reorganisation.share"));
+  .default("")
+  .refine((v) => v === "" || (SHARE.test(v) && Number(v) > 0), says("validation.reorganisation.share"))
+  .transform((v) => (v === "" ? null : Number(v)));
 
 export const unitChangeRowSchema = z
   .object({
@@ -25,7 +26,7 @@ export const unitChangeRowSchema = z
     new_code: unitCodeSchema,
     new_name: z.string().max(200, says("validation.name.tooLong")).default(""),
     part: z.enum(["full", "partial"], says("validation.reorganisation.part")),
-    share: z.union([z.literal("").transform(() => null), shareSchema]).default(null),
+    share: shareSchema,
   })
   .refine((r) => r.part === "partial" || r.share === null, { ...says("validation.reorganisation.shareOnFull"), path: ["share"] });
 

@@ -1,11 +1,23 @@
 // A reorganisation's rules on a small tree (the real lists: reorganisation.test.ts): what
 // continues, ends and starts, successions with their shares, the report, every refusal named
 // by file and line with nothing written, and undo refused once a new unit is in use.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { importReorganisation, undoReorganisation } from "@/lib/data/reorganisation";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { ADMIN, smallTree } from "./fixtures";
-import { resetDatabase, testDb } from "./helpers";
+import { databaseUrl, resetDatabase, testDb } from "./helpers";
+
+/** `npm run import -- --kind reorganisation …` against the test database. */
+function cli(args: string[]) {
+  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "lib/cli/import.ts", "--kind", "reorganisation", ...args], {
+    encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl() },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
 
 const UNITS = [
   "code,name,type,parent_code,level",
@@ -75,8 +87,6 @@ describe("a reorganisation's rules", () => {
     const changes = [
       CHANGES,
       "2025-07-01,90301,Xã Bốn,99999,Xã Không Có,full,",
-      "2025-07-01,90301,Xã Bốn,90500,Phường Năm,half,",
-      "2025-07-01,90301,Xã Bốn,90500,Phường Năm,partial,1.5",
       "2025-07-01,90201,Xã Ba,90101,Xã Một Mới,partial,",
       "2025-06-30,90302,Xã Năm,90500,Phường Năm,full,",
     ].join("\n");
@@ -84,12 +94,20 @@ describe("a reorganisation's rules", () => {
     expect(result.ok).toBe(false);
     expect(result.errors.map((e) => [e.file, e.line])).toEqual([
       ["units", 5], ["units", 6], ["units", 7],
-      ["changes", 6], ["changes", 8], ["changes", 9], ["changes", 10], ["changes", 12],
+      ["changes", 6], ["changes", 8], ["changes", 10],
     ]);
     expect(result.errors.find((e) => e.file === "units" && e.line === 6)?.message).toBe("Không có đơn vị cấp trên 77 trong danh sách đơn vị mới.");
-    expect(result.errors.find((e) => e.file === "changes" && e.line === 12)?.message).toBe("Ngày hiệu lực 2025-06-30 khác ngày sắp xếp 2025-07-01.");
+    expect(result.errors.find((e) => e.file === "changes" && e.line === 10)?.message).toBe("Ngày hiệu lực 2025-06-30 khác ngày sắp xếp 2025-07-01.");
     expect(result.errors.filter((e) => e.file === "changes" && e.line === 6).map((e) => e.message)).toEqual(["Đơn vị cũ 90201 có dòng full nhưng còn dòng khác."]);
-    expect(result.reasons).toContainEqual({ reason: "sai định dạng", count: 2 });
+    expect(result.reasons).toContainEqual({ reason: "mã bị lặp", count: 1 });
+    // lines that cannot be read are said alone, before the rules are applied
+    const malformed = await importReorganisation(ADMIN, {
+      date: "2025-07-01", unitsText: UNITS,
+      changesText: `${CHANGES}\n2025-07-01,90301,Xã Bốn,90500,Phường Năm,half,\n2025-07-01,90301,Xã Bốn,90500,Phường Năm,partial,1.5\n2025-07-01,90301,Xã Bốn,90500,Phường Năm,full,0.5`,
+    });
+    expect(malformed.errors.map((e) => [e.file, e.line])).toEqual([["changes", 8], ["changes", 9], ["changes", 10]]);
+    expect(malformed.reasons).toEqual([{ reason: "sai định dạng", count: 3 }]);
+    expect(malformed.errors[1].message).toBe("share: Tỷ lệ phải là số thập phân lớn hơn 0 và không quá 1 (ví dụ 0.25).");
     expect(await dump()).toEqual(before);
     expect(await testDb().unitReorganisation.count()).toBe(0);
     expect(await testDb().auditEvent.count()).toBe(0);
@@ -143,5 +161,29 @@ describe("a reorganisation's rules", () => {
     expect(await dump()).toEqual(after);
     await expect(undoReorganisation(ADMIN, 999)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(undoReorganisation({ id: 5, username: "tinh", role: "province", unitPath: "90/" }, second.id!)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("runs from the command line: the summary, a refusal naming file and line, undo", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "reorganisation-"));
+    const file = (name: string, text: string) => {
+      writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const units = file("units.csv", UNITS);
+    const bad = file("bad.csv", `${CHANGES}\n2025-07-01,90301,Xã Bốn,99999,Xã Không Có,full,`);
+    const refused = cli(["--date", "2025-07-01", "--units", units, "--changes", bad]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("Tệp chuyển đổi, dòng 8: Mã mới 99999 không có trong danh sách đơn vị mới.");
+    expect(await testDb().unitReorganisation.count()).toBe(0);
+
+    const done = cli(["--date", "2025-07-01", "--units", units, "--changes", file("changes.csv", CHANGES)]);
+    expect(done.status).toBe(0);
+    expect(done.stdout).toContain("Đơn vị kết thúc: 7; bắt đầu: 2; tiếp tục: 1.");
+    expect(done.stdout).toContain("  90301 Xã Bốn");
+    expect(done.stdout).toContain("90 Tỉnh Thử Nghiệm Mới (tiếp tục): 2 đơn vị trực thuộc, 4 đơn vị cũ, từ 90");
+    const [{ id }] = await testDb().unitReorganisation.findMany({ select: { id: true } });
+    const undone = cli(["--undo", String(id)]);
+    expect(undone.stdout).toContain(`Đã hoàn tác lần sắp xếp số ${id}: xóa 2 đơn vị, mở lại 7 đơn vị, khôi phục 1 tên.`);
+    expect(await testDb().unit.count({ where: { dissolvedOn: { not: null } } })).toBe(0);
   });
 });
