@@ -249,3 +249,24 @@ export async function undoReorganisation(actor: Actor, id: number, reason?: stri
     return result;
   }, { timeout: 300_000, maxWait: TRANSACTION_MAX_WAIT_MS });
 }
+
+export interface ReorganisationDTO {
+  id: number;
+  effectiveDate: string;
+  createdAt: string;
+  createdBy: string | null;
+  summary: ReorganisationSummary;
+}
+
+/** The reorganisations loaded, the latest first, with their summaries (administrators). */
+export async function listReorganisations(actor: Actor): Promise<ReorganisationDTO[]> {
+  if (!canAdminister(actor)) throw new AppError("FORBIDDEN");
+  const client = db();
+  const rows = await client.unitReorganisation.findMany({ select: { id: true, effectiveDate: true, createdAt: true, summary: true, createdById: true }, orderBy: { id: "desc" } });
+  const ids = [...new Set(rows.flatMap((r) => (r.createdById === null ? [] : [r.createdById])))];
+  const names = new Map((await client.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  return rows.map((r) => ({
+    id: r.id, effectiveDate: dateToDay(r.effectiveDate), createdAt: r.createdAt.toISOString(), createdBy: r.createdById === null ? null : names.get(r.createdById) ?? null,
+    summary: r.summary as unknown as ReorganisationSummary,
+  }));
+}

@@ -38,3 +38,20 @@ export const REORGANISATION_FILES = {
 } as const;
 
 export const reorganisationDateSchema = isoDaySchema;
+
+const MAX_BYTES = 20_000_000;
+const csvFile = z.instanceof(File, { error: () => m("admin.validation.fileMissing") })
+  .refine((f) => f.size > 0, { error: () => m("admin.validation.fileEmpty") })
+  .refine((f) => f.size <= MAX_BYTES, { error: () => m("admin.validation.fileTooLarge") });
+
+/** The page's form: the date, the two files, checked only or written. */
+export const reorganisationFormSchema = z.object({
+  date: isoDaySchema,
+  units: csvFile,
+  changes: csvFile,
+  dryRun: z.enum(["1", "0"]).default("0").transform((v) => v === "1"),
+});
+
+export const reorganisationUndoSchema = z.object({
+  id: z.string().regex(/^\d{1,9}$/, says("validation.reorganisation.undo.id")).transform(Number),
+});

@@ -246,6 +246,18 @@ const routeRows = (file: string, method: string, rule: Row["rule"], request: Req
 
 const roleOf = (who: Who): Role => (who === "signedOut" ? "district" : who);
 const dailyCsv = (who: Who, scope: Scope) => csvFile(["date,unit_code,metric,value", `${figureDay()},${figureUnit(roleOf(who), scope)},dossiers,1`]);
+/** A reorganisation that starts one new province and ends nothing: loadable (and undone) any number of times. */
+const reorganisationFiles = () => {
+  const code = `7${String(next()).padStart(4, "0")}`;
+  return { units: csvFile(["code,name,type,parent_code,level", `${code},Tỉnh ${code},Tỉnh,,1`]), changes: csvFile(["effective_date,old_code,old_name,new_code,new_name,part"]) };
+};
+/** A reorganisation loaded by the administrator, for its undo. */
+const loadedReorganisation = async (): Promise<number> => {
+  const { importReorganisation } = await import("@/lib/data/reorganisation");
+  const { units, changes } = reorganisationFiles();
+  const loaded = await importReorganisation(await actorOf("admin"), { date: "2025-07-01", unitsText: await units.text(), changesText: await changes.text() });
+  return loaded.id!;
+};
 const unitsCsv = (scope: Scope) => {
   const code = `${scope === "in" ? 9 : 8}${String(next()).padStart(4, "0")}`;
   return csvFile(["code,name,type,parent_code,level", `${code},Xã ${code},Xã,${placeUnit(scope)},3`]);
@@ -278,6 +290,8 @@ const ROWS: Record<string, Row> = {
   "action:app/admin/units/actions.ts#renameUnitAction": formAction("app/admin/units/actions.ts", "renameUnitAction", ADMIN_ONLY, async (_w, scope) => ({ code: await victimUnit(scope), name: `Tên mới ${next()}` })),
   "action:app/admin/units/actions.ts#dissolveUnitAction": formAction("app/admin/units/actions.ts", "dissolveUnitAction", ADMIN_ONLY, async (_w, scope) => ({ code: await victimUnit(scope), date: "2025-07-01", reason: "Sắp xếp đơn vị hành chính" })),
   "action:app/admin/units/actions.ts#importUnitsAction": formAction("app/admin/units/actions.ts", "importUnitsAction", ADMIN_ONLY, async (_w, scope) => ({ file: unitsCsv(scope), dryRun: "0" })),
+  "action:app/admin/units/reorganisation/actions.ts#reorganisationAction": formAction("app/admin/units/reorganisation/actions.ts", "reorganisationAction", ADMIN_ONLY, async () => ({ date: "2025-07-01", ...reorganisationFiles(), dryRun: "0" })),
+  "action:app/admin/units/reorganisation/actions.ts#undoReorganisationAction": formAction("app/admin/units/reorganisation/actions.ts", "undoReorganisationAction", ADMIN_ONLY, async () => ({ id: String(await loadedReorganisation()) })),
   "action:app/admin/campaigns/actions.ts#createCampaignAction": formAction("app/admin/campaigns/actions.ts", "createCampaignAction", ADMIN_ONLY, async () => ({ code: `dot-m${next()}`, name: "Đợt mới", startDate: "2024-01-01", endDate: "2024-06-30" })),
   "action:app/admin/campaigns/actions.ts#saveTargetGridAction": formAction("app/admin/campaigns/actions.ts", "saveTargetGridAction", ADMIN_ONLY, async (_w, scope) => ({ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", [`t:${placeUnit(scope)}`]: String(next()) })),
   "action:app/admin/campaigns/actions.ts#importTargetsAction": formAction("app/admin/campaigns/actions.ts", "importTargetsAction", ADMIN_ONLY, async (_w, scope) => ({ file: targetsCsv(scope), dryRun: "0" })),
@@ -338,6 +352,11 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/api-tokens.ts#revokeApiToken": dataRow("lib/data/api-tokens.ts", "revokeApiToken", OWN_OR_ADMIN, async (role, scope) => [await tokenOf(scope === "in" ? USERNAMES[role] : OTHER_USER)]),
   "data:lib/data/units-admin.ts#renameUnit": dataRow("lib/data/units-admin.ts", "renameUnit", ADMIN_ONLY, async (_r, scope) => [{ code: await victimUnit(scope), name: `Tên ${next()}` }]),
   "data:lib/data/units-admin.ts#dissolveUnit": dataRow("lib/data/units-admin.ts", "dissolveUnit", ADMIN_ONLY, async (_r, scope) => [{ code: await victimUnit(scope), date: "2025-07-01", reason: "Sắp xếp" }]),
+  "data:lib/data/reorganisation.ts#importReorganisation": dataRow("lib/data/reorganisation.ts", "importReorganisation", ADMIN_ONLY, async () => {
+    const { units, changes } = reorganisationFiles();
+    return [{ date: "2025-07-01", unitsText: await units.text(), changesText: await changes.text() }];
+  }, dailyResult),
+  "data:lib/data/reorganisation.ts#undoReorganisation": dataRow("lib/data/reorganisation.ts", "undoReorganisation", ADMIN_ONLY, async () => [await loadedReorganisation()]),
   "data:lib/data/targets-admin.ts#createCampaign": dataRow("lib/data/targets-admin.ts", "createCampaign", ADMIN_ONLY, async () => [{ code: `dot-d${next()}`, name: "Đợt", startDate: "2024-01-01", endDate: "2024-06-30" }]),
   "data:lib/data/issued-reports.ts#issueWeeklyReport": dataRow("lib/data/issued-reports.ts", "issueWeeklyReport", ISSUE, async (_r, scope) => [{ unitCode: scope === "in" ? "90" : "80", week: parseIsoWeek(`2023-W${String(10 + (next() % 40)).padStart(2, "0")}`)!, campaignCode: "dot-1", lockDays: false }]),
   "data:lib/data/criticism-rule.ts#updateCriticismRule": dataRow("lib/data/criticism-rule.ts", "updateCriticismRule", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), rule: { kind: "bottom", count: next() % 50 } }]),
@@ -394,6 +413,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/targets-admin.ts#listTargetSumWarnings": ({ admin }) => [admin, "dot-1"],
   "lib/data/units-admin.ts#getUnitTree": ({ admin }) => [admin, "90"],
   "lib/data/units-admin.ts#searchUnits": ({ admin }) => [admin, "Xã"],
+  "lib/data/reorganisation.ts#listReorganisations": ({ admin }) => [admin],
   "lib/data/units.ts#getHomeUnitCode": ({ admin }) => [admin],
   "lib/data/users.ts#listUsers": ({ admin }) => [admin],
   "lib/data/users.ts#getUser": ({ admin }) => [admin, admin.id],

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { importReorganisation, undoReorganisation } from "@/lib/data/reorganisation";
+import { importReorganisation, listReorganisations, undoReorganisation } from "@/lib/data/reorganisation";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { ADMIN, smallTree } from "./fixtures";
 import { databaseUrl, resetDatabase, testDb } from "./helpers";
@@ -185,5 +185,12 @@ describe("a reorganisation's rules", () => {
     const undone = cli(["--undo", String(id)]);
     expect(undone.stdout).toContain(`Đã hoàn tác lần sắp xếp số ${id}: xóa 2 đơn vị, mở lại 7 đơn vị, khôi phục 1 tên.`);
     expect(await testDb().unit.count({ where: { dissolvedOn: { not: null } } })).toBe(0);
+  });
+
+  it("lists the reorganisations loaded for administrators only, the latest first, with their summaries", async () => {
+    expect(await listReorganisations(ADMIN)).toEqual([]);
+    const first = await importReorganisation(ADMIN, { date: "2025-07-01", unitsText: UNITS, changesText: CHANGES });
+    expect(await listReorganisations(ADMIN)).toEqual([{ id: first.id, effectiveDate: "2025-07-01", createdAt: expect.any(String), createdBy: null, summary: first.summary }]);
+    await expect(listReorganisations({ id: 5, username: "tinh", role: "province", unitPath: "90/" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
