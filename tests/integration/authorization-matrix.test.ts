@@ -85,6 +85,17 @@ async function victimUser(scope: Scope, active = true): Promise<number> {
   return user.id;
 }
 
+/** An account (commune police) on a commune that ended on 01/01/2000, gone whole into a new commune. */
+async function victimOnEndedUnit(scope: Scope): Promise<number> {
+  const parent = await testDb().unit.findFirstOrThrow({ where: { code: placeUnit(scope) } });
+  // a code of its own (six digits), clear of the fixture's communes that victimUnit's codes can meet
+  const code = `${scope === "in" ? 97 : 87}${String(next()).padStart(4, "0")}`;
+  const ended = await testDb().unit.create({ data: { code, name: `Xã ${code}`, searchName: searchKey(`Xã ${code}`), type: "Xã", kind: "commune", level: 3, parentId: parent.id, path: `${parent.path}${code}/`, dissolvedOn: new Date("2000-01-01T00:00:00Z") } });
+  const successor = await testDb().unit.findFirstOrThrow({ where: { code: await victimUnit(scope) } });
+  await testDb().unitSuccession.create({ data: { predecessorId: ended.id, successorId: successor.id, part: "full" } });
+  return (await testDb().user.create({ data: { username: `nannhan${next()}`, displayName: "x", role: "commune", unitId: ended.id, passwordHash: "x" } })).id;
+}
+
 async function victimUnit(scope: Scope): Promise<string> {
   const code = `${scope === "in" ? 9 : 8}${String(next()).padStart(4, "0")}`;
   const parent = await testDb().unit.findFirstOrThrow({ where: { code: placeUnit(scope) } });
@@ -284,6 +295,7 @@ const ROWS: Record<string, Row> = {
   "action:app/admin/users/actions.ts#updateUserAction": formAction("app/admin/users/actions.ts", "updateUserAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope)), displayName: "Đổi tên", role: "district", unitCode: placeUnit(scope) })),
   "action:app/admin/users/actions.ts#resetPasswordAction": formAction("app/admin/users/actions.ts", "resetPasswordAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope)) })),
   "action:app/admin/users/actions.ts#deactivateUserAction": formAction("app/admin/users/actions.ts", "deactivateUserAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope)) })),
+  "action:app/admin/users/actions.ts#moveUserToSuccessorAction": formAction("app/admin/users/actions.ts", "moveUserToSuccessorAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimOnEndedUnit(scope)) })),
   "action:app/admin/users/actions.ts#activateUserAction": formAction("app/admin/users/actions.ts", "activateUserAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope, false)) })),
   "action:app/account/tokens/actions.ts#issueTokenAction": formAction("app/account/tokens/actions.ts", "issueTokenAction", OWN_OR_ADMIN, async (_w, scope) => ({ name: `mã ${next()}`, username: scope === "in" ? "" : OTHER_USER })),
   "action:app/account/tokens/actions.ts#revokeTokenAction": formAction("app/account/tokens/actions.ts", "revokeTokenAction", OWN_OR_ADMIN, async (who, scope) => ({ tokenId: String(await tokenOf(scope === "in" ? USERNAMES[roleOf(who)] : OTHER_USER)) })),
@@ -347,6 +359,7 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/users.ts#createUser": dataRow("lib/data/users.ts", "createUser", ADMIN_ONLY, async (_r, scope) => [newUser(scope)]),
   "data:lib/data/users.ts#updateUser": dataRow("lib/data/users.ts", "updateUser", ADMIN_ONLY, async (_r, scope) => [{ userId: await victimUser(scope), displayName: "Đổi", role: "district", unitCode: placeUnit(scope) }]),
   "data:lib/data/users.ts#setUserActive": dataRow("lib/data/users.ts", "setUserActive", ADMIN_ONLY, async (_r, scope) => [await victimUser(scope), false]),
+  "data:lib/data/users.ts#moveUserToSuccessor": dataRow("lib/data/users.ts", "moveUserToSuccessor", ADMIN_ONLY, async (_r, scope) => [await victimOnEndedUnit(scope)]),
   "data:lib/data/users.ts#resetPassword": dataRow("lib/data/users.ts", "resetPassword", ADMIN_ONLY, async (_r, scope) => [await victimUser(scope)]),
   "data:lib/data/api-tokens.ts#issueApiToken": dataRow("lib/data/api-tokens.ts", "issueApiToken", OWN_OR_ADMIN, async (_r, scope) => [{ name: `mã ${next()}`, ...(scope === "out" ? { username: OTHER_USER } : {}) }]),
   "data:lib/data/api-tokens.ts#revokeApiToken": dataRow("lib/data/api-tokens.ts", "revokeApiToken", OWN_OR_ADMIN, async (role, scope) => [await tokenOf(scope === "in" ? USERNAMES[role] : OTHER_USER)]),
@@ -416,6 +429,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/reorganisation.ts#listReorganisations": ({ admin }) => [admin],
   "lib/data/units.ts#getHomeUnitCode": ({ admin }) => [admin],
   "lib/data/users.ts#listUsers": ({ admin }) => [admin],
+  "lib/data/users.ts#listAccountsOnEndedUnits": ({ admin }) => [admin],
   "lib/data/users.ts#getUser": ({ admin }) => [admin, admin.id],
   // dashboards and the read API
   "lib/data/units.ts#listUnits": ({ admin }) => [admin, "90"],
@@ -497,6 +511,8 @@ const INTERNAL = new Set([
   "lib/data/login-throttle.ts#countAttempt", "lib/data/login-throttle.ts#forgiveAttempt",
   // every token of a user revoked inside an account event's transaction (password change or reset, deactivation), after its check
   "lib/data/api-tokens.ts#revokeTokensOfUser",
+  // the structure a view shows, read inside getUnitFrame after its permission check (a unit id, no actor)
+  "lib/data/units.ts#structureOfView",
 ]);
 /**
  * Route handlers that are public by design: next-auth's own sign-in, session and sign-out

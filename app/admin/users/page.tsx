@@ -25,7 +25,7 @@ export default async function UsersPage() {
   return (
     <main className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("list.title")}</h1>
-      {ended.length > 0 && <AccountsOnEndedUnits accounts={ended} roleLabels={roleLabels} />}
+      <AccountsOnEndedUnits accounts={ended} roleLabels={roleLabels} />
       <ScrollRegion label={t("list.caption")} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("list.caption")}</caption>
