@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Fragment } from "react";
 import { Link } from "@/components/ui/link";
 import { DashboardFrame } from "@/components/dashboard/dashboard-frame";
 import { unitHref, viewHref } from "@/components/dashboard/hrefs";
@@ -69,11 +70,12 @@ export default async function ReportingPage({ searchParams }: { searchParams: Pr
           {group.reported.length > 0 && (
             <details className="border-t border-slate-100 text-sm" data-testid="reported-group">
               <summary className="cursor-pointer px-4 py-2 font-semibold text-emerald-800">{t("reporting.reportedHeading", { count: formatNumber(group.reported.length, locale) })}</summary>
-              <ul className="grid gap-x-4 px-4 pb-2 sm:grid-cols-2 lg:grid-cols-3">
-                {group.reported.map((unit) => (
-                  <li key={unit.code} data-reported={unit.code} className="py-0.5"><Link href={unitHref(unit.code, view)} className="underline-offset-2 hover:underline">{unit.name}</Link></li>
+              {/* one paragraph of names, not a list: the group's list items are its units not yet reported */}
+              <p className="px-4 pb-2 leading-relaxed">
+                {group.reported.map((unit, i) => (
+                  <Fragment key={unit.code}>{i > 0 && ", "}<Link href={unitHref(unit.code, view)} data-reported={unit.code} className="underline-offset-2 hover:underline">{unit.name}</Link></Fragment>
                 ))}
-              </ul>
+              </p>
             </details>
           )}
         </section>

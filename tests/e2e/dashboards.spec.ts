@@ -52,9 +52,9 @@ test("rankings: 18 districts, praise and criticism sentence, sortable, configura
   await expect(rows.first().locator("td").nth(4)).toHaveText(PERCENT);
   await screenshot(page, testInfo, "rankings");
 
-  await page.getByRole("columnheader", { name: /Đơn vị/ }).getByRole("link").click();
+  await page.getByRole("columnheader", { name: /Huyện, quận/ }).getByRole("link").click();
   await expect(page).toHaveURL(/sort=name&dir=asc/);
-  await expect(page.getByRole("columnheader", { name: /Đơn vị/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("columnheader", { name: /Huyện, quận/ })).toHaveAttribute("aria-sort", "ascending");
   await expect((await rankingRows(page)).first()).toContainText("Huyện Bắc Trà My");
 
   await page.goto("/units/49/rankings?top=2&bottom=1");

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { importCsv } from "@/lib/data/import";
+import { getDailyGrid, GRID_PAGE_SIZE } from "@/lib/data/daily-grid";
 import { getRankings } from "@/lib/data/rankings";
 import { getReportingStatus } from "@/lib/data/reporting-status";
 import { getUnitFrame } from "@/lib/data/unit-frame";
@@ -89,5 +90,16 @@ describe("a two-tier province's 94 communes", () => {
     expect(csv).toContain("II. Xếp hạng các xã, phường");
     expect(csv).toContain("IV. Các xã, phường chưa báo cáo đủ các ngày trong tuần");
     expect(csv).not.toMatch(/huyện/i);
+  });
+
+  it("the entry grid pages the 94 communes, 30 to a page, each page counted against all 94", async () => {
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => getDailyGrid(ADMIN, SUNDAY, "90", { page })));
+    expect(pages.map((g) => g.rows.length)).toEqual([GRID_PAGE_SIZE, GRID_PAGE_SIZE, GRID_PAGE_SIZE, COUNT - 3 * GRID_PAGE_SIZE]);
+    expect(pages.map((g) => g.paging)).toEqual([1, 2, 3, 4].map((page) => ({ page, pages: 4, size: GRID_PAGE_SIZE, total: COUNT, reported: REPORTING })));
+    // every commune on exactly one page
+    expect(new Set(pages.flatMap((g) => g.rows.map((r) => r.unitCode))).size).toBe(COUNT);
+    // a page past the end is the last; without a page (the import template) every commune
+    expect((await getDailyGrid(ADMIN, SUNDAY, "90", { page: 9 })).paging.page).toBe(4);
+    expect((await getDailyGrid(ADMIN, SUNDAY, "90")).rows).toHaveLength(COUNT);
   });
 });
