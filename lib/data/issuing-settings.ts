@@ -24,9 +24,12 @@ export interface IssuingSettingsDTO {
   editable: boolean;
 }
 
-/** The issuing settings of a unit's reports (the national report: `unitCode` null). */
-export async function getIssuingSettings(actor: Actor, unitCode: string | null): Promise<IssuingSettingsDTO> {
-  const unit = await resolveReportUnit(actor, unitCode);
+/**
+ * The issuing settings of a unit's reports (the national report: `unitCode` null), the code
+ * resolved on `asOf` (a report's week end: a unit that has since ended keeps its reports; default today).
+ */
+export async function getIssuingSettings(actor: Actor, unitCode: string | null, asOf?: string): Promise<IssuingSettingsDTO> {
+  const unit = await resolveReportUnit(actor, unitCode, asOf);
   if (unit === null) return { unit: null, issuing: defaultIssuing(null), stored: false, updatedAt: null, editable: false };
   const [row, parent] = await Promise.all([
     db().issuingSettings.findUnique({ where: { unitId: unit.id } }),

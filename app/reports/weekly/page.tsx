@@ -66,7 +66,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
 
   const { model, issued } = envelope;
   const week = parseIsoWeek(model.week.iso)!;
-  const issuedList = await listIssuedReports(user, model.unit.code);
+  const issuedList = await listIssuedReports(user, model.unit.code, model.week.end);
   const download = (format: string) => `/api/v1/reports/weekly?${reportQuery(model.unit.code, model.week.iso, { format, ...(issued ? { issued: String(issued.id) } : {}), ...(!issued && request.campaign ? { campaign: request.campaign } : {}) })}`;
   const previous = formatIsoWeek(shiftWeek(week, -1));
   const next = formatIsoWeek(shiftWeek(week, 1));
