@@ -1,4 +1,5 @@
 import { OverviewView } from "@/components/dashboard/overview-view";
+import { unitHref } from "@/components/dashboard/hrefs";
 import { DashboardProblem } from "@/components/dashboard/problem";
 import { getUnitOverview } from "@/lib/data/overview";
 import { getMorningSummary } from "@/lib/data/overview-morning";
@@ -15,10 +16,11 @@ export async function UnitOverviewPage({ user, code, view }: { user: SessionUser
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getUnitOverview(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, locale, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
-      getUnitFrame(user, code),
+      getUnitFrame(user, code, { asOf: view.asOf }),
       getViewChoices(locale),
       getMorningSummary(user, { unitCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
     ]),
+    { unitCode: code, asOf: view.asOf, href: (successor) => unitHref(successor, view) },
   );
   if (loaded.problem !== null) return <DashboardProblem problem={loaded.problem} />;
   const [overview, frame, choices, morning] = loaded.data;

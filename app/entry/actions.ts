@@ -18,11 +18,11 @@ export type SaveGridResult =
   | { ok: false; message: string; fieldErrors: Record<string, string[]>; needsConfirmation?: boolean; conflicts?: Record<string, NonNullable<DailyIssue["current"]>> };
 
 /** Saves the whole grid in one submission: every cell is saved, or none is. */
-export async function saveDailyGridAction(input: unknown, scopeCode?: string): Promise<SaveGridResult> {
-  return inRequestLocale(() => guardAction("saveDailyGridAction", "entry.save.failed", () => saveDailyGrid(input, scopeCode)));
+export async function saveDailyGridAction(input: unknown, scopeCode?: string, page?: number): Promise<SaveGridResult> {
+  return inRequestLocale(() => guardAction("saveDailyGridAction", "entry.save.failed", () => saveDailyGrid(input, scopeCode, page)));
 }
 
-async function saveDailyGrid(input: unknown, scopeCode?: string): Promise<SaveGridResult> {
+async function saveDailyGrid(input: unknown, scopeCode?: string, page?: number): Promise<SaveGridResult> {
   // checked before anything is saved: a bad scope after the save would report a saved grid as not saved
   if (scopeCode !== undefined && !isUnitCode(scopeCode)) return { ok: false, message: m("entry.save.invalidUnit"), fieldErrors: {} };
   const parsed = dailyGridSchema.safeParse(input);
@@ -51,5 +51,5 @@ async function saveDailyGrid(input: unknown, scopeCode?: string): Promise<SaveGr
     };
   }
   revalidatePath("/entry");
-  return { ok: true, written: result.written, grid: await getDailyGrid(user, parsed.data.date, scopeCode) };
+  return { ok: true, written: result.written, grid: await getDailyGrid(user, parsed.data.date, scopeCode, { page: typeof page === "number" && Number.isInteger(page) && page > 0 ? page : 1 }) };
 }

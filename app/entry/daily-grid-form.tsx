@@ -45,7 +45,7 @@ const CALCULATED_COLUMN = "w-16 sm:w-28";
 export type DailyGridText = Record<"allReported" | "oneReported" | "onlyMissing" | "warnNegative" | "warnFunnel" | "missing" | "reported" | "notReported" | "history" | "locked" | "metric" | "previous" | "daily" | "cumulative"
   | "dailyLabel" | "cumulativeLabel" | "modeLegend" | "modeDaily" | "modeCumulative" | "reasonLabel" | "reasonPlaceholder" | "useTheirs" | "keepMine" | "saved" | "confirmSpikes" | "saving" | "saveAll" | "connectionLost", string>;
 
-export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }: { initial: DailyGridDTO; scopeCode?: string; text: DailyGridText; locale: Locale; initialMode: EntryMode }) {
+export function DailyGridForm({ initial, scopeCode, page, text, locale, initialMode }: { initial: DailyGridDTO; scopeCode?: string; page?: number; text: DailyGridText; locale: Locale; initialMode: EntryMode }) {
   const [grid, setGrid] = useState(initial);
   const [mode, setMode] = useState(initialMode);
   const [cells, setCells] = useState(() => initialCells(initial));
@@ -86,7 +86,7 @@ export function DailyGridForm({ initial, scopeCode, text, locale, initialMode }:
     startTransition(async () => {
       let answer: SaveGridResult;
       try {
-        answer = await saveDailyGridAction(payload, scopeCode);
+        answer = await saveDailyGridAction(payload, scopeCode, page);
       } catch {
         answer = { ok: false, message: text.connectionLost, fieldErrors: {} };
       }

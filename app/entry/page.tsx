@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
-import { getDailyGrid } from "@/lib/data/daily-grid";
-import { AppError } from "@/lib/data/errors";
+import { getDailyGrid, type DailyGridDTO } from "@/lib/data/daily-grid";
+import { AppError, userText } from "@/lib/data/errors";
 import { formatDay } from "@/lib/domain/format";
 import { todayInVietnam } from "@/lib/domain/dates";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
@@ -26,16 +26,19 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
   const params = entryParamsSchema.safeParse(await searchParams);
   const date = params.success && params.data.date && params.data.date <= today ? params.data.date : today;
   const unit = params.success ? params.data.unit : undefined;
+  // a long grid (a 2025 province's 94 communes) is paged: one page, one form, one submission
+  const rawPage = Number((await searchParams).page);
+  const page = Number.isInteger(rawPage) && rawPage > 0 ? rawPage : 1;
   let grid = null;
   let problem: string | null = null;
   if (!user.may.enterFigures) problem = errorText("code.FORBIDDEN");
   else if (user.may.chooseEntryUnit && !unit) problem = t("page.adminNeedsUnit");
   else {
     try {
-      grid = await getDailyGrid(user, date, unit);
+      grid = await getDailyGrid(user, date, unit, { page });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      problem = errorText(`code.${error.code}`);
+      problem = error.userMessage ? userText(error) : errorText(`code.${error.code}`);
     }
   }
 
@@ -67,7 +70,30 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
         </details>
       </header>
       {problem && <Problem>{problem}</Problem>}
-      {grid && <DailyGridForm key={`${grid.scope.code}-${grid.date}`} initial={grid} {...(unit ? { scopeCode: unit } : {})} text={gridText} locale={locale} initialMode={mode} />}
+      {grid && grid.paging.pages > 1 && <GridPages grid={grid} unit={unit} t={t} />}
+      {grid && <DailyGridForm key={`${grid.scope.code}-${grid.date}-${grid.paging.page}`} initial={grid} {...(unit ? { scopeCode: unit } : {})} page={grid.paging.page} text={gridText} locale={locale} initialMode={mode} />}
+      {grid && grid.paging.pages > 1 && <GridPages grid={grid} unit={unit} t={t} bottom />}
     </main>
+  );
+}
+
+/** The pages of a long grid: where this one sits among all the scope's units, and links to the others. */
+function GridPages({ grid, unit, t, bottom = false }: { grid: DailyGridDTO; unit: string | undefined; t: Awaited<ReturnType<typeof getTranslator<"entry">>>; bottom?: boolean }) {
+  const { page, pages, size, total, reported } = grid.paging;
+  const href = (n: number) => `/entry?${new URLSearchParams({ date: grid.date, ...(unit ? { unit } : {}), page: String(n) })}`;
+  return (
+    <nav aria-label={t("page.pagesNav")} className={`${bottom ? "mt-4" : "mb-4"} space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm`} data-testid={bottom ? undefined : "grid-pages"}>
+      {!bottom && <p>{t("page.pages", { page, pages, from: (page - 1) * size + 1, to: Math.min(page * size, total), total, reported, date: formatDay(grid.date) })}</p>}
+      {!bottom && <p className="text-xs text-slate-600">{t("page.pagesHint")}</p>}
+      <ul className="flex flex-wrap gap-2">
+        {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
+          <li key={n}>
+            {n === page
+              ? <span aria-current="page" className="inline-block rounded border border-brand-700 bg-brand-700 px-3 py-1.5 font-semibold text-white">{t("page.pageLink", { page: n })}</span>
+              : <Link href={href(n)} className="inline-block rounded border border-slate-300 px-3 py-1.5 text-brand-700 hover:bg-slate-100">{t("page.pageLink", { page: n })}</Link>}
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

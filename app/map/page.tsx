@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { Choropleth } from "@/components/dashboard/choropleth";
 import { DashboardFrame } from "@/components/dashboard/dashboard-frame";
-import { unitHref } from "@/components/dashboard/hrefs";
+import { unitHref, viewHref } from "@/components/dashboard/hrefs";
 import { loadOrProblem } from "@/app/_dashboard/load";
 import { DashboardProblem } from "@/components/dashboard/problem";
 import { requireUser } from "@/lib/auth/session";
@@ -32,10 +32,11 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: code, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
-      getUnitFrame(user, code),
+      getUnitFrame(user, code, { asOf: view.asOf }),
       getViewChoices(locale),
       loadBoundaries(code),
     ]),
+    { unitCode: code, asOf: view.asOf, href: (successor) => viewHref("/map", view, { unit: successor }) },
   );
   if (loaded.problem !== null) return <DashboardProblem problem={loaded.problem} />;
   const t = await getTranslator("dashboard");

@@ -17,6 +17,8 @@ export interface FrameUnit {
   viewable?: boolean;
   /** a link to the ranking of the unit's parent ("where do I stand?") */
   parentRanking?: { code: string; name: string } | null;
+  /** the administrative structure the view shows when it is not today's */
+  structure?: { before: string } | { from: string } | null;
 }
 
 /**
@@ -72,6 +74,11 @@ export async function DashboardFrame(props: {
         )}
         <h1 className="text-xl font-semibold sm:text-2xl">{props.title}</h1>
         {props.subtitle && <p className="text-sm text-slate-600">{props.subtitle}</p>}
+        {unit.structure && (
+          <p data-testid="structure-note" className="text-sm font-medium text-amber-900">
+            {"before" in unit.structure ? t("frame.structureBefore", { day: formatDay(unit.structure.before) }) : t("frame.structureFrom", { day: formatDay(unit.structure.from) })}
+          </p>
+        )}
       </div>
 
       <form method="get" action={action} className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" aria-label={t("frame.viewForm")}>

@@ -3,6 +3,7 @@
 // from the reference table, else "subordinate units".
 import type { Locale } from "@/lib/i18n/config";
 import type { UnitFrameDTO } from "@/lib/data/unit-frame";
+import { knownKind, type KnownKind } from "@/lib/reports/kind-words";
 
 const KNOWN = ["province", "district", "commune", "village"] as const;
 type LevelKey = (typeof KNOWN)[number] | "children";
@@ -12,4 +13,9 @@ export function childLevelWords(level: UnitFrameDTO["childLevel"], locale: Local
   if (known) return t(`levels.${known}`);
   const own = locale === "vi" ? level?.nameVi : level?.nameEn;
   return own ?? t("levels.children");
+}
+
+/** The catalogue key (`dashboard.kinds.*`, `dashboard.kindColumn.*`) naming units of a kind: "children" ("đơn vị") when unknown or mixed. */
+export function kindKey(kind: string | null | undefined): KnownKind | "children" {
+  return knownKind(kind) ?? "children";
 }

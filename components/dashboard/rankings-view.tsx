@@ -14,7 +14,10 @@ import { PercentBarChart } from "@/components/charts/lazy-charts";
 import { DashboardFrame } from "./dashboard-frame";
 import { rankingsHref, unitHref } from "./hrefs";
 import { CriticismRuleText } from "./criticism-rule-text";
-import { childLevelWords } from "./levels";
+import { childLevelWords, kindKey } from "./levels";
+
+/** From this many rows a ranking names its top and bottom above the table (the chart is far below). */
+const LONG_LIST = 20;
 
 /** Columns in order; their headings are `dashboard.rankings.columns.<key>`. */
 const COLUMNS: { key: RankingSortKey; numeric: boolean; wide?: boolean }[] = [
@@ -45,6 +48,8 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
   const sortHref = (key: RankingSortKey) =>
     rankingsHref(code, view, { ...keep, sort: key, dir: options.sort === key ? (options.dir === "asc" ? "desc" : "asc") : defaultDirection(key) });
   const ranked = ranking.rows.filter((r) => r.percent !== null);
+  // the ranked units named by what they are (a 2025 province's children: communes), never by depth
+  const kind = kindKey(ranking.childKind ?? frame.childLevel?.key);
 
   return (
     <DashboardFrame
@@ -78,15 +83,21 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
 
       <section aria-labelledby="table-heading" className="rounded-lg border border-slate-200 bg-white">
         <h2 id="table-heading" className="sr-only">{t("rankings.tableHeading")}</h2>
+        {ranked.length >= LONG_LIST && (
+          <p className="border-b border-slate-100 px-3 py-2 text-sm" data-testid="ranking-extremes">
+            {t("rankings.longList", { count: formatNumber(ranking.rows.length, locale), units: t(`kinds.${kind}`), best: ranked[0].name, bestPercent: percent(ranked[0].percent), worst: ranked.at(-1)!.name, worstPercent: percent(ranked.at(-1)!.percent) })}
+          </p>
+        )}
         <table className="w-full text-sm" data-testid="ranking-table">
           <caption className="sr-only">{t("rankings.tableCaption", { metric: metricName.toLowerCase() })}</caption>
-          <thead className="bg-slate-100 text-slate-700">
+          {/* sticky: a province's 94 (Hà Nội: 126) communes scroll under their column headings */}
+          <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700 shadow-[0_1px_0_0_rgb(226_232_240)]">
             <tr>
               {COLUMNS.map((col) => (
                 <th key={col.key} scope="col" aria-sort={options.sort === col.key ? (options.dir === "asc" ? "ascending" : "descending") : undefined}
                   className={`px-2 py-2 font-medium sm:px-3 ${col.numeric ? "text-right" : "text-left"} ${col.wide ? "hidden md:table-cell" : ""}`}>
                   <Link href={sortHref(col.key)} className="inline-flex items-center gap-1 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600">
-                    {t(`rankings.columns.${col.key}`)}
+                    {col.key === "name" ? t("rankings.nameOfKind", { units: t(`kindColumn.${kind}`) }) : t(`rankings.columns.${col.key}`)}
                     <span aria-hidden="true" className="text-xs text-slate-500">{options.sort === col.key ? (options.dir === "asc" ? "▲" : "▼") : "↕"}</span>
                   </Link>
                 </th>
@@ -148,7 +159,7 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
                 {t("rankings.chartCaption", { best: ranked[0].name, bestPercent: percent(ranked[0].percent), worst: ranked.at(-1)!.name, worstPercent: percent(ranked.at(-1)!.percent) })}
               </p>
             </figcaption>
-            <PercentBarChart bars={ranked.map((r) => ({ code: r.code, name: r.name.replace(/^(Thành phố|Thị xã|Thị trấn|Huyện|Quận|Phường|Xã) /, ""), percent: r.percent!, label: percent(r.percent), mark: marks.get(r.code) ?? null }))}
+            <PercentBarChart bars={ranked.map((r) => ({ code: r.code, name: r.name.replace(/^(Thành phố|Thị xã|Thị trấn|Huyện|Quận|Phường|Xã|Đặc khu) /, ""), percent: r.percent!, label: percent(r.percent), mark: marks.get(r.code) ?? null }))}
               locale={locale} labels={charts.percent} />
           </figure>
         </section>

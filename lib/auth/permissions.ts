@@ -75,6 +75,12 @@ export function parentPath(path: string): string {
   return parts.length <= 1 ? path : `${parts.slice(0, -1).join("/")}/`;
 }
 
+/** "49/517/20728/" → ["49/", "49/517/"]: the paths of a unit's ancestors, the root first. */
+export function ancestorPaths(path: string): string[] {
+  const parts = path.split("/").filter(Boolean);
+  return parts.slice(0, -1).map((_, i) => `${parts.slice(0, i + 1).join("/")}/`);
+}
+
 /** Who may open the dashboards (overview, rankings, reporting status, map): anyone with a scope. */
 export function canViewDashboards(actor: Actor): boolean {
   return viewScope(actor) !== null;

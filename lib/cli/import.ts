@@ -2,6 +2,9 @@
 // [--confirm-spikes] [--reason "…"] [--as username]`. A daily file streams from disk through
 // the one daily engine (memory does not grow with the file), with a progress bar on a
 // terminal; the refusal lists the first 200 bad rows by line and counts all of them by reason.
+// `npm run import -- --kind reorganisation --date D --units U.csv --changes C.csv [--dry-run]`
+// loads a reorganisation of the units, `--kind reorganisation --undo ID` undoes one
+// (docs/units-over-time.md).
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { xlsxToCsv } from "@/lib/validation/xlsx";
 import { decodeUtf8, notUtf8Message } from "@/lib/validation/import-file";
@@ -13,11 +16,13 @@ import { systemActor } from "./system-actor";
 import { CliError, parseArgs, runCommand } from "./command";
 import { openDatabase } from "./context";
 import { cliProgress } from "./progress";
+import { reorganisationCommand } from "./reorganisation";
 
 runCommand(async () => {
   const { options } = parseArgs(process.argv.slice(2));
+  if (options.kind === "reorganisation") return reorganisationCommand(options);
   const kind = importKindSchema.safeParse(options.kind);
-  if (!kind.success) throw new CliError("--kind must be units, campaigns, targets or daily");
+  if (!kind.success) throw new CliError("--kind must be units, campaigns, targets, daily or reorganisation");
   if (typeof options.file !== "string") throw new CliError("--file F.csv is required");
   const file = options.file;
   const xlsx = file.toLowerCase().endsWith(".xlsx");

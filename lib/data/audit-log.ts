@@ -5,6 +5,7 @@ import { canEditFigures, canReadAuditLog, canViewUnit, viewScope, type Actor } f
 import { db } from "@/lib/db/client";
 import { addDays } from "@/lib/domain/dates";
 import { AppError } from "./errors";
+import { today, unitOnDay } from "./unit-on-day";
 import type { AuditNames } from "@/lib/domain/audit-format";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -34,14 +35,14 @@ export async function listAuditEvents(actor: Actor, filters: AuditFilters): Prom
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");
   const client = db();
-  let unitPath = scope;
+  // A provincial official sees only events about units of their province. A code filter takes
+  // every unit that code has named (before and after a reorganisation) that the actor may see.
+  let unitPaths = scope ? [scope] : null;
   if (filters.unitCode) {
-    const unit = await client.unit.findUnique({ where: { code: filters.unitCode }, select: { path: true } });
-    if (!unit || !canViewUnit(actor, unit.path)) return { events: [], hasMore: false };
-    unitPath = unit.path;
+    unitPaths = (await client.unit.findMany({ where: { code: filters.unitCode }, select: { path: true } })).map((u) => u.path).filter((p) => canViewUnit(actor, p));
+    if (!unitPaths.length) return { events: [], hasMore: false };
   }
-  // A provincial official sees only events about units of their province.
-  const unitIds = unitPath ? (await client.unit.findMany({ where: { path: { startsWith: unitPath } }, select: { id: true } })).map((u) => u.id) : null;
+  const unitIds = unitPaths ? (await client.unit.findMany({ where: { OR: unitPaths.map((p) => ({ path: { startsWith: p } })) }, select: { id: true } })).map((u) => u.id) : null;
   const rows = await client.auditEvent.findMany({
     where: {
       ...(unitIds ? { unitId: { in: unitIds } } : {}),
@@ -62,7 +63,7 @@ export async function listAuditEvents(actor: Actor, filters: AuditFilters): Prom
 
 /** Every change to a unit's figures (optionally one metric and day), newest first. */
 export async function listFigureHistory(actor: Actor, unitCode: string, metric?: string, day?: string): Promise<AuditEventDTO[]> {
-  const unit = await db().unit.findUnique({ where: { code: unitCode }, select: { id: true, path: true } });
+  const unit = await unitOnDay(db(), unitCode, day ?? today(), { id: true, path: true });
   // Commune police see the district's rankings, but only their own commune's figures.
   const allowed = unit && (canEditFigures(actor, unit.path) || (actor.role !== "commune" && canViewUnit(actor, unit.path)));
   if (!unit || !allowed) throw new AppError("NOT_FOUND");

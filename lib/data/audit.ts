@@ -7,11 +7,11 @@ import type { Prisma } from "@/lib/db/generated/client";
 
 export const AUDIT_ACTIONS = [
   "figure.create", "figure.update",
-  "unit.create", "unit.update", "unit.rename", "unit.dissolve", "unit.merge",
+  "unit.create", "unit.update", "unit.rename", "unit.dissolve", "unit.merge", "unit.reorganise", "unit.reorganise_undo",
   "campaign.create", "campaign.update",
   "target.create", "target.update", "target.delete",
   "lock.create", "report.issue", "issuing.update", "criticism_rule.update",
-  "user.create", "user.update", "user.activate", "user.deactivate",
+  "user.create", "user.update", "user.activate", "user.deactivate", "user.move",
   "user.password_change", "user.password_wrong", "user.password_refused", "user.password_reset",
   "token.create", "token.revoke",
   "login.success", "login.failure", "login.refused",

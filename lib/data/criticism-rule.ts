@@ -4,7 +4,7 @@ import "server-only";
 // view a unit reads it (it shapes what they are shown); administrators and provincial users
 // within their province change it, audited in the same transaction.
 import { canEditCriticismRule } from "@/lib/auth/criticism-permissions";
-import type { Actor } from "@/lib/auth/permissions";
+import { ancestorPaths, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { DEFAULT_CRITICISM_RULE, type CriticismRule, type CriticismRuleKind } from "@/lib/domain/criticism-rule";
 import type { CriticismRuleInput } from "@/lib/validation/criticism-rule";
@@ -40,13 +40,13 @@ function ruleOf(row: StoredRuleRow): CriticismRule {
  * chain of codes down to itself), with the unit whose row it is. Internal: callers check scope.
  */
 export async function criticismRuleOfPath(path: string): Promise<{ rule: CriticismRule; from: { code: string; name: string; updatedAt: Date } | null }> {
-  const codes = path.split("/").filter(Boolean);
-  const units = await db().unit.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, name: true } });
+  const paths = [...ancestorPaths(path), path];
+  const units = await db().unit.findMany({ where: { path: { in: paths } }, select: { id: true, code: true, name: true, path: true } });
   const rows = new Map((await db().criticismRule.findMany({ where: { unitId: { in: units.map((u) => u.id) } } })).map((row) => [row.unitId, row]));
   // nearest first: the unit itself, then its parent, and so on up
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  for (const code of [...codes].reverse()) {
-    const unit = byCode.get(code);
+  const byPath = new Map(units.map((u) => [u.path, u]));
+  for (const p of [...paths].reverse()) {
+    const unit = byPath.get(p);
     const row = unit && rows.get(unit.id);
     if (unit && row) return { rule: ruleOf(row), from: { code: unit.code, name: unit.name, updatedAt: row.updatedAt } };
   }
@@ -81,7 +81,7 @@ export interface CriticismContextDTO extends CriticismRuleDTO {
  */
 export async function getCriticismContext(actor: Actor, query: { unitCode: string; metricCode: string; asOf: string; campaignCode?: string }): Promise<CriticismContextDTO> {
   // read for its ranking: a district or commune officer may also read their own unit's parent's
-  const unit = await getViewableUnit(actor, query.unitCode, { forRanking: true });
+  const unit = await getViewableUnit(actor, query.unitCode, { forRanking: true, asOf: query.asOf });
   const found = await ruleOfUnit(actor, unit);
   if (found.rule.kind !== "belowParent") return { ...found, parent: { name: found.unit.name, percent: null } };
   const [metric, campaign] = await Promise.all([

@@ -143,26 +143,38 @@ export class DailyEngine {
 
     // Each row resolved once: its unit (and whether it has children), metric, whether it
     // repeats an earlier row's cell (copy_no 2), and the latest lock covering it (an administrator is bound by none).
+    // A code names a unit only together with a day: each row takes the unit of its code that
+    // started last on or before its day (the one valid that day, or the one that ended before
+    // it: refused as dissolved); a day before the code's first unit started names no unit.
     await tx.$executeRawUnsafe(`
       CREATE TEMP TABLE daily_row ON COMMIT DROP AS
       WITH u AS (
         SELECT x.unit_code, un.id AS unit_id, un.path, un.dissolved_on,
+               coalesce(un.valid_from, '-infinity'::date) AS valid_from,
+               CASE WHEN row_number() OVER w = 1 THEN '-infinity'::date ELSE un.valid_from END AS from_day,
+               coalesce(lead(un.valid_from) OVER w, 'infinity'::date) AS next_from,
                un.id IS NOT NULL AND EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = un.id) AS has_children
         FROM (SELECT DISTINCT unit_code FROM daily_in) x LEFT JOIN unit un ON un.code = x.unit_code
+        WINDOW w AS (PARTITION BY x.unit_code ORDER BY un.valid_from NULLS FIRST)
+      ), candidate AS (
+        -- a day before the code's first unit started: no unit
+        SELECT i.*, CASE WHEN i.day >= u.valid_from THEN u.unit_id END AS unit_id, CASE WHEN i.day >= u.valid_from THEN u.path END AS path,
+               u.dissolved_on, i.day >= u.valid_from AND u.has_children AS has_children
+        FROM daily_in i JOIN u ON u.unit_code = i.unit_code AND i.day >= u.from_day AND i.day < u.next_from
       ), dup AS (
         -- the cells given more than once (a hash, not a sort of every row): the first copy stays
         SELECT unit_code, metric, day, min(line) AS first_line FROM daily_in GROUP BY 1, 2, 3 HAVING count(*) > 1
       ), resolved AS (
-        SELECT i.*, u.unit_id, u.path, u.dissolved_on, u.has_children, mt.id AS metric_id,
+        SELECT i.*, mt.id AS metric_id,
                CASE WHEN d.first_line IS NULL OR d.first_line = i.line THEN 1 ELSE 2 END AS copy_no,
-               $2::text IS NOT NULL AND u.path IS NOT NULL AND left(u.path, length($2::text)) = $2::text AS in_scope,
+               $2::text IS NOT NULL AND i.path IS NOT NULL AND left(i.path, length($2::text)) = $2::text AS in_scope,
                lk.until_date AS locked_until, lk.reason AS lock_reason
-        FROM daily_in i JOIN u USING (unit_code)
+        FROM candidate i
         LEFT JOIN dup d ON d.unit_code = i.unit_code AND d.metric = i.metric AND d.day = i.day
         LEFT JOIN metric mt ON mt.code = i.metric
         LEFT JOIN LATERAL (
           SELECT l.until_date, l.reason FROM period_lock l JOIN unit lu ON lu.id = l.unit_id
-          WHERE ${lockFilter} AND u.path IS NOT NULL AND left(u.path, length(lu.path)) = lu.path AND l.until_date >= i.day
+          WHERE ${lockFilter} AND i.path IS NOT NULL AND left(i.path, length(lu.path)) = lu.path AND l.until_date >= i.day
           ORDER BY l.until_date DESC LIMIT 1
         ) lk ON true
       )
@@ -189,8 +201,8 @@ export class DailyEngine {
 
     // From here on nobody else writes these provinces' figures until the transaction ends.
     const roots = await tx.$queryRawUnsafe<{ id: number }[]>(`
-      SELECT DISTINCT a.id FROM (SELECT DISTINCT split_part(path, '/', 1) AS code FROM daily_row WHERE ok) x
-      JOIN unit a ON a.code = x.code ORDER BY a.id`);
+      SELECT DISTINCT a.id FROM (SELECT DISTINCT split_part(path, '/', 1) || '/' AS path FROM daily_row WHERE ok) x
+      JOIN unit a ON a.path = x.path ORDER BY a.id`);
     await lockScopes(tx, roots.map((r) => r.id));
     step(2);
 
@@ -431,8 +443,9 @@ export class DailyEngine {
       SELECT l.unit_id AS leaf_id, a.id AS unit_id, a.level
       FROM (SELECT DISTINCT unit_id FROM daily_series WHERE change) l
       JOIN unit u ON u.id = l.unit_id
-      CROSS JOIN LATERAL unnest(string_to_array(rtrim(u.path, '/'), '/')) AS p(code)
-      JOIN unit a ON a.code = p.code`);
+      CROSS JOIN LATERAL (SELECT string_to_array(rtrim(u.path, '/'), '/') AS parts) s
+      CROSS JOIN LATERAL generate_series(1, cardinality(s.parts)) AS k
+      JOIN unit a ON a.path = array_to_string(s.parts[1:k], '/') || '/'`);
     // A leaf's own totals are its figures (view unit_total): only its ancestors' rows move.
     await tx.$executeRawUnsafe(`
       CREATE TEMP TABLE daily_shift ON COMMIT DROP AS

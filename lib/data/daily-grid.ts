@@ -3,9 +3,11 @@ import "server-only";
 // per metric with the running total the day before, the day's count and its version.
 import { canAdminister, canEditFigures, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { addDays, dateToDay, dayToDate } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/domain/format";
 import { AppError } from "./errors";
 import { existsOnWhere } from "@/lib/db/unit-lifetime";
+import { unitOnDay } from "./unit-on-day";
 
 export interface DailyCellDTO {
   metric: string;
@@ -33,15 +35,30 @@ export interface DailyGridDTO {
   rows: DailyGridRowDTO[];
   /** administrators may change locked figures (audited like any change) */
   canOverrideLocks: boolean;
+  /**
+   * Which page of the leaves `rows` is (a 2025 province's police enter 94, Hà Nội's 126
+   * communes): `total` and `reported` count every leaf of the scope. One page is one form and
+   * one submission. Without a page asked for, `rows` holds every leaf (one page).
+   */
+  paging: { page: number; pages: number; size: number; total: number; reported: number };
 }
 
+/** Leaves per page of the entry grid: a district's communes fit on one page, a two-tier province's 94 take four. */
+export const GRID_PAGE_SIZE = 30;
+
 /** The grid of the leaves under `scopeCode` (default: the caller's own unit). */
-export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string): Promise<DailyGridDTO> {
+export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string, options: { page?: number } = {}): Promise<DailyGridDTO> {
   const client = db();
+  const select = { id: true, code: true, name: true, path: true, dissolvedOn: true } as const;
   const scope = scopeCode
-    ? await client.unit.findUnique({ where: { code: scopeCode }, select: { id: true, code: true, name: true, path: true } })
-    : actor.unitPath ? await client.unit.findFirst({ where: { path: actor.unitPath }, select: { id: true, code: true, name: true, path: true } }) : null;
+    ? await unitOnDay(client, scopeCode, day, select)
+    : actor.unitPath ? await client.unit.findFirst({ where: { path: actor.unitPath }, select }) : null;
   if (!scope) throw new AppError("NOT_FOUND");
+  // an account still attached to a unit that has ended (not yet moved to its successor) reads
+  // the old unit's history but enters nothing from its end on
+  if (scope.dissolvedOn && day >= dateToDay(scope.dissolvedOn)) {
+    throw new AppError("FORBIDDEN", { subject: "unit", userMessage: { key: "errors.unitOnDay.accountUnitEnded", params: { name: scope.name, code: scope.code, lastDay: formatDay(addDays(dateToDay(scope.dissolvedOn), -1)) } } });
+  }
   if (!canEditFigures(actor, scope.path)) throw new AppError("FORBIDDEN");
   const date = dayToDate(day);
   const [leaves, metrics] = await Promise.all([
@@ -66,24 +83,29 @@ export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string
   const key = (unitId: number, metricId: number) => `${unitId}:${metricId}`;
   const todayByKey = new Map(today.map((f) => [key(f.unitId, f.metricId), f]));
   const previousByKey = new Map(previous.map((f) => [key(f.unitId, f.metricId), f.cumulative]));
+  const rows = leaves.map((unit) => {
+    const lock = locks.find((l) => unit.path.startsWith(l.path)) ?? null;
+    return {
+      unitCode: unit.code,
+      unitName: unit.name,
+      reported: metrics.some((m) => todayByKey.has(key(unit.id, m.id))),
+      lock: lock ? { until: lock.until, reason: lock.reason } : null,
+      cells: metrics.map((m) => {
+        const figure = todayByKey.get(key(unit.id, m.id));
+        return { metric: m.code, previous: previousByKey.get(key(unit.id, m.id)) ?? 0, value: figure?.value ?? null, version: figure?.version ?? null };
+      }),
+    };
+  });
+  const size = options.page === undefined ? Math.max(rows.length, 1) : GRID_PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), pages);
   return {
     date: day,
     scope: { code: scope.code, name: scope.name },
     metrics: metrics.map((m) => ({ code: m.code, name: m.nameVi, nameEn: m.nameEn })),
     canOverrideLocks: canAdminister(actor),
-    rows: leaves.map((unit) => {
-      const lock = locks.find((l) => unit.path.startsWith(l.path)) ?? null;
-      return {
-        unitCode: unit.code,
-        unitName: unit.name,
-        reported: metrics.some((m) => todayByKey.has(key(unit.id, m.id))),
-        lock: lock ? { until: lock.until, reason: lock.reason } : null,
-        cells: metrics.map((m) => {
-          const figure = todayByKey.get(key(unit.id, m.id));
-          return { metric: m.code, previous: previousByKey.get(key(unit.id, m.id)) ?? 0, value: figure?.value ?? null, version: figure?.version ?? null };
-        }),
-      };
-    }),
+    rows: rows.slice((page - 1) * size, page * size),
+    paging: { page, pages, size, total: rows.length, reported: rows.filter((r) => r.reported).length },
   };
 }
 

@@ -21,6 +21,7 @@ import { isDatabaseUnavailable, withErrorId } from "./db-errors";
 import { AppError, roleCannotWriteFigures } from "./errors";
 import { inDirectTransaction } from "@/lib/db/direct";
 import { logError } from "@/lib/observability/errors";
+import { unitsOnDays } from "./unit-on-day";
 
 export interface ImportResult {
   ok: boolean;
@@ -269,23 +270,21 @@ const importCampaigns: Importer<typeof campaignRowSchema> = async (actor, rows, 
   return saveCampaigns(actor, rows.map(({ data }) => ({ code: data.campaign, name: data.name, startDate: data.start_date, endDate: data.end_date })));
 };
 
+/** The units of the rows' codes (each resolved on its row's day: a code names a unit only together with a day) and the metrics. */
 async function lookups(unitCodes: string[], metricCodes: string[]) {
   const client = db();
-  const units = await client.unit.findMany({
-    where: { code: { in: [...new Set(unitCodes)] } },
-    select: { id: true, code: true, path: true, _count: { select: { children: true } } },
-  });
+  const unitOn = await unitsOnDays(client, unitCodes);
   const metrics = await client.metric.findMany({ where: { code: { in: [...new Set(metricCodes)] } }, select: { id: true, code: true } });
-  return { units: new Map(units.map((u) => [u.code, u])), metrics: new Map(metrics.map((m) => [m.code, m])) };
+  return { unitOn, metrics: new Map(metrics.map((m) => [m.code, m])) };
 }
 
 const importTargets: Importer<typeof targetRowSchema> = async (actor, rows, errors, dryRun) => {
-  const { units, metrics } = await lookups(rows.map((r) => r.data.unit_code), rows.map((r) => r.data.metric));
+  const { unitOn, metrics } = await lookups(rows.map((r) => r.data.unit_code), rows.map((r) => r.data.metric));
   const campaigns = new Map((await db().campaign.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c]));
   const seen = new Set<string>();
   for (const { line, data } of rows) {
     if (!campaigns.has(data.campaign)) errors.push({ line, message: m("validation.import.noCampaign", { code: data.campaign }) });
-    if (!units.has(data.unit_code)) errors.push({ line, message: m("validation.import.noUnit", { code: data.unit_code }) });
+    if (!unitOn(data.unit_code, data.due_date)) errors.push({ line, message: m("validation.import.noUnit", { code: data.unit_code }) });
     if (!metrics.has(data.metric)) errors.push({ line, message: m("validation.import.noMetric", { code: data.metric }) });
     const key = `${data.campaign}|${data.unit_code}|${data.metric}|${data.due_date}`;
     if (seen.has(key)) errors.push({ line, message: m("validation.import.duplicateTarget") });

@@ -6,7 +6,7 @@ import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { canIssueReport } from "@/lib/auth/report-permissions";
 import { db } from "@/lib/db/client";
 import { dayToDate } from "@/lib/domain/dates";
-import { formatIsoWeek, isWeekComplete, type IsoWeek } from "@/lib/domain/weeks";
+import { formatIsoWeek, isWeekComplete, weekEnd, type IsoWeek } from "@/lib/domain/weeks";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { m, withLocale } from "@/lib/i18n/message";
 import { readStoredModel, type ReportEnvelope } from "@/lib/reports/model";
@@ -14,6 +14,7 @@ import { AppError } from "./errors";
 import { insertPeriodLock } from "./period-locks";
 import { getWeeklyReport } from "./weekly-report";
 import { writeAudit } from "./audit";
+import { today, unitOnDay } from "./unit-on-day";
 
 export interface IssuedReportDTO {
   id: number;
@@ -31,16 +32,16 @@ export interface IssueReportInput {
   lockDays: boolean;
 }
 
-/** The unit (with its path) for an issue, or null for the national report; checks nothing. */
-async function findUnit(unitCode: string | null) {
+/** The unit (with its path) for an issue, or null for the national report, its code resolved on `day`; checks nothing. */
+async function findUnit(unitCode: string | null, day: string) {
   if (unitCode === null) return null;
-  const unit = await db().unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, path: true } });
+  const unit = await unitOnDay(db(), unitCode, day, { id: true, code: true, name: true, path: true });
   if (!unit) throw new AppError("NOT_FOUND", { subject: "unit", fieldErrors: { unit: [m("reports.errors.noUnit")] } });
   return unit;
 }
 
 export async function issueWeeklyReport(actor: Actor & { displayName?: string }, input: IssueReportInput, now: Date = new Date()): Promise<IssuedReportDTO> {
-  const unit = await findUnit(input.unitCode);
+  const unit = await findUnit(input.unitCode, weekEnd(input.week));
   if (!canIssueReport(actor, unit?.path ?? null)) throw new AppError("FORBIDDEN");
   // Only a finished week: its figures are what the steering committee meets on.
   if (!isWeekComplete(input.week, now)) throw new AppError("INVALID_INPUT", { subject: "week", fieldErrors: { week: [m("reports.issue.weekNotOver")] } });
@@ -70,11 +71,11 @@ export async function issueWeeklyReport(actor: Actor & { displayName?: string },
   });
 }
 
-/** Issued reports of a unit (null: national), newest first, in the caller's scope. */
-export async function listIssuedReports(actor: Actor, unitCode: string | null): Promise<IssuedReportDTO[]> {
+/** Issued reports of a unit (null: national; its code resolved on `asOf`, default today), newest first, in the caller's scope. */
+export async function listIssuedReports(actor: Actor, unitCode: string | null, asOf: string = today()): Promise<IssuedReportDTO[]> {
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");
-  const unit = await findUnit(unitCode);
+  const unit = await findUnit(unitCode, asOf);
   if (unit ? !canViewUnit(actor, unit.path) : scope !== "") throw new AppError("FORBIDDEN");
   const rows = await db().issuedReport.findMany({
     where: { unitId: unit?.id ?? null },

@@ -3,7 +3,7 @@ import "server-only";
 // settings, else the defaults derived from the unit's name. Everyone who may view a unit
 // reads them (they are printed on its reports); administrators and provincial users within
 // their province change them, audited in the same transaction.
-import type { Actor } from "@/lib/auth/permissions";
+import { parentPath, type Actor } from "@/lib/auth/permissions";
 import { canEditIssuing } from "@/lib/auth/report-permissions";
 import { db } from "@/lib/db/client";
 import { defaultIssuing, splitLines, type ReportIssuing } from "@/lib/reports/issuing";
@@ -24,13 +24,16 @@ export interface IssuingSettingsDTO {
   editable: boolean;
 }
 
-/** The issuing settings of a unit's reports (the national report: `unitCode` null). */
-export async function getIssuingSettings(actor: Actor, unitCode: string | null): Promise<IssuingSettingsDTO> {
-  const unit = await resolveReportUnit(actor, unitCode);
+/**
+ * The issuing settings of a unit's reports (the national report: `unitCode` null), the code
+ * resolved on `asOf` (a report's week end: a unit that has since ended keeps its reports; default today).
+ */
+export async function getIssuingSettings(actor: Actor, unitCode: string | null, asOf?: string): Promise<IssuingSettingsDTO> {
+  const unit = await resolveReportUnit(actor, unitCode, asOf);
   if (unit === null) return { unit: null, issuing: defaultIssuing(null), stored: false, updatedAt: null, editable: false };
   const [row, parent] = await Promise.all([
     db().issuingSettings.findUnique({ where: { unitId: unit.id } }),
-    unit.parentCode ? db().unit.findUnique({ where: { code: unit.parentCode }, select: { name: true } }) : null,
+    unit.parentCode ? db().unit.findUnique({ where: { path: parentPath(unit.path) }, select: { name: true } }) : null,
   ]);
   const issuing = row
     ? {

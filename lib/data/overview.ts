@@ -39,7 +39,7 @@ export interface OverviewQuery {
 }
 
 export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promise<OverviewDTO> {
-  const unit = await getViewableUnit(actor, query.unitCode);
+  const unit = await getViewableUnit(actor, query.unitCode, { asOf: query.asOf });
   const client = db();
   const campaign = await resolveCampaign(query.campaignCode, query.asOf);
   if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", { subject: "campaign" });

@@ -7,6 +7,7 @@ import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { m } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 import { writeAudit } from "./audit";
+import { unitOnDay } from "./unit-on-day";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -22,7 +23,7 @@ export interface PeriodLockDTO {
 export async function createPeriodLock(actor: Actor, input: { unitCode: string; untilDate: string; reason: string }): Promise<PeriodLockDTO> {
   if (!canAdminister(actor)) throw new AppError("FORBIDDEN");
   return db().$transaction(async (tx) => {
-    const unit = await tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, name: true } });
+    const unit = await unitOnDay(tx, input.unitCode, input.untilDate, { id: true, code: true, name: true });
     if (!unit) throw new AppError("NOT_FOUND", { subject: "unit", fieldErrors: { unitCode: [m("validation.lock.noUnit")] } });
     return insertPeriodLock(tx, actor, unit, input.untilDate, input.reason);
   });

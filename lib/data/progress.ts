@@ -6,7 +6,10 @@ import { canViewRankingOf, canViewUnit, viewScope, type Actor } from "@/lib/auth
 import { addDays } from "@/lib/domain/dates";
 import { percentOf } from "@/lib/domain/percent";
 import { PACE_WINDOW_DAYS, project, type Projection } from "@/lib/domain/projection";
-import { AppError } from "./errors";
+import { formatDay } from "@/lib/domain/format";
+import { m } from "@/lib/i18n/message";
+import { AppError, type UserMessage } from "./errors";
+import { codeElsewhere, today, unitOnDay } from "./unit-on-day";
 import { resolveCampaign, type CampaignDTO } from "./campaigns";
 import { cumulativeAt, cumulativeKey, reportedOnAt } from "./figures-at";
 import { dueDateOn, effectiveTargetsOf } from "./targets";
@@ -25,6 +28,8 @@ export interface ViewedUnit {
   path: string;
   level: number;
   type: string;
+  /** what the unit is, whatever its depth (a level's key: province, district, commune) */
+  kind: string;
   parentCode: string | null;
 }
 
@@ -42,23 +47,46 @@ export interface ProgressDTO {
 }
 
 /**
- * The one way to find a unit for an actor: the unit by code if the actor may see it, else a
- * typed error (FORBIDDEN for a role that sees nothing or a unit out of scope, NOT_FOUND for an
- * unknown code, with `notFoundMessage` as the `unit` field's message when the caller shows one).
+ * The one way to find a unit for an actor: the unit with that code on `asOf` (default today;
+ * a code names a unit only together with a day) if the actor may see it, else a typed error
+ * (FORBIDDEN for a role that sees nothing or a unit out of scope, NOT_FOUND for a code that
+ * names no unit that day, saying when the unit it named ended and what succeeded it, or when
+ * it starts; `notFoundMessage` is the `unit` field's message when the caller shows one).
  * `forRanking`: the unit is found to rank its children, which district and commune officers
  * may also do for their own unit's parent (canViewRankingOf), without opening it otherwise.
  */
-export async function getViewableUnit(actor: Actor, code: string, options: { notFoundMessage?: string; forRanking?: boolean } = {}): Promise<ViewedUnit> {
+export async function getViewableUnit(actor: Actor, code: string, options: { asOf?: string; notFoundMessage?: string; forRanking?: boolean } = {}): Promise<ViewedUnit> {
   if (viewScope(actor) === null) throw new AppError("FORBIDDEN");
-  const unit = await db().unit.findUnique({ where: { code }, select: { id: true, code: true, name: true, path: true, level: true, type: true, parent: { select: { code: true } } } });
-  if (!unit) throw new AppError("NOT_FOUND", { subject: "unit", fieldErrors: options.notFoundMessage ? { unit: [options.notFoundMessage] } : {} });
+  const asOf = options.asOf ?? today();
+  const unit = await unitOnDay(db(), code, asOf, { id: true, code: true, name: true, path: true, level: true, type: true, kind: true, parent: { select: { code: true } } });
+  if (!unit) throw await unitNotFound(actor, code, asOf, options.notFoundMessage);
   if (!(options.forRanking ? canViewRankingOf : canViewUnit)(actor, unit.path)) throw new AppError("FORBIDDEN");
   const { parent, ...rest } = unit;
   return { ...rest, parentCode: parent?.code ?? null };
 }
 
+/** NOT_FOUND for a code on a day, naming the end (and successors) or the start of the unit it names on other days, when the actor could see that unit. */
+async function unitNotFound(actor: Actor, code: string, asOf: string, notFoundMessage: string | undefined): Promise<AppError> {
+  const elsewhere = await codeElsewhere(code, asOf);
+  const visible = async (c: string, day: string) => {
+    const u = await unitOnDay(db(), c, day, { path: true });
+    return !!u && canViewUnit(actor, u.path);
+  };
+  let userMessage: UserMessage | undefined;
+  if (elsewhere.ended && (await visible(code, elsewhere.ended.lastDay))) {
+    const { name, lastDay, successors } = elsewhere.ended;
+    userMessage = successors.length
+      ? { key: "errors.unitOnDay.ended", params: { code, day: formatDay(asOf), name, lastDay: formatDay(lastDay), successors: successors.map((s) => `${s.name} (${s.code}${s.part === "partial" ? `, ${m("errors.unitOnDay.partial")}` : ""})`).join("; ") } }
+      : { key: "errors.unitOnDay.endedNoSuccessor", params: { code, day: formatDay(asOf), name, lastDay: formatDay(lastDay) } };
+  } else if (elsewhere.starts && (await visible(code, elsewhere.starts.firstDay))) {
+    userMessage = { key: "errors.unitOnDay.notYet", params: { code, day: formatDay(asOf), name: elsewhere.starts.name, firstDay: formatDay(elsewhere.starts.firstDay) } };
+  }
+  const field = notFoundMessage ?? (userMessage ? m(userMessage.key, userMessage.params) : undefined);
+  return new AppError("NOT_FOUND", { subject: "unit", ...(userMessage ? { userMessage } : {}), fieldErrors: field ? { unit: [field] } : {} });
+}
+
 export async function getProgress(actor: Actor, query: ProgressQuery): Promise<ProgressDTO> {
-  const unit = await getViewableUnit(actor, query.unitCode);
+  const unit = await getViewableUnit(actor, query.unitCode, { asOf: query.asOf });
   const campaign = await resolveCampaign(query.campaignCode, query.asOf);
   if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", { subject: "campaign" });
   const metric = await db().metric.findUnique({ where: { code: query.metricCode }, select: { id: true, code: true } });

@@ -11,6 +11,7 @@ import { RANKING_FACT_LEVELS } from "./ranking-facts";
 import { resolveCampaign } from "./campaigns";
 import { dueDatesOn, effectiveTargetsOf } from "./targets";
 import { getViewableUnit } from "./progress";
+import { commonKind } from "@/lib/reports/kind-words";
 
 /** The days over which the change in rank and in percentage points is measured. */
 export const RANK_CHANGE_DAYS = 7;
@@ -40,6 +41,8 @@ export interface RankingDTO {
   parent: { code: string; name: string; path: string } | null;
   /** set when all units of a level under the parent are ranked, rather than its children */
   level: number | null;
+  /** what the ranked units are (their common kind: "district", "commune" ...), whatever their depth; null when none or mixed */
+  childKind: string | null;
   rows: RankingRowDTO[];
 }
 
@@ -67,7 +70,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
   const [metric, found, campaign] = await Promise.all([
     client.metric.findUnique({ where: { code: query.metricCode }, select: { id: true, code: true } }),
     // settled here, so that an unknown metric is said first, as before
-    query.parentCode === null ? null : getViewableUnit(actor, query.parentCode, { forRanking: true }).then((unit) => ({ unit }), (error: unknown) => ({ error })),
+    query.parentCode === null ? null : getViewableUnit(actor, query.parentCode, { forRanking: true, asOf: query.asOf }).then((unit) => ({ unit }), (error: unknown) => ({ error })),
     resolveCampaign(query.campaignCode, query.asOf),
   ]);
   if (!metric) throw new AppError("NOT_FOUND", { subject: "metric" });
@@ -108,6 +111,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
     dueDate: dueNow,
     parent,
     level: query.level ?? null,
+    childKind: commonKind(units.map((u) => u.kind)),
     rows: now.map(({ unit, ...row }) => ({
       code: row.code,
       name: row.name,
@@ -129,6 +133,8 @@ interface RankedUnitFacts {
   code: string;
   name: string;
   path: string;
+  /** what the unit is (a unit_level key), whatever its depth */
+  kind: string;
   hasChildren: boolean;
   actual: number;
   actualBefore: number;
@@ -207,7 +213,7 @@ async function rankedUnitFacts(q: {
       ? Prisma.sql`NULL::int`
       : Prisma.sql`(SELECT g.value FROM target g WHERE g.campaign_id = ${q.campaignId} AND g.unit_id = u.id AND g.metric_id = ${q.metricId} AND g.due_date = ${due}::date)`;
   return db().$queryRaw<RankedUnitFacts[]>`
-    SELECT u.id, u.code, u.name, u.path,
+    SELECT u.id, u.code, u.name, u.path, u.kind,
       -- one probe per unit: EXISTS is planned as a hash of every unit's parent, built each call
       (SELECT true FROM unit c WHERE c.parent_id = u.id LIMIT 1) IS NOT NULL AS "hasChildren",
       ${cumulativeAt(q.asOf, "fn")}::int AS actual,

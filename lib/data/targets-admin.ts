@@ -11,6 +11,7 @@ import type { Locale } from "@/lib/i18n/config";
 import type { CampaignDTO } from "./campaigns";
 import { AppError, invalidField } from "./errors";
 import { writeAudits } from "./audit";
+import { unitOnDay, unitsOnDays } from "./unit-on-day";
 
 export interface CampaignSummaryDTO extends CampaignDTO {
   /** due dates of its milestones, ascending */
@@ -126,7 +127,7 @@ export async function getTargetGrid(actor: Actor, query: { campaign: string; met
   requireAdmin(actor);
   const client = db();
   const { campaign, metric } = await gridContext(query.campaign, query.metric);
-  const parent = await client.unit.findUnique({ where: { code: query.parentCode }, select: { id: true, code: true, name: true } });
+  const parent = await unitOnDay(client, query.parentCode, query.dueDate, { id: true, code: true, name: true });
   if (!parent) throw invalidField("parentCode", "admin.units.refusal.noSuchUnit", { code: query.parentCode });
   const children = (await client.unit.findMany({ where: { parentId: parent.id }, select: { id: true, code: true, name: true, dissolvedOn: true } }))
     .sort((a, b) => compareVietnamese(a.name, b.name));
@@ -184,11 +185,12 @@ export async function saveTargetValues(actor: Actor, targets: readonly TargetRec
   const missingMetric = targets.find((t) => !metricOf.has(t.metric));
   if (missingMetric) throw invalidField("metric", "admin.campaigns.refusal.noSuchMetric", { code: missingMetric.metric });
   return client.$transaction(async (tx) => {
-    const units = new Map((await tx.unit.findMany({ where: { code: { in: [...new Set(targets.map((t) => t.unitCode))] } }, select: { id: true, code: true } })).map((u) => [u.code, u]));
-    const unknown = [...new Set(targets.filter((t) => !units.has(t.unitCode)).map((t) => t.unitCode))];
+    // each code on its target's due date (a code names a unit only together with a day)
+    const unitOn = await unitsOnDays(tx, targets.map((t) => t.unitCode));
+    const unknown = [...new Set(targets.filter((t) => !unitOn(t.unitCode, t.dueDate)).map((t) => t.unitCode))];
     if (unknown.length) throw invalidField("values", "admin.units.refusal.noSuchUnit", { code: unknown.join(", ") });
     const keyOf = (campaignId: number, unitId: number, metricId: number, dueDate: string) => `${campaignId}|${unitId}|${metricId}|${dueDate}`;
-    const rows = targets.map((t) => ({ ...t, campaignId: campaignOf.get(t.campaign)!.id, unitId: units.get(t.unitCode)!.id, metricId: metricOf.get(t.metric)!.id }));
+    const rows = targets.map((t) => ({ ...t, campaignId: campaignOf.get(t.campaign)!.id, unitId: unitOn(t.unitCode, t.dueDate)!.id, metricId: metricOf.get(t.metric)!.id }));
     const stored = await tx.target.findMany({
       where: {
         campaignId: { in: [...new Set(rows.map((r) => r.campaignId))] }, metricId: { in: [...new Set(rows.map((r) => r.metricId))] },

@@ -2,8 +2,12 @@ import "server-only";
 // What every dashboard screen shows above its content: the unit, its breadcrumbs and
 // whether it has children to rank.
 import { db } from "@/lib/db/client";
-import { canViewRankingOf, canViewUnit, parentPath, type Actor } from "@/lib/auth/permissions";
+import { ancestorPaths, canViewRankingOf, canViewUnit, parentPath, type Actor } from "@/lib/auth/permissions";
+import { existsOnWhere } from "@/lib/db/unit-lifetime";
+import { dayToDate } from "@/lib/domain/dates";
 import { getViewableUnit } from "./progress";
+import { today } from "./unit-on-day";
+import { structureOfView } from "./units";
 
 export interface UnitFrameDTO {
   code: string;
@@ -17,22 +21,30 @@ export interface UnitFrameDTO {
   /** the ranking of the unit's parent, when the actor may read it ("where do I stand?"); null for a root */
   parentRanking: { code: string; name: string } | null;
   /**
-   * The level of the children (`key` "district", "commune" ..., its names for a level the
-   * catalogue has no words for); `key` null when their level is not in the reference table;
-   * null without children. Screens say it in the reader's language (components/dashboard/levels).
+   * What the children are, by their kind (`key` "district", "commune" ..., with the level's
+   * names for a kind the catalogue has no words for), whatever their depth: in the 2025 tree a
+   * province's children are communes; null without children on the day. Screens say it in the
+   * reader's language (components/dashboard/levels).
    */
   childLevel: { key: string | null; nameVi: string | null; nameEn: string | null } | null;
+  /** the administrative structure the view shows when it is not today's (structureOfView) */
+  structure: { before: string } | { from: string } | null;
 }
 
-/** `forRanking`: the frame of a rankings page, which a district or commune officer may open for their parent. */
-export async function getUnitFrame(actor: Actor, code: string, options: { forRanking?: boolean } = {}): Promise<UnitFrameDTO> {
-  const unit = await getViewableUnit(actor, code, { forRanking: options.forRanking ?? false });
-  const ancestorCodes = unit.path.split("/").filter(Boolean).slice(0, -1);
-  const [ancestors, child, childLevel] = await Promise.all([
-    db().unit.findMany({ where: { code: { in: ancestorCodes } }, select: { code: true, name: true, path: true, level: true }, orderBy: { level: "asc" } }),
-    db().unit.findFirst({ where: { parentId: unit.id }, select: { level: true } }),
-    db().unitLevel.findUnique({ where: { level: unit.level + 1 }, select: { key: true, nameVi: true, nameEn: true } }),
+/**
+ * `forRanking`: the frame of a rankings page, which a district or commune officer may open for
+ * their parent. `asOf`: the view's day, on which the code is resolved and the children counted
+ * (default today); the children's level is named by their kind, not their depth.
+ */
+export async function getUnitFrame(actor: Actor, code: string, options: { forRanking?: boolean; asOf?: string } = {}): Promise<UnitFrameDTO> {
+  const asOf = options.asOf ?? today();
+  const unit = await getViewableUnit(actor, code, { forRanking: options.forRanking ?? false, asOf });
+  const [ancestors, child, structure] = await Promise.all([
+    db().unit.findMany({ where: { path: { in: ancestorPaths(unit.path) } }, select: { code: true, name: true, path: true, level: true }, orderBy: { level: "asc" } }),
+    db().unit.findFirst({ where: { parentId: unit.id, ...existsOnWhere(dayToDate(asOf)) }, select: { kindInfo: { select: { key: true, nameVi: true, nameEn: true } } } }),
+    structureOfView(unit, asOf),
   ]);
+  const childLevel = child?.kindInfo ?? null;
   return {
     code: unit.code,
     name: unit.name,
@@ -42,7 +54,8 @@ export async function getUnitFrame(actor: Actor, code: string, options: { forRan
     hasChildren: child !== null,
     viewable: canViewUnit(actor, unit.path),
     parentRanking: parentOf(unit.path, ancestors, actor),
-    childLevel: child ? (childLevel ? { key: childLevel.key, nameVi: childLevel.nameVi, nameEn: childLevel.nameEn } : { key: null, nameVi: null, nameEn: null }) : null,
+    childLevel,
+    structure,
   };
 }
 

@@ -1,13 +1,18 @@
 import "server-only";
 // Unit administration (administrators): browse the tree, search without diacritics, add or
 // update units from a list (saveUnits: the units import), rename, and end a unit on a date,
-// dissolved or merged into another. Figures are never moved: they stay attached to the unit
+// dissolved or merged into another (a full succession, unit_succession). Codes are resolved
+// on today's units (a code names a unit only together with a day; lib/data/unit-on-day). Figures are never moved: they stay attached to the unit
 // they were entered for, so views of earlier days still count them. Every change is audited
 // in its transaction; these are the only writers of units (the demo seed's reference list
 // aside, lib/db/seed).
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { db, TRANSACTION_MAX_WAIT_MS } from "@/lib/db/client";
-import { dateToDay, dayToDate } from "@/lib/domain/dates";
+import { existsOnWhere } from "@/lib/db/unit-lifetime";
+import { addDays, dateToDay, dayToDate } from "@/lib/domain/dates";
+import { unitKindOf } from "@/lib/domain/unit-kinds";
+import { ancestorPaths } from "@/lib/auth/permissions";
+import { today, unitOnDay } from "./unit-on-day";
 import { formatDay } from "@/lib/domain/format";
 import { searchKey } from "@/lib/domain/text";
 import type { Locale } from "@/lib/i18n/config";
@@ -20,7 +25,7 @@ export interface UnitAdminDTO {
   name: string;
   type: string;
   level: number;
-  /** the level's name in each interface language */
+  /** the name of the unit's kind (what it is, whatever its depth) in each interface language */
   levelName: Record<Locale, string>;
   path: string;
   dissolvedOn: string | null;
@@ -36,20 +41,20 @@ export interface UnitTreeDTO {
 
 const UNIT_SELECT = {
   code: true, name: true, type: true, level: true, path: true, dissolvedOn: true,
-  levelInfo: { select: { nameVi: true, nameEn: true } },
-  mergedInto: { select: { code: true, name: true } },
+  kindInfo: { select: { nameVi: true, nameEn: true } },
+  successors: { where: { part: "full" }, select: { successor: { select: { code: true, name: true } } }, take: 1 },
   _count: { select: { children: true } },
 } as const;
 
 type UnitRow = {
   code: string; name: string; type: string; level: number; path: string; dissolvedOn: Date | null;
-  levelInfo: { nameVi: string; nameEn: string }; mergedInto: { code: string; name: string } | null; _count: { children: number };
+  kindInfo: { nameVi: string; nameEn: string }; successors: { successor: { code: string; name: string } }[]; _count: { children: number };
 };
 
 function toDTO(u: UnitRow): UnitAdminDTO {
   return {
-    code: u.code, name: u.name, type: u.type, level: u.level, levelName: { vi: u.levelInfo.nameVi, en: u.levelInfo.nameEn }, path: u.path,
-    dissolvedOn: u.dissolvedOn ? dateToDay(u.dissolvedOn) : null, mergedInto: u.mergedInto, childCount: u._count.children,
+    code: u.code, name: u.name, type: u.type, level: u.level, levelName: { vi: u.kindInfo.nameVi, en: u.kindInfo.nameEn }, path: u.path,
+    dissolvedOn: u.dissolvedOn ? dateToDay(u.dissolvedOn) : null, mergedInto: u.successors[0]?.successor ?? null, childCount: u._count.children,
   };
 }
 
@@ -65,11 +70,10 @@ export async function getUnitTree(actor: Actor, code?: string): Promise<UnitTree
     const roots = await client.unit.findMany({ where: { parentId: null }, select: UNIT_SELECT, orderBy: { code: "asc" } });
     return { unit: null, ancestors: [], children: roots.map(toDTO) };
   }
-  const unit = await client.unit.findUnique({ where: { code }, select: { ...UNIT_SELECT, id: true } });
+  const unit = await unitOnDay(client, code, today(), { ...UNIT_SELECT, id: true });
   if (!unit) throw new AppError("NOT_FOUND");
-  const ancestorCodes = unit.path.split("/").filter(Boolean).slice(0, -1);
   const [ancestors, children] = await Promise.all([
-    client.unit.findMany({ where: { code: { in: ancestorCodes } }, select: { code: true, name: true, level: true }, orderBy: { level: "asc" } }),
+    client.unit.findMany({ where: { path: { in: ancestorPaths(unit.path) } }, select: { code: true, name: true, level: true }, orderBy: { level: "asc" } }),
     client.unit.findMany({ where: { parentId: unit.id }, select: UNIT_SELECT, orderBy: { code: "asc" } }),
   ]);
   return { unit: toDTO(unit), ancestors: ancestors.map(({ code: c, name }) => ({ code: c, name })), children: children.map(toDTO) };
@@ -92,7 +96,7 @@ export async function searchUnits(actor: Actor, query: string, limit = 50): Prom
 export async function renameUnit(actor: Actor, input: { code: string; name: string; reason?: string | undefined }): Promise<UnitAdminDTO> {
   requireAdmin(actor);
   return db().$transaction(async (tx) => {
-    const before = await tx.unit.findUnique({ where: { code: input.code }, select: { id: true, name: true } });
+    const before = await unitOnDay(tx, input.code, today(), { id: true, name: true });
     if (!before) throw new AppError("NOT_FOUND");
     const after = await tx.unit.update({ where: { id: before.id }, data: { name: input.name, searchName: searchKey(input.name) }, select: UNIT_SELECT });
     await writeAudit(tx, { userId: actor.id, action: "unit.rename", entity: "unit", entityKey: input.code, unitId: before.id, oldValue: { name: before.name }, newValue: { name: input.name }, reason: input.reason ?? null });
@@ -107,12 +111,18 @@ export async function renameUnit(actor: Actor, input: { code: string; name: stri
 export async function dissolveUnit(actor: Actor, input: { code: string; date: string; mergedIntoCode?: string | undefined; reason: string }): Promise<UnitAdminDTO> {
   requireAdmin(actor);
   return db().$transaction(async (tx) => {
-    const unit = await tx.unit.findUnique({ where: { code: input.code }, select: { id: true, level: true, path: true, dissolvedOn: true } });
+    // the unit of that code that had started by its last day (refused below if it already ended)
+    const lastDay = dayToDate(addDays(input.date, -1));
+    const unit = await tx.unit.findFirst({
+      where: { code: input.code, OR: [{ validFrom: null }, { validFrom: { lte: lastDay } }] },
+      orderBy: { validFrom: { sort: "desc", nulls: "last" } },
+      select: { id: true, level: true, path: true, dissolvedOn: true },
+    });
     if (!unit) throw new AppError("NOT_FOUND");
     if (unit.dissolvedOn) throw invalidField("date", "admin.units.refusal.alreadyDissolved", { date: formatDay(dateToDay(unit.dissolvedOn)) });
     let target: { id: number; code: string } | null = null;
     if (input.mergedIntoCode) {
-      const into = await tx.unit.findUnique({ where: { code: input.mergedIntoCode }, select: { id: true, code: true, level: true, path: true, dissolvedOn: true } });
+      const into = await unitOnDay(tx, input.mergedIntoCode, addDays(input.date, -1), { id: true, code: true, level: true, path: true, dissolvedOn: true });
       if (!into) throw invalidField("mergedIntoCode", "admin.units.refusal.noSuchUnit", { code: input.mergedIntoCode });
       if (into.id === unit.id || into.path.startsWith(unit.path)) throw invalidField("mergedIntoCode", "admin.units.refusal.mergeIntoItself");
       if (into.level !== unit.level) throw invalidField("mergedIntoCode", "admin.units.refusal.mergeSameLevel");
@@ -121,10 +131,10 @@ export async function dissolveUnit(actor: Actor, input: { code: string; date: st
     }
     const after = await tx.unit.update({
       where: { id: unit.id },
-      data: { dissolvedOn: dayToDate(input.date), mergedIntoId: target?.id ?? null },
+      data: { dissolvedOn: dayToDate(input.date), ...(target ? { successors: { create: { successorId: target.id, part: "full" } } } : {}) },
       select: UNIT_SELECT,
     });
-    const ancestors = await tx.unit.findMany({ where: { code: { in: unit.path.split("/").filter(Boolean).slice(0, -1) } }, select: { id: true, level: true } });
+    const ancestors = await tx.unit.findMany({ where: { path: { in: ancestorPaths(unit.path) } }, select: { id: true, level: true } });
     await unitEnded(tx, ancestors.sort((a, b) => a.level - b.level).map((a) => a.id), input.date);
     await writeAudit(tx, {
         userId: actor.id, action: target ? "unit.merge" : "unit.dissolve", entity: "unit", entityKey: input.code, unitId: unit.id,
@@ -156,7 +166,8 @@ export async function saveUnits(actor: Actor, units: readonly UnitRecord[]): Pro
   if (units.length === 0) return 0;
   return db().$transaction(async (tx) => {
     const codes = [...new Set(units.flatMap((u) => (u.parentCode ? [u.code, u.parentCode] : [u.code])))];
-    const known = new Map((await tx.unit.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, name: true, type: true, path: true } })).map((u) => [u.code, u]));
+    // the list is today's: its codes name today's units
+    const known = new Map((await tx.unit.findMany({ where: { code: { in: codes }, ...existsOnWhere(dayToDate(today())) }, select: { id: true, code: true, name: true, type: true, path: true } })).map((u) => [u.code, u]));
     const audits: AuditEventInput[] = [];
 
     const changed = units.filter((u) => {
@@ -167,7 +178,7 @@ export async function saveUnits(actor: Actor, units: readonly UnitRecord[]): Pro
       await tx.$executeRaw`
         UPDATE unit AS u SET name = v.name, search_name = v.search_name, type = v.type, updated_at = now()
         FROM unnest(${changed.map((u) => u.code)}::text[], ${changed.map((u) => u.name)}::text[], ${changed.map((u) => searchKey(u.name))}::text[], ${changed.map((u) => u.type)}::text[]) AS v(code, name, search_name, type)
-        WHERE u.code = v.code`;
+        WHERE u.id = ANY(${changed.map((u) => known.get(u.code)!.id)}::int[]) AND u.code = v.code`;
       for (const u of changed) {
         const before = known.get(u.code)!;
         audits.push({ userId: actor.id, action: "unit.update", entity: "unit", entityKey: u.code, unitId: before.id, oldValue: { name: before.name, type: before.type }, newValue: { name: u.name, type: u.type } });
@@ -179,16 +190,16 @@ export async function saveUnits(actor: Actor, units: readonly UnitRecord[]): Pro
     for (const level of [...new Set(fresh.map((u) => u.level))].sort((a, b) => a - b)) {
       const batch = fresh.filter((u) => u.level === level).map((u) => {
         const parent = u.parentCode ? known.get(u.parentCode)! : null;
-        return { ...u, searchName: searchKey(u.name), parentId: parent?.id ?? null, path: `${parent?.path ?? ""}${u.code}/` };
+        return { ...u, searchName: searchKey(u.name), kind: unitKindOf(u.level, u.type), parentId: parent?.id ?? null, path: `${parent?.path ?? ""}${u.code}/` };
       });
       // one statement for the level (Prisma's createMany spent 12 s building it for 10,598 communes)
       const created = await tx.$queryRaw<{ id: number; code: string; name: string; type: string; path: string }[]>`
-        INSERT INTO unit (code, name, search_name, type, level, parent_id, path, updated_at)
-        SELECT v.code, v.name, v.search_name, v.type, ${level}::int, v.parent_id, v.path, now()
+        INSERT INTO unit (code, name, search_name, type, kind, level, parent_id, path, updated_at)
+        SELECT v.code, v.name, v.search_name, v.type, v.kind, ${level}::int, v.parent_id, v.path, now()
         FROM unnest(
           ${batch.map((u) => u.code)}::text[], ${batch.map((u) => u.name)}::text[], ${batch.map((u) => u.searchName)}::text[],
-          ${batch.map((u) => u.type)}::text[], ${batch.map((u) => u.parentId)}::int[], ${batch.map((u) => u.path)}::text[]
-        ) AS v(code, name, search_name, type, parent_id, path)
+          ${batch.map((u) => u.type)}::text[], ${batch.map((u) => u.kind)}::text[], ${batch.map((u) => u.parentId)}::int[], ${batch.map((u) => u.path)}::text[]
+        ) AS v(code, name, search_name, type, kind, parent_id, path)
         RETURNING id, code, name, type, path`;
       for (const unit of created) known.set(unit.code, unit);
     }

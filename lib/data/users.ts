@@ -10,6 +10,10 @@ import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/accounts
 import { revokeTokensOfUser } from "./api-tokens";
 import { AppError, invalidField } from "./errors";
 import { writeAudit } from "./audit";
+import { formatDay } from "@/lib/domain/format";
+import { today, unitOnDay } from "./unit-on-day";
+import { existsOnWhere } from "@/lib/db/unit-lifetime";
+import { addDays, dateToDay, dayToDate } from "@/lib/domain/dates";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -56,18 +60,27 @@ export async function getUser(actor: Actor, userId: number): Promise<UserDTO> {
 
 /**
  * The unit a role is attached to: none for administrators (they see everything), a unit for
- * everyone else; district police belong to a district-level unit (level 2) and commune police
- * to a commune-level unit (level 3), so that "their district" and "their commune" mean what
- * the role table says.
+ * everyone else, resolved today. Data-entry police (role district) belong to a unit with
+ * units below it today (a 2023 district, or a two-tier province whose police compile the
+ * communes directly); commune police to a unit of kind commune, whatever its depth (a 2025
+ * commune sits at level 2), so that "their district" and "their commune" mean what the role
+ * table says.
  */
 async function scopeUnit(tx: Tx, role: Role, unitCode: string | null): Promise<{ id: number; code: string } | null> {
   if (role === "admin") return null;
   if (!unitCode) throw invalidField("unitCode", "users.errors.unitRequired");
-  const unit = await tx.unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, level: true } });
+  const unit = await unitOnDay(tx, unitCode, today(), { id: true, code: true, kind: true });
   if (!unit) throw invalidField("unitCode", "users.errors.unitUnknown", { code: unitCode });
-  if (role === "district" && unit.level !== 2) throw invalidField("unitCode", "users.errors.districtLevel");
-  if (role === "commune" && unit.level !== 3) throw invalidField("unitCode", "users.errors.communeLevel");
+  await checkRoleFits(tx, role, unit);
   return { id: unit.id, code: unit.code };
+}
+
+/** Refuses a unit the role cannot be attached to (see scopeUnit). */
+async function checkRoleFits(tx: Tx, role: Role, unit: { id: number; kind: string }): Promise<void> {
+  if (role === "district" && !(await tx.unit.findFirst({ where: { parentId: unit.id, ...existsOnWhere(dayToDate(today())) }, select: { id: true } }))) {
+    throw invalidField("unitCode", "users.errors.districtLevel");
+  }
+  if (role === "commune" && unit.kind !== "commune") throw invalidField("unitCode", "users.errors.communeLevel");
 }
 
 export async function createUser(actor: Actor, input: UserCreateInput): Promise<UserDTO> {
@@ -153,5 +166,79 @@ export async function resetPassword(actor: Actor, userId: number, options: { pas
     await writeAudit(tx, { userId: actor.id, action: "user.password_reset", entity: "user", entityKey: user.username, unitId: user.unitId, ...(options.reason ? { reason: options.reason } : {}) });
     await revokeTokensOfUser(tx, user, "password_reset", actor.id);
     return { username: user.username, temporaryPassword };
+  });
+}
+
+/** An account attached to a unit that has ended, and where it can be moved in one step. */
+export interface AccountOnEndedUnitDTO {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: { code: string; name: string; lastDay: string };
+  successors: { code: string; name: string; part: string }[];
+  /** the unit's one full successor, when it has exactly one: the move's destination */
+  moveTo: { code: string; name: string } | null;
+}
+
+const ENDED_UNIT_SELECT = {
+  id: true, code: true, name: true, dissolvedOn: true,
+  successors: { select: { part: true, successor: { select: { id: true, code: true, name: true, kind: true } } } },
+} as const;
+
+/** The one full successor of a unit, or null when it has none, several, or only partial ones. */
+function singleFullSuccessor<S extends { part: string; successor: { code: string } }>(successions: readonly S[]): S["successor"] | null {
+  const full = successions.filter((s) => s.part === "full");
+  return full.length === 1 && successions.length === 1 ? full[0].successor : null;
+}
+
+/**
+ * The accounts whose unit has ended (its last day before today): until an administrator
+ * moves them they read the old unit's history and enter nothing. Each with the unit's
+ * successors and, where the unit has exactly one successor and it took the unit whole, that
+ * successor as the one-step move.
+ */
+export async function listAccountsOnEndedUnits(actor: Actor): Promise<AccountOnEndedUnitDTO[]> {
+  requireAdmin(actor);
+  const users = await db().user.findMany({
+    where: { unit: { dissolvedOn: { lte: dayToDate(today()) } } },
+    orderBy: { username: "asc" },
+    select: { id: true, username: true, displayName: true, role: true, unit: { select: ENDED_UNIT_SELECT } },
+  });
+  return users.flatMap((u) => {
+    if (!u.unit?.dissolvedOn) return [];
+    const successors = u.unit.successors.map((s) => ({ code: s.successor.code, name: s.successor.name, part: s.part })).sort((a, b) => a.code.localeCompare(b.code));
+    const moveTo = singleFullSuccessor(u.unit.successors);
+    return [{
+      id: u.id, username: u.username, displayName: u.displayName, role: u.role,
+      unit: { code: u.unit.code, name: u.unit.name, lastDay: addDays(dateToDay(u.unit.dissolvedOn), -1) },
+      successors,
+      moveTo: moveTo ? { code: moveTo.code, name: moveTo.name } : null,
+    }];
+  });
+}
+
+/**
+ * Moves an account from its ended unit to that unit's one full successor (audited
+ * `user.move`). Refused when the unit has not ended, when it has no single full successor
+ * (several, or partial: the administrator chooses the unit on the user's page), or when the
+ * successor does not suit the role.
+ */
+export async function moveUserToSuccessor(actor: Actor, userId: number): Promise<{ username: string; unitCode: string; unitName: string }> {
+  requireAdmin(actor);
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true, role: true, unit: { select: ENDED_UNIT_SELECT } } });
+    if (!user) throw new AppError("NOT_FOUND");
+    const unit = user.unit;
+    if (!unit?.dissolvedOn || dateToDay(unit.dissolvedOn) > today()) throw new AppError("CONFLICT", { subject: "unit", userMessage: { key: "users.move.errors.notEnded", params: { username: user.username } } });
+    const lastDay = formatDay(addDays(dateToDay(unit.dissolvedOn), -1));
+    const successor = singleFullSuccessor(unit.successors);
+    if (!successor) {
+      throw new AppError("CONFLICT", { subject: "unit", userMessage: { key: unit.successors.length ? "users.move.errors.notSingleFull" : "users.move.errors.noSuccessor", params: { unit: `${unit.name} (${unit.code})`, lastDay } } });
+    }
+    await checkRoleFits(tx, user.role, successor);
+    await tx.user.update({ where: { id: user.id }, data: { unitId: successor.id } });
+    await writeAudit(tx, { userId: actor.id, action: "user.move", entity: "user", entityKey: user.username, unitId: successor.id, oldValue: { unit: unit.code, lastDay: addDays(dateToDay(unit.dissolvedOn), -1) }, newValue: { unit: successor.code } });
+    return { username: user.username, unitCode: successor.code, unitName: successor.name };
   });
 }

@@ -28,7 +28,8 @@ export async function getReportEnvelope(actor: Actor, request: ReportRequest, no
   const envelope: ReportEnvelope = request.issued !== undefined
     ? await getIssuedReport(actor, request.issued)
     : await liveEnvelope(actor, request, now);
-  const { issuing } = await getIssuingSettings(actor, envelope.model.unit.code);
+  // the unit of the report's week (it may have ended since)
+  const { issuing } = await getIssuingSettings(actor, envelope.model.unit.code, envelope.model.week.end);
   return { ...envelope, issuing };
 }
 

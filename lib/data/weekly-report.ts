@@ -8,6 +8,7 @@ import "server-only";
 import { viewScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { addDays, dayToDate, todayInVietnam } from "@/lib/domain/dates";
+import { existsOnWhere } from "@/lib/db/unit-lifetime";
 import { pickDueDate } from "@/lib/domain/milestones";
 import { weekGaps, type PlanMilestone } from "@/lib/domain/week-reporting";
 import { weekDays, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
@@ -41,19 +42,22 @@ export type ReportUnit = ViewedUnit;
 /** What the report's totals are summed over: its unit, or for the national report every root. */
 type TotalsUnit = Pick<ViewedUnit, "id" | "code" | "name" | "path" | "level">;
 
-/** The unit a report is about, checked against the caller's scope; null: the national report. */
-export async function resolveReportUnit(actor: Actor, unitCode: string | null): Promise<ReportUnit | null> {
+/**
+ * The unit a report is about, checked against the caller's scope; null: the national report.
+ * The code is resolved on `asOf` (the report week's last day; default today).
+ */
+export async function resolveReportUnit(actor: Actor, unitCode: string | null, asOf?: string): Promise<ReportUnit | null> {
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");
   if (unitCode === null) {
     if (scope !== "") throw new AppError("FORBIDDEN");
     return null;
   }
-  return getViewableUnit(actor, unitCode, { notFoundMessage: m("reports.errors.noUnit") });
+  return getViewableUnit(actor, unitCode, { notFoundMessage: m("reports.errors.noUnit"), ...(asOf ? { asOf } : {}) });
 }
 
 export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, now: Date = new Date()): Promise<WeeklyReportModel> {
-  const unit = await resolveReportUnit(actor, query.unitCode);
+  const unit = await resolveReportUnit(actor, query.unitCode, weekEnd(query.week));
   const client = db();
   const asOf = weekEnd(query.week);
   const before = addDays(weekStart(query.week), -1);
@@ -73,7 +77,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   ]);
 
   // The report's own totals: the unit, or for the national report every root in scope.
-  const tops: TotalsUnit[] = unit ? [unit] : await client.unit.findMany({ where: { parentId: null }, select: { id: true, code: true, name: true, path: true, level: true } });
+  const tops: TotalsUnit[] = unit ? [unit] : await client.unit.findMany({ where: { parentId: null, ...existsOnWhere(dayToDate(asOf)) }, select: { id: true, code: true, name: true, path: true, level: true } });
   const start = trendStart(query.week, campaign?.startDate ?? null);
   const trendFrom = start > asOf ? weekStart(query.week) : start;
   const [actuals, targets, trend, gaps] = await Promise.all([
@@ -114,6 +118,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
     trend: trend.map(({ day, cumulative }) => ({ day, actual: cumulative })),
     milestones,
     ...(criticism ? { criticismRule: criticism.rule } : {}),
+    childKind: ranking.childKind,
   });
 }
 

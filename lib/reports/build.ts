@@ -48,6 +48,8 @@ export interface ReportInputs {
   milestones: PlanMilestone[];
   /** the unit's criticism rule (lib/data/criticism-rule.ts); the default when absent */
   criticismRule?: CriticismRule;
+  /** what the ranked units are (their common kind), null when mixed or unknown */
+  childKind?: string | null;
 }
 
 /** The number of weeks the trend chart looks back over (the report week included). */
@@ -103,6 +105,7 @@ export function buildWeeklyReport(inputs: ReportInputs): WeeklyReportModel {
       actual: point.actual,
       planned: inputs.campaign ? plannedTotal(inputs.campaign.startDate, inputs.milestones, point.day) : null,
     })),
+    ...(inputs.childKind !== undefined ? { childKind: inputs.childKind } : {}),
   };
 }
 

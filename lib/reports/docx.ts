@@ -13,7 +13,7 @@ import { svgToPng } from "./chart-png";
 import { columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext, type ReportColumn } from "./columns";
 import { recipientLines } from "./issuing";
 import type { ReportDocument } from "./model";
-import { frozenNote, metricName, modelWeekShortLabel, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock } from "./text";
+import { frozenNote, kindSection, metricName, modelWeekShortLabel, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock } from "./text";
 
 const FONT = "Times New Roman";
 const SIZE = 24; // half-points: 12 pt, the usual size of Vietnamese administrative documents
@@ -133,15 +133,15 @@ export async function renderDocx(envelope: ReportDocument, locale: Locale): Prom
         reportTable(SUMMARY_COLUMNS, model.summary, cells),
         ...(dueDate ? [new Paragraph({ spacing: { before: 60, after: 80 }, children: [text(t("document.targetsAt", { day: formatDay(dueDate) }), { italics: true })] })] : []),
 
-        heading(`${t("sections.ranking")}: ${headline}`),
+        heading(`${kindSection(model, "ranking", w)}: ${headline}`),
         reportTable(RANKING_COLUMNS, model.ranking, cells),
 
         heading(t("sections.praise")),
         para([text(praiseSentence(model, w))]),
 
-        heading(t("sections.missing")),
+        heading(kindSection(model, "missing", w)),
         model.missing.length === 0
-          ? para([text(t("document.allReported"))])
+          ? para([text(kindSection(model, "allReportedDocument", w))])
           : reportTable(MISSING_COLUMNS, model.missing, cells),
 
         heading(`${t("sections.trend")}: ${headline}`),

@@ -102,6 +102,12 @@ export interface WeeklyReportModel {
   criticismRule?: AppliedCriticismRule;
   missing: ReportMissingUnit[];
   trend: ReportTrendPoint[];
+  /**
+   * What the ranked units are (a `unit_level` key: "district", "commune" ...), whatever their
+   * depth; null when they mix kinds. Optional without a new version: a report issued before it
+   * reads as before ("các đơn vị"), its frozen model unchanged.
+   */
+  childKind?: string | null;
 }
 
 /** The document around a model: live figures, or an issued (frozen) report. */

@@ -10,7 +10,7 @@ import { columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS
 import { reportFont } from "./fonts";
 import { recipientLines } from "./issuing";
 import type { ReportDocument, ReportEnvelope } from "./model";
-import { frozenNote, metricName, modelWeekShortLabel, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock, type ReportWords } from "./text";
+import { frozenNote, kindSection, metricName, modelWeekShortLabel, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock, type ReportWords } from "./text";
 
 type Doc = PDFKit.PDFDocument;
 type Align = "left" | "right" | "center";
@@ -250,14 +250,14 @@ export function renderPdf(envelope: ReportDocument, locale: Locale): Promise<Buf
   const dueDate = model.summary.find((s) => s.metric === model.metric.code)?.dueDate ?? null;
   if (dueDate) paragraph(doc, t("document.targetsAt", { day: formatDay(dueDate) }), "italic", 8.5);
 
-  heading(doc, `${t("sections.ranking")}: ${headline}`);
+  heading(doc, `${kindSection(model, "ranking", w)}: ${headline}`);
   reportTable(doc, RANKING_COLUMNS, model.ranking, cells);
 
   heading(doc, t("sections.praise"));
   paragraph(doc, praiseSentence(model, w));
 
-  heading(doc, t("sections.missing"));
-  if (model.missing.length === 0) paragraph(doc, t("document.allReported"));
+  heading(doc, kindSection(model, "missing", w));
+  if (model.missing.length === 0) paragraph(doc, kindSection(model, "allReportedDocument", w));
   else reportTable(doc, MISSING_COLUMNS, model.missing, cells);
 
   heading(doc, `${t("sections.trend")}: ${headline}`, CHART_HEIGHT + 10);

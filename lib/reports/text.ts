@@ -14,6 +14,7 @@ import { TIME_ZONE, type Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import "@/lib/i18n/types";
 import { documentDateParts, unitSlug } from "./issuing";
+import { knownKind } from "./kind-words";
 import type { ReportDocument, ReportEnvelope, ReportNamedPercent, ReportProjection, WeeklyReportModel } from "./model";
 
 function translatorFor(locale: Locale) {
@@ -135,6 +136,20 @@ export function praiseSentence(model: Pick<WeeklyReportModel, "praise" | "critic
   const say = ruleTranslatorFor(locale);
   const criticism = criticismWords(model.criticismRule, model.criticism.length, percent, (key, values) => say(key, values), t("praise.criticised"));
   return rankingSentence(model.praise, model.criticism, percent, { praise: t("praise.praised"), ...criticism }) || t("praise.sentenceNone");
+}
+
+/**
+ * The ranking's and the missing list's section titles and the "all reported" line, naming the
+ * ranked units by their kind ("II. Xếp hạng các xã, phường" for a 2025 province, "các huyện,
+ * quận, thị xã, thành phố" for a 2023 one). A model without `childKind` (issued before it, or
+ * mixing kinds) keeps the plain "các đơn vị" wording it was issued with.
+ */
+export function kindSection(model: Pick<WeeklyReportModel, "childKind">, part: "ranking" | "missing" | "allReportedDocument" | "allReportedPage", { t }: ReportWords): string {
+  const kind = knownKind(model.childKind);
+  if (kind) return t(`sectionsByKind.${part}`, { units: t(`kinds.${kind}`) });
+  if (part === "allReportedDocument") return t("document.allReported");
+  if (part === "allReportedPage") return t("page.allReported");
+  return t(`sections.${part}`);
 }
 
 /** The lines of the title block, in order. */

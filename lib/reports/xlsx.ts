@@ -11,7 +11,7 @@ import {
   type CellContext, type ColumnKind, type ReportColumn,
 } from "./columns";
 import type { ReportEnvelope } from "./model";
-import { frozenNote, metricName, praiseSentence, reportUnitName, reportWords, titleBlock, weekLabel, weekShortLabel } from "./text";
+import { frozenNote, kindSection, metricName, praiseSentence, reportUnitName, reportWords, titleBlock, weekLabel, weekShortLabel } from "./text";
 
 const INTEGER = "#,##0";
 const SIGNED = "+#,##0;-#,##0;0";
@@ -138,10 +138,10 @@ export async function renderXlsx(envelope: ReportEnvelope, locale: Locale): Prom
     added.eachCell({ includeEmpty: true }, (cell) => { cell.border = THIN; });
   }
 
-  tableSheet(book, t("sheets.ranking"), `${t("sections.ranking")}: ${headline}`, context, sheetTable(RANKING_COLUMNS, model.ranking, cells, formats));
+  tableSheet(book, t("sheets.ranking"), `${kindSection(model, "ranking", w)}: ${headline}`, context, sheetTable(RANKING_COLUMNS, model.ranking, cells, formats));
   const praise = tableSheet(book, t("sheets.praise"), t("sections.praise"), praiseSentence(model, w), sheetTable(PRAISE_COLUMNS, praiseRows(model), cells, formats));
   praise.getCell(2, 1).font = { size: 10 };
-  tableSheet(book, t("sheets.missing"), t("sections.missing"), context, sheetTable(MISSING_COLUMNS, model.missing, cells, formats));
+  tableSheet(book, t("sheets.missing"), kindSection(model, "missing", w), context, sheetTable(MISSING_COLUMNS, model.missing, cells, formats));
   tableSheet(book, t("sheets.trend"), `${t("sections.trend")}: ${headline}`, t("sheets.trendHint"), sheetTable(TREND_COLUMNS, model.trend, cells, formats));
 
   return Buffer.from(await book.xlsx.writeBuffer());

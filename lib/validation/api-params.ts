@@ -12,7 +12,10 @@ const unitCode = z.string().regex(UNIT_CODE, say("errors.params.unitCode"));
 const code = (key: MessageKey) => z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, say(key));
 const asOf = z.string().refine(isIsoDate, say("errors.params.isoDate"));
 
-export const unitsParamsSchema = z.object({ parent: unitCode.optional() });
+export const unitsParamsSchema = z.object({ parent: unitCode.optional(), asOf: asOf.optional() });
+
+/** `GET /api/v1/units/CODE`: only the day the code is resolved on. */
+export const unitParamsSchema = z.strictObject({ asOf: asOf.optional() });
 
 export const rankingsParamsSchema = z.object({
   parent: unitCode.optional(),

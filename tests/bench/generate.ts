@@ -11,6 +11,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { readOfficialUnits } from "@/lib/db/seed/official-units";
 import { addDays } from "@/lib/domain/dates";
 import { searchKey } from "@/lib/domain/text";
+import { unitKindOf } from "@/lib/domain/unit-kinds";
 import { rebuildDailyTotals, rebuildUnitReports } from "@/lib/data/totals";
 import { rebuildRankingFacts } from "@/lib/data/ranking-facts";
 import { createPrismaClient } from "@/lib/db/client";
@@ -72,9 +73,9 @@ export async function generateNationalDataset(url: string, today: string): Promi
     byCode.set(u.code, unit);
     units.push(unit);
     const text = (s: string) => s.replace(/[\t\n\\]/g, " ");
-    unitLines.push([unit.id, u.code, text(u.name), searchKey(u.name), text(u.type), unit.level, unit.parentId ?? "\\N", unit.path, now].join("\t") + "\n");
+    unitLines.push([unit.id, u.code, text(u.name), searchKey(u.name), text(u.type), unitKindOf(unit.level, u.type), unit.level, unit.parentId ?? "\\N", unit.path, now].join("\t") + "\n");
   }
-  await copyRows(client, "COPY unit (id, code, name, search_name, type, level, parent_id, path, updated_at) FROM STDIN", unitLines);
+  await copyRows(client, "COPY unit (id, code, name, search_name, type, kind, level, parent_id, path, updated_at) FROM STDIN", unitLines);
   await client.query("SELECT setval(pg_get_serial_sequence('unit', 'id'), (SELECT max(id) FROM unit))");
   log(`${units.length} units`, t);
 

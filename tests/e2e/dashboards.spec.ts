@@ -52,9 +52,9 @@ test("rankings: 18 districts, praise and criticism sentence, sortable, configura
   await expect(rows.first().locator("td").nth(4)).toHaveText(PERCENT);
   await screenshot(page, testInfo, "rankings");
 
-  await page.getByRole("columnheader", { name: /Đơn vị/ }).getByRole("link").click();
+  await page.getByRole("columnheader", { name: /Huyện, quận/ }).getByRole("link").click();
   await expect(page).toHaveURL(/sort=name&dir=asc/);
-  await expect(page.getByRole("columnheader", { name: /Đơn vị/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("columnheader", { name: /Huyện, quận/ })).toHaveAttribute("aria-sort", "ascending");
   await expect((await rankingRows(page)).first()).toContainText("Huyện Bắc Trà My");
 
   await page.goto("/units/49/rankings?top=2&bottom=1");
@@ -203,7 +203,7 @@ test("in English: every dashboard screen's words, titles and numbers follow the 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rankings of district-level units · Tỉnh Quảng Nam");
   await expect(page.getByTestId("praise-sentence")).toHaveText(/^Praised: [^;]+ \(\d+\.\d{2}%\), [^;]+, [^;]+; Criticised: [^;]+\.$/);
   await expect(page.locator('tr[data-mark="praise"]').first()).toContainText("Praised");
-  await expect(page.getByRole("columnheader", { name: /Code · Unit/ })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /Code · District/ })).toBeVisible();
   await expect((await rankingRows(page)).first().locator("td").nth(4)).toHaveText(PERCENT_EN);
   await expect(page.getByRole("button", { name: "Apply" })).toBeVisible();
   await noVietnamese();
@@ -212,7 +212,7 @@ test("in English: every dashboard screen's words, titles and numbers follow the 
   await page.goto("/reporting");
   await expect(page).toHaveTitle(/^Reporting status/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Reporting status for ${dmy(today)}`);
-  await expect(page.getByTestId("reporting-summary")).toHaveText(/^\d+\/241 units reported · . ?\d+ not yet reported$/);
+  await expect(page.getByTestId("reporting-summary")).toHaveText(/^\d+\/241 communes and wards reported · . ?\d+ not yet reported$/);
   await expect(page.locator("[data-group] li").filter({ hasText: "3 days without a report" }).first()).toBeVisible();
   await noVietnamese();
 

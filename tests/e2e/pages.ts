@@ -23,6 +23,7 @@ export const PAGES: { path: string; user: string | null }[] = [
   { path: "/admin/users", user: "admin" },
   { path: "/admin/users/{user:nuithanh}", user: "admin" },
   { path: "/admin/units", user: "admin" },
+  { path: "/admin/units/reorganisation", user: "admin" },
   { path: "/admin/campaigns", user: "admin" },
   { path: "/admin/campaigns/cao-diem-demo", user: "admin" },
   { path: "/account/tokens", user: "tinh" },

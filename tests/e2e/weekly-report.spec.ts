@@ -117,7 +117,7 @@ test("in English the report page and its files have English words and English nu
   await expect(page).toHaveTitle(/Weekly report/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/Tỉnh Quảng Nam · Week \d+\/\d{4}/);
   await expect(page.getByText(/Monday \d{2}\/\d{2}\/\d{4} – Sunday \d{2}\/\d{2}\/\d{4}/).first()).toBeVisible();
-  for (const name of ["I. Overall results", "II. Unit rankings: Accounts activated", "III. Praise and criticism", "V. Cumulative progress against the plan: Accounts activated", "Issued reports", "Download:"]) {
+  for (const name of ["I. Overall results", "II. Ranking of the districts: Accounts activated", "III. Praise and criticism", "V. Cumulative progress against the plan: Accounts activated", "Issued reports", "Download:"]) {
     await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
   }
   // (on a phone the column's values are listed under the unit's name instead)

@@ -20,7 +20,7 @@ describe("POST /api/v1/daily with the session cookie", () => {
   beforeEach(async () => {
     const db = await resetDatabase();
     await smallTree(db);
-    const unit = await db.unit.findUniqueOrThrow({ where: { code: "901" } });
+    const unit = await db.unit.findFirstOrThrow({ where: { code: "901" } });
     const user = await db.user.create({ data: { username: "bac", displayName: "bac", role: "district", unitId: unit.id, passwordHash: "x" } });
     districtId = user.id;
     session.current = { uid: user.id, sv: user.sessionVersion };
@@ -57,7 +57,7 @@ describe("POST /api/v1/daily with the session cookie", () => {
 
   it("leaves bearer-token calls as they were: no Origin, any content type", async () => {
     session.current = null;
-    const { token } = await issueApiToken({ id: districtId, username: "bac", role: "district", unitPath: (await testDb().unit.findUniqueOrThrow({ where: { code: "901" } })).path }, { name: "t" });
+    const { token } = await issueApiToken({ id: districtId, username: "bac", role: "district", unitPath: (await testDb().unit.findFirstOrThrow({ where: { code: "901" } })).path }, { name: "t" });
     expect((await post({ authorization: `Bearer ${token}`, "content-type": "text/plain" })).status).toBe(200);
     expect(await testDb().figure.count()).toBe(1);
   });
@@ -68,7 +68,7 @@ describe("POST /api/v1/daily with the session cookie", () => {
     { role: "leader" as const, says: /Ban Chỉ đạo được xem/ },
   ])("refuses $role 403 whatever the body, saying what the role may do", async ({ role, says }) => {
     const db = testDb();
-    const unit = await db.unit.findUniqueOrThrow({ where: { code: "90" } });
+    const unit = await db.unit.findFirstOrThrow({ where: { code: "90" } });
     const user = await db.user.create({ data: { username: role, displayName: role, role, unitId: unit.id, passwordHash: "x" } });
     session.current = { uid: user.id, sv: user.sessionVersion };
     const own = { "content-type": "application/json", origin: "http://test:3500", "sec-fetch-site": "same-origin" };

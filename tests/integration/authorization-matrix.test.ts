@@ -80,15 +80,26 @@ const placeUnit = (scope: Scope) => (scope === "in" ? "901" : "801");
 const figureDay = () => addDays("2023-01-01", next());
 
 async function victimUser(scope: Scope, active = true): Promise<number> {
-  const unit = await testDb().unit.findUniqueOrThrow({ where: { code: placeUnit(scope) } });
+  const unit = await testDb().unit.findFirstOrThrow({ where: { code: placeUnit(scope) } });
   const user = await testDb().user.create({ data: { username: `nannhan${next()}`, displayName: "x", role: "district", unitId: unit.id, passwordHash: "x", active } });
   return user.id;
 }
 
+/** An account (commune police) on a commune that ended on 01/01/2000, gone whole into a new commune. */
+async function victimOnEndedUnit(scope: Scope): Promise<number> {
+  const parent = await testDb().unit.findFirstOrThrow({ where: { code: placeUnit(scope) } });
+  // a code of its own (six digits), clear of the fixture's communes that victimUnit's codes can meet
+  const code = `${scope === "in" ? 97 : 87}${String(next()).padStart(4, "0")}`;
+  const ended = await testDb().unit.create({ data: { code, name: `Xã ${code}`, searchName: searchKey(`Xã ${code}`), type: "Xã", kind: "commune", level: 3, parentId: parent.id, path: `${parent.path}${code}/`, dissolvedOn: new Date("2000-01-01T00:00:00Z") } });
+  const successor = await testDb().unit.findFirstOrThrow({ where: { code: await victimUnit(scope) } });
+  await testDb().unitSuccession.create({ data: { predecessorId: ended.id, successorId: successor.id, part: "full" } });
+  return (await testDb().user.create({ data: { username: `nannhan${next()}`, displayName: "x", role: "commune", unitId: ended.id, passwordHash: "x" } })).id;
+}
+
 async function victimUnit(scope: Scope): Promise<string> {
   const code = `${scope === "in" ? 9 : 8}${String(next()).padStart(4, "0")}`;
-  const parent = await testDb().unit.findUniqueOrThrow({ where: { code: placeUnit(scope) } });
-  await testDb().unit.create({ data: { code, name: `Xã ${code}`, searchName: searchKey(`Xã ${code}`), type: "Xã", level: 3, parentId: parent.id, path: `${parent.path}${code}/` } });
+  const parent = await testDb().unit.findFirstOrThrow({ where: { code: placeUnit(scope) } });
+  await testDb().unit.create({ data: { code, name: `Xã ${code}`, searchName: searchKey(`Xã ${code}`), type: "Xã", kind: "commune", level: 3, parentId: parent.id, path: `${parent.path}${code}/` } });
   return code;
 }
 
@@ -246,6 +257,18 @@ const routeRows = (file: string, method: string, rule: Row["rule"], request: Req
 
 const roleOf = (who: Who): Role => (who === "signedOut" ? "district" : who);
 const dailyCsv = (who: Who, scope: Scope) => csvFile(["date,unit_code,metric,value", `${figureDay()},${figureUnit(roleOf(who), scope)},dossiers,1`]);
+/** A reorganisation that starts one new province and ends nothing: loadable (and undone) any number of times. */
+const reorganisationFiles = () => {
+  const code = `7${String(next()).padStart(4, "0")}`;
+  return { units: csvFile(["code,name,type,parent_code,level", `${code},Tỉnh ${code},Tỉnh,,1`]), changes: csvFile(["effective_date,old_code,old_name,new_code,new_name,part"]) };
+};
+/** A reorganisation loaded by the administrator, for its undo. */
+const loadedReorganisation = async (): Promise<number> => {
+  const { importReorganisation } = await import("@/lib/data/reorganisation");
+  const { units, changes } = reorganisationFiles();
+  const loaded = await importReorganisation(await actorOf("admin"), { date: "2025-07-01", unitsText: await units.text(), changesText: await changes.text() });
+  return loaded.id!;
+};
 const unitsCsv = (scope: Scope) => {
   const code = `${scope === "in" ? 9 : 8}${String(next()).padStart(4, "0")}`;
   return csvFile(["code,name,type,parent_code,level", `${code},Xã ${code},Xã,${placeUnit(scope)},3`]);
@@ -272,12 +295,15 @@ const ROWS: Record<string, Row> = {
   "action:app/admin/users/actions.ts#updateUserAction": formAction("app/admin/users/actions.ts", "updateUserAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope)), displayName: "Đổi tên", role: "district", unitCode: placeUnit(scope) })),
   "action:app/admin/users/actions.ts#resetPasswordAction": formAction("app/admin/users/actions.ts", "resetPasswordAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope)) })),
   "action:app/admin/users/actions.ts#deactivateUserAction": formAction("app/admin/users/actions.ts", "deactivateUserAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope)) })),
+  "action:app/admin/users/actions.ts#moveUserToSuccessorAction": formAction("app/admin/users/actions.ts", "moveUserToSuccessorAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimOnEndedUnit(scope)) })),
   "action:app/admin/users/actions.ts#activateUserAction": formAction("app/admin/users/actions.ts", "activateUserAction", ADMIN_ONLY, async (_w, scope) => ({ userId: String(await victimUser(scope, false)) })),
   "action:app/account/tokens/actions.ts#issueTokenAction": formAction("app/account/tokens/actions.ts", "issueTokenAction", OWN_OR_ADMIN, async (_w, scope) => ({ name: `mã ${next()}`, username: scope === "in" ? "" : OTHER_USER })),
   "action:app/account/tokens/actions.ts#revokeTokenAction": formAction("app/account/tokens/actions.ts", "revokeTokenAction", OWN_OR_ADMIN, async (who, scope) => ({ tokenId: String(await tokenOf(scope === "in" ? USERNAMES[roleOf(who)] : OTHER_USER)) })),
   "action:app/admin/units/actions.ts#renameUnitAction": formAction("app/admin/units/actions.ts", "renameUnitAction", ADMIN_ONLY, async (_w, scope) => ({ code: await victimUnit(scope), name: `Tên mới ${next()}` })),
   "action:app/admin/units/actions.ts#dissolveUnitAction": formAction("app/admin/units/actions.ts", "dissolveUnitAction", ADMIN_ONLY, async (_w, scope) => ({ code: await victimUnit(scope), date: "2025-07-01", reason: "Sắp xếp đơn vị hành chính" })),
   "action:app/admin/units/actions.ts#importUnitsAction": formAction("app/admin/units/actions.ts", "importUnitsAction", ADMIN_ONLY, async (_w, scope) => ({ file: unitsCsv(scope), dryRun: "0" })),
+  "action:app/admin/units/reorganisation/actions.ts#reorganisationAction": formAction("app/admin/units/reorganisation/actions.ts", "reorganisationAction", ADMIN_ONLY, async () => ({ date: "2025-07-01", ...reorganisationFiles(), dryRun: "0" })),
+  "action:app/admin/units/reorganisation/actions.ts#undoReorganisationAction": formAction("app/admin/units/reorganisation/actions.ts", "undoReorganisationAction", ADMIN_ONLY, async () => ({ id: String(await loadedReorganisation()) })),
   "action:app/admin/campaigns/actions.ts#createCampaignAction": formAction("app/admin/campaigns/actions.ts", "createCampaignAction", ADMIN_ONLY, async () => ({ code: `dot-m${next()}`, name: "Đợt mới", startDate: "2024-01-01", endDate: "2024-06-30" })),
   "action:app/admin/campaigns/actions.ts#saveTargetGridAction": formAction("app/admin/campaigns/actions.ts", "saveTargetGridAction", ADMIN_ONLY, async (_w, scope) => ({ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", [`t:${placeUnit(scope)}`]: String(next()) })),
   "action:app/admin/campaigns/actions.ts#importTargetsAction": formAction("app/admin/campaigns/actions.ts", "importTargetsAction", ADMIN_ONLY, async (_w, scope) => ({ file: targetsCsv(scope), dryRun: "0" })),
@@ -333,11 +359,17 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/users.ts#createUser": dataRow("lib/data/users.ts", "createUser", ADMIN_ONLY, async (_r, scope) => [newUser(scope)]),
   "data:lib/data/users.ts#updateUser": dataRow("lib/data/users.ts", "updateUser", ADMIN_ONLY, async (_r, scope) => [{ userId: await victimUser(scope), displayName: "Đổi", role: "district", unitCode: placeUnit(scope) }]),
   "data:lib/data/users.ts#setUserActive": dataRow("lib/data/users.ts", "setUserActive", ADMIN_ONLY, async (_r, scope) => [await victimUser(scope), false]),
+  "data:lib/data/users.ts#moveUserToSuccessor": dataRow("lib/data/users.ts", "moveUserToSuccessor", ADMIN_ONLY, async (_r, scope) => [await victimOnEndedUnit(scope)]),
   "data:lib/data/users.ts#resetPassword": dataRow("lib/data/users.ts", "resetPassword", ADMIN_ONLY, async (_r, scope) => [await victimUser(scope)]),
   "data:lib/data/api-tokens.ts#issueApiToken": dataRow("lib/data/api-tokens.ts", "issueApiToken", OWN_OR_ADMIN, async (_r, scope) => [{ name: `mã ${next()}`, ...(scope === "out" ? { username: OTHER_USER } : {}) }]),
   "data:lib/data/api-tokens.ts#revokeApiToken": dataRow("lib/data/api-tokens.ts", "revokeApiToken", OWN_OR_ADMIN, async (role, scope) => [await tokenOf(scope === "in" ? USERNAMES[role] : OTHER_USER)]),
   "data:lib/data/units-admin.ts#renameUnit": dataRow("lib/data/units-admin.ts", "renameUnit", ADMIN_ONLY, async (_r, scope) => [{ code: await victimUnit(scope), name: `Tên ${next()}` }]),
   "data:lib/data/units-admin.ts#dissolveUnit": dataRow("lib/data/units-admin.ts", "dissolveUnit", ADMIN_ONLY, async (_r, scope) => [{ code: await victimUnit(scope), date: "2025-07-01", reason: "Sắp xếp" }]),
+  "data:lib/data/reorganisation.ts#importReorganisation": dataRow("lib/data/reorganisation.ts", "importReorganisation", ADMIN_ONLY, async () => {
+    const { units, changes } = reorganisationFiles();
+    return [{ date: "2025-07-01", unitsText: await units.text(), changesText: await changes.text() }];
+  }, dailyResult),
+  "data:lib/data/reorganisation.ts#undoReorganisation": dataRow("lib/data/reorganisation.ts", "undoReorganisation", ADMIN_ONLY, async () => [await loadedReorganisation()]),
   "data:lib/data/targets-admin.ts#createCampaign": dataRow("lib/data/targets-admin.ts", "createCampaign", ADMIN_ONLY, async () => [{ code: `dot-d${next()}`, name: "Đợt", startDate: "2024-01-01", endDate: "2024-06-30" }]),
   "data:lib/data/issued-reports.ts#issueWeeklyReport": dataRow("lib/data/issued-reports.ts", "issueWeeklyReport", ISSUE, async (_r, scope) => [{ unitCode: scope === "in" ? "90" : "80", week: parseIsoWeek(`2023-W${String(10 + (next() % 40)).padStart(2, "0")}`)!, campaignCode: "dot-1", lockDays: false }]),
   "data:lib/data/criticism-rule.ts#updateCriticismRule": dataRow("lib/data/criticism-rule.ts", "updateCriticismRule", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), rule: { kind: "bottom", count: next() % 50 } }]),
@@ -376,6 +408,11 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/daily-grid-rows.ts#gridCellsToRows": () => [{ date: "2023-05-02", submissionKey: "matrix-read", confirmSpikes: false, cells: [{ unitCode: "90101", metric: "dossiers", value: "1", kind: "daily", expectedVersion: null }] }],
   "lib/data/daily-grid.ts#getDailyGrid": ({ admin }) => [admin, "2023-05-02", "901"],
   "lib/data/errors.ts#AppError": () => ["NOT_FOUND"],
+  // a code on a day: internal lookups (no actor); every caller checks scope on the unit found
+  "lib/data/unit-on-day.ts#unitOnDay": () => [testDb(), "90101", AS_OF, { id: true }],
+  "lib/data/unit-on-day.ts#unitsOnDays": () => [testDb(), ["90101", "901"]],
+  "lib/data/unit-on-day.ts#codeElsewhere": () => ["90101", AS_OF],
+  "lib/data/unit-on-day.ts#today": () => [],
   "lib/data/errors.ts#invalidField": () => ["code", "admin.campaigns.refusal.duplicateCode", { code: "dot-1" }],
   "lib/data/errors.ts#userText": () => [new AppError("NOT_FOUND")],
   "lib/data/errors.ts#roleCannotWriteFigures": () => ["leader"],
@@ -389,8 +426,10 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/targets-admin.ts#listTargetSumWarnings": ({ admin }) => [admin, "dot-1"],
   "lib/data/units-admin.ts#getUnitTree": ({ admin }) => [admin, "90"],
   "lib/data/units-admin.ts#searchUnits": ({ admin }) => [admin, "Xã"],
+  "lib/data/reorganisation.ts#listReorganisations": ({ admin }) => [admin],
   "lib/data/units.ts#getHomeUnitCode": ({ admin }) => [admin],
   "lib/data/users.ts#listUsers": ({ admin }) => [admin],
+  "lib/data/users.ts#listAccountsOnEndedUnits": ({ admin }) => [admin],
   "lib/data/users.ts#getUser": ({ admin }) => [admin, admin.id],
   // dashboards and the read API
   "lib/data/units.ts#listUnits": ({ admin }) => [admin, "90"],
@@ -472,6 +511,8 @@ const INTERNAL = new Set([
   "lib/data/login-throttle.ts#countAttempt", "lib/data/login-throttle.ts#forgiveAttempt",
   // every token of a user revoked inside an account event's transaction (password change or reset, deactivation), after its check
   "lib/data/api-tokens.ts#revokeTokensOfUser",
+  // the structure a view shows, read inside getUnitFrame after its permission check (a unit id, no actor)
+  "lib/data/units.ts#structureOfView",
 ]);
 /**
  * Route handlers that are public by design: next-auth's own sign-in, session and sign-out
@@ -517,7 +558,7 @@ async function readSample(): Promise<ReadSample> {
   const db = testDb();
   return {
     admin: await actorOf("admin"),
-    unit: await db.unit.findUniqueOrThrow({ where: { code: "90" }, select: { id: true, code: true, path: true } }),
+    unit: await db.unit.findFirstOrThrow({ where: { code: "90" }, select: { id: true, code: true, path: true } }),
     campaignId: (await db.campaign.findUniqueOrThrow({ where: { code: "dot-1" } })).id,
     metricId: (await db.metric.findUniqueOrThrow({ where: { code: "activated" } })).id,
   };
@@ -532,11 +573,11 @@ beforeAll(async () => {
   const passwordHash = await hashPassword(password);
   for (const role of ROLES) {
     const code = UNIT_OF[role];
-    const unit = code ? await db.unit.findUniqueOrThrow({ where: { code } }) : null;
+    const unit = code ? await db.unit.findFirstOrThrow({ where: { code } }) : null;
     await db.user.create({ data: { username: USERNAMES[role], displayName: role, role, unitId: unit?.id ?? null, passwordHash } });
     passwords.set(USERNAMES[role], password);
   }
-  const other = await db.unit.findUniqueOrThrow({ where: { code: "801" } });
+  const other = await db.unit.findFirstOrThrow({ where: { code: "801" } });
   await db.user.create({ data: { username: OTHER_USER, displayName: "Khác", role: "district", unitId: other.id, passwordHash } });
 });
 

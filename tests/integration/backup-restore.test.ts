@@ -44,7 +44,7 @@ describe("backup and restore", () => {
   beforeAll(async () => {
     const db = await resetDatabase();
     await smallTree(db);
-    const unit = await db.unit.findUniqueOrThrow({ where: { code: "901" } });
+    const unit = await db.unit.findFirstOrThrow({ where: { code: "901" } });
     const user = await db.user.create({ data: { username: "bac", displayName: "Công an huyện Bắc — “thử”", passwordHash: "x", role: "district", unitId: unit.id } });
     const actor: Actor = { id: user.id, username: "bac", role: "district", unitPath: "90/901/" };
     for (const [day, value] of [["2023-06-01", 120], ["2023-06-02", 80], ["2023-06-03", 95]] as const) {

@@ -40,7 +40,7 @@ beforeEach(async () => {
   await createCampaign(db, "dot-1", "2023-05-01", "2023-06-30");
   const [campaign, metric] = await Promise.all([db.campaign.findUniqueOrThrow({ where: { code: "dot-1" } }), db.metric.findUniqueOrThrow({ where: { code: "activated" } })]);
   for (const [code] of DISTRICTS) {
-    const unit = await db.unit.findUniqueOrThrow({ where: { code } });
+    const unit = await db.unit.findFirstOrThrow({ where: { code } });
     await db.target.create({ data: { campaignId: campaign.id, unitId: unit.id, metricId: metric.id, dueDate: dayToDate("2023-06-30"), value: 1000 } });
   }
   const figures = DISTRICTS.map(([code, , value]) => `${DAY},${code === "901" ? "90101" : code},activated,${value}`);

@@ -84,7 +84,7 @@ describe("faults", () => {
     setDb(db);
     await seedReference(db);
     await smallTree(db);
-    const unit = await db.unit.findUniqueOrThrow({ where: { code: "901" } });
+    const unit = await db.unit.findFirstOrThrow({ where: { code: "901" } });
     const user = await db.user.create({ data: { username: "bac", displayName: "Công an huyện Bắc", passwordHash: "x", role: "district", unitId: unit.id } });
     token = await addApiToken(db, user.id, "faults");
     district = { id: user.id, username: "bac", role: "district", unitPath: "90/901/" };

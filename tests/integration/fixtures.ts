@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { dayToDate } from "@/lib/domain/dates";
 import { searchKey } from "@/lib/domain/text";
+import { unitKindOf } from "@/lib/domain/unit-kinds";
 
 export const ADMIN: Actor = { id: null, username: "system", role: "admin", unitPath: null };
 
@@ -12,7 +13,7 @@ export async function createUnits(db: Db, rows: [string, string, string | null][
     const parent = parentCode ? units.get(parentCode)! : null;
     const path = `${parent?.path ?? ""}${code}/`;
     const level = path.split("/").filter(Boolean).length;
-    const created = await db.unit.create({ data: { code, name, searchName: searchKey(name), type: "Test", level, parentId: parent?.id ?? null, path }, select: { id: true } });
+    const created = await db.unit.create({ data: { code, name, searchName: searchKey(name), type: "Test", kind: unitKindOf(level, "Test"), level, parentId: parent?.id ?? null, path }, select: { id: true } });
     units.set(code, { id: created.id, path });
   }
   return units;

@@ -101,6 +101,6 @@ describe("hostile input, property-based", () => {
 /** The stored figure of a unit and metric (on a day, when given). */
 async function storedFigure(unitCode: string, metric: string, date?: Date) {
   const db = testDb();
-  const [unit, metricRow] = await Promise.all([db.unit.findUniqueOrThrow({ where: { code: unitCode } }), db.metric.findUniqueOrThrow({ where: { code: metric } })]);
+  const [unit, metricRow] = await Promise.all([db.unit.findFirstOrThrow({ where: { code: unitCode } }), db.metric.findUniqueOrThrow({ where: { code: metric } })]);
   return db.figure.findFirstOrThrow({ where: { unitId: unit.id, metricId: metricRow.id, ...(date ? { date } : {}) } });
 }

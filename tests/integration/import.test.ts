@@ -118,7 +118,7 @@ describe("CSV import", () => {
   it("imports units, campaigns and targets", async () => {
     const units = await importCsv(ADMIN, "units", "code,name,type,parent_code,level\n90302,Xã Năm,Xã,903,3\n904,Huyện Đông,Huyện,90,2\n90401,Xã Sáu,Xã,904,3");
     expect(units).toMatchObject({ ok: true, written: 3 });
-    const unit = await testDb().unit.findUniqueOrThrow({ where: { code: "90401" } });
+    const unit = await testDb().unit.findFirstOrThrow({ where: { code: "90401" } });
     expect(unit).toMatchObject({ path: "90/904/90401/", level: 3, searchName: "xa sau" });
     const campaigns = await importCsv(ADMIN, "campaigns", "campaign,name,start_date,end_date\ncao-diem-2023,Cao điểm 2023,2023-05-01,2023-06-30");
     expect(campaigns.ok).toBe(true);

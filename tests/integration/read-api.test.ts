@@ -45,12 +45,12 @@ describe("read API: /api/v1/units, /rankings, /progress", () => {
     const children = await call(getUnits, "/api/v1/units?parent=90");
     expect(children.status).toBe(200);
     expect(children.body).toEqual([
-      { code: "901", name: "Huyện Bắc", type: "Test", level: 2 },
-      { code: "902", name: "Huyện Nam", type: "Test", level: 2 },
-      { code: "903", name: "Huyện Tây", type: "Test", level: 2 },
+      { code: "901", name: "Huyện Bắc", type: "Test", level: 2, validFrom: null, validTo: null },
+      { code: "902", name: "Huyện Nam", type: "Test", level: 2, validFrom: null, validTo: null },
+      { code: "903", name: "Huyện Tây", type: "Test", level: 2, validFrom: null, validTo: null },
     ]);
-    expect((await call(getUnits, "/api/v1/units")).body).toEqual([{ code: "90", name: "Tỉnh Thử Nghiệm", type: "Test", level: 1 }]);
-    expect((await call(getUnitByCode, "/api/v1/units/90101")).body).toEqual({ code: "90101", name: "Xã Một", type: "Test", level: 3, parentCode: "901" });
+    expect((await call(getUnits, "/api/v1/units")).body).toEqual([{ code: "90", name: "Tỉnh Thử Nghiệm", type: "Test", level: 1, validFrom: null, validTo: null }]);
+    expect((await call(getUnitByCode, "/api/v1/units/90101")).body).toEqual({ code: "90101", name: "Xã Một", type: "Test", level: 3, parentCode: "901", validFrom: null, validTo: null, predecessors: [], successors: [] });
   });
 
   it("answers rankings in exactly the documented shape, with the page's numbers", async () => {

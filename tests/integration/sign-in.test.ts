@@ -27,7 +27,7 @@ const attempt = (username: string, password: string, address: string, seconds: n
 
 async function createUser(username: string, active = true) {
   const db = testDb();
-  const unit = await db.unit.findUniqueOrThrow({ where: { code: "901" } });
+  const unit = await db.unit.findFirstOrThrow({ where: { code: "901" } });
   return db.user.create({ data: { username, displayName: username, role: "district", unitId: unit.id, passwordHash: await hashPassword(PASSWORD), active }, select: { id: true, sessionVersion: true } });
 }
 

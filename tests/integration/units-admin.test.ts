@@ -61,7 +61,7 @@ describe("unit administration", () => {
     expect(after.rows.map((r) => [r.code, r.actual])).toEqual([["21001", 100]]);
     const district = await getRankings(ADMIN, { parentCode: "49", metricCode: "accounts", asOf: "2023-06-20" });
     expect(district.rows.find((r) => r.code === "517")?.actual).toBe(140);
-    expect(await testDb().figure.count({ where: { unitId: (await testDb().unit.findUniqueOrThrow({ where: { code: "21002" } })).id } })).toBe(1);
+    expect(await testDb().figure.count({ where: { unitId: (await testDb().unit.findFirstOrThrow({ where: { code: "21002" } })).id } })).toBe(1);
 
     // no figures for it from the day it ended; the grid no longer lists it
     const late = await saveDailyFigures(ADMIN, [row("21002", "2023-06-15", 5)], { now: NOW });
@@ -120,7 +120,7 @@ describe("unit administration", () => {
   });
 
   it("only administrators administer units; a refused call writes nothing", async () => {
-    const unit = await testDb().unit.findUniqueOrThrow({ where: { code: "517" } });
+    const unit = await testDb().unit.findFirstOrThrow({ where: { code: "517" } });
     const district: Actor = { id: 1, username: "nuithanh", role: "district", unitPath: unit.path };
     const province: Actor = { id: 2, username: "tinh", role: "province", unitPath: "49/" };
     for (const actor of [district, province]) {
@@ -129,7 +129,7 @@ describe("unit administration", () => {
       await expect(searchUnits(actor, "tam")).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(getUnitTree(actor, "517")).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    expect(await testDb().unit.findUniqueOrThrow({ where: { code: "517" }, select: { name: true } })).toEqual({ name: "Huyện Núi Thành" });
+    expect(await testDb().unit.findFirstOrThrow({ where: { code: "517" }, select: { name: true } })).toEqual({ name: "Huyện Núi Thành" });
     expect(await testDb().auditEvent.count()).toBe(0);
   });
 });

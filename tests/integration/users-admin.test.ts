@@ -131,7 +131,7 @@ describe("user administration", () => {
       await db.user.findUnique({ where: { username: "bac" } }),
       await db.user.findFirst({ include: { unit: true, tokens: true } }),
       await db.apiToken.findUnique({ where: { id: token.id }, include: { user: true } }),
-      await db.unit.findUnique({ where: { code: "901" }, include: { users: true } }),
+      await db.unit.findFirst({ where: { code: "901" }, include: { users: true } }),
       await db.user.update({ where: { username: "bac" }, data: { displayName: "Bắc" } }),
       await db.user.create({ data: { username: "moi", displayName: "m", role: "commune", passwordHash: await hashPassword(PASSWORD) } }),
       await listUsers(admin),

@@ -46,7 +46,7 @@ async function target(unitCode: string, metric: string, due: string, value: numb
   const [campaign, m, unit] = await Promise.all([
     db.campaign.findUniqueOrThrow({ where: { code: "dot-1" } }),
     db.metric.findUniqueOrThrow({ where: { code: metric } }),
-    db.unit.findUniqueOrThrow({ where: { code: unitCode } }),
+    db.unit.findFirstOrThrow({ where: { code: unitCode } }),
   ]);
   await db.target.create({ data: { campaignId: campaign.id, unitId: unit.id, metricId: m.id, dueDate: dayToDate(due), value } });
 }
@@ -198,7 +198,7 @@ describe("every file says what the API says", () => {
 
   async function apiToken(role: "leader" | "district", unitCode: string): Promise<string> {
     const db = testDb();
-    const unit = await db.unit.findUniqueOrThrow({ where: { code: unitCode } });
+    const unit = await db.unit.findFirstOrThrow({ where: { code: unitCode } });
     const user = await db.user.create({ data: { username: `${role}-${unitCode}-${Date.now()}`, displayName: "Ban Chỉ đạo thử", passwordHash: "x", role, unitId: unit.id } });
     return addApiToken(db, user.id);
   }
@@ -289,7 +289,7 @@ describe("every file says what the API says", () => {
     const { pages, text: pdfText } = await readPdf(pdfBuffer);
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1}/${pages.length}`));
     const flat = pdfText.replace(/\s+/g, " ");
-    for (const expected of ["WEEKLY REPORT", "Monday 05/06/2023 – Sunday 11/06/2023", "I. Overall results", "II. Unit rankings: Accounts activated", "Praised: ", "Cumulative actual"]) expect(flat).toContain(expected);
+    for (const expected of ["WEEKLY REPORT", "Monday 05/06/2023 – Sunday 11/06/2023", "I. Overall results", "II. Ranking of the districts: Accounts activated", "Praised: ", "Cumulative actual"]) expect(flat).toContain(expected);
     for (const row of ranking.rows) {
       expect(flat).toContain(`${row.name} ${row.target === null ? "Not assigned" : formatNumber(row.target, "en")} ${formatNumber(row.actual, "en")} ${formatPercent(row.percent, "en")}`);
     }

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 
 /** `password`: stored hashed, so the user can sign in with it; without one the user cannot sign in. */
 export async function addUser(db: Db, username: string, role: Actor["role"], unitCode: string | null, { password }: { password?: string } = {}) {
-  const unit = unitCode ? await db.unit.findUniqueOrThrow({ where: { code: unitCode } }) : null;
+  const unit = unitCode ? await db.unit.findFirstOrThrow({ where: { code: unitCode } }) : null;
   const passwordHash = password ? await hashPassword(password) : "not-a-hash: cannot sign in";
   const user = await db.user.create({ data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash } });
   return { id: user.id, username, role, unitPath: unit?.path ?? null, sessionVersion: user.sessionVersion };

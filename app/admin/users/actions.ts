@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runFormAction, type FormState } from "@/lib/auth/form-action";
-import { createUser, resetPassword, setUserActive, updateUser } from "@/lib/data/users";
+import { createUser, moveUserToSuccessor, resetPassword, setUserActive, updateUser } from "@/lib/data/users";
 import { m } from "@/lib/i18n/message";
 import { userCreateSchema, userIdFormSchema, userUpdateSchema } from "@/lib/validation/accounts";
 
@@ -42,5 +42,14 @@ export async function activateUserAction(_state: FormState, form: FormData): Pro
     const user = await setUserActive(actor, userId, true);
     revalidatePath("/admin/users");
     return { message: m("users.activate.done", { username: user.username }) };
+  });
+}
+
+/** One step for an account on a unit that has ended: to that unit's one full successor. */
+export async function moveUserToSuccessorAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(userIdFormSchema, form, async (actor, { userId }) => {
+    const moved = await moveUserToSuccessor(actor, userId);
+    revalidatePath("/admin/users");
+    return { message: m("users.move.done", { username: moved.username, unit: `${moved.unitName} (${moved.unitCode})` }) };
   });
 }

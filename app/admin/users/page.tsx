@@ -5,7 +5,8 @@ import { CARD, FIELD, INPUT, TD, TH } from "@/components/forms/styles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { getRoleLabels } from "@/lib/auth/role-labels";
 import { requireAdminForPage } from "@/lib/auth/session";
-import { listUsers } from "@/lib/data/users";
+import { listAccountsOnEndedUnits, listUsers } from "@/lib/data/users";
+import { AccountsOnEndedUnits } from "./ended-units";
 import { formatDateTime } from "@/lib/domain/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { createUserAction } from "./actions";
@@ -20,10 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage() {
   const user = await requireAdminForPage();
   if (!user) return null;
-  const [users, t, roleLabels, fieldLabels] = await Promise.all([listUsers(user), getTranslator("users"), getRoleLabels(), getUserFieldLabels()]);
+  const [users, ended, t, roleLabels, fieldLabels] = await Promise.all([listUsers(user), listAccountsOnEndedUnits(user), getTranslator("users"), getRoleLabels(), getUserFieldLabels()]);
   return (
     <main className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("list.title")}</h1>
+      <AccountsOnEndedUnits accounts={ended} roleLabels={roleLabels} />
       <ScrollRegion label={t("list.caption")} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("list.caption")}</caption>

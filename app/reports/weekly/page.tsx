@@ -9,13 +9,13 @@ import { listIssuedReports } from "@/lib/data/issued-reports";
 import { getReportEnvelope } from "@/lib/data/weekly-report-envelope";
 import { resolveReportUnit } from "@/lib/data/weekly-report";
 import { formatDateTime, formatDay } from "@/lib/domain/format";
-import { formatIsoWeek, isWeekComplete, parseIsoWeek, shiftWeek } from "@/lib/domain/weeks";
+import { formatIsoWeek, isWeekComplete, parseIsoWeek, shiftWeek, weekEnd } from "@/lib/domain/weeks";
 import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { chartLegend } from "@/lib/reports/chart";
 import type { ReportEnvelope } from "@/lib/reports/model";
 import { FORMAT_LABELS, REPORT_FORMATS } from "@/lib/reports/render";
 import { MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext } from "@/lib/reports/columns";
-import { metricName, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
+import { kindSection, metricName, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
 import { weeklyReportDownloadSchema } from "@/lib/validation/report-params";
 import { searchParamsObject } from "@/lib/validation/search-params";
 import { IssueForm } from "./issue-form";
@@ -55,7 +55,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
   try {
     envelope = await getReportEnvelope(user, request);
     if (!envelope.issued) {
-      const unit = await resolveReportUnit(user, envelope.model.unit.code);
+      const unit = await resolveReportUnit(user, envelope.model.unit.code, weekEnd(parseIsoWeek(envelope.model.week.iso)!));
       canIssue = canIssueReport(user, unit?.path ?? null) && isWeekComplete(parseIsoWeek(envelope.model.week.iso)!);
     }
   } catch (error) {
@@ -66,7 +66,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
 
   const { model, issued } = envelope;
   const week = parseIsoWeek(model.week.iso)!;
-  const issuedList = await listIssuedReports(user, model.unit.code);
+  const issuedList = await listIssuedReports(user, model.unit.code, model.week.end);
   const download = (format: string) => `/api/v1/reports/weekly?${reportQuery(model.unit.code, model.week.iso, { format, ...(issued ? { issued: String(issued.id) } : {}), ...(!issued && request.campaign ? { campaign: request.campaign } : {}) })}`;
   const previous = formatIsoWeek(shiftWeek(week, -1));
   const next = formatIsoWeek(shiftWeek(week, 1));
@@ -133,8 +133,8 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
       </section>
 
       <section aria-labelledby="ranking" className="space-y-2">
-        <h2 id="ranking" className="text-lg font-semibold">{t("sections.ranking")}: {headline}</h2>
-        <ReportTable label={t("sections.ranking")} spec={RANKING_COLUMNS} rows={model.ranking} cells={cells} rowKey={(row) => row.code} rowData={(row) => ["data-unit", row.code]} minWidth="md:min-w-[44rem]" nowrap />
+        <h2 id="ranking" className="text-lg font-semibold">{kindSection(model, "ranking", w)}: {headline}</h2>
+        <ReportTable label={kindSection(model, "ranking", w)} spec={RANKING_COLUMNS} rows={model.ranking} cells={cells} rowKey={(row) => row.code} rowData={(row) => ["data-unit", row.code]} minWidth="md:min-w-[44rem]" nowrap />
         {model.ranking.length === 0 && <p className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-600">{t("page.noChildren")}</p>}
       </section>
 
@@ -144,9 +144,9 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
       </section>
 
       <section aria-labelledby="missing" className="space-y-2">
-        <h2 id="missing" className="text-lg font-semibold">{t("sections.missing")}</h2>
-        {model.missing.length === 0 ? <p className="text-sm">{t("page.allReported")}</p> : (
-          <ReportTable label={t("sections.missing")} spec={MISSING_COLUMNS} rows={model.missing} cells={cells} rowKey={(row) => row.code} minWidth="md:min-w-[32rem]" />
+        <h2 id="missing" className="text-lg font-semibold">{kindSection(model, "missing", w)}</h2>
+        {model.missing.length === 0 ? <p className="text-sm">{kindSection(model, "allReportedPage", w)}</p> : (
+          <ReportTable label={kindSection(model, "missing", w)} spec={MISSING_COLUMNS} rows={model.missing} cells={cells} rowKey={(row) => row.code} minWidth="md:min-w-[32rem]" />
         )}
       </section>
 

@@ -68,12 +68,12 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
       data: { code: DEMO_CAMPAIGN, name: "Đợt cao điểm định danh điện tử (demo)", startDate: dayToDate(start), endDate: dayToDate(endMilestone) },
     });
     const metrics = new Map((await tx.metric.findMany({ select: { id: true, code: true } })).map((m) => [m.code, m.id]));
-    const districts = await tx.unit.findMany({ where: { parent: { code: DEMO_PROVINCE } }, orderBy: { code: "asc" }, select: { id: true, code: true } });
+    const districts = await tx.unit.findMany({ where: { parent: { code: DEMO_PROVINCE, validFrom: null } }, orderBy: { code: "asc" }, select: { id: true, code: true } });
     const rand = seededRandom(49);
     const targetRows: { campaignId: number; unitId: number; metricId: number; dueDate: Date; value: number }[] = [];
     const figureRows: { unitId: number; metricId: number; date: Date; value: number; cumulative: number }[] = [];
     const provinceTotals = new Map<string, number>();
-    const provinceId = (await tx.unit.findUniqueOrThrow({ where: { code: DEMO_PROVINCE }, select: { id: true } })).id;
+    const provinceId = (await tx.unit.findFirstOrThrow({ where: { code: DEMO_PROVINCE, validFrom: null }, select: { id: true } })).id;
 
     for (const [districtIndex, district] of districts.entries()) {
       // Each district moves at its own pace: some will be praised, some criticised (and a
@@ -133,7 +133,8 @@ async function seedDemoUsers(client: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const user of DEMO_USERS) {
     if (await client.user.findUnique({ where: { username: user.username }, select: { id: true } })) continue;
-    const unit = user.unit ? await client.unit.findUnique({ where: { code: user.unit }, select: { id: true } }) : null;
+    // the demo's 2023 units (always existed); a code names a unit only together with a day
+    const unit = user.unit ? await client.unit.findFirst({ where: { code: user.unit, validFrom: null }, select: { id: true } }) : null;
     await client.user.create({ data: { username: user.username, displayName: user.displayName, role: user.role, passwordHash, unitId: unit?.id ?? null } });
   }
 }

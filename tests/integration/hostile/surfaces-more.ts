@@ -91,7 +91,7 @@ const apiGet = (handler: (request: Request) => Promise<Response>, path: string, 
     check: unauthorizedWithoutToken,
   });
 
-export const apiUnits = apiGet(getUnits, "/api/v1/units", ["parent"]);
+export const apiUnits = apiGet(getUnits, "/api/v1/units", ["parent", "asOf"]);
 export const apiRankings = apiGet(getRankings, "/api/v1/rankings", ["parent", "metric", "asOf", "campaign", "level"]);
 export const apiProgress = apiGet(getProgress, "/api/v1/progress", ["unit", "metric", "asOf", "campaign"]);
 export const apiWeeklyReport = apiGet(getWeeklyReport, "/api/v1/reports/weekly", ["unit", "week", "format", "campaign", "issued"], 100);
@@ -106,7 +106,7 @@ export const apiUnit = surface<{ code: string; query: string | undefined; auth: 
       { arbitrary: hostileString.map((s) => encodeURIComponent(s.slice(0, 2000))), weight: 3 },
       { arbitrary: fc.constantFrom("%", "%E0%A4%A", "%zz", "90%00", "..%2F..%2Fetc", ""), weight: 1 },
     ),
-    query: fc.option(queryString(["unit"]), { nil: undefined }),
+    query: fc.option(queryString(["asOf"]), { nil: undefined }),
     auth: AUTH,
   }),
   run: ({ code, query, auth }) => get(getUnit, `/api/v1/units/${code}`, query ?? "", auth),

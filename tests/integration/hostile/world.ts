@@ -20,7 +20,7 @@ let passwordHash: string | undefined;
 export async function buildWorld(db: Db): Promise<void> {
   await smallTree(db);
   await createCampaign(db); // dot-1, for the read API, the weekly report and the target grid
-  const [unit, otherDistrict, commune] = await Promise.all(["901", "902", "90101"].map((code) => db.unit.findUniqueOrThrow({ where: { code } })));
+  const [unit, otherDistrict, commune] = await Promise.all(["901", "902", "90101"].map((code) => db.unit.findFirstOrThrow({ where: { code } })));
   passwordHash = await hashPassword(DISTRICT_PASSWORD);
   const bac = await db.user.create({ data: { username: "bac", displayName: "Công an huyện Bắc", passwordHash, role: "district", unitId: unit.id } });
   const root = await db.user.create({ data: { username: "quantri", displayName: "Quản trị", passwordHash: await hashPassword("Quan-tri-2026-dai"), role: "admin" } });
@@ -40,7 +40,7 @@ export async function buildWorld(db: Db): Promise<void> {
  * district. Each target starts from this.
  */
 export async function restoreWorldUsers(db: Db): Promise<void> {
-  const unit = await db.unit.findUniqueOrThrow({ where: { code: "901" } });
+  const unit = await db.unit.findFirstOrThrow({ where: { code: "901" } });
   await db.user.update({ where: { id: built(district).id }, data: { role: "district", unitId: unit.id, active: true, mustChangePassword: false, passwordHash: built(passwordHash) } });
   await db.user.update({ where: { id: built(admin).id }, data: { role: "admin", unitId: null, active: true, mustChangePassword: false } });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { loadOrProblem } from "@/app/_dashboard/load";
 import { DashboardProblem } from "@/components/dashboard/problem";
+import { rankingsHref } from "@/components/dashboard/hrefs";
 import { RankingsView } from "@/components/dashboard/rankings-view";
 import { getCriticismContext } from "@/lib/data/criticism-rule";
 import { getRankings } from "@/lib/data/rankings";
@@ -24,10 +25,11 @@ export default async function UnitRankingsPage({ params, searchParams }: { param
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: unitCode, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
-      getUnitFrame(user, unitCode, { forRanking: true }),
+      getUnitFrame(user, unitCode, { forRanking: true, asOf: view.asOf }),
       getViewChoices(locale),
       getCriticismContext(user, { unitCode, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
     ]),
+    { unitCode, asOf: view.asOf, href: (successor) => rankingsHref(successor, view) },
   );
   if (loaded.problem !== null) return <DashboardProblem problem={loaded.problem} />;
   const [ranking, frame, choices, criticism] = loaded.data;

@@ -1,9 +1,10 @@
-// GET /api/v1/units/CODE → { code, name, type, level, parentCode }: one unit by code.
-import { z } from "zod";
+// GET /api/v1/units/CODE[?asOf=YYYY-MM-DD] → { code, name, type, level, parentCode, validFrom,
+// validTo, predecessors, successors }: the unit the code names on asOf (default today).
 import { readEndpoint } from "@/lib/api/responses";
 import { AppError } from "@/lib/data/errors";
 import { getUnit } from "@/lib/data/units";
 import { isUnitCode } from "@/lib/domain/unit-codes";
+import { unitParamsSchema } from "@/lib/validation/api-params";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +18,10 @@ function codeOf(request: Request): string {
   }
 }
 
-const handler = readEndpoint(z.strictObject({}), (actor, _params, request) => {
+const handler = readEndpoint(unitParamsSchema, (actor, params, request) => {
   const code = codeOf(request);
   if (!isUnitCode(code)) throw new AppError("NOT_FOUND", { subject: "unit" });
-  return getUnit(actor, code);
+  return getUnit(actor, code, params.asOf);
 });
 
 export function GET(request: Request): Promise<Response> {

@@ -1,0 +1,73 @@
+// The reorganisation planner's rules (lib/domain/reorganisation-plan.ts) on tiny trees; the
+// real lists in tests/integration/reorganisation.test.ts.
+import { describe, expect, it } from "vitest";
+import { planReorganisation, type ChangeRow, type NewUnitRow, type OldUnit } from "@/lib/domain/reorganisation-plan";
+
+const DATE = "2025-07-01";
+const LEVELS = new Set([1, 2, 3, 4]);
+
+let nextId = 1;
+function tree(rows: [code: string, parent: string | null, kind: string][]): OldUnit[] {
+  const units: OldUnit[] = [];
+  for (const [code, parent, kind] of rows) {
+    const up = parent ? units.find((u) => u.code === parent)! : null;
+    units.push({ id: nextId++, code, name: `Old ${code}`, type: "T", level: up ? up.level + 1 : 1, kind, parentId: up?.id ?? null, path: `${up?.path ?? ""}${code}/`, dissolvedOn: null });
+  }
+  return units;
+}
+const fresh = (rows: [code: string, parent: string | null, level: number][]): NewUnitRow[] =>
+  rows.map(([code, parentCode, level], i) => ({ line: i + 2, code, name: `New ${code}`, type: level === 1 ? "Tỉnh" : "Xã", parentCode, level }));
+const change = (rows: [oldCode: string, newCode: string, part?: "full" | "partial", share?: number][]): ChangeRow[] =>
+  rows.map(([oldCode, newCode, part = "full", share = null], i) => ({ line: i + 2, effectiveDate: DATE, oldCode, newCode, part, share }));
+
+describe("planReorganisation", () => {
+  const old = tree([["10", null, "province"], ["101", "10", "district"], ["10001", "101", "commune"], ["10002", "101", "commune"], ["20", null, "province"], ["201", "20", "district"], ["20001", "201", "commune"]]);
+
+  it("continues a province mapped wholly onto its own code, not a commune moved up a level; the rest of the mapped provinces' trees end", () => {
+    const plan = planReorganisation({
+      date: DATE, levels: LEVELS, old,
+      units: fresh([["10", null, 1], ["10001", "10", 2]]),
+      changes: change([["10", "10"], ["20", "10"], ["10001", "10001"], ["10002", "10001", "partial", 0.5], ["20001", "10001", "partial"]]),
+    });
+    expect(plan.issues).toEqual([]);
+    expect(plan.continuing.map((u) => u.code)).toEqual(["10"]);
+    expect(plan.create).toEqual([{ code: "10001", name: "New 10001", type: "Xã", level: 2, kind: "commune", parentCode: "10", path: "10/10001/" }]);
+    expect(plan.endingIds.map((id) => old.find((u) => u.id === id)!.code).sort()).toEqual(["10001", "10002", "101", "20", "20001", "201"]);
+    expect(plan.summary).toMatchObject({ ending: 6, starting: 1, continuing: 1, successions: { full: 2, partial: 2, partialWithShare: 1 }, districtsAbolished: 2, noSuccessor: { count: 0 } });
+  });
+
+  it("does not continue a unit whose parent does not continue, and refuses its code while the old unit stays", () => {
+    const plan = planReorganisation({
+      date: DATE, levels: LEVELS, old,
+      units: fresh([["30", null, 1], ["101", "30", 2]]),
+      changes: change([["10001", "101"]]),
+    });
+    expect(plan.continuing).toEqual([]);
+    expect(plan.issues).toEqual([{ file: "units", line: 3, reason: "codeInUse", params: { code: "101", name: "Old 101" } }]);
+  });
+
+  it.each([
+    { label: "a code twice", units: [["10", null, 1], ["10", null, 1]] as const, changes: [["10", "10"]] as const, reason: "duplicateCode" },
+    { label: "an unknown parent", units: [["10", null, 1], ["10009", "99", 2]] as const, changes: [["10", "10"]] as const, reason: "unknownParent" },
+    { label: "a level that does not fit", units: [["10", null, 1], ["10009", "10", 3]] as const, changes: [["10", "10"]] as const, reason: "levelMismatch" },
+    { label: "no parent below level 1", units: [["10", null, 1], ["10009", null, 2]] as const, changes: [["10", "10"]] as const, reason: "parentRequired" },
+    { label: "a new code not in the list", units: [["10", null, 1]] as const, changes: [["10", "10"], ["20", "30"]] as const, reason: "newCodeUnknown" },
+    { label: "a full row with another row", units: [["10", null, 1], ["10009", "10", 2]] as const, changes: [["10", "10"], ["10", "10009", "partial"]] as const, reason: "fullWithOthers" },
+    { label: "a row twice", units: [["10", null, 1], ["10009", "10", 2]] as const, changes: [["10", "10"], ["10001", "10009", "partial"], ["10001", "10009", "partial"]] as const, reason: "duplicateChange" },
+  ])("refuses $label", ({ units, changes, reason }) => {
+    const plan = planReorganisation({ date: DATE, levels: LEVELS, old, units: fresh(units.map((u) => [...u])), changes: change(changes.map((c) => [...c] as [string, string, ("full" | "partial")?])) });
+    expect(plan.issues.map((i) => i.reason)).toContain(reason);
+  });
+
+  it("refuses another effective date and a unit that already ends later", () => {
+    const ending = old.map((u) => (u.code === "10002" ? { ...u, dissolvedOn: "2025-09-01" } : u));
+    const plan = planReorganisation({
+      date: DATE, levels: LEVELS, old: ending, units: fresh([["10", null, 1]]),
+      changes: [...change([["10", "10"]]), { line: 3, effectiveDate: "2025-06-30", oldCode: "10001", newCode: "10", part: "full", share: null }],
+    });
+    expect(plan.issues.map((i) => [i.reason, i.params])).toEqual([
+      ["otherDate", { date: "2025-06-30", expected: DATE }],
+      ["endsLater", { code: "10002", date: "2025-09-01" }],
+    ]);
+  });
+});
