@@ -245,8 +245,8 @@ describe("dashboards: rankings, progress, overview, reporting status", () => {
     const status = await getReportingStatus(ADMIN, "90", "2023-06-10");
     expect(status).toMatchObject({ leaves: 4, reported: 2 });
     expect(status.groups).toEqual([
-      { code: "901", name: "Huyện Bắc", leaves: 2, missing: [{ code: "90102", name: "Xã Hai", lastReportedOn: "2023-06-07", daysBehind: 3 }] },
-      { code: "903", name: "Huyện Tây", leaves: 1, missing: [{ code: "90301", name: "Xã Bốn", lastReportedOn: null, daysBehind: null }] },
+      { code: "901", name: "Huyện Bắc", leaves: 2, missing: [{ code: "90102", name: "Xã Hai", lastReportedOn: "2023-06-07", daysBehind: 3 }], reported: [{ code: "90101", name: "Xã Một" }] },
+      { code: "903", name: "Huyện Tây", leaves: 1, missing: [{ code: "90301", name: "Xã Bốn", lastReportedOn: null, daysBehind: null }], reported: [] },
     ]);
     const commune = await getReportingStatus(ADMIN, "90102", "2023-06-07");
     expect(commune).toMatchObject({ leaves: 1, reported: 1, groups: [] });
