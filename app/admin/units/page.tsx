@@ -80,6 +80,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
   return (
     <main className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("units.title")}</h1>
+      <p className="text-sm"><Link href="/admin/units/reorganisation" className="text-brand-700 underline underline-offset-2">{t("units.reorganiseLink")}</Link></p>
       <form method="get" role="search" className="flex flex-wrap items-end gap-2 text-sm">
         <label className={FIELD} htmlFor="unit-search">{t("units.search.label")}
           <input id="unit-search" name="q" defaultValue={q} placeholder={t("units.search.placeholder")} className={`${INPUT} w-64`} />
