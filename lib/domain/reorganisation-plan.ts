@@ -202,12 +202,16 @@ export function planReorganisation(input: {
   const rootPaths = old.filter((u) => rootsMapped.has(u.id)).map((u) => u.path);
   const mappedIds = new Set(successions.map((s) => s.predecessorId));
   const continuingIds = new Set([...continuing.values()].map((u) => u.id));
-  const ending = old.filter((u) => !continuingIds.has(u.id) && (mappedIds.has(u.id) || rootPaths.some((p) => u.path.startsWith(p))));
+  const concerned = old.filter((u) => !continuingIds.has(u.id) && (mappedIds.has(u.id) || rootPaths.some((p) => u.path.startsWith(p))));
+  // a unit already ending on the date is left as it is (its end is not this reorganisation's,
+  // and undoing it does not reopen the unit); one that ends later is refused
+  const endsOnTheDate = (u: OldUnit) => u.dissolvedOn === date;
+  const ending = concerned.filter((u) => !endsOnTheDate(u));
   for (const u of ending) {
     if (u.dissolvedOn !== null) unitIssue(0, "endsLater", { code: u.code, date: u.dissolvedOn });
   }
   // a new unit may take an old unit's code only if that unit ends (a code names one unit a day)
-  const endingIds = new Set(ending.map((u) => u.id));
+  const endingIds = new Set(concerned.map((u) => u.id));
   for (const unit of create) {
     const holder = oldByCode.get(unit.code);
     if (holder && !endingIds.has(holder.id)) unitIssue(listed.get(unit.code)!.line, "codeInUse", { code: unit.code, name: holder.name });

@@ -59,6 +59,19 @@ describe("planReorganisation", () => {
     expect(plan.issues.map((i) => i.reason)).toContain(reason);
   });
 
+  it("leaves a unit that already ends on the date as it is, and lets a new unit take its code", () => {
+    const endsThen = old.map((u) => (u.code === "10002" ? { ...u, dissolvedOn: DATE } : u));
+    const plan = planReorganisation({
+      date: DATE, levels: LEVELS, old: endsThen,
+      units: fresh([["10", null, 1], ["10002", "10", 2]]),
+      changes: change([["10", "10"], ["20", "10"], ["10001", "10002"], ["10002", "10002"]]),
+    });
+    expect(plan.issues).toEqual([]);
+    expect(plan.endingIds.map((id) => old.find((u) => u.id === id)!.code).sort()).toEqual(["10001", "101", "20", "20001", "201"]);
+    expect(plan.create.map((u) => u.code)).toEqual(["10002"]);
+    expect(plan.successions.map((s) => [old.find((u) => u.id === s.predecessorId)!.code, s.successorCode]).sort()).toEqual([["10001", "10002"], ["10002", "10002"], ["20", "10"]]);
+  });
+
   it("refuses another effective date and a unit that already ends later", () => {
     const ending = old.map((u) => (u.code === "10002" ? { ...u, dissolvedOn: "2025-09-01" } : u));
     const plan = planReorganisation({
