@@ -4,7 +4,8 @@ import "server-only";
 // the frame's (getUnitFrame, read once for every dashboard screen).
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
-import { addDays, daysBetween } from "@/lib/domain/dates";
+import { addDays, dayToDate, daysBetween } from "@/lib/domain/dates";
+import { existsOnWhere } from "@/lib/db/unit-lifetime";
 import type { Locale } from "@/lib/i18n/config";
 import { buildTrend, type Milestone, type TrendPoint } from "@/lib/domain/trend";
 import { AppError } from "./errors";
@@ -49,7 +50,8 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
   if (!metric) throw new AppError("NOT_FOUND", { subject: "metric" });
 
   const [childCount, kpis] = await Promise.all([
-    client.unit.count({ where: { parentId: unit.id } }),
+    // the children of the view's day (an ended district is not one of "the 18 districts" today)
+    client.unit.count({ where: { parentId: unit.id, ...existsOnWhere(dayToDate(query.asOf)) } }),
     Promise.all(metrics.map(async (m) => ({ code: m.code, name: named(m), ...(await progressOf(unit, m, campaign, query.asOf)) }))),
   ]);
   const progress = kpis.find((k) => k.code === metric.code)!;

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getReportEnvelope } from "@/lib/data/weekly-report-envelope";
 import { getIssuingSettings } from "@/lib/data/issuing-settings";
 import { listIssuedReports } from "@/lib/data/issued-reports";
+import { getUnitOverview } from "@/lib/data/overview";
 import type { Actor } from "@/lib/auth/permissions";
 import { resetDatabase } from "./helpers";
 import { twoTrees } from "./two-trees";
@@ -30,5 +31,11 @@ describe("weekly report of a unit that has ended since", () => {
   it("still says, on a day after the end, that the code names no unit then", async () => {
     await expect(getIssuingSettings(province, "901")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getReportEnvelope(province, { unit: "901", week: "2025-W40" }, new Date("2026-01-05T03:00:00Z"))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("counts a unit's children of the view's day: the old district before the change, the new communes after", async () => {
+    const on = (asOf: string) => getUnitOverview(province, { unitCode: "90", metricCode: "activated", asOf }).then((o) => o.childCount);
+    expect(await on("2024-06-01")).toBe(1);
+    expect(await on("2026-01-01")).toBe(3);
   });
 });
