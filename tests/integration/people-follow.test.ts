@@ -7,7 +7,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST as postDaily } from "@/app/api/v1/daily/route";
 import type { Actor, Role } from "@/lib/auth/permissions";
 import { getDailyGrid } from "@/lib/data/daily-grid";
-import { AppError, userText } from "@/lib/data/errors";
 import { getProgress } from "@/lib/data/progress";
 import { createUser, listAccountsOnEndedUnits, moveUserToSuccessor, updateUser } from "@/lib/data/users";
 import { saveDailyFigures } from "@/lib/data/daily-save";
@@ -15,6 +14,7 @@ import { createCampaign } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
 import { twoTrees, type TwoTrees } from "./two-trees";
 import { addApiToken } from "../support/users";
+import { refusal } from "../support/refusal";
 
 let units: TwoTrees;
 let admin: Actor & { id: number };
@@ -24,16 +24,6 @@ async function account(username: string, role: Role, unitKey: string | null): Pr
   const user = await testDb().user.create({ data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash: "x" } });
   return { id: user.id, username, role, unitPath: unit?.path ?? null };
 }
-
-const refusal = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, message: error.userMessage ? userText(error) : undefined };
-    throw error;
-  }
-};
 
 describe("people follow the reorganisation", () => {
   beforeEach(async () => {

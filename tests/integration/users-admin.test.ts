@@ -4,27 +4,17 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { changeOwnPassword } from "@/lib/data/account";
 import { getSessionUser, signIn } from "@/lib/data/sessions";
 import { createUser, listUsers, resetPassword, setUserActive, updateUser } from "@/lib/data/users";
-import { AppError, userText } from "@/lib/data/errors";
 import { withLocale } from "@/lib/i18n/message";
 import { passwordChangeSchema, userCreateSchema } from "@/lib/validation/accounts";
 import { smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
 import { addUser as addUserTo } from "../support/users";
+import { refusal } from "../support/refusal";
 
 const PASSWORD = "initial-password-1";
 let admin: Actor & { id: number };
 
 const addUser = (username: string, role: Actor["role"], unitCode: string | null) => addUserTo(testDb(), username, role, unitCode, { password: PASSWORD });
-
-const refusal = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, message: error.userMessage ? userText(error) : undefined };
-    throw error;
-  }
-};
 
 describe("user administration", () => {
   beforeEach(async () => {
