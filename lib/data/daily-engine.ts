@@ -28,6 +28,7 @@ import {
 import type { AuditAction } from "./audit";
 import { lockScopes, PARENT_REPORTED_ON } from "./totals";
 import { refreshRankingFactsAfterWrite } from "./ranking-facts";
+import { refreshCarriesAfterWrite } from "./carries";
 
 /** A Prisma transaction client, or a direct connection in a transaction (lib/db/direct.ts) that can COPY. */
 export type Tx = SqlConnection;
@@ -493,6 +494,8 @@ export class DailyEngine {
         AND t.unit_id = n.unit_id AND t.metric_id = n.metric_id AND t.date = n.date`);
     step(5);
     await this.markReported();
+    // a figure before a unit's end moves what it carried on to its successors
+    await refreshCarriesAfterWrite(tx);
     await refreshRankingFactsAfterWrite(tx);
     step(7);
     return this.checked.changes;

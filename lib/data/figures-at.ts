@@ -5,13 +5,15 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { summedRunningTotals } from "@/lib/domain/trend";
+import { Prisma } from "@/lib/db/generated/client";
+import { CARRIED } from "./carries";
 
 /** Running total of each unit for a metric at the end of each day (0 before any report). */
 export async function cumulativeAt(unitIds: readonly number[], metricId: number, days: readonly string[]): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   if (unitIds.length === 0 || days.length === 0) return result;
   const rows = await db().$queryRaw<{ unit_id: number; day: string; cumulative: number }[]>`
-    SELECT u.id AS unit_id, d.day, COALESCE(t.cumulative, 0)::int AS cumulative
+    SELECT u.id AS unit_id, d.day, (COALESCE(t.cumulative, 0) + ${Prisma.raw(CARRIED("u.id", String(metricId), "d.day::date"))})::int AS cumulative
     FROM unnest(${[...unitIds]}::int[]) AS u(id)
     CROSS JOIN unnest(${[...days]}::text[]) AS d(day)
     LEFT JOIN LATERAL (SELECT dt.cumulative FROM unit_total dt
@@ -39,7 +41,21 @@ export async function runningTotalsByDay(unitIds: readonly number[], metricId: n
       (SELECT dt.date, dt.cumulative FROM unit_total dt
        WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId}
          AND dt.date >= ${dayToDate(from)}::date AND dt.date <= ${dayToDate(to)}::date)) t`;
-  return summedRunningTotals(rows.map((r) => ({ unitId: r.unit_id, day: dateToDay(r.date), cumulative: r.cumulative })), from, to);
+  // each unit's carries (lib/data/carries.ts) as a second series of its own, a step on each day one starts
+  const carries = await db().$queryRaw<{ unit_id: number; date: Date; cumulative: number }[]>`
+    SELECT uc.unit_id, uc.from_day AS date,
+           (sum(sum(uc.amount)) OVER (PARTITION BY uc.unit_id ORDER BY uc.from_day))::int AS cumulative
+    FROM unit_carry uc
+    WHERE uc.unit_id = ANY(${[...unitIds]}::int[]) AND uc.metric_id = ${metricId} AND uc.from_day <= ${dayToDate(to)}::date
+    GROUP BY uc.unit_id, uc.from_day`;
+  return summedRunningTotals(
+    [
+      ...rows.map((r) => ({ unitId: r.unit_id, day: dateToDay(r.date), cumulative: r.cumulative })),
+      ...carries.map((r) => ({ unitId: -r.unit_id, day: dateToDay(r.date), cumulative: r.cumulative })),
+    ],
+    from,
+    to,
+  );
 }
 
 export const cumulativeKey = (unitId: number, day: string) => `${unitId}|${day}`;
@@ -58,5 +74,21 @@ export async function reportedOnAt(unitIds: readonly number[], day: string): Pro
                        WHERE ur.unit_id = u.id AND ur.date <= ${day}::date
                        ORDER BY ur.date DESC LIMIT 1) r ON true`;
   for (const row of rows) result.set(row.unit_id, row.reported_on ? dateToDay(row.reported_on) : null);
+  return result;
+}
+
+/**
+ * The "not allocated" of each unit as of `day`: what ended units under it carried on without
+ * saying to which of its children (a `partial` succession without a share, a unit with no
+ * successor). Its children's totals plus this make its total (docs/units-over-time.md).
+ */
+export async function notAllocatedAt(unitIds: readonly number[], metricId: number, day: string): Promise<Map<number, number>> {
+  const result = new Map<number, number>();
+  if (unitIds.length === 0) return result;
+  const rows = await db().$queryRaw<{ unit_id: number; amount: number }[]>`
+    SELECT uc.unit_id, sum(uc.unallocated)::int AS amount FROM unit_carry uc
+    WHERE uc.unit_id = ANY(${[...unitIds]}::int[]) AND uc.metric_id = ${metricId} AND uc.from_day <= ${day}::date AND uc.unallocated <> 0
+    GROUP BY uc.unit_id`;
+  for (const row of rows) result.set(row.unit_id, row.amount);
   return result;
 }

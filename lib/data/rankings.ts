@@ -8,6 +8,7 @@ import { rankChanges, rankRows, type RankChange } from "@/lib/domain/ranking";
 import { AppError } from "./errors";
 import { existsOn } from "@/lib/db/unit-lifetime";
 import { RANKING_FACT_LEVELS } from "./ranking-facts";
+import { notAllocatedAt } from "./figures-at";
 import { resolveCampaign } from "./campaigns";
 import { dueDatesOn, effectiveTargetsOf } from "./targets";
 import { getViewableUnit } from "./progress";
@@ -43,6 +44,12 @@ export interface RankingDTO {
   level: number | null;
   /** what the ranked units are (their common kind: "district", "commune" ...), whatever their depth; null when none or mixed */
   childKind: string | null;
+  /**
+   * The part of the parent's total that none of its rows holds (0 mostly): figures of units
+   * ended in a reorganisation and split among several new ones without shares, so that the
+   * rows plus this make the parent's total (docs/units-over-time.md). 0 when ranking a level.
+   */
+  notAllocated: number;
   rows: RankingRowDTO[];
 }
 
@@ -101,6 +108,8 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
       }),
     );
   const now = rowsAt((u) => u.actual, targetsNow);
+  // part of the parent's total no child holds: figures of ended units split without shares (lib/data/carries.ts)
+  const notAllocated = parent && query.level === undefined ? ((await notAllocatedAt([parent.id], metric.id, query.asOf)).get(parent.id) ?? 0) : 0;
   const changes = includeChange
     ? rankChanges(now, rowsAt((u) => u.actualBefore, dueBefore === dueNow ? targetsNow : await targetsOf(dueBefore, (u) => u.ownTargetBefore)))
     : new Map<string, RankChange>();
@@ -112,6 +121,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
     parent,
     level: query.level ?? null,
     childKind: commonKind(units.map((u) => u.kind)),
+    notAllocated,
     rows: now.map(({ unit, ...row }) => ({
       code: row.code,
       name: row.name,
@@ -206,7 +216,8 @@ async function rankedUnitFacts(q: {
       ? Prisma.sql`0`
       : facts
         ? Prisma.sql`COALESCE(${Prisma.raw(alias)}.cumulative, 0)`
-        : Prisma.sql`COALESCE(${latestOnOrBefore("unit_total", Prisma.sql`x.cumulative`, Prisma.sql`x.unit_id = u.id AND x.metric_id = ${q.metricId}`, day)}, 0)`;
+        : Prisma.sql`(COALESCE(${latestOnOrBefore("unit_total", Prisma.sql`x.cumulative`, Prisma.sql`x.unit_id = u.id AND x.metric_id = ${q.metricId}`, day)}, 0)
+            + COALESCE((SELECT sum(uc.amount) FROM unit_carry uc WHERE uc.unit_id = u.id AND uc.metric_id = ${q.metricId} AND uc.from_day <= ${day}::date), 0))`;
   const reportedOn = facts ? Prisma.sql`fn.reported_on` : latestOnOrBefore("unit_report", Prisma.sql`x.reported_on`, Prisma.sql`x.unit_id = u.id`, q.asOf);
   const ownTarget = (due: string | null) =>
     due === null || q.campaignId === null

@@ -21,6 +21,8 @@ import { REORGANISATION_FILES, reorganisationDateSchema, reorganisationUnitRowSc
 import { writeAudits, type AuditEventInput } from "./audit";
 import { AppError } from "./errors";
 import { ERRORS_LISTED } from "./import";
+import { carryOnReorganisation, dropReorganisationCarries, parentsLostChildren } from "./carries";
+import { refreshRankingFactsOfUnits } from "./ranking-facts";
 
 export type ReorganisationFile = "units" | "changes";
 
@@ -170,6 +172,9 @@ export async function importReorganisation(actor: Actor, input: ReorganisationIn
       SELECT v.predecessor_id, v.successor_id, v.part, v.share, ${id}::int
       FROM unnest(${links.map((s) => s.predecessorId)}::int[], ${links.map((s) => idOf.get(s.successorCode)!)}::int[],
                   ${links.map((s) => s.part)}::text[], ${links.map((s) => s.share)}::numeric[]) AS v(predecessor_id, successor_id, part, share)`;
+    // the ended units' running totals carried on to their successors, and the continuing
+    // parents' reportedOn no longer waiting for their ended children (lib/data/carries.ts)
+    await carryOnReorganisation(tx, id, date);
 
     const oldById = new Map(old.map((u) => [u.id, u]));
     const reorganisation = { reorganisation: id, date };
@@ -218,8 +223,9 @@ export async function undoReorganisation(actor: Actor, id: number, reason?: stri
     const [uses] = await tx.$queryRaw<Record<(typeof USES)[number], number>[]>`
       WITH n AS (SELECT id FROM unit WHERE reorganisation_id = ${id}::int)
       SELECT
+        -- figures entered (the carries and facts it derived itself are removed with it)
         ((SELECT count(*) FROM figure WHERE unit_id IN (SELECT id FROM n)) + (SELECT count(*) FROM daily_total WHERE unit_id IN (SELECT id FROM n))
-          + (SELECT count(*) FROM unit_report WHERE unit_id IN (SELECT id FROM n)) + (SELECT count(*) FROM ranking_fact WHERE unit_id IN (SELECT id FROM n)))::int AS figure,
+          + (SELECT count(*) FROM unit_report WHERE unit_id IN (SELECT id FROM n)))::int AS figure,
         (SELECT count(*) FROM target WHERE unit_id IN (SELECT id FROM n))::int AS target,
         (SELECT count(*) FROM app_user WHERE unit_id IN (SELECT id FROM n))::int AS "user",
         (SELECT count(*) FROM period_lock WHERE unit_id IN (SELECT id FROM n))::int AS lock,
@@ -232,10 +238,20 @@ export async function undoReorganisation(actor: Actor, id: number, reason?: stri
       const words = inUse.map((use) => m(`validation.reorganisation.undo.uses.${use}`)).join(", ");
       throw new AppError("CONFLICT", { subject: "reorganisation", userMessage: { key: "validation.reorganisation.undo.refused", params: { id: String(id), uses: words } } });
     }
+    const dropped = await dropReorganisationCarries(tx, id);
+    const [{ day }] = await tx.$queryRaw<{ day: Date }[]>`SELECT effective_date AS day FROM unit_reorganisation WHERE id = ${id}::int`;
+    await tx.$executeRaw`DELETE FROM ranking_fact WHERE unit_id IN (SELECT id FROM unit WHERE reorganisation_id = ${id}::int)`;
     await tx.$executeRaw`DELETE FROM unit_succession WHERE reorganisation_id = ${id}::int`;
     const removed = await tx.$executeRaw`DELETE FROM unit WHERE reorganisation_id = ${id}::int`;
-    const reopened = await tx.$executeRaw`
-      UPDATE unit SET dissolved_on = NULL, ended_by_reorganisation_id = NULL, updated_at = now() WHERE ended_by_reorganisation_id = ${id}::int`;
+    const reopenedParents = await tx.$queryRaw<{ parent_id: number | null }[]>`
+      UPDATE unit SET dissolved_on = NULL, ended_by_reorganisation_id = NULL, updated_at = now() WHERE ended_by_reorganisation_id = ${id}::int
+      RETURNING parent_id`;
+    const reopened = reopenedParents.length;
+    // the units the carries had reached, and the parents of the units existing again, as before it
+    const changeDay = dateToDay(day);
+    const still = await tx.unit.findMany({ where: { id: { in: dropped.unitIds } }, select: { id: true } });
+    await refreshRankingFactsOfUnits(tx, still.map((u) => u.id), changeDay);
+    await parentsLostChildren(tx, [...new Set(reopenedParents.flatMap((r) => (r.parent_id === null ? [] : [r.parent_id])))], changeDay);
     const renamed = row.renamed;
     if (renamed.length) {
       await tx.$executeRaw`

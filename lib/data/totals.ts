@@ -74,6 +74,10 @@ export async function rebuildTotals(tx: Tx): Promise<void> {
     WHERE f.unit_id = s.unit_id AND f.metric_id = s.metric_id AND f.date = s.date AND f.cumulative IS DISTINCT FROM s.cumulative`;
   await rebuildDailyTotals(tx);
   await rebuildUnitReports(tx);
+  // the carries across changes of the tree (lib/data/carries.ts), from the figures just fixed;
+  // the facts below include them
+  await tx.$executeRaw`TRUNCATE unit_carry`;
+  await tx.$queryRaw`SELECT unit_carry_refresh(coalesce(array_agg(source_id), '{}'), '{}')::text FROM unit_carry_source`;
   await rebuildRankingFacts(tx);
 }
 

@@ -18,6 +18,7 @@ import { searchKey } from "@/lib/domain/text";
 import type { Locale } from "@/lib/i18n/config";
 import { AppError, invalidField } from "./errors";
 import { unitEnded } from "./totals";
+import { carryOnMerge } from "./carries";
 import { writeAudit, writeAudits, type AuditEventInput } from "./audit";
 
 export interface UnitAdminDTO {
@@ -136,6 +137,8 @@ export async function dissolveUnit(actor: Actor, input: { code: string; date: st
     });
     const ancestors = await tx.unit.findMany({ where: { path: { in: ancestorPaths(unit.path) } }, select: { id: true, level: true } });
     await unitEnded(tx, ancestors.sort((a, b) => a.level - b.level).map((a) => a.id), input.date);
+    // merged: its running total goes on in the unit it went into (lib/data/carries.ts)
+    if (target) await carryOnMerge(tx, unit.id, input.date);
     await writeAudit(tx, {
         userId: actor.id, action: target ? "unit.merge" : "unit.dissolve", entity: "unit", entityKey: input.code, unitId: unit.id,
         oldValue: { dissolvedOn: null }, newValue: { dissolvedOn: input.date, mergedInto: target?.code ?? null }, reason: input.reason,

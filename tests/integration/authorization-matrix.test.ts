@@ -443,6 +443,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/figures-at.ts#cumulativeAt": ({ unit, metricId }) => [[unit.id], metricId, [AS_OF]],
   "lib/data/figures-at.ts#reportedOnAt": ({ unit }) => [[unit.id], AS_OF],
   "lib/data/figures-at.ts#runningTotalsByDay": ({ unit, metricId }) => [[unit.id], metricId, "2023-05-01", AS_OF],
+  "lib/data/figures-at.ts#notAllocatedAt": ({ unit, metricId }) => [[unit.id], metricId, AS_OF],
   "lib/data/targets.ts#dueDateOn": ({ campaignId, metricId }) => [campaignId, metricId, AS_OF],
   "lib/data/targets.ts#dueDatesOn": ({ campaignId, metricId }) => [campaignId, metricId, [AS_OF]],
   "lib/data/targets.ts#dueDates": ({ campaignId, metricId }) => [campaignId, metricId],
@@ -502,6 +503,12 @@ const INTERNAL = new Set([
   // the ranking facts, kept inside the daily engine's write and unitEnded, rebuilt with the totals
   "lib/data/ranking-facts.ts#refreshRankingFactsAfterWrite", "lib/data/ranking-facts.ts#refreshRankingFactsOfUnits",
   "lib/data/ranking-facts.ts#rebuildRankingFacts",
+  // the running totals carried across a change of the tree (lib/data/carries.ts): kept inside the
+  // daily engine's write, the reorganisation's import and undo, and an administrator's merge,
+  // after their permission checks; CARRIED is a SQL fragment, not a call
+  "lib/data/carries.ts#CARRIED", "lib/data/carries.ts#refreshCarries", "lib/data/carries.ts#refreshCarriesAfterWrite",
+  "lib/data/carries.ts#carryOnReorganisation", "lib/data/carries.ts#carryOnMerge", "lib/data/carries.ts#dropReorganisationCarries",
+  "lib/data/carries.ts#parentsLostChildren",
   // the audit events, written inside each writer's transaction after its permission check
   "lib/data/audit.ts#writeAudit", "lib/data/audit.ts#writeAudits",
   // a lock written inside issueWeeklyReport's transaction, after its permission check

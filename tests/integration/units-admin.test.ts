@@ -50,7 +50,7 @@ describe("unit administration", () => {
       .toEqual({ entityKey: "21002", oldValue: { name: "Xã Tam Hải" }, newValue: { name: "Xã Tam Hải Mới" }, reason: "Nghị quyết 01" });
   });
 
-  it("a merged unit keeps its figures: they count in views before the merger and in its parent's totals after", async () => {
+  it("a merged unit keeps its figures: its own before the merger, carried into the unit it went into after, its parent's totals unchanged", async () => {
     const row = (unitCode: string, date: string, value: number) => ({ ref: 0, date, unitCode, metric: "accounts", value, kind: "daily" as const });
     expect((await saveDailyFigures(ADMIN, [row("21001", "2023-06-01", 100), { ...row("21002", "2023-06-01", 40), ref: 1 }], { now: NOW })).ok).toBe(true);
     await dissolveUnit(ADMIN, { code: "21002", date: "2023-06-15", mergedIntoCode: "21001", reason: "Nghị quyết sáp nhập" });
@@ -58,7 +58,8 @@ describe("unit administration", () => {
     const before = await getRankings(ADMIN, { parentCode: "517", metricCode: "accounts", asOf: "2023-06-14" });
     expect(before.rows.map((r) => [r.code, r.actual]).sort()).toEqual([["21001", 100], ["21002", 40]]);
     const after = await getRankings(ADMIN, { parentCode: "517", metricCode: "accounts", asOf: "2023-06-20" });
-    expect(after.rows.map((r) => [r.code, r.actual])).toEqual([["21001", 100]]);
+    // the merger is a full succession: 21001's running total goes on with 21002's (lib/data/carries.ts)
+    expect(after.rows.map((r) => [r.code, r.actual])).toEqual([["21001", 140]]);
     const district = await getRankings(ADMIN, { parentCode: "49", metricCode: "accounts", asOf: "2023-06-20" });
     expect(district.rows.find((r) => r.code === "517")?.actual).toBe(140);
     expect(await testDb().figure.count({ where: { unitId: (await testDb().unit.findFirstOrThrow({ where: { code: "21002" } })).id } })).toBe(1);
@@ -68,6 +69,9 @@ describe("unit administration", () => {
     expect(late.ok).toBe(false);
     if (!late.ok) expect(late.issues[0].message).toBe("Đơn vị 21002 đã giải thể từ ngày 15/06/2023.");
     expect((await saveDailyFigures(ADMIN, [row("21002", "2023-06-14", 5)], { now: NOW })).ok).toBe(true);
+    // a figure of its last days, entered after the merger, is carried on too
+    expect((await getRankings(ADMIN, { parentCode: "517", metricCode: "accounts", asOf: "2023-06-20" })).rows.map((r) => [r.code, r.actual])).toEqual([["21001", 145]]);
+    expect((await getRankings(ADMIN, { parentCode: "49", metricCode: "accounts", asOf: "2023-06-20" })).rows.find((r) => r.code === "517")?.actual).toBe(145);
     expect((await getDailyGrid(ADMIN, "2023-06-20", "517")).rows.map((r) => r.unitCode)).toEqual(["21001"]);
     expect((await getDailyGrid(ADMIN, "2023-06-14", "517")).rows.map((r) => r.unitCode).sort()).toEqual(["21001", "21002"]);
 

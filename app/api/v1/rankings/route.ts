@@ -1,5 +1,5 @@
 // GET /api/v1/rankings?parent=CODE&metric=activated&asOf=YYYY-MM-DD[&campaign=CODE][&level=N]
-// → { asOf, metric, campaign, rows: [{ code, name, actual, target, percent, rank, reportedOn }] }
+// → { asOf, metric, campaign, rows: [{ code, name, actual, target, percent, rank, reportedOn }][, notAllocated] }
 // The same data-layer call as the rankings page.
 import { readEndpoint } from "@/lib/api/responses";
 import { getRankings } from "@/lib/data/rankings";
@@ -29,5 +29,7 @@ export const GET = readEndpoint(rankingsParamsSchema, async (actor, params) => {
       rank: row.rank,
       reportedOn: row.reportedOn,
     })),
+    // additive: only when part of the parent's total is in none of the rows (a reorganisation's split without shares)
+    ...(ranking.notAllocated ? { notAllocated: ranking.notAllocated } : {}),
   };
 });

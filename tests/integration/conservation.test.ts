@@ -1,0 +1,198 @@
+// Issue 20's conservation test, on the real lists: Đà Nẵng (48) and Quảng Nam (49) of 2023,
+// figures on every old commune in the last days before 01/07/2025, the official
+// reorganisation loaded, figures on Đà Nẵng's 94 new communes after it, then corrections of
+// days before the change on old communes (a whole predecessor and one split without a share).
+// For every day of the campaign, Đà Nẵng's total is the sum of its children of that day plus
+// its "not allocated", the province's total is conserved across the date, the rankings add
+// up the same way, and every maintained table equals a full rebuild.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { importCsv } from "@/lib/data/import";
+import { saveDailyFigures } from "@/lib/data/daily-save";
+import { getRankings } from "@/lib/data/rankings";
+import { cumulativeAt, notAllocatedAt } from "@/lib/data/figures-at";
+import { importReorganisation, undoReorganisation } from "@/lib/data/reorganisation";
+import { rebuildTotals } from "@/lib/data/totals";
+import { addDays } from "@/lib/domain/dates";
+import { EXISTS_ON } from "@/lib/db/unit-lifetime";
+import { OFFICIAL_UNITS_FILE } from "@/lib/db/seed/official-units";
+import { readCsv } from "@/lib/validation/csv";
+import { GET as getRankingsRoute } from "@/app/api/v1/rankings/route";
+import { GET as getProgressRoute } from "@/app/api/v1/progress/route";
+import { ADMIN } from "./fixtures";
+import { addApiToken, addUser } from "../support/users";
+import { resetDatabase, testDb } from "./helpers";
+
+const DATA = path.resolve(import.meta.dirname, "../../prisma/data");
+const CHANGE = "2025-07-01";
+const FIRST = "2025-06-24";
+const LAST = "2025-07-08";
+const METRICS = ["dossiers", "activated"] as const;
+
+/** The 2023 list of Đà Nẵng and Quảng Nam only (the provinces, their districts and communes). */
+function twoProvinces(): string {
+  const text = readFileSync(OFFICIAL_UNITS_FILE, "utf8");
+  const csv = readCsv(text, ["code", "name", "type", "parent_code", "level"], []);
+  if (!csv.ok) throw new Error("unreadable official list");
+  const keep = new Set(["48", "49"]);
+  const lines = ["code,name,type,parent_code,level"];
+  for (const { values: u } of csv.rows) {
+    if (u.level === "1" ? keep.has(u.code) : keep.has(u.parent_code)) {
+      keep.add(u.code);
+      lines.push([u.code, u.name, u.type, u.parent_code, u.level].join(","));
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const days = (from: string, to: string) => {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+};
+
+const snapshot = () => testDb().$queryRawUnsafe<unknown[]>(`
+  SELECT 'carry' AS t, json_agg(c ORDER BY unit_id, metric_id, source_id) AS rows FROM unit_carry c
+  UNION ALL SELECT 'total', json_agg(t ORDER BY unit_id, metric_id, date) FROM daily_total t
+  UNION ALL SELECT 'report', json_agg(r ORDER BY unit_id, date) FROM unit_report r
+  UNION ALL SELECT 'fact', json_agg(f ORDER BY level, metric_id, date, unit_id) FROM ranking_fact f
+  UNION ALL SELECT 'figure', json_agg(f.cumulative ORDER BY unit_id, metric_id, date) FROM figure f`);
+
+describe("running totals conserved across the reorganisation of 01/07/2025", () => {
+  const ids = new Map<string, number>();
+  let reorganisationId: number;
+
+  beforeAll(async () => {
+    const db = await resetDatabase();
+    expect(await importCsv(ADMIN, "units", twoProvinces())).toMatchObject({ ok: true });
+    const old = await db.unit.findMany({ where: { level: 3 }, select: { code: true }, orderBy: { code: "asc" } });
+    const before = old.flatMap(({ code }, i) =>
+      days(FIRST, addDays(CHANGE, -1)).flatMap((date, d) =>
+        METRICS.map((metric, k) => ({ ref: 0, date, unitCode: code, metric, value: ((i * 7 + d * 3 + k * 5) % 11) + (metric === "dossiers" ? 4 : 0), kind: "daily" as const }))));
+    const saved = await saveDailyFigures(ADMIN, before.map((r, ref) => ({ ...r, ref })), { now: new Date(`${CHANGE}T03:00:00Z`) });
+    expect(saved.ok).toBe(true);
+
+    const result = await importReorganisation(ADMIN, {
+      date: CHANGE,
+      unitsText: readFileSync(path.join(DATA, "admin-units-vn-2025-07.csv"), "utf8"),
+      changesText: readFileSync(path.join(DATA, "unit-changes-vn-2025-07.csv"), "utf8"),
+    });
+    expect(result).toMatchObject({ ok: true });
+    reorganisationId = result.id!;
+
+    const fresh = await db.unit.findMany({ where: { parent: { code: "48" }, validFrom: new Date(`${CHANGE}T00:00:00Z`) }, select: { code: true }, orderBy: { code: "asc" } });
+    expect(fresh).toHaveLength(94);
+    const after = fresh.flatMap(({ code }, i) =>
+      days(CHANGE, LAST).flatMap((date, d) =>
+        METRICS.map((metric, k) => ({ ref: 0, date, unitCode: code, metric, value: ((i * 5 + d + k) % 9) + (metric === "dossiers" ? 3 : 0), kind: "daily" as const }))));
+    expect((await saveDailyFigures(ADMIN, after.map((r, ref) => ({ ...r, ref })), { now: new Date(`${LAST}T10:00:00Z`) })).ok).toBe(true);
+
+    // corrections of days before the change, entered after it: Xã Hòa Bắc went wholly into
+    // Phường Hải Vân; Xã Hòa Liên was split without shares; one Quảng Nam commune
+    const corrections = ["20293", "20296", "20335"].flatMap((code) =>
+      METRICS.map((metric, k) => ({ date: "2025-06-26", unitCode: code, metric, value: 40 + k, kind: "daily" as const, reason: "Sửa số liệu" })));
+    const corrected = await saveDailyFigures(ADMIN, corrections.map((r, ref) => ({ ...r, ref })), { now: new Date(`${LAST}T11:00:00Z`) });
+    expect(corrected.ok).toBe(true);
+
+    for (const u of await db.unit.findMany({ where: { code: { in: ["48", "49", "20194", "20293", "20296", "20335"] } }, select: { id: true, code: true, validFrom: true } })) {
+      ids.set(u.validFrom ? `${u.code}@new` : u.code, u.id);
+    }
+  }, 300_000);
+
+  async function childrenOn(parentId: number, day: string): Promise<number[]> {
+    const rows = await testDb().$queryRawUnsafe<{ id: number }[]>(`SELECT u.id FROM unit u WHERE u.parent_id = $1 AND ${EXISTS_ON("u", "$2::date")}`, parentId, day);
+    return rows.map((r) => r.id);
+  }
+
+  it("gives Đà Nẵng's total, on every day, as the sum of its children of that day plus its not allocated", async () => {
+    const danang = ids.get("48")!;
+    let notAllocatedSeen = 0;
+    for (const metric of METRICS) {
+      const metricId = (await testDb().metric.findUniqueOrThrow({ where: { code: metric } })).id;
+      for (const day of days(FIRST, LAST)) {
+        const children = await childrenOn(danang, day);
+        expect(children.length).toBe(day < CHANGE ? 8 : 94);
+        const totals = await cumulativeAt([danang, ...children], metricId, [day]);
+        const sum = children.reduce((s, id) => s + totals.get(`${id}|${day}`)!, 0);
+        const notAllocated = (await notAllocatedAt([danang], metricId, day)).get(danang) ?? 0;
+        if (day < CHANGE) expect(notAllocated).toBe(0);
+        notAllocatedSeen = Math.max(notAllocatedSeen, notAllocated);
+        expect({ day, metric, total: totals.get(`${danang}|${day}`) }).toEqual({ day, metric, total: sum + notAllocated });
+      }
+    }
+    // Hòa Liên and others were split without shares: part of their figures is not allocated
+    expect(notAllocatedSeen).toBeGreaterThan(0);
+  });
+
+  it("conserves the province's total across the date: Đà Nẵng on 01/07 is both old provinces on 30/06 plus 01/07's figures", async () => {
+    const metricId = (await testDb().metric.findUniqueOrThrow({ where: { code: "activated" } })).id;
+    const eve = addDays(CHANGE, -1);
+    const totals = await cumulativeAt([ids.get("48")!, ids.get("49")!], metricId, [eve, CHANGE]);
+    const [{ entered }] = await testDb().$queryRaw<{ entered: number }[]>`
+      SELECT coalesce(sum(value), 0)::int AS entered FROM figure WHERE metric_id = ${metricId} AND date = ${new Date(`${CHANGE}T00:00:00Z`)}`;
+    expect(entered).toBeGreaterThan(0);
+    expect(totals.get(`${ids.get("48")}|${CHANGE}`)).toBe(totals.get(`${ids.get("48")}|${eve}`)! + totals.get(`${ids.get("49")}|${eve}`)! + entered);
+  });
+
+  it("carries a whole predecessor's total into its successor, corrections included", async () => {
+    const metricId = (await testDb().metric.findUniqueOrThrow({ where: { code: "activated" } })).id;
+    const eve = addDays(CHANGE, -1);
+    const haiVan = ids.get("20194@new")!;
+    // Phường Hải Vân ← Hòa Hiệp Bắc, Hòa Hiệp Nam, Hòa Bắc (whole) and part of Hòa Liên (no share)
+    const wholes = await testDb().unit.findMany({ where: { code: { in: ["20194", "20195", "20293"] }, validFrom: null }, select: { id: true } });
+    const before = await cumulativeAt(wholes.map((u) => u.id), metricId, [eve]);
+    const carried = wholes.reduce((s, u) => s + before.get(`${u.id}|${eve}`)!, 0);
+    const [{ own }] = await testDb().$queryRaw<{ own: number }[]>`
+      SELECT coalesce(sum(value), 0)::int AS own FROM figure WHERE unit_id = ${haiVan} AND metric_id = ${metricId} AND date <= ${new Date(`${LAST}T00:00:00Z`)}`;
+    expect((await cumulativeAt([haiVan], metricId, [LAST])).get(`${haiVan}|${LAST}`)).toBe(carried + own);
+    // Hòa Bắc's correction of 26/06 is in it
+    const [{ value }] = await testDb().$queryRaw<{ value: number }[]>`
+      SELECT value FROM figure WHERE unit_id = ${ids.get("20293")!} AND metric_id = ${metricId} AND date = '2025-06-26'::date`;
+    expect(value).toBe(41);
+  });
+
+  it("ranks Đà Nẵng's 94 communes with the carried totals, and the country's provinces with Đà Nẵng's total", async () => {
+    const metricId = (await testDb().metric.findUniqueOrThrow({ where: { code: "activated" } })).id;
+    const danang = ids.get("48")!;
+    const ranking = await getRankings(ADMIN, { parentCode: "48", asOf: LAST, metricCode: "activated" });
+    expect(ranking.rows).toHaveLength(94);
+    const total = (await cumulativeAt([danang], metricId, [LAST])).get(`${danang}|${LAST}`)!;
+    const notAllocated = (await notAllocatedAt([danang], metricId, LAST)).get(danang) ?? 0;
+    expect(ranking.rows.reduce((s, r) => s + r.actual, 0) + notAllocated).toBe(total);
+    const provinces = await getRankings(ADMIN, { parentCode: null, level: 1, asOf: LAST, metricCode: "activated" });
+    expect(provinces.rows.find((r) => r.code === "48")?.actual).toBe(total);
+    const communes = await getRankings(ADMIN, { parentCode: null, level: 2, asOf: LAST, metricCode: "activated" });
+    const haiVan = ids.get("20194@new")!;
+    expect(communes.rows.find((r) => r.code === "20194")?.actual).toBe((await cumulativeAt([haiVan], metricId, [LAST])).get(`${haiVan}|${LAST}`));
+  });
+
+  it("answers the API the same way: the rankings of Đà Nẵng's communes plus notAllocated make its progress", async () => {
+    expect((await getRankings(ADMIN, { parentCode: "48", asOf: LAST, metricCode: "activated" })).notAllocated).toBeGreaterThan(0);
+    const user = await addUser(testDb(), "danang", "province", "48");
+    const token = await addApiToken(testDb(), user.id);
+    const call = async (handler: (request: Request) => Promise<Response>, path: string) => {
+      const response = await handler(new Request(`http://test${path}`, { headers: { authorization: `Bearer ${token}` } }));
+      expect(response.status).toBe(200);
+      return (await response.json()) as { actual: number; notAllocated?: number; rows: { actual: number }[] };
+    };
+    const ranking = await call(getRankingsRoute, `/api/v1/rankings?parent=48&metric=activated&asOf=${LAST}`);
+    const progress = await call(getProgressRoute, `/api/v1/progress?unit=48&metric=activated&asOf=${LAST}`);
+    expect(ranking.rows).toHaveLength(94);
+    expect(ranking.notAllocated).toBeGreaterThan(0);
+    expect(ranking.rows.reduce((s, r) => s + r.actual, 0) + ranking.notAllocated!).toBe(progress.actual);
+    // before the change nothing is unallocated: the key is absent, the answer as it always was
+    const old = await call(getRankingsRoute, `/api/v1/rankings?parent=48&metric=activated&asOf=2025-06-30`);
+    expect(Object.keys(old).sort()).toEqual(["asOf", "campaign", "metric", "rows"]);
+  });
+
+  it("keeps every maintained table equal to a full rebuild", async () => {
+    const maintained = await snapshot();
+    await testDb().$transaction((tx) => rebuildTotals(tx), { timeout: 120_000 });
+    expect(await snapshot()).toEqual(maintained);
+  });
+
+  it("is refused undoing once figures are entered on the new units", async () => {
+    await expect(undoReorganisation(ADMIN, reorganisationId)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
