@@ -105,20 +105,23 @@ export async function effectiveTargetsAt(campaignId: number, milestones: readonl
   }
   for (const milestone of missing) {
     const key = milestoneKey(milestone.metricId, milestone.dueDate);
+    // keyed by path, the stable key: a code names different units before and after a
+    // reorganisation (old 20194 Hòa Hiệp Bắc under 48/490/, new 20194 Hải Vân under 48/)
     const nodes = new Map<string, TargetNode>();
     const addChain = (path: string) => {
       const chain = path.split("/").filter(Boolean);
-      chain.forEach((code, index) => {
-        if (!nodes.has(code)) nodes.set(code, { code, parentCode: index === 0 ? null : chain[index - 1], ownTarget: null });
+      chain.forEach((_, index) => {
+        const at = `${chain.slice(0, index + 1).join("/")}/`;
+        if (!nodes.has(at)) nodes.set(at, { code: at, parentCode: index === 0 ? null : `${chain.slice(0, index).join("/")}/`, ownTarget: null });
       });
     };
     for (const unit of milestone.units) addChain(unit.path);
     for (const row of rowsOf.get(key) ?? []) {
       addChain(row.path);
-      nodes.set(row.code, { ...nodes.get(row.code)!, ownTarget: row.value });
+      nodes.set(row.path, { ...nodes.get(row.path)!, ownTarget: row.value });
     }
     const effective = effectiveTargets([...nodes.values()]);
-    for (const unit of milestone.units) result.get(key)!.set(unit.id, effective.get(unit.code) ?? null);
+    for (const unit of milestone.units) result.get(key)!.set(unit.id, effective.get(unit.path) ?? null);
   }
   return result;
 }
