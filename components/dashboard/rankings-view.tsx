@@ -144,6 +144,12 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
           </tbody>
         </table>
         {rows.length === 0 && <p className="p-4 text-sm text-slate-600">{t("rankings.noChildren")}</p>}
+        {/* the part of the parent's total in no row: the rows plus it make the total (docs/units-over-time.md) */}
+        {ranking.notAllocated !== 0 && ranking.parent && (
+          <p className="border-t border-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="not-allocated">
+            {t("rankings.notAllocated", { amount: formatNumber(ranking.notAllocated, locale), parent: ranking.parent.name })}
+          </p>
+        )}
         <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500" data-testid="ranking-legend">
           {/* the criticised are always the lowest ranked; a threshold may leave fewer than N */}
           {t("rankings.legend", { top: praised.length, bottom: criticised.length })}
