@@ -31,10 +31,15 @@ export async function refreshCarries(tx: Tx, sourceIds: readonly number[]): Prom
  * in other provinces: those provinces' daily-write locks are taken too.
  */
 export async function refreshCarriesAfterWrite(tx: Tx): Promise<void> {
+  // nearly always none: the written leaves (temp table daily_ancestor, a row per leaf and
+  // ancestor) against the sources' key, before any pass over the written rows
+  const written = await tx.$queryRawUnsafe<{ source_id: number }[]>(`
+    SELECT s.source_id FROM unit_carry_source s WHERE s.source_id IN (SELECT leaf_id FROM daily_ancestor WHERE unit_id = leaf_id)`);
+  if (written.length === 0) return;
   const rows = await tx.$queryRawUnsafe<{ source_id: number }[]>(`
     SELECT DISTINCT s.source_id FROM unit_carry_source s
-    JOIN (SELECT unit_id, min(day) AS day FROM daily_series WHERE change GROUP BY unit_id) w ON w.unit_id = s.source_id
-    WHERE w.day < s.from_day`);
+    JOIN (SELECT unit_id, min(day) AS day FROM daily_series WHERE change AND unit_id = ANY($1::int[]) GROUP BY unit_id) w ON w.unit_id = s.source_id
+    WHERE w.day < s.from_day`, written.map((r) => r.source_id));
   if (rows.length === 0) return;
   const sources = rows.map((r) => r.source_id);
   await lockScopes(tx, await receivingRoots(tx, sources));
