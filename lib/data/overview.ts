@@ -59,7 +59,7 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
   const milestones: Milestone[] = [];
   if (campaign) {
     const dues = await dueDates(campaign.id, metric.id);
-    const targets = await effectiveTargetsAt(campaign.id, dues.map((dueDate) => ({ metricId: metric.id, dueDate })), [unit]);
+    const targets = await effectiveTargetsAt(campaign.id, dues.map((dueDate) => ({ metricId: metric.id, dueDate })), [unit], query.asOf);
     for (const dueDate of dues) milestones.push({ dueDate, target: targets.get(milestoneKey(metric.id, dueDate))?.get(unit.id) ?? null });
   }
   const next = milestones.find((m) => m.dueDate >= query.asOf) ?? null;

@@ -102,7 +102,7 @@ export async function progressOf(unit: ViewedUnit, metric: { id: number; code: s
     reportedOnAt([unit.id], asOf),
     campaign ? dueDateOn(campaign.id, metric.id, asOf) : null,
   ]);
-  const target = campaign && dueDate ? ((await effectiveTargetsOf(campaign.id, metric.id, dueDate, [unit])).get(unit.id) ?? null) : null;
+  const target = campaign && dueDate ? ((await effectiveTargetsOf(campaign.id, metric.id, dueDate, [unit], asOf)).get(unit.id) ?? null) : null;
   const actual = totals.get(cumulativeKey(unit.id, asOf)) ?? 0;
   const actualWeekAgo = totals.get(cumulativeKey(unit.id, weekAgo)) ?? 0;
   return {

@@ -10,7 +10,7 @@ import { existsOn } from "@/lib/db/unit-lifetime";
 import { RANKING_FACT_LEVELS } from "./ranking-facts";
 import { notAllocatedAt } from "./figures-at";
 import { resolveCampaign } from "./campaigns";
-import { dueDatesOn, effectiveTargetsOf } from "./targets";
+import { carriedTargetsAt, dueDatesOn, effectiveTargetsOf, milestoneKey } from "./targets";
 import { getViewableUnit } from "./progress";
 import { commonKind } from "@/lib/reports/kind-words";
 
@@ -92,13 +92,18 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
   const units = await rankedUnitFacts({ parent, scope, level: query.level, metricId: metric.id, campaignId: campaign?.id ?? null, asOf: query.asOf, weekAgo: includeChange ? weekAgo : null, dueNow, dueBefore: includeChange ? dueBefore : null });
 
   // Units without a target of their own take their children's (recursively): only those read further.
-  const targetsOf = async (due: string | null, own: (u: RankedUnitFacts) => number | null) => {
+  // Each with what a change of the tree carried into it by the day (targets set on old units).
+  const targetsOf = async (due: string | null, own: (u: RankedUnitFacts) => number | null, day: string) => {
     const result = new Map<number, number | null>(units.map((u) => [u.id, own(u)]));
     const missing = units.filter((u) => own(u) === null);
     if (campaign && due && missing.length) for (const [id, value] of await effectiveTargetsOf(campaign.id, metric.id, due, missing)) result.set(id, value);
+    if (campaign && due) {
+      const carried = await carriedTargetsAt(campaign.id, [{ metricId: metric.id, dueDate: due }], units, day);
+      for (const [id, amount] of carried.get(milestoneKey(metric.id, due)) ?? []) result.set(id, (result.get(id) ?? 0) + amount);
+    }
     return result;
   };
-  const targetsNow = await targetsOf(dueNow, (u) => u.ownTarget);
+  const targetsNow = await targetsOf(dueNow, (u) => u.ownTarget, query.asOf);
   const rowsAt = (actualOf: (u: RankedUnitFacts) => number, targets: Map<number, number | null>) =>
     rankRows(
       units.map((unit) => {
@@ -111,7 +116,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
   // part of the parent's total no child holds: figures of ended units split without shares (lib/data/carries.ts)
   const notAllocated = parent && query.level === undefined ? ((await notAllocatedAt([parent.id], metric.id, query.asOf)).get(parent.id) ?? 0) : 0;
   const changes = includeChange
-    ? rankChanges(now, rowsAt((u) => u.actualBefore, dueBefore === dueNow ? targetsNow : await targetsOf(dueBefore, (u) => u.ownTargetBefore)))
+    ? rankChanges(now, rowsAt((u) => u.actualBefore, dueBefore === dueNow ? targetsNow : await targetsOf(dueBefore, (u) => u.ownTargetBefore, weekAgo)))
     : new Map<string, RankChange>();
   return {
     asOf: query.asOf,

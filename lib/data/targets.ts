@@ -62,8 +62,8 @@ export const milestoneKey = (metricId: number, dueDate: string) => `${metricId}|
  * case: targets are assigned down the tree) cost one index lookup each; only the others
  * read the targets below them.
  */
-export async function effectiveTargetsOf(campaignId: number, metricId: number, dueDate: string, units: readonly TargetUnit[]): Promise<Map<number, number | null>> {
-  return (await effectiveTargetsAt(campaignId, [{ metricId, dueDate }], units)).get(milestoneKey(metricId, dueDate)) ?? new Map();
+export async function effectiveTargetsOf(campaignId: number, metricId: number, dueDate: string, units: readonly TargetUnit[], asOf?: string): Promise<Map<number, number | null>> {
+  return (await effectiveTargetsAt(campaignId, [{ metricId, dueDate }], units, asOf)).get(milestoneKey(metricId, dueDate)) ?? new Map();
 }
 
 /**
@@ -71,7 +71,79 @@ export async function effectiveTargetsOf(campaignId: number, metricId: number, d
  * units' own targets, and one of the targets below those still without one, however many
  * metrics and milestones.
  */
-export async function effectiveTargetsAt(campaignId: number, milestones: readonly MilestoneRef[], units: readonly TargetUnit[]): Promise<Map<string, Map<number, number | null>>> {
+export async function effectiveTargetsAt(campaignId: number, milestones: readonly MilestoneRef[], units: readonly TargetUnit[], asOf?: string): Promise<Map<string, Map<number, number | null>>> {
+  const result = await treeTargetsAt(campaignId, milestones, units);
+  if (asOf !== undefined) addCarried(result, await carriedTargetsAt(campaignId, milestones, units, asOf));
+  return result;
+}
+
+/** Adds carried targets (carriedTargetsAt) to effective ones: a unit without a target of its own or below it gets the carried alone. */
+function addCarried(targets: Map<string, Map<number, number | null>>, carried: Map<string, Map<number, number>>): void {
+  for (const [key, byUnit] of carried) {
+    const into = targets.get(key);
+    if (!into) continue;
+    for (const [unitId, amount] of byUnit) into.set(unitId, (into.get(unitId) ?? 0) + amount);
+  }
+}
+
+/**
+ * What a change of the unit tree carries into each unit's target by `asOf`, per milestone
+ * (docs/units-over-time.md, "Targets carried over"): the rule of the figures' carries
+ * (lib/data/carries.ts) applied to the own targets of the ended leaves in this campaign:
+ * each succession P → N with a weight w (1 for `full`, a `partial`'s share) moves
+ * round(w × target(P)) to N and its ancestors, the rest to the residual unit and its
+ * ancestors, all of it from P's ancestors. Added to a unit's own or summed target, it keeps
+ * a campaign whose targets were set on the old units working on the new ones, and a
+ * province's target conserved. Empty (one probe) when no change has happened by `asOf`.
+ */
+export async function carriedTargetsAt(campaignId: number, milestones: readonly MilestoneRef[], units: readonly TargetUnit[], asOf: string): Promise<Map<string, Map<number, number>>> {
+  const result = new Map<string, Map<number, number>>();
+  if (units.length === 0 || milestones.length === 0) return result;
+  const [{ any }] = await db().$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM unit_carry_source WHERE from_day <= ${asOf}::date) AS any`;
+  if (!any) return result;
+  const rows = await db().$queryRaw<{ unit_id: number; metric_id: number; due: Date; amount: number }[]>`
+    WITH src AS (
+      SELECT s.source_id, s.residual_unit_id, p.path, t.metric_id, t.due_date, t.value
+      FROM unit_carry_source s JOIN unit p ON p.id = s.source_id
+      JOIN target t ON t.unit_id = s.source_id AND t.campaign_id = ${campaignId}
+      JOIN unnest(${milestones.map((m) => m.metricId)}::int[], ${milestones.map((m) => dayToDate(m.dueDate))}::date[]) AS m(metric_id, due)
+        ON t.metric_id = m.metric_id AND t.due_date = m.due
+      -- a leaf's target: a parent's is the sum of its children's, carried by their own successions
+      WHERE s.from_day <= ${asOf}::date AND NOT EXISTS (SELECT 1 FROM unit k WHERE k.parent_id = s.source_id)
+    ), alloc AS (
+      SELECT src.source_id, src.metric_id, src.due_date, n.path AS to_path,
+             CASE WHEN e.part = 'full' THEN src.value ELSE round(e.share * src.value)::int END AS amount
+      FROM src JOIN unit_succession e ON e.predecessor_id = src.source_id JOIN unit n ON n.id = e.successor_id
+      WHERE e.part = 'full' OR e.share IS NOT NULL
+    ), moves AS (
+      SELECT source_id, metric_id, due_date, to_path, amount FROM alloc
+      UNION ALL
+      SELECT src.source_id, src.metric_id, src.due_date, r.path,
+             src.value - coalesce((SELECT sum(a.amount) FROM alloc a WHERE a.source_id = src.source_id AND a.metric_id = src.metric_id AND a.due_date = src.due_date), 0)::int
+      FROM src JOIN unit r ON r.id = src.residual_unit_id
+    ), x AS (
+      SELECT * FROM unnest(${units.map((u) => u.id)}::int[], ${units.map((u) => u.path)}::text[]) AS x(id, path)
+    )
+    SELECT x.id AS unit_id, c.metric_id, c.due_date AS due, sum(c.amount)::int AS amount
+    FROM x JOIN (
+      SELECT mv.to_path AS path, mv.metric_id, mv.due_date, mv.amount, false AS loss FROM moves mv
+      UNION ALL
+      SELECT src.path, mv.metric_id, mv.due_date, -mv.amount, true FROM moves mv
+      JOIN src ON src.source_id = mv.source_id AND src.metric_id = mv.metric_id AND src.due_date = mv.due_date
+    ) c ON (NOT c.loss AND c.path LIKE x.path || '%') OR (c.loss AND c.path LIKE x.path || '%' AND c.path <> x.path)
+    GROUP BY x.id, c.metric_id, c.due_date
+    HAVING sum(c.amount) <> 0`;
+  for (const row of rows) {
+    const key = milestoneKey(row.metric_id, dateToDay(row.due));
+    const byUnit = result.get(key) ?? new Map<number, number>();
+    byUnit.set(row.unit_id, row.amount);
+    result.set(key, byUnit);
+  }
+  return result;
+}
+
+/** Effective targets from the targets set (own, else the sum below), without carries. */
+async function treeTargetsAt(campaignId: number, milestones: readonly MilestoneRef[], units: readonly TargetUnit[]): Promise<Map<string, Map<number, number | null>>> {
   const result = new Map(milestones.map((m) => [milestoneKey(m.metricId, m.dueDate), new Map<number, number | null>()]));
   if (units.length === 0 || milestones.length === 0) return result;
   const metricIds = milestones.map((m) => m.metricId);

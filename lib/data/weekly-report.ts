@@ -82,7 +82,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   const trendFrom = start > asOf ? weekStart(query.week) : start;
   const [actuals, targets, trend, gaps] = await Promise.all([
     actualsAt(tops, metrics.map((m) => m.id), [asOf, before]),
-    campaign ? milestoneTargets(campaign.id, metrics.map((m) => m.id), tops) : Promise.resolve(new Map<number, Map<string, number | null>>()),
+    campaign ? milestoneTargets(campaign.id, metrics.map((m) => m.id), tops, asOf) : Promise.resolve(new Map<number, Map<string, number | null>>()),
     runningTotalsByDay(tops.map((t) => t.id), headline.id, trendFrom, asOf),
     weekGapsOf(unit, ranking.rows.map((r) => r.code), query.week, todayInVietnam(now)),
   ]);
@@ -149,10 +149,11 @@ async function actualsAt(units: readonly TotalsUnit[], metricIds: readonly numbe
  * every milestone of the campaign (effectiveTargetsAt, as every other view):
  * metricId → dueDate → target (null when none is set).
  */
-async function milestoneTargets(campaignId: number, metricIds: readonly number[], tops: readonly TotalsUnit[]): Promise<Map<number, Map<string, number | null>>> {
+async function milestoneTargets(campaignId: number, metricIds: readonly number[], tops: readonly TotalsUnit[], asOf: string): Promise<Map<number, Map<string, number | null>>> {
   const dues = await dueDatesOf(campaignId, metricIds);
   const milestones = [...dues].flatMap(([metricId, days]) => days.map((dueDate) => ({ metricId, dueDate })));
-  const targets = await effectiveTargetsAt(campaignId, milestones, tops);
+  // with what a change of the tree carried into them by the week's end (lib/data/targets.ts)
+  const targets = await effectiveTargetsAt(campaignId, milestones, tops, asOf);
   return new Map([...dues].map(([metricId, days]) => [
     metricId,
     new Map(days.map((due) => [due, sumOrNull(tops.map((t) => targets.get(milestoneKey(metricId, due))?.get(t.id)))])),

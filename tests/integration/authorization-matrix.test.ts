@@ -450,6 +450,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/targets.ts#dueDatesOf": ({ campaignId, metricId }) => [campaignId, [metricId]],
   "lib/data/targets.ts#effectiveTargetsOf": ({ campaignId, metricId, unit }) => [campaignId, metricId, "2023-06-30", [unit]],
   "lib/data/targets.ts#effectiveTargetsAt": ({ campaignId, metricId, unit }) => [campaignId, [{ metricId, dueDate: "2023-06-30" }], [unit]],
+  "lib/data/targets.ts#carriedTargetsAt": ({ campaignId, metricId, unit }) => [campaignId, [{ metricId, dueDate: "2023-06-30" }], [unit], AS_OF],
   "lib/data/targets.ts#milestoneKey": ({ metricId }) => [metricId, "2023-06-30"],
   "lib/data/unit-frame.ts#getUnitFrame": ({ admin }) => [admin, "901"],
   "lib/data/view-choices.ts#getViewChoices": () => ["vi"],

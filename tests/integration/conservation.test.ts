@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importCsv } from "@/lib/data/import";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { getRankings } from "@/lib/data/rankings";
+import { getProgress } from "@/lib/data/progress";
 import { cumulativeAt, notAllocatedAt } from "@/lib/data/figures-at";
 import { importReorganisation, undoReorganisation } from "@/lib/data/reorganisation";
 import { rebuildTotals } from "@/lib/data/totals";
@@ -29,6 +30,7 @@ const CHANGE = "2025-07-01";
 const FIRST = "2025-06-24";
 const LAST = "2025-07-08";
 const METRICS = ["dossiers", "activated"] as const;
+const DUE = "2025-12-31";
 
 /** The 2023 list of Đà Nẵng and Quảng Nam only (the provinces, their districts and communes). */
 function twoProvinces(): string {
@@ -72,6 +74,23 @@ describe("running totals conserved across the reorganisation of 01/07/2025", () 
         METRICS.map((metric, k) => ({ ref: 0, date, unitCode: code, metric, value: ((i * 7 + d * 3 + k * 5) % 11) + (metric === "dossiers" ? 4 : 0), kind: "daily" as const }))));
     const saved = await saveDailyFigures(ADMIN, before.map((r, ref) => ({ ...r, ref })), { now: new Date(`${CHANGE}T03:00:00Z`) });
     expect(saved.ok).toBe(true);
+
+    // a campaign across the change, its targets set on the 2023 units (each district and
+    // province the sum of its communes), due 31/12/2025
+    const campaign = await db.campaign.create({ data: { code: "qua-2025", name: "Đợt qua sắp xếp", startDate: new Date("2025-06-01T00:00:00Z"), endDate: new Date("2025-12-31T00:00:00Z") }, select: { id: true } });
+    const activated = (await db.metric.findUniqueOrThrow({ where: { code: "activated" } })).id;
+    const tree = await db.unit.findMany({ select: { id: true, path: true, level: true } });
+    const targetOf = new Map<string, number>();
+    for (const [i, u] of tree.filter((t) => t.level === 3).sort((a, b) => a.path.localeCompare(b.path)).entries()) {
+      const parts = u.path.split("/").filter(Boolean);
+      for (let k = 1; k <= parts.length; k++) {
+        const at = `${parts.slice(0, k).join("/")}/`;
+        targetOf.set(at, (targetOf.get(at) ?? 0) + 1000 + i);
+      }
+    }
+    await db.target.createMany({
+      data: tree.filter((u) => targetOf.has(u.path)).map((u) => ({ campaignId: campaign.id, unitId: u.id, metricId: activated, dueDate: new Date(`${DUE}T00:00:00Z`), value: targetOf.get(u.path)! })),
+    });
 
     const result = await importReorganisation(ADMIN, {
       date: CHANGE,
@@ -184,6 +203,24 @@ describe("running totals conserved across the reorganisation of 01/07/2025", () 
     // before the change nothing is unallocated: the key is absent, the answer as it always was
     const old = await call(getRankingsRoute, `/api/v1/rankings?parent=48&metric=activated&asOf=2025-06-30`);
     expect(Object.keys(old).sort()).toEqual(["asOf", "campaign", "metric", "rows"]);
+  });
+
+  it("carries the targets set on the old units: a new ward's is its whole predecessors', the province's is conserved", async () => {
+    const db = testDb();
+    const targetOf = async (code: string, old: boolean) =>
+      (await db.target.findFirstOrThrow({ where: { unit: { code, validFrom: old ? null : { not: null } } }, select: { value: true } })).value;
+    // Phường Hải Vân ← Hòa Hiệp Bắc, Hòa Hiệp Nam, Hòa Bắc (whole); Hòa Liên (split, no share) gives it nothing
+    const haiVan = (await getRankings(ADMIN, { parentCode: "48", asOf: LAST, metricCode: "activated", campaignCode: "qua-2025" })).rows.find((r) => r.code === "20194")!;
+    expect(haiVan.target).toBe((await targetOf("20194", true)) + (await targetOf("20195", true)) + (await targetOf("20293", true)));
+    expect(haiVan.percent).not.toBeNull();
+    // Đà Nẵng's own target (its 2023 communes') plus Quảng Nam's communes' from the change on: every old commune's
+    const [{ all }] = await db.$queryRaw<{ all: number }[]>`
+      SELECT sum(t.value)::int AS all FROM target t JOIN unit u ON u.id = t.unit_id WHERE u.level = 3 AND u.valid_from IS NULL`;
+    const provinces = async (asOf: string) => (await getRankings(ADMIN, { parentCode: null, asOf, metricCode: "activated", campaignCode: "qua-2025" })).rows.find((r) => r.code === "48")!.target;
+    expect(await provinces(LAST)).toBe(all);
+    expect(await provinces("2025-06-30")).toBe(await targetOf("48", true));
+    // the progress (overview, API) says the same
+    expect((await getProgress(ADMIN, { unitCode: "48", metricCode: "activated", asOf: LAST, campaignCode: "qua-2025" })).target).toBe(all);
   });
 
   it("keeps every maintained table equal to a full rebuild", async () => {
