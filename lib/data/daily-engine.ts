@@ -186,18 +186,28 @@ export class DailyEngine {
     // temporary tables get no statistics of their own: a big one is measured, so that joins plan well
     if (this.staged > ANALYZE_FROM_ROWS) await tx.$executeRawUnsafe(`ANALYZE daily_row`);
     await tx.$executeRawUnsafe(`CREATE TEMP TABLE daily_issue (line int NOT NULL, code text NOT NULL, params jsonb NOT NULL) ON COMMIT DROP`);
+    // An account whose own unit has ended (a reorganisation): on the days after, a code names
+    // another unit, outside its scope; it is told why, and what to do, rather than "outside your scope".
+    const [own] = this.actor.unitPath
+      ? await tx.$queryRawUnsafe<{ code: string; name: string; ended: string | null }[]>(
+        `SELECT code, name, to_char(dissolved_on, 'YYYY-MM-DD') AS ended FROM unit WHERE path = $1`, this.actor.unitPath)
+      : [];
+    const ownEnd = own?.ended ?? null;
     await tx.$executeRawUnsafe(`
       INSERT INTO daily_issue (line, code, params)
       SELECT line, 'future', jsonb_build_object('date', to_char(day, 'YYYY-MM-DD')) FROM daily_row WHERE day > $1::date
       UNION ALL SELECT line, 'noUnit', jsonb_build_object('unitCode', unit_code) FROM daily_row WHERE unit_id IS NULL
       UNION ALL SELECT line, 'hasChildren', jsonb_build_object('unitCode', unit_code) FROM daily_row WHERE has_children
-      UNION ALL SELECT line, 'outOfScope', jsonb_build_object('unitCode', unit_code) FROM daily_row WHERE unit_id IS NOT NULL AND NOT has_children AND NOT in_scope
+      UNION ALL SELECT line, 'outOfScope', jsonb_build_object('unitCode', unit_code) FROM daily_row
+        WHERE unit_id IS NOT NULL AND NOT has_children AND NOT in_scope AND ($2::date IS NULL OR day < $2::date)
+      UNION ALL SELECT line, 'ownUnitEnded', jsonb_build_object('unitCode', unit_code, 'ownCode', $3::text, 'ownName', $4::text, 'date', to_char($2::date - 1, 'YYYY-MM-DD')) FROM daily_row
+        WHERE unit_id IS NOT NULL AND NOT has_children AND NOT in_scope AND $2::date IS NOT NULL AND day >= $2::date
       UNION ALL SELECT line, 'dissolved', jsonb_build_object('unitCode', unit_code, 'date', to_char(dissolved_on, 'YYYY-MM-DD'))
         FROM daily_row WHERE unit_id IS NOT NULL AND NOT has_children AND in_scope AND day >= dissolved_on
       UNION ALL SELECT line, 'noMetric', jsonb_build_object('metric', metric) FROM daily_row WHERE metric_id IS NULL
       UNION ALL SELECT line, 'duplicate', '{}'::jsonb FROM daily_row WHERE copy_no > 1
       UNION ALL SELECT line, 'locked', jsonb_build_object('date', to_char(day, 'YYYY-MM-DD'), 'until', to_char(locked_until, 'YYYY-MM-DD'), 'reason', lock_reason)
-        FROM daily_row WHERE locked_until IS NOT NULL`, today);
+        FROM daily_row WHERE locked_until IS NOT NULL`, today, ownEnd, own?.code ?? null, own?.name ?? null);
     step(1);
 
     // From here on nobody else writes these provinces' figures until the transaction ends.

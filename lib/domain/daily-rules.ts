@@ -124,6 +124,8 @@ export const DAILY_ISSUE_KINDS = {
   noUnit: "invalid",
   hasChildren: "invalid",
   outOfScope: "scope",
+  // the account's own unit has ended (a reorganisation) and the row's day is after it
+  ownUnitEnded: "scope",
   dissolved: "invalid",
   noMetric: "invalid",
   duplicate: "invalid",

@@ -25,6 +25,7 @@ export function dailyIssueMessage(issue: DailyIssueFact): string {
     case "noUnit": return m("validation.daily.noUnit", { code: text(p.unitCode) });
     case "hasChildren": return m("validation.daily.hasChildren", { code: text(p.unitCode) });
     case "outOfScope": return m("validation.daily.outOfScope", { code: text(p.unitCode) });
+    case "ownUnitEnded": return m("validation.daily.ownUnitEnded", { code: text(p.unitCode), own: `${text(p.ownName)} (${text(p.ownCode)})`, date: formatDay(text(p.date)) });
     case "dissolved": return m("validation.daily.dissolved", { code: text(p.unitCode), date: formatDay(text(p.date)) });
     case "noMetric": return m("validation.daily.noMetric", { code: text(p.metric) });
     case "duplicate": return m("validation.daily.duplicate");
