@@ -119,6 +119,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
     milestones,
     ...(criticism ? { criticismRule: criticism.rule } : {}),
     childKind: ranking.childKind,
+    notAllocated: ranking.notAllocated,
   });
 }
 

@@ -50,6 +50,8 @@ export interface ReportInputs {
   criticismRule?: CriticismRule;
   /** what the ranked units are (their common kind), null when mixed or unknown */
   childKind?: string | null;
+  /** the part of the unit's total in none of the ranked rows (a split without shares; RankingDTO.notAllocated) */
+  notAllocated?: number;
 }
 
 /** The number of weeks the trend chart looks back over (the report week included). */
@@ -106,6 +108,7 @@ export function buildWeeklyReport(inputs: ReportInputs): WeeklyReportModel {
       planned: inputs.campaign ? plannedTotal(inputs.campaign.startDate, inputs.milestones, point.day) : null,
     })),
     ...(inputs.childKind !== undefined ? { childKind: inputs.childKind } : {}),
+    ...(inputs.notAllocated ? { notAllocated: inputs.notAllocated } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import {
 } from "./columns";
 import { csvLine } from "./csv-cell";
 import type { ReportEnvelope } from "./model";
-import { frozenNote, kindSection, metricName, praiseSentence, reportWords, titleBlock } from "./text";
+import { frozenNote, kindSection, metricName, notAllocatedLine, praiseSentence, reportWords, titleBlock } from "./text";
 
 const BOM = "\uFEFF";
 const line = csvLine;
@@ -32,6 +32,8 @@ export function renderCsv(envelope: ReportEnvelope, locale: Locale): Buffer {
   const cells: CellContext = { w, model };
   lines.push("", line([t("sections.summary")]), ...csvTable(SUMMARY_COLUMNS, model.summary, cells));
   lines.push("", line([`${kindSection(model, "ranking", w)}: ${metricName(model.metric, w)}`]), ...csvTable(RANKING_COLUMNS, model.ranking, cells));
+  const unallocated = notAllocatedLine(model, w);
+  if (unallocated) lines.push(line([unallocated]));
   lines.push("", line([t("sections.praise")]), ...csvTable(PRAISE_COLUMNS, praiseRows(model), cells), line([t("praise.conclusion"), praiseSentence(model, w)]));
   lines.push("", line([kindSection(model, "missing", w)]), ...csvTable(MISSING_COLUMNS, model.missing, cells));
   lines.push("", line([t("sections.trend")]), ...csvTable(TREND_COLUMNS, model.trend, cells));

@@ -13,7 +13,7 @@ import { svgToPng } from "./chart-png";
 import { columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext, type ReportColumn } from "./columns";
 import { recipientLines } from "./issuing";
 import type { ReportDocument } from "./model";
-import { frozenNote, kindSection, metricName, modelWeekShortLabel, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock } from "./text";
+import { frozenNote, kindSection, metricName, modelWeekShortLabel, notAllocatedLine, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock } from "./text";
 
 const FONT = "Times New Roman";
 const SIZE = 24; // half-points: 12 pt, the usual size of Vietnamese administrative documents
@@ -135,6 +135,7 @@ export async function renderDocx(envelope: ReportDocument, locale: Locale): Prom
 
         heading(`${kindSection(model, "ranking", w)}: ${headline}`),
         reportTable(RANKING_COLUMNS, model.ranking, cells),
+        ...(notAllocatedLine(model, w) ? [new Paragraph({ spacing: { before: 60, after: 80 }, children: [text(notAllocatedLine(model, w)!, { italics: true })] })] : []),
 
         heading(t("sections.praise")),
         para([text(praiseSentence(model, w))]),

@@ -108,6 +108,12 @@ export interface WeeklyReportModel {
    * reads as before ("các đơn vị"), its frozen model unchanged.
    */
   childKind?: string | null;
+  /**
+   * The part of the unit's total that is in none of the ranking's rows: figures of units
+   * ended in a reorganisation and split without shares (docs/units-over-time.md). Present
+   * only when not 0; optional without a new version (a report without it had none).
+   */
+  notAllocated?: number;
 }
 
 /** The document around a model: live figures, or an issued (frozen) report. */

@@ -10,7 +10,7 @@ import { columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS
 import { reportFont } from "./fonts";
 import { recipientLines } from "./issuing";
 import type { ReportDocument, ReportEnvelope } from "./model";
-import { frozenNote, kindSection, metricName, modelWeekShortLabel, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock, type ReportWords } from "./text";
+import { frozenNote, kindSection, metricName, modelWeekShortLabel, notAllocatedLine, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock, type ReportWords } from "./text";
 
 type Doc = PDFKit.PDFDocument;
 type Align = "left" | "right" | "center";
@@ -252,6 +252,8 @@ export function renderPdf(envelope: ReportDocument, locale: Locale): Promise<Buf
 
   heading(doc, `${kindSection(model, "ranking", w)}: ${headline}`);
   reportTable(doc, RANKING_COLUMNS, model.ranking, cells);
+  const unallocated = notAllocatedLine(model, w);
+  if (unallocated) paragraph(doc, unallocated, "italic", 8.5);
 
   heading(doc, t("sections.praise"));
   paragraph(doc, praiseSentence(model, w));

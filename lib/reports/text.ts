@@ -190,3 +190,8 @@ export function reportFileStem(model: WeeklyReportModel, issuedId: number | unde
   const values = { unit: model.unit.code === null ? t("file.national") : unitSlug(model.unit.name) || model.unit.code, week: String(week.week), year: String(week.year) };
   return issuedId ? t("file.issued", { ...values, id: String(issuedId) }) : t("file.stem", values);
 }
+
+/** The line under the ranking when part of the unit's total is in none of its rows, else null. */
+export function notAllocatedLine(model: Pick<WeeklyReportModel, "notAllocated" | "unit">, { t, locale }: ReportWords): string | null {
+  return model.notAllocated ? t("document.notAllocated", { amount: formatNumber(model.notAllocated, locale), unit: model.unit.name }) : null;
+}

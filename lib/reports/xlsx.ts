@@ -11,7 +11,7 @@ import {
   type CellContext, type ColumnKind, type ReportColumn,
 } from "./columns";
 import type { ReportEnvelope } from "./model";
-import { frozenNote, kindSection, metricName, praiseSentence, reportUnitName, reportWords, titleBlock, weekLabel, weekShortLabel } from "./text";
+import { frozenNote, kindSection, metricName, notAllocatedLine, praiseSentence, reportUnitName, reportWords, titleBlock, weekLabel, weekShortLabel } from "./text";
 
 const INTEGER = "#,##0";
 const SIGNED = "+#,##0;-#,##0;0";
@@ -138,7 +138,12 @@ export async function renderXlsx(envelope: ReportEnvelope, locale: Locale): Prom
     added.eachCell({ includeEmpty: true }, (cell) => { cell.border = THIN; });
   }
 
-  tableSheet(book, t("sheets.ranking"), `${kindSection(model, "ranking", w)}: ${headline}`, context, sheetTable(RANKING_COLUMNS, model.ranking, cells, formats));
+  const ranking = tableSheet(book, t("sheets.ranking"), `${kindSection(model, "ranking", w)}: ${headline}`, context, sheetTable(RANKING_COLUMNS, model.ranking, cells, formats));
+  const unallocated = notAllocatedLine(model, w);
+  if (unallocated) {
+    ranking.addRow([]);
+    ranking.addRow([unallocated]).getCell(1).font = { italic: true, size: 10 };
+  }
   const praise = tableSheet(book, t("sheets.praise"), t("sections.praise"), praiseSentence(model, w), sheetTable(PRAISE_COLUMNS, praiseRows(model), cells, formats));
   praise.getCell(2, 1).font = { size: 10 };
   tableSheet(book, t("sheets.missing"), kindSection(model, "missing", w), context, sheetTable(MISSING_COLUMNS, model.missing, cells, formats));

@@ -84,3 +84,17 @@ describe("the report's files name communes as communes", () => {
     expect(pdf.text.replace(/\s+/g, " ")).toContain("Tất cả các xã, phường đã báo cáo đủ 7 ngày trong tuần.");
   });
 });
+
+describe("the report's files say what is not allocated under the ranking", () => {
+  const split = { ...communes, model: { ...communes.model, notAllocated: 600, unit: { ...communes.model.unit, name: "Thành phố Đà Nẵng" } } };
+  const LINE = "Chưa phân bổ: 600: số liệu của các đơn vị cũ được chia cho nhiều đơn vị mới khi sắp xếp đơn vị hành chính mà chưa có tỷ lệ phân chia; được tính vào tổng của Thành phố Đà Nẵng, không thuộc dòng nào của bảng xếp hạng.";
+
+  it("in every format, and not at all when nothing is unallocated (a report issued before it)", async () => {
+    expect(readCsv(renderCsv(split, "vi")).rows.flat()).toContain(LINE);
+    expect(readCsv(renderCsv(communes, "vi")).rows.flat().join("\n")).not.toContain("Chưa phân bổ");
+    const { sheets } = await readXlsx(await renderXlsx(split, "vi"));
+    expect(sheets.get("Xếp hạng")!.flat()).toContain(LINE);
+    expect((await readDocx(await renderDocx(split, "vi"))).text).toContain(LINE);
+    expect((await readPdf(await renderPdf(split, "vi"))).text.replace(/\s+/g, " ")).toContain(LINE);
+  });
+});

@@ -15,7 +15,7 @@ import { chartLegend } from "@/lib/reports/chart";
 import type { ReportEnvelope } from "@/lib/reports/model";
 import { FORMAT_LABELS, REPORT_FORMATS } from "@/lib/reports/render";
 import { MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext } from "@/lib/reports/columns";
-import { kindSection, metricName, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
+import { kindSection, metricName, notAllocatedLine, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
 import { weeklyReportDownloadSchema } from "@/lib/validation/report-params";
 import { searchParamsObject } from "@/lib/validation/search-params";
 import { IssueForm } from "./issue-form";
@@ -136,6 +136,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
         <h2 id="ranking" className="text-lg font-semibold">{kindSection(model, "ranking", w)}: {headline}</h2>
         <ReportTable label={kindSection(model, "ranking", w)} spec={RANKING_COLUMNS} rows={model.ranking} cells={cells} rowKey={(row) => row.code} rowData={(row) => ["data-unit", row.code]} minWidth="md:min-w-[44rem]" nowrap />
         {model.ranking.length === 0 && <p className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-600">{t("page.noChildren")}</p>}
+        {model.notAllocated ? <p className="text-sm italic text-slate-700" data-testid="not-allocated">{notAllocatedLine(model, w)}</p> : null}
       </section>
 
       <section aria-labelledby="praise" className="space-y-2 text-sm">
