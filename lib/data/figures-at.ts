@@ -92,3 +92,18 @@ export async function notAllocatedAt(unitIds: readonly number[], metricId: numbe
   for (const row of rows) result.set(row.unit_id, row.amount);
   return result;
 }
+
+/**
+ * What the carries of a change of the tree (lib/data/carries.ts) had added to each unit's
+ * running total by the end of each day: a pace measured across a change leaves it out, so
+ * that what was carried in is not taken for a week's work.
+ */
+export async function carriedAt(unitIds: readonly number[], metricId: number, days: readonly string[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  if (unitIds.length === 0 || days.length === 0) return result;
+  const rows = await db().$queryRaw<{ unit_id: number; day: string; amount: number }[]>`
+    SELECT u.id AS unit_id, d.day, ${Prisma.raw(CARRIED("u.id", String(metricId), "d.day::date"))}::int AS amount
+    FROM unnest(${[...unitIds]}::int[]) AS u(id) CROSS JOIN unnest(${[...days]}::text[]) AS d(day)`;
+  for (const row of rows) result.set(cumulativeKey(row.unit_id, row.day), row.amount);
+  return result;
+}

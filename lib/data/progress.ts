@@ -11,7 +11,7 @@ import { m } from "@/lib/i18n/message";
 import { AppError, type UserMessage } from "./errors";
 import { codeElsewhere, today, unitOnDay } from "./unit-on-day";
 import { resolveCampaign, type CampaignDTO } from "./campaigns";
-import { cumulativeAt, cumulativeKey, reportedOnAt } from "./figures-at";
+import { carriedAt, cumulativeAt, cumulativeKey, reportedOnAt } from "./figures-at";
 import { dueDateOn, effectiveTargetsOf } from "./targets";
 
 export interface ProgressQuery {
@@ -97,14 +97,18 @@ export async function getProgress(actor: Actor, query: ProgressQuery): Promise<P
 /** Progress of a unit already checked against the actor's scope. */
 export async function progressOf(unit: ViewedUnit, metric: { id: number; code: string }, campaign: CampaignDTO | null, asOf: string): Promise<ProgressDTO> {
   const weekAgo = addDays(asOf, -PACE_WINDOW_DAYS);
-  const [totals, reported, dueDate] = await Promise.all([
+  const [totals, carried, reported, dueDate] = await Promise.all([
     cumulativeAt([unit.id], metric.id, [asOf, weekAgo]),
+    carriedAt([unit.id], metric.id, [asOf, weekAgo]),
     reportedOnAt([unit.id], asOf),
     campaign ? dueDateOn(campaign.id, metric.id, asOf) : null,
   ]);
   const target = campaign && dueDate ? ((await effectiveTargetsOf(campaign.id, metric.id, dueDate, [unit], asOf)).get(unit.id) ?? null) : null;
   const actual = totals.get(cumulativeKey(unit.id, asOf)) ?? 0;
-  const actualWeekAgo = totals.get(cumulativeKey(unit.id, weekAgo)) ?? 0;
+  // the pace is the week's own work: what a change of the tree carried in during the week is
+  // counted as if it had been there a week ago (docs/units-over-time.md)
+  const carriedInWeek = (carried.get(cumulativeKey(unit.id, asOf)) ?? 0) - (carried.get(cumulativeKey(unit.id, weekAgo)) ?? 0);
+  const actualWeekAgo = (totals.get(cumulativeKey(unit.id, weekAgo)) ?? 0) + carriedInWeek;
   return {
     unit: unit.code,
     metric: metric.code,

@@ -444,6 +444,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/figures-at.ts#reportedOnAt": ({ unit }) => [[unit.id], AS_OF],
   "lib/data/figures-at.ts#runningTotalsByDay": ({ unit, metricId }) => [[unit.id], metricId, "2023-05-01", AS_OF],
   "lib/data/figures-at.ts#notAllocatedAt": ({ unit, metricId }) => [[unit.id], metricId, AS_OF],
+  "lib/data/figures-at.ts#carriedAt": ({ unit, metricId }) => [[unit.id], metricId, [AS_OF]],
   "lib/data/targets.ts#dueDateOn": ({ campaignId, metricId }) => [campaignId, metricId, AS_OF],
   "lib/data/targets.ts#dueDatesOn": ({ campaignId, metricId }) => [campaignId, metricId, [AS_OF]],
   "lib/data/targets.ts#dueDates": ({ campaignId, metricId }) => [campaignId, metricId],

@@ -17,6 +17,7 @@ import { cumulativeAt, notAllocatedAt } from "@/lib/data/figures-at";
 import { importReorganisation, undoReorganisation } from "@/lib/data/reorganisation";
 import { rebuildTotals } from "@/lib/data/totals";
 import { addDays } from "@/lib/domain/dates";
+import { dailyPaceOf } from "@/lib/domain/projection";
 import { EXISTS_ON } from "@/lib/db/unit-lifetime";
 import { OFFICIAL_UNITS_FILE } from "@/lib/db/seed/official-units";
 import { readCsv } from "@/lib/validation/csv";
@@ -227,6 +228,17 @@ describe("running totals conserved across the reorganisation of 01/07/2025", () 
     expect(await provinces("2025-06-30")).toBe(await targetOf("48", true));
     // the progress (overview, API) says the same
     expect((await getProgress(ADMIN, { unitCode: "48", metricCode: "activated", asOf: LAST, campaignCode: "qua-2025" })).target).toBe(all);
+  });
+
+  it("measures a new ward's pace by its own week's work, not by what was carried into it", async () => {
+    const metricId = (await testDb().metric.findUniqueOrThrow({ where: { code: "activated" } })).id;
+    const day = "2025-07-05";
+    const haiVan = ids.get("20194@new")!;
+    const [{ own }] = await testDb().$queryRaw<{ own: number }[]>`
+      SELECT coalesce(sum(value), 0)::int AS own FROM figure WHERE unit_id = ${haiVan} AND metric_id = ${metricId} AND date <= ${new Date(`${day}T00:00:00Z`)}`;
+    const progress = await getProgress(ADMIN, { unitCode: "20194", metricCode: "activated", asOf: day, campaignCode: "qua-2025" });
+    expect(progress.actual).toBeGreaterThan(own);
+    expect(progress.projection.dailyPace).toBe(dailyPaceOf(own, 0));
   });
 
   it("keeps every maintained table equal to a full rebuild", async () => {
