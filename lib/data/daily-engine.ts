@@ -28,7 +28,7 @@ import {
 import type { AuditAction } from "./audit";
 import { lockScopes, PARENT_REPORTED_ON } from "./totals";
 import { refreshRankingFactsAfterWrite } from "./ranking-facts";
-import { refreshCarriesAfterWrite } from "./carries";
+import { CARRIED, refreshCarriesAfterWrite } from "./carries";
 
 /** A Prisma transaction client, or a direct connection in a transaction (lib/db/direct.ts) that can COPY. */
 export type Tx = SqlConnection;
@@ -222,6 +222,12 @@ export class DailyEngine {
     await tx.$executeRawUnsafe(`
       CREATE TEMP TABLE daily_unit ON COMMIT DROP AS
       SELECT unit_id, min(day) - ${SPIKE_WINDOW_DAYS} AS window_from FROM daily_row WHERE ok GROUP BY unit_id`);
+    // A running total entered ("lũy kế") is the unit's running total as every view shows it,
+    // carries of a change of the tree included (lib/data/carries.ts): its own part is what is
+    // stored. Checked once: nearly always there is no carry anywhere.
+    const [{ carries }] = await tx.$queryRawUnsafe<{ carries: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM unit_carry uc JOIN daily_unit t ON t.unit_id = uc.unit_id) AS carries`);
+    const filedValue = carries ? `CASE WHEN d.is_cumulative THEN d.value - ${CARRIED("d.unit_id", "d.metric_id", "d.day")} ELSE d.value END` : "value";
     await tx.$executeRawUnsafe(`
       CREATE TEMP TABLE daily_series ON COMMIT DROP AS
       WITH stored AS (
@@ -230,8 +236,8 @@ export class DailyEngine {
           SELECT * FROM figure f WHERE f.unit_id = t.unit_id AND f.date >= t.window_from
         ) f
       ), filed AS (
-        SELECT unit_id, metric_id, day, line, value, is_cumulative, reason, bad_reason, expects, expected_version
-        FROM daily_row WHERE ok
+        SELECT d.unit_id, d.metric_id, d.day, d.line, ${filedValue} AS value, d.is_cumulative, d.reason, d.bad_reason, d.expects, d.expected_version
+        FROM daily_row d WHERE d.ok
       ), merged AS (
         SELECT coalesce(r.unit_id, s.unit_id) AS unit_id, coalesce(r.metric_id, s.metric_id) AS metric_id, coalesce(r.day, s.day) AS day,
                r.line, r.value AS file_value, coalesce(r.is_cumulative, false) AS is_cumulative, r.reason,

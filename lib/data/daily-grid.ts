@@ -70,7 +70,7 @@ export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string
     client.metric.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
   ]);
   const leafIds = leaves.map((u) => u.id);
-  const [today, previous, locks] = await Promise.all([
+  const [today, previous, locks, carried] = await Promise.all([
     client.figure.findMany({ where: { unitId: { in: leafIds }, date }, select: { unitId: true, metricId: true, value: true, version: true } }),
     client.figure.findMany({
       where: { unitId: { in: leafIds }, date: { lt: date } },
@@ -79,10 +79,14 @@ export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string
       select: { unitId: true, metricId: true, cumulative: true },
     }),
     listLocksCovering(scope.path, day),
+    // what a change of the tree carried into each leaf by the day (lib/data/carries.ts): its
+    // running total, as every view shows it and as a "lũy kế" entry means it, includes it
+    client.unitCarry.groupBy({ by: ["unitId", "metricId"], where: { unitId: { in: leafIds }, fromDay: { lte: date } }, _sum: { amount: true } }),
   ]);
   const key = (unitId: number, metricId: number) => `${unitId}:${metricId}`;
   const todayByKey = new Map(today.map((f) => [key(f.unitId, f.metricId), f]));
   const previousByKey = new Map(previous.map((f) => [key(f.unitId, f.metricId), f.cumulative]));
+  for (const c of carried) previousByKey.set(key(c.unitId, c.metricId), (previousByKey.get(key(c.unitId, c.metricId)) ?? 0) + (c._sum.amount ?? 0));
   const rows = leaves.map((unit) => {
     const lock = locks.find((l) => unit.path.startsWith(l.path)) ?? null;
     return {

@@ -13,6 +13,7 @@ import { saveDailyFigures } from "@/lib/data/daily-save";
 import { getRankings } from "@/lib/data/rankings";
 import { getProgress } from "@/lib/data/progress";
 import { getWeeklyReport } from "@/lib/data/weekly-report";
+import { getDailyGrid } from "@/lib/data/daily-grid";
 import { cumulativeAt, notAllocatedAt } from "@/lib/data/figures-at";
 import { importReorganisation, undoReorganisation } from "@/lib/data/reorganisation";
 import { rebuildTotals } from "@/lib/data/totals";
@@ -239,6 +240,22 @@ describe("running totals conserved across the reorganisation of 01/07/2025", () 
     const progress = await getProgress(ADMIN, { unitCode: "20194", metricCode: "activated", asOf: day, campaignCode: "qua-2025" });
     expect(progress.actual).toBeGreaterThan(own);
     expect(progress.projection.dailyPace).toBe(dailyPaceOf(own, 0));
+  });
+
+  it("shows a new ward's running total on the entry grid as the views do, and takes a 'lũy kế' entry in the same sense", async () => {
+    const metricId = (await testDb().metric.findUniqueOrThrow({ where: { code: "activated" } })).id;
+    const day = addDays(LAST, 1);
+    const haiVan = ids.get("20194@new")!;
+    const before = (await cumulativeAt([haiVan], metricId, [LAST])).get(`${haiVan}|${LAST}`)!;
+    const grid = await getDailyGrid(ADMIN, day, "48");
+    const cell = grid.rows.find((r) => r.unitCode === "20194")!.cells.find((c) => c.metric === "activated")!;
+    expect(cell.previous).toBe(before);
+    const saved = await saveDailyFigures(ADMIN, [{ ref: 0, date: day, unitCode: "20194", metric: "activated", value: before + 7, kind: "cumulative" }], { now: new Date(`${day}T10:00:00Z`) });
+    expect(saved.ok).toBe(true);
+    const [{ value }] = await testDb().$queryRaw<{ value: number }[]>`
+      SELECT value FROM figure WHERE unit_id = ${haiVan} AND metric_id = ${metricId} AND date = ${new Date(`${day}T00:00:00Z`)}`;
+    expect(value).toBe(7);
+    expect((await cumulativeAt([haiVan], metricId, [day])).get(`${haiVan}|${day}`)).toBe(before + 7);
   });
 
   it("keeps every maintained table equal to a full rebuild", async () => {
