@@ -183,8 +183,11 @@ export interface AccountOnEndedUnitDTO {
 
 const ENDED_UNIT_SELECT = {
   id: true, code: true, name: true, dissolvedOn: true,
-  successors: { select: { part: true, successor: { select: { id: true, code: true, name: true, kind: true } } } },
+  successors: { select: { part: true, successor: { select: { id: true, code: true, name: true, kind: true, dissolvedOn: true } } } },
 } as const;
+
+/** Whether a unit has ended by today (its end on or before today: it no longer exists today). */
+const endedByToday = (unit: { dissolvedOn: Date | null }) => unit.dissolvedOn !== null && dateToDay(unit.dissolvedOn) <= today();
 
 /** The one full successor of a unit, or null when it has none, several, or only partial ones. */
 function singleFullSuccessor<S extends { part: string; successor: { code: string } }>(successions: readonly S[]): S["successor"] | null {
@@ -195,8 +198,8 @@ function singleFullSuccessor<S extends { part: string; successor: { code: string
 /**
  * The accounts whose unit has ended (its last day before today): until an administrator
  * moves them they read the old unit's history and enter nothing. Each with the unit's
- * successors and, where the unit has exactly one successor and it took the unit whole, that
- * successor as the one-step move.
+ * successors and, where the unit has exactly one successor, it took the unit whole and it
+ * still exists today, that successor as the one-step move.
  */
 export async function listAccountsOnEndedUnits(actor: Actor): Promise<AccountOnEndedUnitDTO[]> {
   requireAdmin(actor);
@@ -208,7 +211,8 @@ export async function listAccountsOnEndedUnits(actor: Actor): Promise<AccountOnE
   return users.flatMap((u) => {
     if (!u.unit?.dissolvedOn) return [];
     const successors = u.unit.successors.map((s) => ({ code: s.successor.code, name: s.successor.name, part: s.part })).sort((a, b) => a.code.localeCompare(b.code));
-    const moveTo = singleFullSuccessor(u.unit.successors);
+    const single = singleFullSuccessor(u.unit.successors);
+    const moveTo = single && !endedByToday(single) ? single : null;
     return [{
       id: u.id, username: u.username, displayName: u.displayName, role: u.role,
       unit: { code: u.unit.code, name: u.unit.name, lastDay: addDays(dateToDay(u.unit.dissolvedOn), -1) },
@@ -221,8 +225,9 @@ export async function listAccountsOnEndedUnits(actor: Actor): Promise<AccountOnE
 /**
  * Moves an account from its ended unit to that unit's one full successor (audited
  * `user.move`). Refused when the unit has not ended, when it has no single full successor
- * (several, or partial: the administrator chooses the unit on the user's page), or when the
- * successor does not suit the role.
+ * (several, or partial: the administrator chooses the unit on the user's page), when that
+ * successor has itself ended by today (dissolved later: the administrator chooses), or when
+ * the successor does not suit the role.
  */
 export async function moveUserToSuccessor(actor: Actor, userId: number): Promise<{ username: string; unitCode: string; unitName: string }> {
   requireAdmin(actor);
@@ -235,6 +240,10 @@ export async function moveUserToSuccessor(actor: Actor, userId: number): Promise
     const successor = singleFullSuccessor(unit.successors);
     if (!successor) {
       throw new AppError("CONFLICT", { subject: "unit", userMessage: { key: unit.successors.length ? "users.move.errors.notSingleFull" : "users.move.errors.noSuccessor", params: { unit: `${unit.name} (${unit.code})`, lastDay } } });
+    }
+    if (successor.dissolvedOn && endedByToday(successor)) {
+      const successorLastDay = formatDay(addDays(dateToDay(successor.dissolvedOn), -1));
+      throw new AppError("CONFLICT", { subject: "unit", userMessage: { key: "users.move.errors.successorEnded", params: { unit: `${unit.name} (${unit.code})`, lastDay, successor: `${successor.name} (${successor.code})`, successorLastDay } } });
     }
     await checkRoleFits(tx, user.role, successor);
     await tx.user.update({ where: { id: user.id }, data: { unitId: successor.id } });

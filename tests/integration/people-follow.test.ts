@@ -77,6 +77,18 @@ describe("people follow the reorganisation", () => {
     expect((await testDb().user.findUniqueOrThrow({ where: { id: ba.id } })).unitId).toBe(units.get("90103")!.id);
   });
 
+  it("refuses the move, and offers none, when the one full successor has itself ended by today", async () => {
+    const hai = await account("hai", "commune", "90102");
+    // Phường Một Mới dissolved on 01/03/2026 (its last day 28/02/2026), before the tests' today
+    await testDb().unit.update({ where: { id: units.get("90101@new")!.id }, data: { dissolvedOn: new Date("2026-03-01T00:00:00Z") } });
+    expect((await listAccountsOnEndedUnits(admin)).find((a) => a.username === "hai")).toMatchObject({ unit: { code: "90102" }, moveTo: null });
+    expect(await refusal(moveUserToSuccessor(admin, hai.id))).toEqual({
+      code: "CONFLICT", message: "Xã Hai Cũ (90102) đã kết thúc ngày 30/06/2025; đơn vị kế tiếp của nó, Phường Một Mới (90101), cũng đã kết thúc ngày 28/02/2026: chọn đơn vị mới ở trang người dùng.",
+    });
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: hai.id } })).unitId).toBe(units.get("90102")!.id);
+    expect(await testDb().auditEvent.count({ where: { action: "user.move" } })).toBe(0);
+  });
+
   it("an account on an ended commune reads its history but saves nothing after the end, in the grid or the API", async () => {
     const campaign = await createCampaign(testDb(), "dot-1", "2025-01-01", "2025-12-31");
     expect(campaign.code).toBe("dot-1");
