@@ -2,6 +2,8 @@
 // day before the date, the list of units in force from the date and the mapping of the old
 // units onto the new ones, which old units continue, which end, which new units start, the
 // successions, and what to report. The data layer gathers the units and writes the plan.
+import { addDays } from "./dates";
+import { formatDay } from "./format";
 import { unitKindOf } from "./unit-kinds";
 
 export interface NewUnitRow {
@@ -41,7 +43,8 @@ export type PlanIssueReason =
   | "otherDate" | "newCodeUnknown" | "fullWithOthers" | "duplicateChange" | "endsLater" | "codeInUse";
 
 export interface PlanIssue {
-  file: "units" | "changes";
+  /** null: a unit found in the database only, in neither file (its message names it; line 0) */
+  file: "units" | "changes" | null;
   line: number;
   reason: PlanIssueReason;
   params: Record<string, string>;
@@ -207,8 +210,14 @@ export function planReorganisation(input: {
   // and undoing it does not reopen the unit); one that ends later is refused
   const endsOnTheDate = (u: OldUnit) => u.dissolvedOn === date;
   const ending = concerned.filter((u) => !endsOnTheDate(u));
+  // named on the first mapping row of the unit, else (a unit ending because its province does)
+  // by its code and name alone: it is in neither file
+  const firstChangeLine = new Map<string, number>();
+  for (const row of changes) if (!firstChangeLine.has(row.oldCode)) firstChangeLine.set(row.oldCode, row.line);
   for (const u of ending) {
-    if (u.dissolvedOn !== null) unitIssue(0, "endsLater", { code: u.code, date: u.dissolvedOn });
+    if (u.dissolvedOn === null) continue;
+    const line = firstChangeLine.get(u.code);
+    issues.push({ file: line === undefined ? null : "changes", line: line ?? 0, reason: "endsLater", params: { code: u.code, name: u.name, date: formatDay(addDays(u.dissolvedOn, -1)) } });
   }
   // a new unit may take an old unit's code only if that unit ends (a code names one unit a day)
   const endingIds = new Set(concerned.map((u) => u.id));

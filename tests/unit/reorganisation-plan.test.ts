@@ -1,6 +1,7 @@
 // The reorganisation planner's rules (lib/domain/reorganisation-plan.ts) on tiny trees; the
 // real lists in tests/integration/reorganisation.test.ts.
 import { describe, expect, it } from "vitest";
+import { m, withLocale } from "@/lib/i18n/message";
 import { planReorganisation, type ChangeRow, type NewUnitRow, type OldUnit } from "@/lib/domain/reorganisation-plan";
 
 const DATE = "2025-07-01";
@@ -80,7 +81,19 @@ describe("planReorganisation", () => {
     });
     expect(plan.issues.map((i) => [i.reason, i.params])).toEqual([
       ["otherDate", { date: "2025-06-30", expected: DATE }],
-      ["endsLater", { code: "10002", date: "2025-09-01" }],
+      ["endsLater", { code: "10002", name: "Old 10002", date: "31/08/2025" }],
     ]);
+  });
+
+  it("names a unit to end that is in neither file by its code and name, with no file or line; one in the mapping on its first row", () => {
+    // 10002 ends because its province does (in neither file); 10001 is on the mapping's line 3
+    const ending = old.map((u) => (u.code === "10002" || u.code === "10001" ? { ...u, dissolvedOn: "2025-09-01" } : u));
+    const plan = planReorganisation({ date: DATE, levels: LEVELS, old: ending, units: fresh([["10", null, 1]]), changes: change([["10", "10"], ["10001", "10"]]) });
+    expect(plan.issues).toEqual([
+      { file: "changes", line: 3, reason: "endsLater", params: { code: "10001", name: "Old 10001", date: "31/08/2025" } },
+      { file: null, line: 0, reason: "endsLater", params: { code: "10002", name: "Old 10002", date: "31/08/2025" } },
+    ]);
+    expect(withLocale("vi", () => m("validation.reorganisation.endsLater", plan.issues[1].params))).toBe("Đơn vị Old 10002 (10002) đã có ngày kết thúc 31/08/2025; bỏ ngày đó trước khi sắp xếp.");
+    expect(withLocale("en", () => m("validation.reorganisation.endsLater", plan.issues[1].params))).toBe("Unit Old 10002 (10002) already ends on 31/08/2025; remove that end before the reorganisation.");
   });
 });
