@@ -252,6 +252,21 @@ export async function undoReorganisation(actor: Actor, id: number, reason?: stri
     const still = await tx.unit.findMany({ where: { id: { in: dropped.unitIds } }, select: { id: true } });
     await refreshRankingFactsOfUnits(tx, still.map((u) => u.id), changeDay);
     await parentsLostChildren(tx, [...new Set(reopenedParents.flatMap((r) => (r.parent_id === null ? [] : [r.parent_id])))], changeDay);
+    // the rows it had given parents on its day, where nothing else gives them one (no child
+    // reported or ended that day), and the ranking facts' day if no unit of the level has one:
+    // the derived tables as a rebuild makes them (deepest first: a parent's row rests on its children's)
+    for (const { level } of await tx.$queryRaw<{ level: number }[]>`SELECT DISTINCT level FROM unit WHERE parent_id IS NOT NULL ORDER BY level DESC`) {
+      await tx.$executeRaw`
+        DELETE FROM unit_report p USING unit u
+        WHERE p.date = ${day}::date AND u.id = p.unit_id AND u.level = ${level - 1}::int
+          AND EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = p.unit_id)
+          AND NOT EXISTS (SELECT 1 FROM unit c JOIN unit_report r ON r.unit_id = c.id AND r.date = p.date WHERE c.parent_id = p.unit_id)
+          AND NOT EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = p.unit_id AND c.dissolved_on = p.date)`;
+    }
+    await tx.$executeRaw`
+      DELETE FROM ranking_fact f WHERE f.date = ${day}::date
+        AND NOT EXISTS (SELECT 1 FROM unit_report r JOIN unit u ON u.id = r.unit_id WHERE r.date = f.date AND u.level = f.level)
+        AND NOT EXISTS (SELECT 1 FROM unit_carry uc JOIN unit u ON u.id = uc.unit_id WHERE uc.from_day = f.date AND u.level = f.level)`;
     const renamed = row.renamed;
     if (renamed.length) {
       await tx.$executeRaw`

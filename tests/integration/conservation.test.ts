@@ -268,3 +268,24 @@ describe("running totals conserved across the reorganisation of 01/07/2025", () 
     await expect(undoReorganisation(ADMIN, reorganisationId)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
+
+describe("undoing a reorganisation that carried figures", () => {
+  it("leaves every derived table as it was before it (carries, totals, who reported, ranking facts)", async () => {
+    const db = await resetDatabase();
+    expect(await importCsv(ADMIN, "units", twoProvinces())).toMatchObject({ ok: true });
+    const old = await db.unit.findMany({ where: { level: 3 }, select: { code: true }, orderBy: { code: "asc" }, take: 60 });
+    const rows = old.flatMap(({ code }, i) => ["2025-06-20", "2025-06-30"].map((date, d) => ({ ref: i * 2 + d, date, unitCode: code, metric: "activated", value: 5 + i + d, kind: "daily" as const })));
+    expect((await saveDailyFigures(ADMIN, rows, { now: new Date(`${CHANGE}T03:00:00Z`) })).ok).toBe(true);
+    const before = await snapshot();
+    const result = await importReorganisation(ADMIN, {
+      date: CHANGE,
+      unitsText: readFileSync(path.join(DATA, "admin-units-vn-2025-07.csv"), "utf8"),
+      changesText: readFileSync(path.join(DATA, "unit-changes-vn-2025-07.csv"), "utf8"),
+    });
+    expect(result.ok).toBe(true);
+    expect(await db.unitCarry.count()).toBeGreaterThan(0);
+    await undoReorganisation(ADMIN, result.id!);
+    expect(await db.unitCarrySource.count()).toBe(0);
+    expect(await snapshot()).toEqual(before);
+  }, 120_000);
+});
