@@ -48,6 +48,12 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
   const sortHref = (key: RankingSortKey) =>
     rankingsHref(code, view, { ...keep, sort: key, dir: options.sort === key ? (options.dir === "asc" ? "desc" : "asc") : defaultDirection(key) });
   const ranked = ranking.rows.filter((r) => r.percent !== null);
+  // the table's "± rank 7 days" on a phone's card, read out in words (places gained: positive = up)
+  const spokenRankChange = (change: number | null) =>
+    change === null ? t("rankings.rankChangeSpoken.none")
+      : change > 0 ? t("rankings.rankChangeSpoken.up", { count: formatNumber(change, locale) })
+        : change < 0 ? t("rankings.rankChangeSpoken.down", { count: formatNumber(-change, locale) })
+          : t("rankings.rankChangeSpoken.same");
   // the ranked units named by what they are (a 2025 province's children: communes), never by depth
   const kind = kindKey(ranking.childKind ?? frame.childLevel?.key);
 
@@ -127,6 +133,11 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
                         points: formatChange(row.change.percentPoints, 2, locale),
                         day: formatDay(row.reportedOn),
                       })}
+                      {" · "}
+                      <span data-testid="rank-change" className="whitespace-nowrap">
+                        <span aria-hidden="true">{t("rankings.mobileRankChange", { change: formatChange(row.change.rank, 0, locale) })}</span>
+                        <span className="sr-only">{spokenRankChange(row.change.rank)}</span>
+                      </span>
                     </span>
                     {row.hasChildren && row.viewable && (
                       <Link href={rankingsHref(row.code, view)} className="block text-xs text-slate-600 underline-offset-2 hover:underline">{t("rankings.childRankings")}</Link>

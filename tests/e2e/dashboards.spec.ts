@@ -63,6 +63,30 @@ test("rankings: 18 districts, praise and criticism sentence, sortable, configura
   await expect(page.getByTestId("praise-sentence")).toHaveText(/^Biểu dương: [^,;]+ \([\d,]+%\), [^,;]+ \([\d,]+%\); Phê bình: [^,;]+ \([\d,]+%\)\.$/);
 });
 
+test("rankings on a phone: each card shows the table's 7-day rank change, in words for screen readers", async ({ page }, testInfo) => {
+  await signIn(page, "tinh");
+  await page.goto("/units/49/rankings");
+  const rows = await rankingRows(page);
+  await expect(rows).toHaveCount(18);
+  const phone = testInfo.project.name !== "desktop";
+  for (const row of await rows.all()) {
+    // the same value as the table's "± hạng 7 ngày" column (in the page on a phone too, hidden there)
+    const column = (await row.locator("td").nth(5).textContent())!;
+    const card = row.getByTestId("rank-change");
+    await expect(card.locator('[aria-hidden="true"]')).toHaveText(`${column} hạng 7 ngày`);
+    const spoken = column === "—" ? "Chưa so được hạng với 7 ngày trước" : column === "0" ? "Giữ nguyên hạng so với 7 ngày trước"
+      : `${column.startsWith("+") ? "Lên" : "Xuống"} ${column.slice(1)} hạng so với 7 ngày trước`;
+    await expect(card.locator(".sr-only")).toHaveText(spoken);
+    await (phone ? expect(card).toBeVisible() : expect(card).toBeHidden());
+    await (phone ? expect(row.locator("td").nth(5)).toBeHidden() : expect(row.locator("td").nth(5)).toBeVisible());
+  }
+  // the demo turns the pace of Phước Sơn (511) and Hội An (503) near today: one of them has moved
+  const turned = page.locator('tr[data-unit="511"], tr[data-unit="503"]').getByTestId("rank-change").locator('[aria-hidden="true"]');
+  expect((await turned.allTextContents()).filter((text) => /^[+−]\d+ hạng 7 ngày$/.test(text)).length).toBeGreaterThan(0);
+  await page.locator('tr[data-unit="511"]').scrollIntoViewIfNeeded();
+  await screenshot(page, testInfo, "rankings-rank-change");
+});
+
 test("drill-down from the province to a commune and back through the breadcrumbs", async ({ page }, testInfo) => {
   await signIn(page, "tinh");
   await page.goto("/units/49/rankings");
