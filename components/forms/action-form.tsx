@@ -38,6 +38,12 @@ export function ActionForm({ action, submitLabel, children, labels = {}, classNa
             {fieldErrors.map(([field, messages]) => <li key={field}>{labels[field] ? `${labels[field]}: ` : ""}{messages.join(" ")}</li>)}
           </ul>
         )}
+        {state?.ok && state.value?.details && (
+          // a summary's lines; one that begins with two spaces belongs to the line above
+          <ul data-testid="form-details" className="space-y-0.5 rounded-md border border-slate-200 bg-slate-50 p-2 text-slate-800">
+            {state.value.details.map((line, i) => <li key={i} className={line.startsWith("  ") ? "pl-4 text-slate-700" : "font-medium"}>{line.trim()}</li>)}
+          </ul>
+        )}
         {state?.ok && state.value?.shownOnce && (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-2">
             <p className="font-semibold text-amber-900">{shownOnceNote ?? text?.shownOnce}</p>

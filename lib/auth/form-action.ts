@@ -13,9 +13,13 @@ import type { SessionUserDTO } from "@/lib/data/sessions";
 import { guardAction } from "./action-errors";
 import { currentUser, currentUserForPasswordChange } from "./session";
 
-/** A secret (temporary password, API token) the user sees once and never again. */
+/**
+ * What an action shows beside its message: a secret (temporary password, API token) the user
+ * sees once and never again, or the lines of a summary (a reorganisation's preview).
+ */
 export interface ShownOnce {
-  shownOnce: string;
+  shownOnce?: string;
+  details?: string[];
 }
 
 export type FormState<T = ShownOnce> =

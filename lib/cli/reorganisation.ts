@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import { importReorganisation, undoReorganisation, type ReorganisationResult } from "@/lib/data/reorganisation";
 import { formatNumber } from "@/lib/domain/format";
-import type { ReorganisationSummary } from "@/lib/domain/reorganisation-plan";
 import { decodeUtf8, notUtf8Message } from "@/lib/validation/import-file";
 import { m } from "@/lib/i18n/message";
+import { summaryLines } from "@/lib/i18n/reorganisation-summary";
 import { CliError } from "./command";
 import { openDatabase } from "./context";
 import { systemActor } from "./system-actor";
@@ -21,24 +21,6 @@ function readText(file: string): string {
   return text;
 }
 
-/** The summary's lines, in the catalogue's words. */
-export function summaryLines(summary: ReorganisationSummary): string[] {
-  const k = "admin.reorganisation.summary";
-  return [
-    m(`${k}.title`, { date: summary.date }),
-    m(`${k}.counts`, { ending: n(summary.ending), starting: n(summary.starting), continuing: n(summary.continuing) }),
-    m(`${k}.successions`, { full: n(summary.successions.full), partial: n(summary.successions.partial), withShare: n(summary.successions.partialWithShare) }),
-    m(`${k}.districtsAbolished`, { count: n(summary.districtsAbolished) }),
-    m(`${k}.notInDatabase`, { count: n(summary.notInDatabase) }),
-    m(`${k}.noSuccessor`, { count: n(summary.noSuccessor.count) }),
-    ...summary.noSuccessor.units.map((u) => `  ${u.code} ${u.name}`),
-    ...(summary.noSuccessor.count > summary.noSuccessor.units.length ? [`  ${m(`${k}.moreNames`, { count: n(summary.noSuccessor.count - summary.noSuccessor.units.length) })}`] : []),
-    m(`${k}.provinces`),
-    ...summary.provinces.map((p) => `  ${m(`${k}.province`, {
-      code: p.code, name: p.name, state: m(p.continues ? `${k}.continues` : `${k}.starts`), units: n(p.units), predecessors: n(p.predecessors), oldProvinces: p.oldProvinces.join(", "),
-    })}`),
-  ];
-}
 
 function printRefusal(result: ReorganisationResult): void {
   console.error(m("admin.reorganisation.summary.refused", { count: n(result.errorCount) }));

@@ -24,6 +24,10 @@ test("an administrator checks the 2025 reorganisation (dry run) and sees a bad l
   await expect(page.getByLabel("Chỉ kiểm tra, không ghi")).toBeChecked();
   await page.getByRole("button", { name: "Nạp", exact: true }).click();
   await expect(page.getByText(/^Tệp hợp lệ, chưa ghi gì\. Đơn vị kết thúc: [\d.]+; bắt đầu: [\d.]+; tiếp tục: \d+\./)).toBeVisible({ timeout: 60_000 });
+  // the preview: what ends, what starts and what maps where (the demo holds Quảng Nam only: Đà Nẵng is new)
+  const preview = page.getByTestId("form-details");
+  await expect(preview.getByText("Đơn vị cấp huyện bãi bỏ: 18.", { exact: true })).toBeVisible();
+  await expect(preview.getByText(/^48 Thành phố Đà Nẵng \(mới\): 94 đơn vị trực thuộc, [\d.]+ đơn vị cũ, từ 49$/)).toBeVisible();
   await screenshot(page, testInfo, "reorganisation-checked");
 
   await page.getByLabel("Tệp đơn vị mới (CSV)").setInputFiles({

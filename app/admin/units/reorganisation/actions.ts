@@ -6,6 +6,7 @@ import { importReorganisation, undoReorganisation } from "@/lib/data/reorganisat
 import type { ReorganisationSummary } from "@/lib/domain/reorganisation-plan";
 import { formatNumber } from "@/lib/domain/format";
 import { m } from "@/lib/i18n/message";
+import { summaryLines } from "@/lib/i18n/reorganisation-summary";
 import { readUploadedTable } from "@/lib/validation/uploaded-table";
 import { reorganisationFormSchema, reorganisationUndoSchema } from "@/lib/validation/reorganisation";
 
@@ -26,7 +27,11 @@ export async function reorganisationAction(_state: FormState, form: FormData): P
       throw new AppError("INVALID_INPUT", { subject: "import", userMessage: { key: "admin.reorganisation.summary.refused", params: { count: formatNumber(result.errorCount) } }, fieldErrors: lines });
     }
     if (!result.dryRun) revalidatePath("/admin/units/reorganisation");
-    return { message: result.dryRun ? m("admin.reorganisation.page.checked", counts(result.summary)) : m("admin.reorganisation.page.done", { id: String(result.id), ...counts(result.summary) }) };
+    return {
+      message: result.dryRun ? m("admin.reorganisation.page.checked", counts(result.summary)) : m("admin.reorganisation.page.done", { id: String(result.id), ...counts(result.summary) }),
+      // the preview: what ends, what starts and what maps where (the command line's lines, but the title and the counts the message says)
+      value: { details: summaryLines(result.summary).slice(3) },
+    };
   });
 }
 

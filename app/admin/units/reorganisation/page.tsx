@@ -7,6 +7,7 @@ import { requireAdminForPage } from "@/lib/auth/session";
 import { listReorganisations } from "@/lib/data/reorganisation";
 import { formatDay, formatNumber } from "@/lib/domain/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { summaryLines } from "@/lib/i18n/reorganisation-summary";
 import { reorganisationAction, undoReorganisationAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -75,6 +76,14 @@ export default async function ReorganisationPage() {
             </table>
           </ScrollRegion>
         )}
+        {rows.map((r) => (
+          <details key={r.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm" data-reorganisation-details={r.id}>
+            <summary className="cursor-pointer font-medium">{t("reorganisation.page.details", { id: String(r.id), date: formatDay(r.effectiveDate) })}</summary>
+            <ul className="mt-1 space-y-0.5">
+              {summaryLines(r.summary).slice(1).map((line, i) => <li key={i} className={line.startsWith("  ") ? "pl-4 text-slate-700" : ""}>{line.trim()}</li>)}
+            </ul>
+          </details>
+        ))}
       </section>
     </main>
   );
