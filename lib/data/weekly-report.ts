@@ -166,8 +166,8 @@ async function weekGapsOf(unit: ReportUnit | null, childCodes: string[], week: I
   const days = weekDays(week).filter((d) => d <= today);
   if (childCodes.length === 0 || days.length === 0) return [];
   const prefix = unit?.path ?? "";
-  const leaves = await db().$queryRaw<{ path: string; days: string[] | null; ended_on: string | null }[]>`
-    SELECT leaf.path, to_char(leaf.dissolved_on, 'YYYY-MM-DD') AS ended_on,
+  const leaves = await db().$queryRaw<{ path: string; days: string[] | null; ended_on: string | null; started_on: string | null }[]>`
+    SELECT leaf.path, to_char(leaf.dissolved_on, 'YYYY-MM-DD') AS ended_on, to_char(leaf.valid_from, 'YYYY-MM-DD') AS started_on,
       (SELECT array_agg(DISTINCT to_char(f.date, 'YYYY-MM-DD')) FROM figure f
        WHERE f.unit_id = leaf.id AND f.date BETWEEN ${dayToDate(days[0])}::date AND ${dayToDate(days[days.length - 1])}::date) AS days
     FROM unit leaf
@@ -177,7 +177,7 @@ async function weekGapsOf(unit: ReportUnit | null, childCodes: string[], week: I
   const owners = new Set(childCodes);
   const leafDays = leaves.flatMap((leaf) => {
     const ownerCode = leaf.path.split("/")[depth];
-    return owners.has(ownerCode) ? [{ ownerCode, days: leaf.days ?? [], endedOn: leaf.ended_on }] : [];
+    return owners.has(ownerCode) ? [{ ownerCode, days: leaf.days ?? [], endedOn: leaf.ended_on, startedOn: leaf.started_on }] : [];
   });
   return weekGaps(childCodes, leafDays, days);
 }

@@ -9,6 +9,8 @@ export interface LeafDays {
   days: readonly string[];
   /** the day the leaf ended (dissolved or merged): from then on it is not expected to report */
   endedOn?: string | null;
+  /** the day the leaf started (a reorganisation's new unit): before it, it is not expected to report */
+  startedOn?: string | null;
 }
 
 export interface WeekGap {
@@ -34,7 +36,7 @@ export function weekGaps(ownerCodes: readonly string[], leaves: readonly LeafDay
   const gaps: WeekGap[] = [];
   for (const ownerCode of ownerCodes) {
     const own = (byOwner.get(ownerCode) ?? [{ ownerCode, days: [] }])
-      .map((leaf) => ({ reported: new Set(leaf.days), expected: weekDays.filter((day) => !leaf.endedOn || day < leaf.endedOn) }))
+      .map((leaf) => ({ reported: new Set(leaf.days), expected: weekDays.filter((day) => (!leaf.endedOn || day < leaf.endedOn) && (!leaf.startedOn || day >= leaf.startedOn)) }))
       .filter((leaf) => leaf.expected.length > 0);
     const misses = (leaf: (typeof own)[number], day: string) => leaf.expected.includes(day) && !leaf.reported.has(day);
     const missingDays = weekDays.filter((day) => own.some((leaf) => misses(leaf, day)));

@@ -22,7 +22,7 @@ export function summaryLines(summary: ReorganisationSummary): string[] {
     ...(summary.noSuccessor.count > summary.noSuccessor.units.length ? [`  ${m(`${k}.moreNames`, { count: n(summary.noSuccessor.count - summary.noSuccessor.units.length) })}`] : []),
     m(`${k}.provinces`),
     ...summary.provinces.map((p) => `  ${m(`${k}.province`, {
-      code: p.code, name: p.name, state: m(p.continues ? `${k}.continues` : `${k}.starts`), units: n(p.units), predecessors: n(p.predecessors), oldProvinces: p.oldProvinces.join(", "),
+      code: p.code, name: p.name, state: m(p.continues ? `${k}.continues` : `${k}.starts`), units: n(p.units), predecessors: n(p.predecessors), oldProvinces: p.oldProvinces.join(", ") || "—",
     })}`),
   ];
 }

@@ -13,6 +13,15 @@ describe("weekGaps", () => {
       .toEqual([{ ownerCode: "A", missingDays: ["2023-06-05"], leavesMissing: 1, leavesTotal: 1 }]);
   });
 
+  it("a commune that starts later (a reorganisation's new unit) is expected only from its first day", () => {
+    const fresh = { ownerCode: "A", days: WEEK.slice(3), startedOn: "2023-06-08" };
+    expect(weekGaps(["A"], [fresh, { ownerCode: "A", days: WEEK }], WEEK)).toEqual([]);
+    expect(weekGaps(["A"], [{ ...fresh, days: WEEK.slice(4) }, { ownerCode: "A", days: WEEK }], WEEK))
+      .toEqual([{ ownerCode: "A", missingDays: ["2023-06-08"], leavesMissing: 1, leavesTotal: 2 }]);
+    // not yet started in the week at all: not counted
+    expect(weekGaps(["A"], [{ ownerCode: "A", days: [], startedOn: "2023-07-01" }, { ownerCode: "A", days: WEEK }], WEEK)).toEqual([]);
+  });
+
   it("a parent misses a day when any of its communes does", () => {
     expect(weekGaps(["A", "B"], [
       { ownerCode: "A", days: WEEK },
