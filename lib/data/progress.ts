@@ -13,6 +13,7 @@ import { codeElsewhere, today, unitOnDay } from "./unit-on-day";
 import { resolveCampaign, type CampaignDTO } from "./campaigns";
 import { carriedAt, cumulativeAt, cumulativeKey, reportedOnAt } from "./figures-at";
 import { dueDateOn, effectiveTargetsOf } from "./targets";
+import { labelledOn } from "./unit-labels";
 
 export interface ProgressQuery {
   unitCode: string;
@@ -62,7 +63,9 @@ export async function getViewableUnit(actor: Actor, code: string, options: { asO
   if (!unit) throw await unitNotFound(actor, code, asOf, options.notFoundMessage);
   if (!(options.forRanking ? canViewRankingOf : canViewUnit)(actor, unit.path)) throw new AppError("FORBIDDEN");
   const { parent, ...rest } = unit;
-  return { ...rest, parentCode: parent?.code ?? null };
+  // named as it was on the view's day (a unit renamed by a reorganisation)
+  const [named] = await labelledOn([rest], asOf);
+  return { ...named, parentCode: parent?.code ?? null };
 }
 
 /** NOT_FOUND for a code on a day, naming the end (and successors) or the start of the unit it names on other days, when the actor could see that unit. */

@@ -9,6 +9,7 @@ import { AppError } from "./errors";
 import { existsOn } from "@/lib/db/unit-lifetime";
 import { RANKING_FACT_LEVELS } from "./ranking-facts";
 import { notAllocatedAt } from "./figures-at";
+import { labelledOn } from "./unit-labels";
 import { resolveCampaign } from "./campaigns";
 import { carriedTargetsAt, dueDatesOn, effectiveTargetsOf, milestoneKey } from "./targets";
 import { getViewableUnit } from "./progress";
@@ -89,7 +90,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
 
   const weekAgo = addDays(query.asOf, -RANK_CHANGE_DAYS);
   const [dueNow, dueBefore] = campaign ? await dueDatesOn(campaign.id, metric.id, [query.asOf, weekAgo]) : [null, null];
-  const units = await rankedUnitFacts({ parent, scope, level: query.level, metricId: metric.id, campaignId: campaign?.id ?? null, asOf: query.asOf, weekAgo: includeChange ? weekAgo : null, dueNow, dueBefore: includeChange ? dueBefore : null });
+  const units = await labelledOn(await rankedUnitFacts({ parent, scope, level: query.level, metricId: metric.id, campaignId: campaign?.id ?? null, asOf: query.asOf, weekAgo: includeChange ? weekAgo : null, dueNow, dueBefore: includeChange ? dueBefore : null }), query.asOf);
 
   // Units without a target of their own take their children's (recursively): only those read further.
   // Each with what a change of the tree carried into it by the day (targets set on old units).

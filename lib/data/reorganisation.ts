@@ -151,6 +151,11 @@ export async function importReorganisation(actor: Actor, input: ReorganisationIn
         UPDATE unit AS u SET name = v.name, search_name = v.search_name, type = v.type, updated_at = now()
         FROM unnest(${renamed.map((u) => u.id)}::int[], ${renamed.map((u) => u.name)}::text[], ${renamed.map((u) => searchKey(u.name))}::text[], ${renamed.map((u) => u.type)}::text[]) AS v(id, name, search_name, type)
         WHERE u.id = v.id`;
+      // views dated before keep the label each had (lib/data/unit-labels.ts)
+      await tx.$executeRaw`
+        INSERT INTO unit_label (unit_id, until_day, name, type, reorganisation_id)
+        SELECT v.id, ${dayToDate(date)}::date, v.name, v.type, ${id}::int
+        FROM unnest(${renamed.map((u) => u.id)}::int[], ${renamed.map((u) => u.before.name)}::text[], ${renamed.map((u) => u.before.type)}::text[]) AS v(id, name, type)`;
     }
     const idOf = new Map(plan.continuing.map((u) => [u.code, u.id]));
     for (const level of [...new Set(plan.create.map((u) => u.level))].sort((a, b) => a - b)) {

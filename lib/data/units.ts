@@ -7,6 +7,7 @@ import { existsOnWhere } from "@/lib/db/unit-lifetime";
 import { addDays, dateToDay, dayToDate } from "@/lib/domain/dates";
 import { getViewableUnit } from "./progress";
 import { today } from "./unit-on-day";
+import { labelledOn } from "./unit-labels";
 
 /**
  * The unit a user's screens open on: the province for provincial users, their district for
@@ -44,7 +45,7 @@ export interface SuccessionDTO {
   share: number | null;
 }
 
-const UNIT_SELECT = { code: true, name: true, type: true, level: true, validFrom: true, dissolvedOn: true } as const;
+const UNIT_SELECT = { id: true, code: true, name: true, type: true, level: true, validFrom: true, dissolvedOn: true } as const;
 
 function unitDTO(row: { code: string; name: string; type: string; level: number; validFrom: Date | null; dissolvedOn: Date | null }): UnitDTO {
   return {
@@ -64,7 +65,8 @@ export async function listUnits(actor: Actor, parentCode: string | null, asOf: s
   const alive = existsOnWhere(dayToDate(asOf));
   const parentId = parentCode === null ? null : (await getViewableUnit(actor, parentCode, { asOf })).id;
   const rows = await db().unit.findMany({ where: parentId === null ? { parentId: null, path: { startsWith: scope }, ...alive } : { parentId, ...alive }, select: UNIT_SELECT });
-  return rows.map(unitDTO).sort((a, b) => compareVietnamese(a.name, b.name));
+  // each named as it was on that day (lib/data/unit-labels.ts)
+  return (await labelledOn(rows, asOf)).map(unitDTO).sort((a, b) => compareVietnamese(a.name, b.name));
 }
 
 const bySuccessionOrder = (a: SuccessionDTO, b: SuccessionDTO) => a.code.localeCompare(b.code) || compareVietnamese(a.name, b.name);
@@ -85,8 +87,9 @@ export async function getUnit(actor: Actor, code: string, asOf: string = today()
     },
   });
   const succession = (other: { code: string; name: string }, part: string, share: { toNumber(): number } | null): SuccessionDTO => ({ code: other.code, name: other.name, part, share: share === null ? null : share.toNumber() });
+  const [named] = await labelledOn([unit], asOf);
   return {
-    ...unitDTO(unit),
+    ...unitDTO(named),
     parentCode: viewed.parentCode,
     predecessors: unit.predecessors.map((p) => succession(p.predecessor, p.part, p.share)).sort(bySuccessionOrder),
     successors: unit.successors.map((s) => succession(s.successor, s.part, s.share)).sort(bySuccessionOrder),

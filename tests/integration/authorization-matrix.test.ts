@@ -511,6 +511,8 @@ const INTERNAL = new Set([
   "lib/data/carries.ts#CARRIED", "lib/data/carries.ts#refreshCarries", "lib/data/carries.ts#refreshCarriesAfterWrite",
   "lib/data/carries.ts#carryOnReorganisation", "lib/data/carries.ts#carryOnMerge", "lib/data/carries.ts#dropReorganisationCarries",
   "lib/data/carries.ts#parentsLostChildren",
+  // units already read (after their permission checks) named as they were on the view's day
+  "lib/data/unit-labels.ts#labelledOn",
   // the audit events, written inside each writer's transaction after its permission check
   "lib/data/audit.ts#writeAudit", "lib/data/audit.ts#writeAudits",
   // a lock written inside issueWeeklyReport's transaction, after its permission check

@@ -10,6 +10,8 @@ import { saveDailyFigures } from "@/lib/data/daily-save";
 import { getRankings } from "@/lib/data/rankings";
 import { importReorganisation, undoReorganisation, type ReorganisationResult } from "@/lib/data/reorganisation";
 import { unitOnDay } from "@/lib/data/unit-on-day";
+import { getUnit, listUnits } from "@/lib/data/units";
+import { getViewableUnit } from "@/lib/data/progress";
 import { OFFICIAL_UNITS_FILE } from "@/lib/db/seed/official-units";
 import { readCsv } from "@/lib/validation/csv";
 import { ADMIN } from "./fixtures";
@@ -138,6 +140,23 @@ describe("the 2025 reorganisation on the real lists", () => {
 
   it("leaves 2023 as it was: Quảng Nam's ranking of its districts on 07/06/2023", async () => {
     expect(await getRankings(ADMIN, RANKING)).toEqual(rankingBefore);
+  });
+
+  it("names each province as it was on the view's day: code 15 is Tỉnh Yên Bái in 2023 and Tỉnh Lào Cai from 01/07/2025", async () => {
+    const names = async (asOf: string) => new Map((await getRankings(ADMIN, { parentCode: null, asOf, metricCode: "activated" })).rows.map((r) => [r.code, r.name]));
+    const in2023 = await names("2023-06-07");
+    expect(in2023.size).toBe(63);
+    expect([in2023.get("15"), in2023.get("10"), in2023.get("46")]).toEqual(["Tỉnh Yên Bái", "Tỉnh Lào Cai", "Tỉnh Thừa Thiên Huế"]);
+    // one name per province on a day: no two "Tỉnh Lào Cai" in 2023
+    expect(new Set(in2023.values()).size).toBe(63);
+    const in2026 = await names("2026-01-01");
+    expect(in2026.size).toBe(34);
+    expect([in2026.get("15"), in2026.get("46")]).toEqual(["Tỉnh Lào Cai", "Thành phố Huế"]);
+    // the units API and the unit's own page say the same
+    expect((await listUnits(ADMIN, null, "2023-06-07")).find((u) => u.code === "48")).toMatchObject({ name: "Thành phố Đà Nẵng", type: "Thành phố Trung ương" });
+    expect(await getUnit(ADMIN, "15", "2023-06-07")).toMatchObject({ name: "Tỉnh Yên Bái", type: "Tỉnh" });
+    expect(await getUnit(ADMIN, "15", "2026-01-01")).toMatchObject({ name: "Tỉnh Lào Cai", type: "Tỉnh" });
+    expect((await getViewableUnit(ADMIN, "46", { asOf: "2023-06-07" })).name).toBe("Tỉnh Thừa Thiên Huế");
   });
 
   it("undo restores the exact 2023 units; loaded again, undo is refused once a figure is entered on a new unit", async () => {
