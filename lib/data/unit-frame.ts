@@ -8,6 +8,7 @@ import { dayToDate } from "@/lib/domain/dates";
 import { getViewableUnit } from "./progress";
 import { today } from "./unit-on-day";
 import { structureOfView } from "./units";
+import { labelledOn } from "./unit-labels";
 
 export interface UnitFrameDTO {
   code: string;
@@ -40,7 +41,9 @@ export async function getUnitFrame(actor: Actor, code: string, options: { forRan
   const asOf = options.asOf ?? today();
   const unit = await getViewableUnit(actor, code, { forRanking: options.forRanking ?? false, asOf });
   const [ancestors, child, structure] = await Promise.all([
-    db().unit.findMany({ where: { path: { in: ancestorPaths(unit.path) } }, select: { code: true, name: true, path: true, level: true }, orderBy: { level: "asc" } }),
+    // named as they were on the view's day (lib/data/unit-labels.ts)
+    db().unit.findMany({ where: { path: { in: ancestorPaths(unit.path) } }, select: { id: true, code: true, name: true, path: true, level: true }, orderBy: { level: "asc" } })
+      .then((rows) => labelledOn(rows, asOf)),
     db().unit.findFirst({ where: { parentId: unit.id, ...existsOnWhere(dayToDate(asOf)) }, select: { kindInfo: { select: { key: true, nameVi: true, nameEn: true } } } }),
     structureOfView(unit, asOf),
   ]);

@@ -12,6 +12,7 @@ import { importReorganisation, undoReorganisation, type ReorganisationResult } f
 import { unitOnDay } from "@/lib/data/unit-on-day";
 import { getUnit, listUnits } from "@/lib/data/units";
 import { getViewableUnit } from "@/lib/data/progress";
+import { getUnitFrame } from "@/lib/data/unit-frame";
 import { OFFICIAL_UNITS_FILE } from "@/lib/db/seed/official-units";
 import { readCsv } from "@/lib/validation/csv";
 import { ADMIN } from "./fixtures";
@@ -157,6 +158,9 @@ describe("the 2025 reorganisation on the real lists", () => {
     expect(await getUnit(ADMIN, "15", "2023-06-07")).toMatchObject({ name: "Tỉnh Yên Bái", type: "Tỉnh" });
     expect(await getUnit(ADMIN, "15", "2026-01-01")).toMatchObject({ name: "Tỉnh Lào Cai", type: "Tỉnh" });
     expect((await getViewableUnit(ADMIN, "46", { asOf: "2023-06-07" })).name).toBe("Tỉnh Thừa Thiên Huế");
+    // a district's page names its province as it then was
+    const district = (await listUnits(ADMIN, "15", "2023-06-07"))[0];
+    expect((await getUnitFrame(ADMIN, district.code, { asOf: "2023-06-07" })).breadcrumbs[0]).toMatchObject({ code: "15", name: "Tỉnh Yên Bái" });
   });
 
   it("undo restores the exact 2023 units; loaded again, undo is refused once a figure is entered on a new unit", async () => {
