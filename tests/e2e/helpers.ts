@@ -27,7 +27,15 @@ export async function revealCharts(page: Page): Promise<void> {
 /** A link of the main navigation, opening the menu first where it is folded (on a phone). */
 export async function mainNavLink(page: Page, name: string, navigation = "Điều hướng chính") {
   const nav = page.getByRole("navigation", { name: navigation });
-  const menu = nav.getByRole("button", { expanded: false });
-  if (await menu.isVisible()) await menu.click();
-  return nav.getByRole("list").getByRole("link", { name, exact: true });
+  const link = nav.getByRole("list").getByRole("link", { name, exact: true });
+  // On a phone the links sit behind the menu button. A click that lands before
+  // the page has hydrated opens nothing, so open the menu until the link shows.
+  await expect(async () => {
+    if (!(await link.isVisible())) {
+      const menu = nav.getByRole("button", { expanded: false });
+      if (await menu.isVisible()) await menu.click();
+    }
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  return link;
 }
