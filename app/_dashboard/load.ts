@@ -2,7 +2,10 @@
 // what they are given; eslint.config.mjs enforces it), and a typed data-layer error becomes
 // the problem the page shows (components/dashboard/problem.tsx): its code, the data layer's
 // own words when it has some (a code that names no unit on the view's day: the unit's end
-// and successors), and a link to each successor's page on the same view.
+// and successors, or its start and predecessors), and a link to each of those units' pages on
+// the same view. A unit viewed on a day before it started, that came from one unit existing on
+// that day, opens that unit instead (Thành phố Đà Nẵng as of 2023: Quảng Nam).
+import { redirect } from "next/navigation";
 import { AppError, userText } from "@/lib/data/errors";
 import { codeElsewhere } from "@/lib/data/unit-on-day";
 import { inRequestLocale } from "@/lib/i18n/server";
@@ -17,17 +20,33 @@ export interface LoadedUnit {
 
 /** Runs the page's data-layer calls in the request's language; a typed error becomes its problem, anything else propagates. */
 export async function loadOrProblem<T>(load: () => Promise<T>, unit?: LoadedUnit): Promise<{ data: T; problem: null } | { data: null; problem: DashboardProblemInfo }> {
-  return inRequestLocale(async () => {
+  let redirectTo: string | null = null;
+  const loaded = await inRequestLocale(async () => {
     try {
       return { data: await load(), problem: null };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const message = error.userMessage ? userText(error) : null;
-      // the unit's end named (only when the actor could see it): its successors, on this view
-      const successors = unit && error.userMessage?.key === "errors.unitOnDay.ended"
-        ? ((await codeElsewhere(unit.unitCode, unit.asOf)).ended?.successors ?? []).map((s) => ({ code: s.code, name: s.name, href: unit.href(s.code) }))
-        : [];
-      return { data: null, problem: { code: error.code, message, successors } };
+      const key = error.userMessage?.key;
+      const elsewhere = unit && (key === "errors.unitOnDay.ended" || key === "errors.unitOnDay.notYetFrom") ? await codeElsewhere(unit.unitCode, unit.asOf) : null;
+      const linked = (units: readonly { code: string; name: string }[] | undefined) => (units ?? []).map((u) => ({ code: u.code, name: u.name, href: unit!.href(u.code) }));
+      // A unit viewed before it started, that came from one unit existing on that day: that
+      // unit's page on the same view (the frame says which structure it shows).
+      const before = elsewhere?.starts?.predecessors.filter((p) => p.onDay) ?? [];
+      if (key === "errors.unitOnDay.notYetFrom" && before.length === 1) redirectTo = unit!.href(before[0].code);
+      // else the unit's end or start named (only when the actor could see it): its successors
+      // or predecessors, on this view
+      return {
+        data: null,
+        problem: {
+          code: error.code, message,
+          successors: key === "errors.unitOnDay.ended" ? linked(elsewhere?.ended?.successors) : [],
+          predecessors: key === "errors.unitOnDay.notYetFrom" ? linked(elsewhere?.starts?.predecessors) : [],
+        },
+      };
     }
   });
+  // outside the try: Next.js's redirect is a thrown signal
+  if (redirectTo) redirect(redirectTo);
+  return loaded;
 }

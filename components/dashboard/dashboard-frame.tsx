@@ -19,6 +19,8 @@ export interface FrameUnit {
   parentRanking?: { code: string; name: string } | null;
   /** the administrative structure the view shows when it is not today's */
   structure?: { before: string } | { from: string } | null;
+  /** the units the viewed unit went into, when it has ended by today */
+  successors?: { code: string; name: string; part: string; viewable: boolean }[];
 }
 
 /**
@@ -77,6 +79,18 @@ export async function DashboardFrame(props: {
         {unit.structure && (
           <p data-testid="structure-note" className="text-sm font-medium text-amber-900">
             {"before" in unit.structure ? t("frame.structureBefore", { day: formatDay(unit.structure.before) }) : t("frame.structureFrom", { day: formatDay(unit.structure.from) })}
+            {unit.successors && unit.successors.length > 0 && (
+              <>
+                {" "}{t("frame.structureNow", { unit: unit.name })}{" "}
+                {unit.successors.map((s, i) => (
+                  <span key={s.code}>
+                    {i > 0 && "; "}
+                    {/* today's view of the successor: on the old day it would lead back here */}
+                    {s.viewable ? <Link href={`/units/${encodeURIComponent(s.code)}`} className="text-brand-700 underline underline-offset-2">{s.name} ({s.code})</Link> : `${s.name} (${s.code})`}
+                  </span>
+                ))}.
+              </>
+            )}
           </p>
         )}
       </div>

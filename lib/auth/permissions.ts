@@ -10,6 +10,13 @@ export interface Actor {
   role: Role;
   /** path of the user's scope unit ("49/517/"); null only for admins without a unit */
   unitPath: string | null;
+  /**
+   * Paths of the units whose history leads into the user's unit through reorganisations
+   * (its predecessors, theirs, …: lib/data/unit-history.ts). The user reads them as their own
+   * unit's past (Thành phố Đà Nẵng's official reads Quảng Nam's 2023 districts), never writes
+   * them. Absent: none.
+   */
+  historyPaths?: readonly string[];
 }
 
 /**
@@ -31,9 +38,26 @@ export function viewScope(actor: Actor): string | null {
  * its district's rankings", not the other communes' own pages or progress.
  */
 export function canViewUnit(actor: Actor, unitPath: string): boolean {
-  if (actor.role === "commune") return actor.unitPath !== null && (unitPath === actor.unitPath || unitPath === parentPath(actor.unitPath));
+  if (actor.role === "commune") {
+    // their commune and its district, today's and those of the communes it came from
+    const own = (path: string) => unitPath === path || unitPath === parentPath(path);
+    return actor.unitPath !== null && (own(actor.unitPath) || (actor.historyPaths ?? []).some(own));
+  }
   const scope = viewScope(actor);
-  return scope !== null && unitPath.startsWith(scope);
+  return scope !== null && (unitPath.startsWith(scope) || (actor.historyPaths ?? []).some((path) => unitPath.startsWith(path)));
+}
+
+/**
+ * The path prefixes of everything the actor may read, for a data layer's `where`: the
+ * viewScope and the subtrees of the units its unit came from (Actor.historyPaths). Null: none.
+ * A commune officer's narrower rule (canViewUnit) still decides which units they open.
+ */
+export function readPrefixes(actor: Actor): string[] | null {
+  const scope = viewScope(actor);
+  if (scope === null) return null;
+  if (scope === "") return [""];
+  const history = actor.role === "commune" ? (actor.historyPaths ?? []).map(parentPath) : (actor.historyPaths ?? []);
+  return [...new Set([scope, ...history])];
 }
 
 /**

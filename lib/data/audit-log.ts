@@ -1,7 +1,7 @@
 import "server-only";
 // The audit log as administrators (everything) and provincial officials (their subtree)
 // read it: newest first, filtered, paginated. Also a cell's history for the entry grid.
-import { canEditFigures, canReadAuditLog, canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
+import { canEditFigures, canReadAuditLog, canViewUnit, readPrefixes, viewScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { addDays } from "@/lib/domain/dates";
 import { AppError } from "./errors";
@@ -37,7 +37,8 @@ export async function listAuditEvents(actor: Actor, filters: AuditFilters): Prom
   const client = db();
   // A provincial official sees only events about units of their province. A code filter takes
   // every unit that code has named (before and after a reorganisation) that the actor may see.
-  let unitPaths = scope ? [scope] : null;
+  // Their unit's past (the units it came from) too.
+  let unitPaths = scope ? readPrefixes(actor) : null;
   if (filters.unitCode) {
     unitPaths = (await client.unit.findMany({ where: { code: filters.unitCode }, select: { path: true } })).map((u) => u.path).filter((p) => canViewUnit(actor, p));
     if (!unitPaths.length) return { events: [], hasMore: false };
@@ -92,15 +93,15 @@ function toDTO(row: { id: bigint; at: Date; action: string; entityKey: string | 
 export async function getAuditNames(actor: Actor, codes: readonly string[], locale: "vi" | "en"): Promise<AuditNames> {
   if (codes.length === 0) return { units: {}, metrics: {}, users: {} };
   const client = db();
-  const scope = viewScope(actor);
-  const inScope = scope === null ? null : { path: { startsWith: scope } };
+  const prefixes = readPrefixes(actor);
+  const inScope = prefixes === null ? null : { OR: prefixes.map((prefix) => ({ path: { startsWith: prefix } })) };
   const [units, metrics, users] = await Promise.all([
     inScope ? client.unit.findMany({ where: { code: { in: [...codes] }, ...inScope }, select: { code: true, name: true } }) : [],
     client.metric.findMany({ where: { code: { in: [...codes] } }, select: { code: true, nameVi: true, nameEn: true } }),
     client.user.findMany({
       where: {
         username: { in: [...codes] },
-        ...(scope === "" ? {} : { OR: [...(inScope ? [{ unit: inScope }] : []), ...(actor.id !== null ? [{ id: actor.id }] : [])] }),
+        ...(viewScope(actor) === "" ? {} : { OR: [...(inScope ? [{ unit: inScope }] : []), ...(actor.id !== null ? [{ id: actor.id }] : [])] }),
       },
       select: { username: true, displayName: true },
     }),

@@ -68,6 +68,10 @@ export async function getViewableUnit(actor: Actor, code: string, options: { asO
   return { ...named, parentCode: parent?.code ?? null };
 }
 
+/** "Phường Hải Vân (20194); Xã Hòa Liên (20200, một phần)": units a succession links, in a message. */
+const namedList = (units: readonly { code: string; name: string; part: string }[]) =>
+  units.map((u) => `${u.name} (${u.code}${u.part === "partial" ? `, ${m("errors.unitOnDay.partial")}` : ""})`).join("; ");
+
 /** NOT_FOUND for a code on a day, naming the end (and successors) or the start of the unit it names on other days, when the actor could see that unit. */
 async function unitNotFound(actor: Actor, code: string, asOf: string, notFoundMessage: string | undefined): Promise<AppError> {
   const elsewhere = await codeElsewhere(code, asOf);
@@ -79,10 +83,14 @@ async function unitNotFound(actor: Actor, code: string, asOf: string, notFoundMe
   if (elsewhere.ended && (await visible(code, elsewhere.ended.lastDay))) {
     const { name, lastDay, successors } = elsewhere.ended;
     userMessage = successors.length
-      ? { key: "errors.unitOnDay.ended", params: { code, day: formatDay(asOf), name, lastDay: formatDay(lastDay), successors: successors.map((s) => `${s.name} (${s.code}${s.part === "partial" ? `, ${m("errors.unitOnDay.partial")}` : ""})`).join("; ") } }
+      ? { key: "errors.unitOnDay.ended", params: { code, day: formatDay(asOf), name, lastDay: formatDay(lastDay), successors: namedList(successors) } }
       : { key: "errors.unitOnDay.endedNoSuccessor", params: { code, day: formatDay(asOf), name, lastDay: formatDay(lastDay) } };
   } else if (elsewhere.starts && (await visible(code, elsewhere.starts.firstDay))) {
-    userMessage = { key: "errors.unitOnDay.notYet", params: { code, day: formatDay(asOf), name: elsewhere.starts.name, firstDay: formatDay(elsewhere.starts.firstDay) } };
+    const { name, firstDay, predecessors } = elsewhere.starts;
+    const params = { code, day: formatDay(asOf), name, firstDay: formatDay(firstDay) };
+    userMessage = predecessors.length
+      ? { key: "errors.unitOnDay.notYetFrom", params: { ...params, predecessors: namedList(predecessors) } }
+      : { key: "errors.unitOnDay.notYet", params };
   }
   const field = notFoundMessage ?? (userMessage ? m(userMessage.key, userMessage.params) : undefined);
   return new AppError("NOT_FOUND", { subject: "unit", ...(userMessage ? { userMessage } : {}), fieldErrors: field ? { unit: [field] } : {} });

@@ -2,6 +2,7 @@ import "server-only";
 // Sign-in with throttling (lib/data/login-throttle.ts), the audit of every attempt, and the
 // user behind a session, re-read on every request.
 import { db } from "@/lib/db/client";
+import { historyPathsOf } from "./unit-history";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { canAdminister, canReadAuditLog, type Actor, type Role } from "@/lib/auth/permissions";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
@@ -98,13 +99,15 @@ export function permissionsOf(actor: Actor): UserPermissionsDTO {
 export async function getSessionUser(userId: number, sessionVersion: number): Promise<SessionUserDTO | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, displayName: true, role: true, active: true, sessionVersion: true, mustChangePassword: true, unit: { select: { code: true, path: true } } },
+    select: { id: true, username: true, displayName: true, role: true, active: true, sessionVersion: true, mustChangePassword: true, unit: { select: { id: true, code: true, path: true } } },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   noteRequestUser(user.id);
+  // the units the user's unit came from: read as its past (Actor.historyPaths)
+  const historyPaths = await historyPathsOf(user.unit?.id ?? null);
+  const actor = { id: user.id, username: user.username, role: user.role, unitPath: user.unit?.path ?? null, historyPaths };
   return {
-    id: user.id, username: user.username, displayName: user.displayName, role: user.role,
-    unitPath: user.unit?.path ?? null, unitCode: user.unit?.code ?? null, mustChangePassword: user.mustChangePassword,
-    may: permissionsOf({ id: user.id, username: user.username, role: user.role, unitPath: user.unit?.path ?? null }),
+    ...actor, displayName: user.displayName, unitCode: user.unit?.code ?? null, mustChangePassword: user.mustChangePassword,
+    may: permissionsOf(actor),
   };
 }

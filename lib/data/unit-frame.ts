@@ -30,6 +30,11 @@ export interface UnitFrameDTO {
   childLevel: { key: string | null; nameVi: string | null; nameEn: string | null } | null;
   /** the administrative structure the view shows when it is not today's (structureOfView) */
   structure: { before: string } | { from: string } | null;
+  /**
+   * When the viewed unit itself has ended by today: the units it went into (Quảng Nam as of
+   * 2023: Thành phố Đà Nẵng), each with whether the actor may open it. Empty otherwise.
+   */
+  successors: { code: string; name: string; part: string; viewable: boolean }[];
 }
 
 /**
@@ -47,6 +52,7 @@ export async function getUnitFrame(actor: Actor, code: string, options: { forRan
     db().unit.findFirst({ where: { parentId: unit.id, ...existsOnWhere(dayToDate(asOf)) }, select: { kindInfo: { select: { key: true, nameVi: true, nameEn: true } } } }),
     structureOfView(unit, asOf),
   ]);
+  const successors = structure && "before" in structure ? await endedInto(unit.id) : [];
   const childLevel = child?.kindInfo ?? null;
   return {
     code: unit.code,
@@ -59,7 +65,17 @@ export async function getUnitFrame(actor: Actor, code: string, options: { forRan
     parentRanking: parentOf(unit.path, ancestors, actor),
     childLevel,
     structure,
+    successors: successors.map((s) => ({ code: s.code, name: s.name, part: s.part, viewable: canViewUnit(actor, s.path) })),
   };
+}
+
+/** The units a unit went into, if it has ended by today (code order), each named as it is today. */
+async function endedInto(unitId: number): Promise<{ code: string; name: string; part: string; path: string }[]> {
+  const rows = await db().unitSuccession.findMany({
+    where: { predecessorId: unitId, predecessor: { dissolvedOn: { lte: dayToDate(today()) } } },
+    select: { part: true, successor: { select: { code: true, name: true, path: true } } },
+  });
+  return rows.map((r) => ({ ...r.successor, part: r.part })).sort((a, b) => a.code.localeCompare(b.code));
 }
 
 function parentOf(path: string, ancestors: { code: string; name: string; path: string }[], actor: Actor): { code: string; name: string } | null {

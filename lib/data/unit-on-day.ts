@@ -23,8 +23,11 @@ export const today = (): string => todayInVietnam();
 export interface CodeElsewhere {
   /** the unit with that code that ended last before the day, with its last day and successors */
   ended: { code: string; name: string; lastDay: string; successors: { code: string; name: string; part: string }[] } | null;
-  /** the unit with that code that starts first after the day, with its first day */
-  starts: { code: string; name: string; firstDay: string } | null;
+  /**
+   * the unit with that code that starts first after the day, with its first day and the units
+   * it came from (`onDay`: that predecessor existed on the day asked about)
+   */
+  starts: { code: string; name: string; firstDay: string; predecessors: { code: string; name: string; part: string; onDay: boolean }[] } | null;
 }
 
 /**
@@ -39,7 +42,11 @@ export async function codeElsewhere(code: string, day: string, client: Client = 
       orderBy: { dissolvedOn: "desc" },
       select: { code: true, name: true, dissolvedOn: true, successors: { select: { part: true, successor: { select: { code: true, name: true } } } } },
     }),
-    client.unit.findFirst({ where: { code, validFrom: { gt: date } }, orderBy: { validFrom: "asc" }, select: { code: true, name: true, validFrom: true } }),
+    client.unit.findFirst({
+      where: { code, validFrom: { gt: date } },
+      orderBy: { validFrom: "asc" },
+      select: { code: true, name: true, validFrom: true, predecessors: { select: { part: true, predecessor: { select: { code: true, name: true, validFrom: true, dissolvedOn: true } } } } },
+    }),
   ]);
   return {
     ended: ended?.dissolvedOn
@@ -48,7 +55,15 @@ export async function codeElsewhere(code: string, day: string, client: Client = 
           successors: ended.successors.map((s) => ({ code: s.successor.code, name: s.successor.name, part: s.part })).sort((a, b) => a.code.localeCompare(b.code)),
         }
       : null,
-    starts: starts?.validFrom ? { code: starts.code, name: starts.name, firstDay: dateToDay(starts.validFrom) } : null,
+    starts: starts?.validFrom
+      ? {
+          code: starts.code, name: starts.name, firstDay: dateToDay(starts.validFrom),
+          predecessors: starts.predecessors.map(({ part, predecessor: p }) => ({
+            code: p.code, name: p.name, part,
+            onDay: (!p.validFrom || p.validFrom <= date) && (!p.dissolvedOn || p.dissolvedOn > date),
+          })).sort((a, b) => a.code.localeCompare(b.code)),
+        }
+      : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { viewScope, type Actor } from "@/lib/auth/permissions";
+import { readPrefixes, viewScope, type Actor } from "@/lib/auth/permissions";
 import { compareVietnamese } from "@/lib/domain/text";
 import { AppError } from "./errors";
 import { existsOnWhere } from "@/lib/db/unit-lifetime";
@@ -64,7 +64,9 @@ export async function listUnits(actor: Actor, parentCode: string | null, asOf: s
   if (scope === null) throw new AppError("FORBIDDEN");
   const alive = existsOnWhere(dayToDate(asOf));
   const parentId = parentCode === null ? null : (await getViewableUnit(actor, parentCode, { asOf })).id;
-  const rows = await db().unit.findMany({ where: parentId === null ? { parentId: null, path: { startsWith: scope }, ...alive } : { parentId, ...alive }, select: UNIT_SELECT });
+  // the roots: the actor's scope's top, or on a day before it started the units it came from
+  const roots = { parentId: null, OR: (readPrefixes(actor) ?? []).map((prefix) => ({ path: { startsWith: prefix } })) };
+  const rows = await db().unit.findMany({ where: parentId === null ? { ...roots, ...alive } : { parentId, ...alive }, select: UNIT_SELECT });
   // each named as it was on that day (lib/data/unit-labels.ts)
   return (await labelledOn(rows, asOf)).map(unitDTO).sort((a, b) => compareVietnamese(a.name, b.name));
 }

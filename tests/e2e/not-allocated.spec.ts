@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { Client } from "pg";
+import { withFixture, unitInserter } from "./db-fixture";
 import { screenshot, signIn } from "./helpers";
 
 // Running totals across a reorganisation (issue 20): a province whose district ended on
@@ -12,20 +12,10 @@ const AS_OF = "2020-07-10";
 
 /** Inserts the fixture once (both projects share the database; the advisory lock orders them). */
 async function splitProvince(): Promise<void> {
-  const client = new Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock(2020070100)");
+  await withFixture(2020070100, async (client) => {
     const { rows: existing } = await client.query("SELECT 1 FROM unit WHERE path = '97/'");
-    if (existing.length > 0) return void (await client.query("COMMIT"));
-    const unit = async (code: string, name: string, search: string, type: string, level: number, kind: string, parentPath: string | null, from: string | null, to: string) => {
-      const { rows: [row] } = await client.query<{ id: number }>(
-        `INSERT INTO unit (code, name, search_name, type, level, kind, parent_id, path, valid_from, dissolved_on, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, (SELECT id FROM unit WHERE path = $7), coalesce($7, '') || $1 || '/', $8, $9, now()) RETURNING id`,
-        [code, name, search, type, level, kind, parentPath, from, to]);
-      return row.id;
-    };
+    if (existing.length > 0) return;
+    const unit = unitInserter(client);
     const province = await unit("97", "Tỉnh Thử Phân Bổ", "tinh thu phan bo", "Tỉnh", 1, "province", null, "2020-01-01", "2021-01-01");
     const district = await unit("971", "Huyện Cũ Thử", "huyen cu thu", "Huyện", 2, "district", "97/", "2020-01-01", "2020-07-01");
     const one = await unit("97101", "Xã Một Thử", "xa mot thu", "Xã", 3, "commune", "97/971/", "2020-01-01", "2020-07-01");
@@ -50,13 +40,7 @@ async function splitProvince(): Promise<void> {
     // the carries, by the function the reorganisation import calls
     await client.query(`INSERT INTO unit_carry_source (source_id, from_day, residual_unit_id) VALUES ($1, '2020-07-01', $3), ($2, '2020-07-01', $3)`, [one, two, province]);
     await client.query("SELECT unit_carry_refresh($1::int[], ARRAY[1, 2])::text", [[one, two]]);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 test("a province's rankings after a split without shares: the rows plus 'not allocated' make its total", async ({ page }, testInfo) => {

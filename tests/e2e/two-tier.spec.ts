@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { Client } from "pg";
+import { withFixture } from "./db-fixture";
 import { screenshot, signIn } from "./helpers";
 
 // A province of the 2025 two-tier tree (issue 20): its 94 children are communes, wards and
@@ -14,13 +14,9 @@ const DAYS = ["2025-07-07", "2025-07-08", "2025-07-09", "2025-07-10", "2025-07-1
 
 /** Inserts the fixture once (both projects share the database; the advisory lock orders them). */
 async function twoTierProvince(): Promise<void> {
-  const client = new Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock(2020250701)");
+  await withFixture(2020250701, async (client) => {
     const { rows: existing } = await client.query("SELECT 1 FROM unit WHERE path = '90/'");
-    if (existing.length > 0) return void (await client.query("COMMIT"));
+    if (existing.length > 0) return;
     const life = ["2025-07-01", "2025-09-01"];
     const { rows: [province] } = await client.query<{ id: number }>(
       `INSERT INTO unit (code, name, search_name, type, level, kind, path, valid_from, dissolved_on, updated_at)
@@ -52,13 +48,7 @@ async function twoTierProvince(): Promise<void> {
               (SELECT sum(value) FROM figure g JOIN unit u ON u.id = g.unit_id WHERE u.parent_id = $1 AND g.metric_id = f.metric_id AND g.date <= d.day)
        FROM (SELECT DISTINCT metric_id FROM figure g JOIN unit u ON u.id = g.unit_id WHERE u.parent_id = $1) f, unnest($2::date[]) AS d(day)`, [province.id, DAYS]);
     await client.query("INSERT INTO unit_report (unit_id, date, reported_on) SELECT $1, d, '2025-07-07' FROM unnest($2::date[]) d", [province.id, DAYS]);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 test.beforeAll(twoTierProvince);

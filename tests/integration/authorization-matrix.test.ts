@@ -413,6 +413,8 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/unit-on-day.ts#unitsOnDays": () => [testDb(), ["90101", "901"]],
   "lib/data/unit-on-day.ts#codeElsewhere": () => ["90101", AS_OF],
   "lib/data/unit-on-day.ts#today": () => [],
+  // the units a unit came from (no actor): what a session's actor may read as its unit's past
+  "lib/data/unit-history.ts#historyPathsOf": ({ unit }) => [unit.id, testDb()],
   "lib/data/errors.ts#invalidField": () => ["code", "admin.campaigns.refusal.duplicateCode", { code: "dot-1" }],
   "lib/data/errors.ts#userText": () => [new AppError("NOT_FOUND")],
   "lib/data/errors.ts#roleCannotWriteFigures": () => ["leader"],

@@ -101,7 +101,7 @@ describe("read API on a day: units, rankings and progress across the 2025 reorga
 
     const notYet = await call(getUnitByCode, "/api/v1/units/90104?asOf=2024-06-01");
     expect(notYet.status).toBe(404);
-    expect(notYet.body.error?.message).toBe("Mã 90104 chưa là đơn vị nào vào ngày 01/06/2024: Xã Bốn Mới bắt đầu từ ngày 01/07/2025.");
+    expect(notYet.body.error?.message).toBe("Mã 90104 chưa là đơn vị nào vào ngày 01/06/2024: Xã Bốn Mới bắt đầu từ ngày 01/07/2025, hình thành từ Xã Ba Cũ (90103, một phần).");
   });
 
   it("a dashboard page on a code that names no unit on its day shows the end and links each successor on the same view", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAdminister, canEditFigures, canViewUnit, parentPath, viewScope, type Actor, type Role } from "@/lib/auth/permissions";
+import { canAdminister, canEditFigures, canViewUnit, parentPath, readPrefixes, viewScope, type Actor, type Role } from "@/lib/auth/permissions";
 
 const actor = (role: Role, unitPath: string | null, id: number | null = 1): Actor => ({ id, username: role, role, unitPath });
 
@@ -134,5 +134,37 @@ describe("parentPath", () => {
     { path: "", parent: "" },
   ])("$path → $parent", ({ path, parent }) => {
     expect(parentPath(path)).toBe(parent);
+  });
+});
+
+describe("a unit's past (Actor.historyPaths)", () => {
+  // Thành phố Đà Nẵng (48, new on 01/07/2025) came from Quảng Nam (49); Phường Hải Vân from two communes of district 490
+  const danang: Actor = { ...actor("province", "48/"), historyPaths: ["49/"] };
+  const haivan: Actor = { ...actor("commune", "48/20194/"), historyPaths: ["48/490/20194/", "48/490/20195/"] };
+
+  it("a province's official opens every unit of the provinces it came from, and no other", () => {
+    expect(canViewUnit(danang, "49/517/21001/")).toBe(true);
+    expect(canViewUnit(danang, "49/")).toBe(true);
+    expect(canViewUnit(danang, "46/")).toBe(false);
+    expect(canViewUnit(danang, "4/")).toBe(false);
+    expect(readPrefixes(danang)).toEqual(["48/", "49/"]);
+  });
+
+  it("a commune officer opens the communes it came from and their district, not those communes' siblings", () => {
+    expect(canViewUnit(haivan, "48/490/20194/")).toBe(true);
+    expect(canViewUnit(haivan, "48/490/")).toBe(true);
+    expect(canViewUnit(haivan, "48/490/20196/")).toBe(false);
+    expect(readPrefixes(haivan)).toEqual(["48/", "48/490/"]);
+  });
+
+  it("reading the past is not writing it", () => {
+    expect(canEditFigures(haivan, "48/490/20194/")).toBe(false);
+    expect(canEditFigures(haivan, "48/20194/")).toBe(true);
+  });
+
+  it("without history, the read prefixes are the scope alone; an administrator's everything", () => {
+    expect(readPrefixes(actor("province", PROVINCE))).toEqual([PROVINCE]);
+    expect(readPrefixes(actor("admin", null))).toEqual([""]);
+    expect(readPrefixes(actor("district", null))).toBeNull();
   });
 });
