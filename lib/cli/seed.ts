@@ -7,7 +7,8 @@ runCommand(async () => {
   const { options } = parseArgs(process.argv.slice(2));
   const { client } = await openDatabase();
   if (options.demo) {
-    const summary = await seedDemo(client);
+    // --present: Quảng Nam's campaign in 2023, the reorganisation of 01/07/2025 and Đà Nẵng's campaign to today
+    const summary = await seedDemo(client, new Date(), { present: Boolean(options.present) });
     console.log(summary.seeded ? `Demo loaded: ${summary.units} units, ${summary.figures} figures.` : "Demo already loaded; nothing changed.");
   } else {
     await seedReference(client);

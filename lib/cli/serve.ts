@@ -23,8 +23,10 @@ async function prepareDatabase(): Promise<string> {
   const { url, client } = await openDatabase();
   try {
     if ((await client.unit.count()) === 0 && process.env.SEED_DEMO !== "0") {
-      console.log("Empty database: loading the demo province…");
-      const summary = await seedDemo(client);
+      // SEED_DEMO=present: the demo with its present (lib/db/seed/demo.ts, DemoOptions)
+      const present = process.env.SEED_DEMO === "present";
+      console.log(present ? "Empty database: loading the demo province and its present…" : "Empty database: loading the demo province…");
+      const summary = await seedDemo(client, new Date(), { present });
       console.log(`Demo loaded: ${summary.units} units, ${summary.figures} figures.`);
     } else {
       await seedReference(client);

@@ -4,13 +4,12 @@
 import type { Db } from "../client";
 import { addDays, dayToDate, todayInVietnam } from "@/lib/domain/dates";
 import { hashPassword } from "@/lib/auth/password";
-import { rebuildTotals } from "@/lib/data/totals";
 import { loadUnits, provinceUnits, readOfficialUnits } from "./official-units";
 import { seedReference } from "./reference";
-import { Prisma } from "../generated/client";
-import { slices } from "../slices";
 import { seededRandom } from "@/lib/domain/random";
-import { writeAudit } from "@/lib/data/audit";
+import { storeDemoCampaign, type FigureRow, type TargetRow } from "./demo-store";
+import { dailyCounts } from "./demo-figures";
+import { REORGANISATION_DAY, seedPresent } from "./demo-present";
 
 export const DEMO_PROVINCE = "49";
 export const DEMO_CAMPAIGN = "cao-diem-demo";
@@ -51,13 +50,35 @@ export interface DemoSummary {
   figures: number;
 }
 
-export async function seedDemo(client: Db, now: Date = new Date()): Promise<DemoSummary> {
+/** The day Quảng Nam's campaign ends on when the demo holds the present: the press figures' day (../shared/DOMAIN.md). */
+export const DEMO_2023_DAY = "2023-06-07";
+
+export interface DemoOptions {
+  /**
+   * The present too (lib/db/seed/demo-present.ts): Quảng Nam's campaign in 2023, ending on
+   * DEMO_2023_DAY, then the reorganisation of 01/07/2025 and Đà Nẵng's campaign up to today.
+   * Without it Quảng Nam's campaign ends today and the tree is 2023's.
+   */
+  present?: boolean;
+}
+
+export async function seedDemo(client: Db, now: Date = new Date(), options: DemoOptions = {}): Promise<DemoSummary> {
   await seedReference(client);
   const units = await loadUnits(client, provinceUnits(readOfficialUnits(), DEMO_PROVINCE));
-  await seedDemoUsers(client);
-  if (await client.campaign.findUnique({ where: { code: DEMO_CAMPAIGN } })) return { seeded: false, units, figures: 0 };
-
+  const passwordHash = await seedDemoUsers(client);
   const today = todayInVietnam(now);
+  const existing = await client.campaign.findUnique({ where: { code: DEMO_CAMPAIGN }, select: { endDate: true } });
+  if (options.present && existing && existing.endDate >= dayToDate(REORGANISATION_DAY)) {
+    throw new Error("This database holds the demo without its present (Quảng Nam's campaign runs to today); load the present into a fresh database.");
+  }
+  const figures = existing ? 0 : await seedQuangNam(client, options.present ? DEMO_2023_DAY : today);
+  if (!options.present) return { seeded: !existing, units, figures };
+  const present = await seedPresent(client, today, passwordHash);
+  return { seeded: !existing || present.reorganised || present.figures > 0, units, figures: figures + present.figures };
+}
+
+/** Quảng Nam's campaign: DEMO_DAYS days of figures ending on `today`, milestones after it; the figures' count. */
+async function seedQuangNam(client: Db, today: string): Promise<number> {
   const start = addDays(today, -(DEMO_DAYS - 1));
   const midMilestone = addDays(today, 14);
   const endMilestone = addDays(today, 75);
@@ -70,8 +91,8 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
     const metrics = new Map((await tx.metric.findMany({ select: { id: true, code: true } })).map((m) => [m.code, m.id]));
     const districts = await tx.unit.findMany({ where: { parent: { code: DEMO_PROVINCE, validFrom: null } }, orderBy: { code: "asc" }, select: { id: true, code: true } });
     const rand = seededRandom(49);
-    const targetRows: { campaignId: number; unitId: number; metricId: number; dueDate: Date; value: number }[] = [];
-    const figureRows: { unitId: number; metricId: number; date: Date; value: number; cumulative: number }[] = [];
+    const targetRows: TargetRow[] = [];
+    const figureRows: FigureRow[] = [];
     const provinceTotals = new Map<string, number>();
     const provinceId = (await tx.unit.findFirstOrThrow({ where: { code: DEMO_PROVINCE, validFrom: null }, select: { id: true } })).id;
 
@@ -98,12 +119,7 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
         for (let d = 0; d < DEMO_DAYS - missingDays; d++) {
           const day = addDays(start, d);
           const weekend = [0, 6].includes(dayToDate(day).getUTCDay());
-          const base = (population / DEMO_DAYS) * paceOn(pace, district.code, d) * (weekend ? 0.4 : 1) * (0.6 + rand() * 0.8);
-          const dossiers = Math.max(0, Math.round(base));
-          const accounts = Math.round(dossiers * (0.8 + rand() * 0.15));
-          const activated = Math.round(accounts * (0.55 + pace * 0.25 + rand() * 0.1) * 0.9);
-          const cccd = Math.round(dossiers * 0.3 * rand());
-          const counts = { dossiers, accounts, activated: Math.min(activated, accounts), cccd };
+          const counts = dailyCounts({ population, days: DEMO_DAYS, pace, paceToday: paceOn(pace, district.code, d), weekend, rand });
           for (const [code, value] of Object.entries(counts) as [keyof typeof counts, number][]) {
             cumulative[code] += value;
             figureRows.push({ unitId: commune.id, metricId: metrics.get(code)!, date: dayToDate(day), value, cumulative: cumulative[code] });
@@ -120,16 +136,13 @@ export async function seedDemo(client: Db, now: Date = new Date()): Promise<Demo
       const [code, due] = key.split("|");
       targetRows.push({ campaignId: campaign.id, unitId: provinceId, metricId: metrics.get(code)!, dueDate: dayToDate(due), value });
     }
-    for (const slice of slices(targetRows, Prisma.TargetScalarFieldEnum)) await tx.target.createMany({ data: slice });
-    for (const slice of slices(figureRows, Prisma.FigureScalarFieldEnum)) await tx.figure.createMany({ data: slice });
-    await rebuildTotals(tx);
-    await writeAudit(tx, { action: "seed.demo", entity: "campaign", entityKey: DEMO_CAMPAIGN, newValue: { figures: figureRows.length, targets: targetRows.length }, reason: "Dữ liệu mẫu" });
-    return figureRows.length;
+    return storeDemoCampaign(tx, DEMO_CAMPAIGN, targetRows, figureRows);
   }, { timeout: 300_000 });
-  return { seeded: true, units, figures };
+  return figures;
 }
 
-async function seedDemoUsers(client: Db): Promise<void> {
+/** The demo's 2023 accounts; the password's hash, for the present's. */
+async function seedDemoUsers(client: Db): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const user of DEMO_USERS) {
     if (await client.user.findUnique({ where: { username: user.username }, select: { id: true } })) continue;
@@ -137,4 +150,5 @@ async function seedDemoUsers(client: Db): Promise<void> {
     const unit = user.unit ? await client.unit.findFirst({ where: { code: user.unit, validFrom: null }, select: { id: true } }) : null;
     await client.user.create({ data: { username: user.username, displayName: user.displayName, role: user.role, passwordHash, unitId: unit?.id ?? null } });
   }
+  return passwordHash;
 }

@@ -1,0 +1,17 @@
+// One commune's plausible day in the demo, shared by Quảng Nam's 2023 campaign and Đà Nẵng's
+// present one: dossiers collected around the commune's pace (less at weekends), most of them
+// registered as accounts, a share of those activated (never more than registered), some
+// chip-ID card applications.
+export const DEMO_METRICS = ["dossiers", "accounts", "activated", "cccd"] as const;
+export type DemoMetric = (typeof DEMO_METRICS)[number];
+
+/** `pace`: the commune's own; `paceToday`: the day's, when its pace turns (default its own). */
+export function dailyCounts(input: { population: number; days: number; pace: number; paceToday?: number; weekend: boolean; rand: () => number }): Record<DemoMetric, number> {
+  const { population, days, pace, weekend, rand } = input;
+  const base = (population / days) * (input.paceToday ?? pace) * (weekend ? 0.4 : 1) * (0.6 + rand() * 0.8);
+  const dossiers = Math.max(0, Math.round(base));
+  const accounts = Math.round(dossiers * (0.8 + rand() * 0.15));
+  const activated = Math.round(accounts * (0.55 + pace * 0.25 + rand() * 0.1) * 0.9);
+  const cccd = Math.round(dossiers * 0.3 * rand());
+  return { dossiers, accounts, activated: Math.min(activated, accounts), cccd };
+}
