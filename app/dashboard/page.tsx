@@ -19,7 +19,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // the sign-in form's landing on a narrow screen (app/login/login-form.tsx): a district
   // officer's first task there is entry; everyone else gets the overview, without the marker
   if (raw.landing === PHONE_LANDING) redirect(landingOnPhone(user.role));
-  const view = readViewParams(raw);
+  const view = readViewParams(raw, undefined, user.homeDay);
   const code = await getHomeUnitCode(user, { own: true });
   if (!code) return <DashboardProblem problem="noUnit" />;
   return <UnitOverviewPage user={user} code={code} view={view} />;

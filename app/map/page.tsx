@@ -25,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const raw = await searchParams;
-  const view = readViewParams(raw);
+  const view = readViewParams(raw, undefined, user.homeDay);
   const code = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
   if (!code) return <DashboardProblem problem="noUnit" />;
   const locale = await getLocale();

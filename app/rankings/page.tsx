@@ -18,5 +18,5 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
   const unit = typeof raw.unit === "string" && raw.unit ? raw.unit : await getHomeUnitCode(user);
   if (!unit) return <DashboardProblem problem="noUnit" />;
   const extra = Object.fromEntries(["top", "bottom", "sort", "dir"].flatMap((k) => (typeof raw[k] === "string" ? [[k, raw[k] as string]] : [])));
-  redirect(rankingsHref(unit, readViewParams(raw), extra));
+  redirect(rankingsHref(unit, readViewParams(raw, undefined, user.homeDay), extra));
 }

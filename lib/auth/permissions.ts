@@ -17,6 +17,8 @@ export interface Actor {
    * them. Absent: none.
    */
   historyPaths?: readonly string[];
+  /** the day the actor's views open on when asked for none (null or absent: today); SessionUserDTO.homeDay */
+  homeDay?: string | null;
 }
 
 /**

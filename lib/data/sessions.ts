@@ -2,7 +2,8 @@ import "server-only";
 // Sign-in with throttling (lib/data/login-throttle.ts), the audit of every attempt, and the
 // user behind a session, re-read on every request.
 import { db } from "@/lib/db/client";
-import { historyPathsOf } from "./unit-history";
+import { historyPathsOf, homeDayOf } from "./unit-history";
+import { todayInVietnam } from "@/lib/domain/dates";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { canAdminister, canReadAuditLog, type Actor, type Role } from "@/lib/auth/permissions";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
@@ -71,6 +72,8 @@ export interface SessionUserDTO extends Actor {
   displayName: string;
   role: Role;
   unitCode: string | null;
+  /** the day the user's views open on when the URL names none: null, today; see homeDayOf */
+  homeDay: string | null;
   /** an administrator reset the password: the user must choose a new one before anything else */
   mustChangePassword: boolean;
   /** What the user may do, from the permission predicates (lib/auth): pages read it rather than re-derive it. */
@@ -99,15 +102,15 @@ export function permissionsOf(actor: Actor): UserPermissionsDTO {
 export async function getSessionUser(userId: number, sessionVersion: number): Promise<SessionUserDTO | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, displayName: true, role: true, active: true, sessionVersion: true, mustChangePassword: true, unit: { select: { id: true, code: true, path: true } } },
+    select: { id: true, username: true, displayName: true, role: true, active: true, sessionVersion: true, mustChangePassword: true, unit: { select: { id: true, code: true, path: true, dissolvedOn: true } } },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   noteRequestUser(user.id);
   // the units the user's unit came from: read as its past (Actor.historyPaths)
-  const historyPaths = await historyPathsOf(user.unit?.id ?? null);
+  const [historyPaths, homeDay] = await Promise.all([historyPathsOf(user.unit?.id ?? null), homeDayOf(user.unit, todayInVietnam())]);
   const actor = { id: user.id, username: user.username, role: user.role, unitPath: user.unit?.path ?? null, historyPaths };
   return {
-    ...actor, displayName: user.displayName, unitCode: user.unit?.code ?? null, mustChangePassword: user.mustChangePassword,
+    ...actor, displayName: user.displayName, unitCode: user.unit?.code ?? null, homeDay, mustChangePassword: user.mustChangePassword,
     may: permissionsOf(actor),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import { db, type Db } from "@/lib/db/client";
+import { addDays, dateToDay } from "@/lib/domain/dates";
 
 /**
  * The paths of the units a unit came from through reorganisations, transitively (its
@@ -21,4 +22,17 @@ export async function historyPathsOf(unitId: number | null, client: Pick<Db, "$q
     )
     SELECT u.path FROM came_from c JOIN unit u ON u.id = c.id ORDER BY u.path`);
   return rows.map((r) => r.path);
+}
+
+/**
+ * The day an account's views open on when it asks for none: null (today) while its unit
+ * exists; once the unit has ended, the last day its figures reach before the end (Quảng Nam's
+ * 2023 accounts in the demo: 07/06/2023, where their history stops), or the unit's last day
+ * when it has none. An ended unit's today holds nothing to read.
+ */
+export async function homeDayOf(unit: { id: number; dissolvedOn: Date | null } | null, today: string, client: Pick<Db, "$queryRaw"> = db()): Promise<string | null> {
+  if (!unit?.dissolvedOn || dateToDay(unit.dissolvedOn) > today) return null;
+  const [row] = await client.$queryRaw<{ day: string | null }[]>(Prisma.sql`
+    SELECT max(date)::text AS day FROM unit_total WHERE unit_id = ${unit.id} AND date < ${unit.dissolvedOn}`);
+  return row?.day ?? addDays(dateToDay(unit.dissolvedOn), -1);
 }

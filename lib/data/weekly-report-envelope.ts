@@ -4,6 +4,7 @@ import "server-only";
 // with its unit's issuing settings (the current ones, for an issued report too).
 import type { Actor } from "@/lib/auth/permissions";
 import { lastCompleteWeek, parseIsoWeek, type IsoWeek } from "@/lib/domain/weeks";
+import { addDays } from "@/lib/domain/dates";
 import type { ReportDocument, ReportEnvelope } from "@/lib/reports/model";
 import { getIssuedReport } from "./issued-reports";
 import { getIssuingSettings } from "./issuing-settings";
@@ -19,7 +20,9 @@ export interface ReportRequest {
 
 export async function resolveReportTarget(actor: Actor, request: ReportRequest, now: Date = new Date()): Promise<{ unitCode: string | null; week: IsoWeek }> {
   const unitCode = request.unit ?? (await getHomeUnitCode(actor));
-  const week = (request.week ? parseIsoWeek(request.week) : null) ?? lastCompleteWeek(now);
+  // an account whose unit has ended: the last complete week as its home day sees it
+  const seenFrom = actor.homeDay ? new Date(`${addDays(actor.homeDay, 1)}T05:00:00Z`) : now;
+  const week = (request.week ? parseIsoWeek(request.week) : null) ?? lastCompleteWeek(seenFrom);
   return { unitCode, week };
 }
 

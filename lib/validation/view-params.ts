@@ -18,7 +18,12 @@ export interface ViewParams {
 }
 
 /** Reads the view parameters from a URL; invalid values fall back to the defaults. */
-export function readViewParams(raw: Record<string, string | string[] | undefined>, now = new Date()): ViewParams {
+/**
+ * The view a URL asks for; what it does not say takes the defaults: today (or `defaultDay`,
+ * the day an account's views open on when its unit has ended: SessionUserDTO.homeDay), the
+ * headline metric, the campaign current on the day.
+ */
+export function readViewParams(raw: Record<string, string | string[] | undefined>, now = new Date(), defaultDay: string | null = null): ViewParams {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const asOf = first(raw.asOf);
   const metric = first(raw.metric);
@@ -30,7 +35,7 @@ export function readViewParams(raw: Record<string, string | string[] | undefined
   };
   const campaignCode = field("campaign", campaign);
   return {
-    asOf: field("asOf", asOf) ?? todayInVietnam(now),
+    asOf: field("asOf", asOf) ?? defaultDay ?? todayInVietnam(now),
     metric: field("metric", metric) ?? HEADLINE_METRIC,
     ...(campaignCode ? { campaign: campaignCode } : {}),
   };

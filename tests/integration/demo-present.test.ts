@@ -13,6 +13,8 @@ import { addDays, todayInVietnam } from "@/lib/domain/dates";
 import { ADMIN } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
 import { refusal } from "../support/refusal";
+import { resolveReportTarget } from "@/lib/data/weekly-report-envelope";
+import { formatIsoWeek } from "@/lib/domain/weeks";
 
 const NOW = new Date("2026-12-04T03:00:00Z");
 const TODAY = todayInVietnam(NOW);
@@ -90,5 +92,11 @@ describe("the demo's present", () => {
     const tinh = await signedIn("tinh");
     expect(tinh.unitPath).toBe("49/");
     expect((await getProgress(tinh, { unitCode: "49", metricCode: "activated", asOf: DEMO_2023_DAY })).actual).toBeGreaterThan(0);
+    // their views open where their history stops, the weekly report on that day's last complete week
+    expect(tinh.homeDay).toBe(DEMO_2023_DAY);
+    expect(formatIsoWeek((await resolveReportTarget(tinh, {})).week)).toBe("2023-W22");
+    expect((await signedIn("nuithanh")).homeDay).toBe(DEMO_2023_DAY);
+    expect(hoian.homeDay).toBeNull();
+    expect((await signedIn("danang")).homeDay).toBeNull();
   });
 });

@@ -91,6 +91,9 @@ describe("a unit's past is its users' to read", () => {
     // and the old province's own official reads nothing of the new one's
     const cu = await user("cu", "province", "80");
     expect(cu.historyPaths).toEqual([]);
+    // an ended unit without figures: its views open on its last day
+    expect(cu.homeDay).toBe("2025-06-30");
+    expect(moi.homeDay).toBeNull();
     expect((await refusal(activatedOn(cu, "70", AFTER)))?.code).toBe("FORBIDDEN");
   });
 

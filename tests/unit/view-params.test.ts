@@ -26,6 +26,12 @@ describe("readViewParams", () => {
     expect(readViewParams({}, NOW)).toEqual({ asOf: TODAY, metric: "activated" });
   });
 
+  it("takes an account's home day as the default date (its unit ended), the URL's date first", () => {
+    expect(readViewParams({}, NOW, "2023-06-07")).toEqual({ asOf: "2023-06-07", metric: "activated" });
+    expect(readViewParams({ asOf: "2023-05-01" }, NOW, "2023-06-07")).toEqual({ asOf: "2023-05-01", metric: "activated" });
+    expect(readViewParams({ asOf: "2023-02-30" }, NOW, "2023-06-07").asOf).toBe("2023-06-07");
+  });
+
   it.each([
     {
       label: "all given",

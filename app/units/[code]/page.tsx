@@ -11,5 +11,5 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const { code } = await params;
-  return <UnitOverviewPage user={user} code={decodeURIComponent(code)} view={readViewParams(await searchParams)} />;
+  return <UnitOverviewPage user={user} code={decodeURIComponent(code)} view={readViewParams(await searchParams, undefined, user.homeDay)} />;
 }

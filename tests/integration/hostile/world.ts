@@ -27,8 +27,8 @@ export async function buildWorld(db: Db): Promise<void> {
   const nam = await db.user.create({ data: { username: "nam", displayName: "Công an huyện Nam", passwordHash: "x", role: "district", unitId: otherDistrict.id } });
   const xa = await db.user.create({ data: { username: "xa", displayName: "Công an xã", passwordHash: "x", role: "commune", unitId: commune.id } });
   const issued = await addApiToken(db, bac.id, "hostile");
-  district = { id: bac.id, username: "bac", displayName: bac.displayName, role: "district", unitPath: "90/901/", unitCode: "901", mustChangePassword: false, may: permissionsOf({ id: bac.id, username: "bac", role: "district", unitPath: "90/901/" }) };
-  admin = { id: root.id, username: "quantri", displayName: root.displayName, role: "admin", unitPath: null, unitCode: null, mustChangePassword: false, may: permissionsOf({ id: root.id, username: "quantri", role: "admin", unitPath: null }) };
+  district = { id: bac.id, username: "bac", displayName: bac.displayName, role: "district", unitPath: "90/901/", unitCode: "901", homeDay: null, mustChangePassword: false, may: permissionsOf({ id: bac.id, username: "bac", role: "district", unitPath: "90/901/" }) };
+  admin = { id: root.id, username: "quantri", displayName: root.displayName, role: "admin", unitPath: null, unitCode: null, homeDay: null, mustChangePassword: false, may: permissionsOf({ id: root.id, username: "quantri", role: "admin", unitPath: null }) };
   others = [nam.id, xa.id];
   token = issued;
 }

@@ -21,7 +21,7 @@ export default async function UnitRankingsPage({ params, searchParams }: { param
   const user = await requireUser();
   const { code } = await params;
   const raw = await searchParams;
-  const [unitCode, view, locale] = [decodeURIComponent(code), readViewParams(raw), await getLocale()];
+  const [unitCode, view, locale] = [decodeURIComponent(code), readViewParams(raw, undefined, user.homeDay), await getLocale()];
   const loaded = await loadOrProblem(() =>
     Promise.all([
       getRankings(user, { parentCode: unitCode, metricCode: view.metric, asOf: view.asOf, ...(view.campaign ? { campaignCode: view.campaign } : {}) }),
