@@ -1,6 +1,17 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
+import { todayInVietnam } from "@/lib/domain/dates";
+import { DEMO_2023_DAY } from "@/lib/db/seed/demo-figures";
 
 export const DEMO_PASSWORD = "demo-vneid-2026";
+
+/**
+ * Whether the server seeded the demo with its present (`SEED_DEMO=present`, README "The demo's
+ * present"): Quảng Nam's campaign then ends on 07/06/2023, where the views of its accounts
+ * (`tinh`, `lanhdao`, `nuithanh`, `tamnghia`) open, and Thành phố Đà Nẵng's runs to today.
+ */
+export const PRESENT = process.env.SEED_DEMO === "present";
+/** The day Quảng Nam's demo campaign ends on, and its accounts' views open on: today, or 07/06/2023 with the present. */
+export const QUANG_NAM_DAY = PRESENT ? DEMO_2023_DAY : todayInVietnam();
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");

@@ -2,6 +2,12 @@
 // present one: dossiers collected around the commune's pace (less at weekends), most of them
 // registered as accounts, a share of those activated (never more than registered), some
 // chip-ID card applications.
+/**
+ * The day Quảng Nam's campaign ends on when the demo holds the present: the press figures' day
+ * (../shared/DOMAIN.md). Here, free of imports, so that the end-to-end specs can read it.
+ */
+export const DEMO_2023_DAY = "2023-06-07";
+
 export const DEMO_METRICS = ["dossiers", "accounts", "activated", "cccd"] as const;
 export type DemoMetric = (typeof DEMO_METRICS)[number];
 

@@ -8,7 +8,7 @@ import { loadUnits, provinceUnits, readOfficialUnits } from "./official-units";
 import { seedReference } from "./reference";
 import { seededRandom } from "@/lib/domain/random";
 import { storeDemoCampaign, type FigureRow, type TargetRow } from "./demo-store";
-import { dailyCounts } from "./demo-figures";
+import { dailyCounts, DEMO_2023_DAY } from "./demo-figures";
 import { REORGANISATION_DAY, seedPresent } from "./demo-present";
 
 export const DEMO_PROVINCE = "49";
@@ -50,8 +50,7 @@ export interface DemoSummary {
   figures: number;
 }
 
-/** The day Quảng Nam's campaign ends on when the demo holds the present: the press figures' day (../shared/DOMAIN.md). */
-export const DEMO_2023_DAY = "2023-06-07";
+export { DEMO_2023_DAY };
 
 export interface DemoOptions {
   /**
