@@ -1,10 +1,10 @@
 // Dates, weeks and files as Vietnamese write them, in a browser whose own language is English
 // (where native boxes would show "mm/dd/yyyy", "Week 48, 2026" and "Choose File").
 import { expect, test } from "@playwright/test";
-import { addDays, todayInVietnam } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { formatDay } from "@/lib/domain/format";
 import { formatIsoWeek, lastCompleteWeek, shiftWeek } from "@/lib/domain/weeks";
-import { screenshot, signIn } from "./helpers";
+import { QUANG_NAM_DAY, QUANG_NAM_NOW, screenshot, signIn } from "./helpers";
 
 test.use({ locale: "en-US" });
 
@@ -12,7 +12,7 @@ test("the view's date reads and writes dd/mm/yyyy by keyboard, and says what is 
   await signIn(page, "tinh");
   await page.goto("/units/49/rankings");
   const box = page.getByRole("textbox", { name: "Số liệu đến ngày" });
-  await expect(box).toHaveValue(formatDay(todayInVietnam()));
+  await expect(box).toHaveValue(formatDay(QUANG_NAM_DAY));
   await expect(box).toHaveAttribute("placeholder", "dd/mm/yyyy");
 
   await box.focus();
@@ -23,7 +23,7 @@ test("the view's date reads and writes dd/mm/yyyy by keyboard, and says what is 
   await expect(box).toHaveAttribute("aria-invalid", "true");
   await screenshot(page, testInfo, "date-input-invalid");
 
-  const day = addDays(todayInVietnam(), -3);
+  const day = addDays(QUANG_NAM_DAY, -3);
   await box.focus();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type(formatDay(day));
@@ -35,7 +35,7 @@ test("the view's date reads and writes dd/mm/yyyy by keyboard, and says what is 
 test("the weekly report's week reads 'Week 48/2026' in English and refuses a week 53 the year lacks", async ({ page, context, baseURL }, testInfo) => {
   await signIn(page, "lanhdao");
   await context.addCookies([{ name: "vneid-locale", value: "en", url: baseURL! }]);
-  const week = lastCompleteWeek();
+  const week = lastCompleteWeek(QUANG_NAM_NOW);
   await page.goto(`/reports/weekly?unit=49&week=${formatIsoWeek(week)}`);
   const form = page.getByRole("navigation", { name: "Choose a week" });
   const box = form.getByRole("textbox");

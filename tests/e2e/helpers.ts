@@ -1,5 +1,5 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { todayInVietnam } from "@/lib/domain/dates";
+import { addDays, todayInVietnam } from "@/lib/domain/dates";
 import { DEMO_2023_DAY } from "@/lib/db/seed/demo-figures";
 
 export const DEMO_PASSWORD = "demo-vneid-2026";
@@ -12,6 +12,8 @@ export const DEMO_PASSWORD = "demo-vneid-2026";
 export const PRESENT = process.env.SEED_DEMO === "present";
 /** The day Quảng Nam's demo campaign ends on, and its accounts' views open on: today, or 07/06/2023 with the present. */
 export const QUANG_NAM_DAY = PRESENT ? DEMO_2023_DAY : todayInVietnam();
+/** An instant on the day after QUANG_NAM_DAY (the weekly report's default week is the last complete one then), or now. */
+export const QUANG_NAM_NOW = PRESENT ? new Date(`${addDays(DEMO_2023_DAY, 1)}T05:00:00Z`) : new Date();
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");

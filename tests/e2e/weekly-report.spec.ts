@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { formatIsoWeek, lastCompleteWeek } from "@/lib/domain/weeks";
 import { readCsv, readDocx, readPdf, readXlsx } from "../support/report-files";
-import { screenshot, signIn } from "./helpers";
+import { QUANG_NAM_NOW, screenshot, signIn } from "./helpers";
 
-const WEEK = formatIsoWeek(lastCompleteWeek());
-const { week: WEEK_NUMBER, year: WEEK_YEAR } = lastCompleteWeek();
+const WEEK = formatIsoWeek(lastCompleteWeek(QUANG_NAM_NOW));
+const { week: WEEK_NUMBER, year: WEEK_YEAR } = lastCompleteWeek(QUANG_NAM_NOW);
 /** The files are named by the unit's short name and the week: "bao-cao-tuan-quang-nam-tuan-48-2026". */
 const STEM = `bao-cao-tuan-quang-nam-tuan-${WEEK_NUMBER}-${WEEK_YEAR}`;
 const STEM_EN = `weekly-report-quang-nam-week-${WEEK_NUMBER}-${WEEK_YEAR}`;
