@@ -48,8 +48,9 @@ export interface ProgressDTO {
 }
 
 /**
- * The one way to find a unit for an actor: the unit with that code on `asOf` (default today;
- * a code names a unit only together with a day) if the actor may see it, else a typed error
+ * The one way to find a unit for an actor: the unit with that code on `asOf` (default the
+ * actor's home day: today, or for an account whose unit has ended the day its history stops,
+ * SessionUserDTO.homeDay; a code names a unit only together with a day) if the actor may see it, else a typed error
  * (FORBIDDEN for a role that sees nothing or a unit out of scope, NOT_FOUND for a code that
  * names no unit that day, saying when the unit it named ended and what succeeded it, or when
  * it starts; `notFoundMessage` is the `unit` field's message when the caller shows one).
@@ -58,7 +59,8 @@ export interface ProgressDTO {
  */
 export async function getViewableUnit(actor: Actor, code: string, options: { asOf?: string; notFoundMessage?: string; forRanking?: boolean } = {}): Promise<ViewedUnit> {
   if (viewScope(actor) === null) throw new AppError("FORBIDDEN");
-  const asOf = options.asOf ?? today();
+  // no day given: the actor's (today, or where the history of an account's ended unit stops)
+  const asOf = options.asOf ?? actor.homeDay ?? today();
   const unit = await unitOnDay(db(), code, asOf, { id: true, code: true, name: true, path: true, level: true, type: true, kind: true, parent: { select: { code: true } } });
   if (!unit) throw await unitNotFound(actor, code, asOf, options.notFoundMessage);
   if (!(options.forRanking ? canViewRankingOf : canViewUnit)(actor, unit.path)) throw new AppError("FORBIDDEN");

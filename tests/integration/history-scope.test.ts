@@ -14,6 +14,7 @@ import { listUnits } from "@/lib/data/units";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { historyPathsOf } from "@/lib/data/unit-history";
+import { getCriticismRule } from "@/lib/data/criticism-rule";
 import { writeAudit } from "@/lib/data/audit";
 import { dayToDate } from "@/lib/domain/dates";
 import { searchKey } from "@/lib/domain/text";
@@ -91,9 +92,12 @@ describe("a unit's past is its users' to read", () => {
     // and the old province's own official reads nothing of the new one's
     const cu = await user("cu", "province", "80");
     expect(cu.historyPaths).toEqual([]);
-    // an ended unit without figures: its views open on its last day
+    // an ended unit without figures: its views open on its last day, and a code given without
+    // a day (a settings page's unit) is read on it
     expect(cu.homeDay).toBe("2025-06-30");
+    expect((await getCriticismRule(cu, "80")).unit.code).toBe("80");
     expect(moi.homeDay).toBeNull();
+    expect((await refusal(getCriticismRule(moi, "80")))?.code).toBe("NOT_FOUND");
     expect((await refusal(activatedOn(cu, "70", AFTER)))?.code).toBe("FORBIDDEN");
   });
 
