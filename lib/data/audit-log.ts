@@ -64,7 +64,8 @@ export async function listAuditEvents(actor: Actor, filters: AuditFilters): Prom
 
 /** Every change to a unit's figures (optionally one metric and day), newest first. */
 export async function listFigureHistory(actor: Actor, unitCode: string, metric?: string, day?: string): Promise<AuditEventDTO[]> {
-  const unit = await unitOnDay(db(), unitCode, day ?? today(), { id: true, path: true });
+  // the code on the day asked, else on the actor's (where an ended unit's history stops)
+  const unit = await unitOnDay(db(), unitCode, day ?? actor.homeDay ?? today(), { id: true, path: true });
   // Commune police see the district's rankings, but only their own commune's figures.
   const allowed = unit && (canEditFigures(actor, unit.path) || (actor.role !== "commune" && canViewUnit(actor, unit.path)));
   if (!unit || !allowed) throw new AppError("NOT_FOUND");

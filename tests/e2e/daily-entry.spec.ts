@@ -1,7 +1,7 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { addDays, todayInVietnam } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { formatDay, formatNumber } from "@/lib/domain/format";
-import { screenshot, signIn } from "./helpers";
+import { QUANG_NAM_DAY, screenshot, signIn } from "./helpers";
 
 const NUI_THANH_COMMUNES = 17;
 /** The demo campaign's four figures, each with one box per commune. */
@@ -13,7 +13,7 @@ const label = (metric: string, box: "trong ngày" | "lũy kế", unit: string) =
  * on its own days before the demo's 90 days, where nothing is saved yet.
  */
 function cleanDay(testInfo: TestInfo, offset: number): string {
-  return addDays(todayInVietnam(), -(testInfo.project.name === "desktop" ? 120 : 140) - offset);
+  return addDays(QUANG_NAM_DAY, -(testInfo.project.name === "desktop" ? 120 : 140) - offset);
 }
 
 async function openEntry(page: Page, date: string) {
@@ -54,7 +54,7 @@ test("a district officer enters a day for all communes, typing counts and a cumu
 
 test("one box per figure: the day's count or the cumulative, as chosen and remembered, the other calculated against the day before", async ({ page }) => {
   await signIn(page, "nuithanh");
-  await openEntry(page, addDays(todayInVietnam(), -1));
+  await openEntry(page, addDays(QUANG_NAM_DAY, -1));
   const unit = "Xã Tam Hải";
   const fieldset = page.locator("fieldset", { hasText: unit });
   const row = fieldset.locator("tr", { hasText: "Hồ sơ cấp CCCD" });
@@ -88,7 +88,7 @@ test("one box per figure: the day's count or the cumulative, as chosen and remem
 
 test("the communes' columns line up as one table in either mode, those not reported yet included", async ({ page }) => {
   await signIn(page, "nuithanh");
-  await openEntry(page, todayInVietnam());
+  await openEntry(page, QUANG_NAM_DAY);
   /** Left and right edge of each column heading, one string per commune. */
   const columnEdges = () => page.locator("fieldset table").evaluateAll((tables) =>
     tables.map((t) => [...t.querySelectorAll("thead th")].map((th) => {
@@ -123,7 +123,7 @@ test("a negative number and activated above accounts are refused in Vietnamese n
 
 test("a spike needs explicit confirmation before it is saved", async ({ page }, testInfo) => {
   await signIn(page, "nuithanh");
-  await openEntry(page, todayInVietnam());
+  await openEntry(page, QUANG_NAM_DAY);
   const unit = "Xã Tam Sơn";
   const cell = page.getByLabel(label("Hồ sơ cấp CCCD", "trong ngày", unit), { exact: true });
   const alreadySaved = (await cell.inputValue()) !== "";
@@ -140,7 +140,7 @@ test("a spike needs explicit confirmation before it is saved", async ({ page }, 
 
 test("correcting yesterday needs a reason, and the history shows it", async ({ page }, testInfo) => {
   await signIn(page, "nuithanh");
-  const yesterday = addDays(todayInVietnam(), -1);
+  const yesterday = addDays(QUANG_NAM_DAY, -1);
   await openEntry(page, yesterday);
   const unit = "Xã Tam Quang";
   const daily = page.getByLabel(label("Tài khoản đã kích hoạt", "trong ngày", unit), { exact: true });
@@ -188,7 +188,7 @@ test("two people editing the same cell: the second gets a conflict showing the f
 
 test("a commune officer sees only their own commune", async ({ page }) => {
   await signIn(page, "tamnghia");
-  await page.goto("/entry");
+  await page.goto(`/entry?date=${QUANG_NAM_DAY}`);
   await expect(page.locator("fieldset")).toHaveCount(1);
   await expect(page.locator("fieldset legend")).toContainText("Xã Tam Nghĩa");
   await page.goto("/entry?unit=20992");
@@ -215,7 +215,7 @@ test("in English: the grid, its refusals, the history and the audit log speak En
   await signIn(page, "nuithanh");
   await context.addCookies([{ name: "vneid-locale", value: "en", url: baseURL! }]);
   // Yesterday, within the demo's days: the running totals are in the thousands. Nothing is saved here.
-  const date = addDays(todayInVietnam(), -1);
+  const date = addDays(QUANG_NAM_DAY, -1);
   await page.goto(`/entry?date=${date}`);
   await expect(page).toHaveTitle(/Daily figures entry/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Daily figures for ${date.split("-").reverse().join("/")}`);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addDays, todayInVietnam } from "@/lib/domain/dates";
-import { signIn } from "./helpers";
+import { addDays } from "@/lib/domain/dates";
+import { QUANG_NAM_DAY, signIn } from "./helpers";
 
 // Keyboard-only paths through entry and reports (the sign-in one is in accessibility.spec.ts):
 // only Tab, arrows, typing and Enter, and every control reached shows where the focus is.
@@ -27,7 +27,7 @@ async function tabTo(page: Page, target: (el: { tag: string; label: string; name
 
 test("a district officer enters and saves a day's figure with the keyboard alone", async ({ page }, testInfo) => {
   await signIn(page, "nuithanh");
-  const day = addDays(todayInVietnam(), testInfo.project.name === "desktop" ? -160 : -180);
+  const day = addDays(QUANG_NAM_DAY, testInfo.project.name === "desktop" ? -160 : -180);
   await page.goto(`/entry?date=${day}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Nhập số liệu ngày");
   await tabTo(page, (el) => el.tag === "input" && el.label.startsWith("Hồ sơ định danh điện tử trong ngày"));
@@ -39,7 +39,7 @@ test("a district officer enters and saves a day's figure with the keyboard alone
 
 test("a district officer switches to cumulative totals with the arrow keys and saves one", async ({ page }, testInfo) => {
   await signIn(page, "nuithanh");
-  const day = addDays(todayInVietnam(), testInfo.project.name === "desktop" ? -165 : -185);
+  const day = addDays(QUANG_NAM_DAY, testInfo.project.name === "desktop" ? -165 : -185);
   await page.goto(`/entry?date=${day}`);
   await tabTo(page, (el) => el.html.includes('type="radio"'));
   await page.keyboard.press("ArrowRight");

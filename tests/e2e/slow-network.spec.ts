@@ -1,14 +1,14 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { Client } from "pg";
-import { addDays, todayInVietnam } from "@/lib/domain/dates";
-import { screenshot, signIn } from "./helpers";
+import { addDays } from "@/lib/domain/dates";
+import { QUANG_NAM_DAY, screenshot, signIn } from "./helpers";
 
 // Commune police work on weak connections. Chrome DevTools' "Slow 3G" profile: 2 s round
 // trip, about 400 kbit/s each way.
 const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: (500 * 1024) / 8 * 0.8, uploadThroughput: (500 * 1024) / 8 * 0.8 };
 
 /** A day before the demo's 90 days that no other spec writes to. */
-const cleanDay = (testInfo: TestInfo) => addDays(todayInVietnam(), -(testInfo.project.name === "desktop" ? 160 : 170));
+const cleanDay = (testInfo: TestInfo) => addDays(QUANG_NAM_DAY, -(testInfo.project.name === "desktop" ? 160 : 170));
 
 async function throttle(page: Page) {
   const cdp = await page.context().newCDPSession(page);

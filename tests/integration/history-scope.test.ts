@@ -11,7 +11,7 @@ import { getProgress } from "@/lib/data/progress";
 import { getRankings } from "@/lib/data/rankings";
 import { getUnitFrame } from "@/lib/data/unit-frame";
 import { listUnits } from "@/lib/data/units";
-import { listAuditEvents } from "@/lib/data/audit-log";
+import { listAuditEvents, listFigureHistory } from "@/lib/data/audit-log";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { historyPathsOf } from "@/lib/data/unit-history";
 import { getCriticismRule } from "@/lib/data/criticism-rule";
@@ -96,6 +96,7 @@ describe("a unit's past is its users' to read", () => {
     // a day (a settings page's unit) is read on it
     expect(cu.homeDay).toBe("2025-06-30");
     expect((await getCriticismRule(cu, "80")).unit.code).toBe("80");
+    expect(await listFigureHistory(cu, "80101")).toEqual([]);
     expect(moi.homeDay).toBeNull();
     expect((await refusal(getCriticismRule(moi, "80")))?.code).toBe("NOT_FOUND");
     expect((await refusal(activatedOn(cu, "70", AFTER)))?.code).toBe("FORBIDDEN");
