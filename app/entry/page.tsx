@@ -24,7 +24,8 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
   const locale = await getLocale();
   const today = todayInVietnam();
   const params = entryParamsSchema.safeParse(await searchParams);
-  const date = params.success && params.data.date && params.data.date <= today ? params.data.date : today;
+  // no day asked: today, or for an account whose unit has ended the day its history stops
+  const date = params.success && params.data.date && params.data.date <= today ? params.data.date : (user.homeDay ?? today);
   const unit = params.success ? params.data.unit : undefined;
   // a long grid (a 2025 province's 94 communes) is paged: one page, one form, one submission
   const rawPage = Number((await searchParams).page);
