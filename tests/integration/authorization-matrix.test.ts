@@ -415,6 +415,8 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/unit-on-day.ts#today": () => [],
   // the units a unit came from (no actor): what a session's actor may read as its unit's past
   "lib/data/unit-history.ts#historyPathsOf": ({ unit }) => [unit.id, testDb()],
+  // the day an ended unit's account opens on (no actor): read into the session user
+  "lib/data/unit-history.ts#homeDayOf": ({ unit }) => [{ id: unit.id, dissolvedOn: new Date("2025-07-01") }, "2026-01-01", testDb()],
   "lib/data/errors.ts#invalidField": () => ["code", "admin.campaigns.refusal.duplicateCode", { code: "dot-1" }],
   "lib/data/errors.ts#userText": () => [new AppError("NOT_FOUND")],
   "lib/data/errors.ts#roleCannotWriteFigures": () => ["leader"],

@@ -111,7 +111,11 @@ describe("read API on a day: units, rankings and progress across the 2025 reorga
       code: "NOT_FOUND",
       message: "Mã 90102 không còn là đơn vị nào vào ngày 01/01/2026: Xã Hai Cũ đã kết thúc ngày 30/06/2025. Đơn vị kế tiếp: Phường Một Mới (90101).",
       successors: [{ code: "90101", name: "Phường Một Mới", href: "/units/90101?asOf=2026-01-01&metric=activated" }],
+      predecessors: [],
     });
+    // before its start, a unit that came from one unit existing that day opens that unit's page
+    const before = loadOrProblem(() => getUnitFrame(province, "90104", { asOf: "2024-06-01" }), { unitCode: "90104", asOf: "2024-06-01", href: (code) => `/units/${code}?asOf=2024-06-01` });
+    await expect(before).rejects.toMatchObject({ digest: expect.stringContaining(";/units/90103?asOf=2024-06-01;") });
     const noSuccessor = await loadOrProblem(() => getUnitFrame(province, "901", { asOf: "2026-01-01", forRanking: true }), { unitCode: "901", asOf: "2026-01-01", href });
     expect(noSuccessor.problem).toMatchObject({ code: "NOT_FOUND", successors: [] });
     expect(noSuccessor.problem?.message).toContain("không có đơn vị kế tiếp");
