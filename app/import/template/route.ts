@@ -1,9 +1,10 @@
-// GET /import/template: a daily CSV pre-filled with the caller's units and every metric for
-// today, values left blank for the user to fill in.
+// GET /import/template[?unit=CODE&date=YYYY-MM-DD]: a daily CSV pre-filled with the caller's
+// units and every metric for the day (default: the account's home day, that is today unless its
+// unit has ended; SessionUserDTO.homeDay), values left blank for the user to fill in.
 import { currentUser } from "@/lib/auth/session";
 import { getDailyGrid } from "@/lib/data/daily-grid";
 import { errorAnswer } from "@/lib/api/errors";
-import { todayInVietnam } from "@/lib/domain/dates";
+import { isIsoDate, todayInVietnam } from "@/lib/domain/dates";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
 import { csvLine } from "@/lib/reports/csv-cell";
@@ -16,8 +17,11 @@ export async function GET(request: Request): Promise<Response> {
 async function template(request: Request): Promise<Response> {
   const user = await currentUser();
   if (!user) return new Response(m("entry.import.notSignedIn"), { status: 401 });
-  const unit = new URL(request.url).searchParams.get("unit");
-  const day = todayInVietnam();
+  const params = new URL(request.url).searchParams;
+  const unit = params.get("unit");
+  const today = todayInVietnam();
+  const asked = params.get("date");
+  const day = asked && isIsoDate(asked) && asked <= today ? asked : (user.homeDay ?? today);
   try {
     const grid = await getDailyGrid(user, day, isUnitCode(unit) ? unit : undefined);
     // The header is the machine's column names, which the import reads in any language.
