@@ -123,7 +123,12 @@ export async function importReorganisation(actor: Actor, input: ReorganisationIn
        FROM unit u WHERE ${EXISTS_ON("u", "$1::date")}`,
       dayToDate(addDays(date, -1)),
     );
-    const plan = planReorganisation({ date, levels, units, changes, old: old.map((u) => ({ ...u, dissolvedOn: u.dissolvedOn ? dateToDay(u.dissolvedOn) : null })) });
+    // provinces an earlier load started on the date (their part of the files is left as it is)
+    const started = await tx.unit.findMany({ where: { parentId: null, validFrom: dayToDate(date) }, select: { code: true } });
+    const plan = planReorganisation({
+      date, levels, units, changes, started: new Set(started.map((u) => u.code)),
+      old: old.map((u) => ({ ...u, dissolvedOn: u.dissolvedOn ? dateToDay(u.dissolvedOn) : null })),
+    });
     const lineOf = new Map(units.map((u) => [u.code, u.line]));
     const issues: Issue[] = [
       ...plan.issues.map((i) => ({ file: i.file, line: i.line, reason: i.reason, message: m(`validation.reorganisation.${i.reason}` as MessageKey, i.params) })),

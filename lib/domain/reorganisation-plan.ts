@@ -40,7 +40,7 @@ export interface OldUnit {
 
 export type PlanIssueReason =
   | "duplicateCode" | "unknownParent" | "levelUndefined" | "levelMismatch" | "parentRequired"
-  | "otherDate" | "newCodeUnknown" | "fullWithOthers" | "duplicateChange" | "endsLater" | "codeInUse";
+  | "otherDate" | "newCodeUnknown" | "fullWithOthers" | "duplicateChange" | "endsLater" | "codeInUse" | "allLoaded";
 
 export interface PlanIssue {
   /** null: a unit found in the database only, in neither file (its message names it; line 0) */
@@ -100,6 +100,12 @@ export interface ReorganisationSummary {
   /** mapping rows whose old code names no unit of this database on the day before */
   notInDatabase: number;
   provinces: ProvinceCount[];
+  /**
+   * provinces of the list that an earlier load already started on the date (a province loaded
+   * alone, then the whole country's files): left as they are, with their units and the mapping
+   * rows into them; absent when none (and from summaries stored before the rule)
+   */
+  alreadyLoaded?: { code: string; name: string }[];
 }
 
 export interface ReorganisationPlan {
@@ -120,9 +126,13 @@ export function planReorganisation(input: {
   units: readonly NewUnitRow[];
   changes: readonly ChangeRow[];
   old: readonly OldUnit[];
+  /** the codes of the provinces (roots) that start on the date already */
+  started?: ReadonlySet<string>;
 }): ReorganisationPlan {
-  const { date, levels, units, changes, old } = input;
+  const { date, levels, old } = input;
+  const { units, changes, alreadyLoaded } = leaveLoadedProvinces(input.units, input.changes, input.started ?? new Set());
   const issues: PlanIssue[] = [];
+  if (alreadyLoaded.length && !units.length) issues.push({ file: null, line: 0, reason: "allLoaded", params: { date: formatDay(date) } });
   const unitIssue = (line: number, reason: PlanIssueReason, params: Record<string, string> = {}) => issues.push({ file: "units", line, reason, params });
   const changeIssue = (line: number, reason: PlanIssueReason, params: Record<string, string> = {}) => issues.push({ file: "changes", line, reason, params });
 
@@ -245,6 +255,8 @@ export function planReorganisation(input: {
     districtsAbolished: districts.length,
     notInDatabase,
     provinces: provinceCounts(ordered, continuing, changes, oldByCode, paths),
+    // only when there are some: a summary without them reads as before the rule
+    ...(alreadyLoaded.length ? { alreadyLoaded } : {}),
   };
   return {
     issues,
@@ -256,6 +268,33 @@ export function planReorganisation(input: {
     endingIds: ending.map((u) => u.id),
     successions,
     summary,
+  };
+}
+
+/**
+ * The files without the provinces already started on the date (each with every unit under it
+ * and every mapping row into one of them): loading the whole country after one province adds
+ * the others and leaves the first as it is, rather than refusing its codes as taken.
+ */
+function leaveLoadedProvinces(units: readonly NewUnitRow[], changes: readonly ChangeRow[], started: ReadonlySet<string>) {
+  const roots = units.filter((u) => u.parentCode === null && started.has(u.code));
+  if (!roots.length) return { units, changes, alreadyLoaded: [] };
+  const parentOf = new Map(units.map((u) => [u.code, u.parentCode]));
+  const rootOf = (code: string): string => {
+    let current = code;
+    // bounded: a cycle in a file is refused by the rules, not looped on here
+    for (let depth = 0; depth < 16; depth++) {
+      const parent = parentOf.get(current);
+      if (!parent) return current;
+      current = parent;
+    }
+    return current;
+  };
+  const loaded = new Set(roots.map((r) => r.code));
+  return {
+    units: units.filter((u) => !loaded.has(rootOf(u.code))),
+    changes: changes.filter((c) => !loaded.has(rootOf(c.newCode))),
+    alreadyLoaded: roots.map((r) => ({ code: r.code, name: r.name })).sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
 

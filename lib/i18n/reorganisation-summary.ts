@@ -24,5 +24,6 @@ export function summaryLines(summary: ReorganisationSummary): string[] {
     ...summary.provinces.map((p) => `  ${m(`${k}.province`, {
       code: p.code, name: p.name, state: m(p.continues ? `${k}.continues` : `${k}.starts`), units: n(p.units), predecessors: n(p.predecessors), oldProvinces: p.oldProvinces.join(", ") || "—",
     })}`),
+    ...(summary.alreadyLoaded?.length ? [m(`${k}.alreadyLoaded`), ...summary.alreadyLoaded.map((p) => `  ${p.code} ${p.name}`)] : []),
   ];
 }

@@ -9,12 +9,16 @@ import { getRankings } from "@/lib/data/rankings";
 import { getProgress } from "@/lib/data/progress";
 import { getReportingStatus } from "@/lib/data/reporting-status";
 import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
-import { addDays, todayInVietnam } from "@/lib/domain/dates";
+import { addDays, dayToDate, todayInVietnam } from "@/lib/domain/dates";
+import { existsOnWhere } from "@/lib/db/unit-lifetime";
 import { ADMIN } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
 import { refusal } from "../support/refusal";
 import { resolveReportTarget } from "@/lib/data/weekly-report-envelope";
 import { formatIsoWeek } from "@/lib/domain/weeks";
+import { importReorganisation } from "@/lib/data/reorganisation";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 const NOW = new Date("2026-12-04T03:00:00Z");
 const TODAY = todayInVietnam(NOW);
@@ -99,4 +103,24 @@ describe("the demo's present", () => {
     expect(hoian.homeDay).toBeNull();
     expect((await signedIn("danang")).homeDay).toBeNull();
   });
+
+  it("takes the whole country's files after the one city: Đà Nẵng is left as it is, the 33 other provinces start", async () => {
+    const db = testDb();
+    const data = (file: string) => readFileSync(path.join(process.cwd(), "prisma", "data", file), "utf8");
+    const run = { date: REORGANISATION_DAY, unitsText: data("admin-units-vn-2025-07.csv"), changesText: data("unit-changes-vn-2025-07.csv") };
+    const daNang = await db.unit.findMany({ where: { path: { startsWith: "48/" } }, orderBy: { id: "asc" }, select: { id: true, code: true, name: true, validFrom: true, dissolvedOn: true } });
+    const checked = await importReorganisation(ADMIN, { ...run, dryRun: true });
+    expect(checked).toMatchObject({ ok: true, errorCount: 0 });
+    const summary = checked.summary!;
+    expect(summary.alreadyLoaded).toEqual([{ code: "48", name: "Thành phố Đà Nẵng" }]);
+    // 33 provinces and their 3,227 communes; nothing of Quảng Nam's ends again
+    expect({ starting: summary.starting, ending: summary.ending, provinces: summary.provinces.length }).toEqual({ starting: 33 + 3_321 - 94, ending: 0, provinces: 33 });
+    expect(await importReorganisation(ADMIN, run)).toMatchObject({ ok: true });
+    const today = dayToDate(TODAY);
+    expect(await db.unit.count({ where: { parentId: null, ...existsOnWhere(today) } })).toBe(34);
+    expect(await db.unit.count({ where: { level: 2, ...existsOnWhere(today) } })).toBe(3_321);
+    expect(await db.unit.findMany({ where: { path: { startsWith: "48/" } }, orderBy: { id: "asc" }, select: { id: true, code: true, name: true, validFrom: true, dissolvedOn: true } })).toEqual(daNang);
+    // and a third time: every province is there already, nothing to write
+    expect(await importReorganisation(ADMIN, { ...run, dryRun: true })).toMatchObject({ ok: false, errorCount: 1, errors: [{ file: null, message: "Mọi tỉnh, thành phố trong tệp đã được nạp với ngày 01/07/2025; không có gì để ghi." }] });
+  }, 300_000);
 });

@@ -96,4 +96,22 @@ describe("planReorganisation", () => {
     expect(withLocale("vi", () => m("validation.reorganisation.endsLater", plan.issues[1].params))).toBe("Đơn vị Old 10002 (10002) đã có ngày kết thúc 31/08/2025; bỏ ngày đó trước khi sắp xếp.");
     expect(withLocale("en", () => m("validation.reorganisation.endsLater", plan.issues[1].params))).toBe("Unit Old 10002 (10002) already ends on 31/08/2025; remove that end before the reorganisation.");
   });
+
+  it("leaves a province an earlier load started on the date as it is, with its units and the mapping rows into them, and plans the others", () => {
+    const units = fresh([["10", null, 1], ["10001", "10", 2], ["30", null, 1], ["30001", "30", 2]]);
+    const changes = change([["10", "10"], ["10001", "10001"], ["20", "30"], ["20001", "30001"]]);
+    const plan = planReorganisation({ date: DATE, levels: LEVELS, old, units, changes, started: new Set(["10"]) });
+    expect(plan.issues).toEqual([]);
+    expect(plan.summary.alreadyLoaded).toEqual([{ code: "10", name: "New 10" }]);
+    expect(plan.create.map((u) => u.code)).toEqual(["30", "30001"]);
+    expect(plan.continuing).toEqual([]);
+    // province 10's old tree is not this load's to end: only what maps into 30 does
+    expect(plan.endingIds.map((id) => old.find((u) => u.id === id)!.code).sort()).toEqual(["20", "20001", "201"]);
+    expect(plan.successions.map((s) => s.successorCode).sort()).toEqual(["30", "30001"]);
+
+    // every province loaded already: nothing to write, said once
+    const again = planReorganisation({ date: DATE, levels: LEVELS, old, units, changes, started: new Set(["10", "30"]) });
+    expect(again.issues).toEqual([{ file: null, line: 0, reason: "allLoaded", params: { date: "01/07/2025" } }]);
+    expect(withLocale("vi", () => m("validation.reorganisation.allLoaded", again.issues[0].params))).toBe("Mọi tỉnh, thành phố trong tệp đã được nạp với ngày 01/07/2025; không có gì để ghi.");
+  });
 });

@@ -7,6 +7,7 @@ import { requireAdminForPage } from "@/lib/auth/session";
 import { listReorganisations } from "@/lib/data/reorganisation";
 import { formatDay, formatNumber } from "@/lib/domain/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { withLocale } from "@/lib/i18n/message";
 import { summaryLines } from "@/lib/i18n/reorganisation-summary";
 import { reorganisationAction, undoReorganisationAction } from "./actions";
 
@@ -80,7 +81,7 @@ export default async function ReorganisationPage() {
           <details key={r.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm" data-reorganisation-details={r.id}>
             <summary className="cursor-pointer font-medium">{t("reorganisation.page.details", { id: String(r.id), date: formatDay(r.effectiveDate) })}</summary>
             <ul className="mt-1 space-y-0.5">
-              {summaryLines(r.summary).slice(1).map((line, i) => <li key={i} className={line.startsWith("  ") ? "pl-4 text-slate-700" : ""}>{line.trim()}</li>)}
+              {withLocale(locale, () => summaryLines(r.summary)).slice(1).map((line, i) => <li key={i} className={line.startsWith("  ") ? "pl-4 text-slate-700" : ""}>{line.trim()}</li>)}
             </ul>
           </details>
         ))}
