@@ -53,7 +53,8 @@ export async function DashboardFrame(props: {
   return (
     <main className="mx-auto max-w-6xl space-y-5 px-3 py-4 sm:px-4">
       <div className="space-y-2">
-        <nav aria-label={t("frame.breadcrumbs")}>
+        {/* a root unit's trail would only repeat its heading */}
+        {unit.breadcrumbs.length > 0 && <nav aria-label={t("frame.breadcrumbs")}>
           <ol className="flex flex-wrap items-center gap-1 text-sm text-slate-600">
             {unit.breadcrumbs.map((crumb) => (
               <li key={crumb.code} className="flex items-center gap-1">
@@ -67,7 +68,7 @@ export async function DashboardFrame(props: {
             ))}
             <li aria-current="page" className="font-medium text-slate-900">{unit.name}</li>
           </ol>
-        </nav>
+        </nav>}
         {unit.parentRanking && (
           <p className="text-sm">
             <Link href={viewHref(`/units/${unit.parentRanking.code}/rankings`, view)} data-testid="parent-ranking"

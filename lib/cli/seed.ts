@@ -7,8 +7,9 @@ runCommand(async () => {
   const { options } = parseArgs(process.argv.slice(2));
   const { client } = await openDatabase();
   if (options.demo) {
-    // --present: Quảng Nam's campaign in 2023, the reorganisation of 01/07/2025 and Đà Nẵng's campaign to today
-    const summary = await seedDemo(client, new Date(), { present: Boolean(options.present) });
+    // Quảng Nam's campaign in 2023, the reorganisation of 01/07/2025 and Đà Nẵng's campaign to
+    // today; `--demo 2023`: Quảng Nam's tree alone, its figures up to today
+    const summary = await seedDemo(client, new Date(), { present: options.demo !== "2023" });
     console.log(summary.seeded ? `Demo loaded: ${summary.units} units, ${summary.figures} figures.` : "Demo already loaded; nothing changed.");
   } else {
     await seedReference(client);

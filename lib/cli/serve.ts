@@ -23,9 +23,9 @@ async function prepareDatabase(): Promise<string> {
   const { url, client } = await openDatabase();
   try {
     if ((await client.unit.count()) === 0 && process.env.SEED_DEMO !== "0") {
-      // SEED_DEMO=present: the demo with its present (lib/db/seed/demo.ts, DemoOptions)
-      const present = process.env.SEED_DEMO === "present";
-      console.log(present ? "Empty database: loading the demo province and its present…" : "Empty database: loading the demo province…");
+      // the demo with its present (lib/db/seed/demo.ts, DemoOptions); SEED_DEMO=2023: Quảng Nam's tree alone, its figures up to today
+      const present = process.env.SEED_DEMO !== "2023";
+      console.log(present ? "Empty database: loading the demo (Quảng Nam in 2023, Đà Nẵng today)…" : "Empty database: loading the demo province…");
       const summary = await seedDemo(client, new Date(), { present });
       console.log(`Demo loaded: ${summary.units} units, ${summary.figures} figures.`);
     } else {

@@ -3,8 +3,8 @@ import { addDays, todayInVietnam } from "@/lib/domain/dates";
 import { DEMO_PASSWORD, screenshot, signIn } from "./helpers";
 
 const FORBIDDEN = "Bạn không có quyền thực hiện thao tác này.";
-/** A commune of another district of Quảng Nam: Phường Tân Thạnh, Thành phố Tam Kỳ. */
-const OTHER_DISTRICT_COMMUNE = "20335";
+/** A ward of Thành phố Đà Nẵng other than the demo's `hoian` (Phường Hội An, 20410): Phường Hải Vân. */
+const OTHER_WARD = "20194";
 
 /** Both projects share one database: each makes its own users. */
 const own = (testInfo: TestInfo, name: string) => `${name}-${testInfo.project.name === "desktop" ? "d" : "p"}`;
@@ -25,8 +25,9 @@ async function createUserAsAdmin(page: Page, username: string, password: string)
   const section = page.getByRole("region", { name: "Tạo người dùng" });
   await section.getByLabel("Tên đăng nhập").fill(username);
   await section.getByLabel("Tên hiển thị").fill(`Cán bộ ${username}`);
-  await section.getByLabel("Vai trò").selectOption("district");
-  await section.getByLabel(/Mã đơn vị phụ trách/).fill("517");
+  // a code typed by an administrator names the unit it is today: a ward of Đà Nẵng
+  await section.getByLabel("Vai trò").selectOption("commune");
+  await section.getByLabel(/Mã đơn vị phụ trách/).fill("20410");
   await section.getByLabel(/Mật khẩu ban đầu/).fill(password);
   await section.getByRole("button", { name: "Tạo người dùng" }).click();
   await expect(section.getByRole("status")).toContainText(`Đã tạo người dùng ${username}.`);
@@ -51,9 +52,9 @@ test("an administrator reaches every administration page", async ({ page }, test
   for (const username of ["admin", "tinh", "lanhdao", "nuithanh", "tamnghia"]) await expect(page.locator(`tr[data-user="${username}"]`)).toBeVisible();
   await screenshot(page, testInfo, "admin-users");
   await page.goto("/admin/units?q=nui+thanh");
-  // typed without diacritics: the district and its town, nothing else
+  // typed without diacritics: today's commune, then the district and its town that ended, nothing else
   const found = page.getByRole("table", { name: "Đơn vị khớp với nui thanh" }).locator("tbody tr td:nth-child(2)");
-  await expect(found).toHaveText(["Huyện Núi Thành", "Thị trấn Núi Thành"]);
+  await expect(found).toHaveText(["Xã Núi Thành", "Huyện Núi Thành", "Thị trấn Núi Thành"]);
   await screenshot(page, testInfo, "admin-units-search");
   await page.goto("/admin/campaigns");
   await expect(page.locator("tbody tr[data-campaign]").first()).toBeVisible();
@@ -104,22 +105,22 @@ test("commune police see their district's ranking and enter their own commune on
   await expectForbidden(page, "/admin/users");
 });
 
-test("a district officer's direct POST for another district's commune is refused and writes nothing", async ({ page }) => {
-  await signIn(page, "nuithanh");
+test("a commune officer's direct POST for another commune is refused and writes nothing", async ({ page }) => {
+  await signIn(page, "hoian");
   const day = addDays(todayInVietnam(), -200);
   // as the site's own page would send it: a session-cookie write needs a same-origin Origin
   const post = (unitCode: string) => page.request.post("/api/v1/daily", { headers: { origin: new URL(page.url()).origin }, data: { rows: [{ date: day, unitCode, metric: "dossiers", value: 7 }] } });
-  const refused = await post(OTHER_DISTRICT_COMMUNE);
+  const refused = await post(OTHER_WARD);
   expect(refused.status()).toBe(403);
-  expect(await refused.json()).toEqual({ error: { message: "Có dòng không hợp lệ; không dòng nào được ghi.", fieldErrors: { "rows.0": [`Đơn vị ${OTHER_DISTRICT_COMMUNE} nằm ngoài phạm vi của bạn.`] } } });
+  expect(await refused.json()).toEqual({ error: { message: "Có dòng không hợp lệ; không dòng nào được ghi.", fieldErrors: { "rows.0": [`Đơn vị ${OTHER_WARD} nằm ngoài phạm vi của bạn.`] } } });
   // nothing was written: an administrator's grid for that commune and day is empty
   await page.context().clearCookies();
   await signIn(page, "admin");
-  await page.goto(`/entry?date=${day}&unit=${OTHER_DISTRICT_COMMUNE}`);
-  await expect(page.getByLabel("Hồ sơ định danh điện tử trong ngày, Phường Tân Thạnh", { exact: true })).toHaveValue("");
+  await page.goto(`/entry?date=${day}&unit=${OTHER_WARD}`);
+  await expect(page.getByLabel("Hồ sơ định danh điện tử trong ngày, Phường Hải Vân", { exact: true })).toHaveValue("");
   // and signed out, the same request is 401
   await page.context().clearCookies();
-  expect((await post("21001")).status()).toBe(401);
+  expect((await post("20410")).status()).toBe(401);
 });
 
 test("a deactivated user is signed out at their next click", async ({ page, browser }, testInfo) => {
@@ -127,7 +128,7 @@ test("a deactivated user is signed out at their next click", async ({ page, brow
   await signIn(page, "admin");
   await createUserAsAdmin(page, username, "mat-khau-e2e-123");
   const user = await newSignedInPage(browser, username, "mat-khau-e2e-123");
-  await expect(user.getByRole("heading", { level: 1 })).toHaveText("Huyện Núi Thành");
+  await expect(user.getByRole("heading", { level: 1 })).toHaveText("Phường Hội An");
 
   await openUser(page, username);
   await page.getByRole("button", { name: "Khóa tài khoản" }).click();
@@ -179,9 +180,9 @@ test("a password reset shows a temporary password once and forces a new one at s
 });
 
 test("a user issues an API token shown once, uses it, and a revoked token gets 401", async ({ page }, testInfo) => {
-  await signIn(page, "nuithanh");
+  await signIn(page, "hoian");
   await page.goto("/account/tokens");
-  const name = own(testInfo, "phần mềm huyện");
+  const name = own(testInfo, "phần mềm phường");
   await page.getByLabel(/Tên gợi nhớ/).fill(name);
   await page.getByRole("button", { name: "Tạo mã" }).click();
   const token = (await page.getByTestId("shown-once").textContent())!.trim();
@@ -192,7 +193,7 @@ test("a user issues an API token shown once, uses it, and a revoked token gets 4
   const day = addDays(todayInVietnam(), testInfo.project.name === "desktop" ? -210 : -211);
   const call = () => api.post("/api/v1/daily", {
     headers: { authorization: `Bearer ${token}` },
-    data: { rows: [{ date: day, unitCode: "21001", metric: "dossiers", value: 1 }] },
+    data: { rows: [{ date: day, unitCode: "20410", metric: "dossiers", value: 1 }] },
   });
   expect((await call()).status()).toBe(200);
   await page.reload();
@@ -244,7 +245,7 @@ test("pages carry the security headers, run under the nonce CSP without violatio
   await signIn(page, "admin");
   const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
-  for (const path of ["/dashboard", "/admin/users", "/admin/units?code=517", "/account/tokens", "/entry?unit=517"]) {
+  for (const path of ["/dashboard", "/admin/users", "/admin/units?code=48", "/account/tokens", "/entry?unit=48"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }
@@ -267,25 +268,26 @@ test("logging out ends the session: its cookie no longer works", async ({ page, 
   await signIn(page, "lanhdao");
 });
 
-test("the target grid warns while a district's communes do not add up to its target", async ({ page }, testInfo) => {
+test("the target grid warns while a city's communes do not add up to its target", async ({ page }, testInfo) => {
   await signIn(page, "admin");
   await page.goto("/admin/campaigns");
-  await page.locator("tbody tr[data-campaign] a").first().click();
+  // the demo's current campaign, on Đà Nẵng's 94 communes (lib/db/seed/demo-present.ts)
+  await page.locator('tbody tr[data-campaign="cao-diem-cuoi-nam"] a').click();
   // a milestone of its own for each project, on a metric no other test reads
   const due = testInfo.project.name === "desktop" ? "2027-01-15" : "2027-01-16";
   await page.getByLabel("Chỉ số").selectOption("cccd");
   await page.getByLabel("Ngày của mốc").fill(due);
-  await page.getByLabel("Mã đơn vị cấp trên").fill("517");
+  await page.getByLabel("Mã đơn vị cấp trên").fill("48");
   await page.getByRole("button", { name: "Mở bảng" }).click();
-  const grid = page.getByRole("table", { name: /Chỉ tiêu .* Huyện Núi Thành/ });
+  const grid = page.getByRole("table", { name: /Chỉ tiêu .* Thành phố Đà Nẵng/ });
   await expect(grid).toBeVisible();
-  await grid.getByLabel("Chỉ tiêu Huyện Núi Thành").fill("1000");
-  await grid.getByLabel("Chỉ tiêu Xã Tam Nghĩa").fill("600");
+  await grid.getByLabel("Chỉ tiêu Thành phố Đà Nẵng", { exact: true }).fill("1000");
+  await grid.getByLabel("Chỉ tiêu Phường Hội An", { exact: true }).fill("600");
   await expect(page.getByTestId("children-sum")).toHaveText("600");
-  await expect(page.getByTestId("sum-warning")).toContainText("thiếu 400 so với chỉ tiêu của Huyện Núi Thành (1.000); 16 đơn vị chưa có chỉ tiêu");
+  await expect(page.getByTestId("sum-warning")).toContainText("thiếu 400 so với chỉ tiêu của Thành phố Đà Nẵng (1.000); 93 đơn vị chưa có chỉ tiêu");
   await page.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
   await expect(page.getByText("Đã lưu 2 chỉ tiêu.")).toBeVisible();
-  await expect(page.getByTestId("campaign-warnings")).toContainText("Huyện Núi Thành");
+  await expect(page.getByTestId("campaign-warnings")).toContainText("Thành phố Đà Nẵng");
   await screenshot(page, testInfo, "admin-targets-warning");
 });
 
@@ -312,7 +314,7 @@ test("in English: the login page, a wrong password, the users list, a user and t
   await page.goto("/admin/users");
   await expect(page).toHaveTitle(/Users/);
   await expect(main.getByRole("heading", { level: 1 })).toHaveText("Users");
-  await expect(main.getByRole("columnheader")).toHaveText(["Username", "Display name", "Role", "Scope", "Status", "Last sign-in"]);
+  await expect(main.getByRole("table", { name: "List of users" }).getByRole("columnheader")).toHaveText(["Username", "Display name", "Role", "Scope", "Status", "Last sign-in"]);
   const adminRow = main.locator('tr[data-user="admin"]');
   // the display name is data (the demo seed), not interface text
   await expect(adminRow.locator("td")).toHaveText(["admin", "Quản trị hệ thống", "System administrator", "Whole system", "Active", /\d\d\/\d\d\/\d{4} \d\d:\d\d/]);

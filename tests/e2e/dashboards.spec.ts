@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { mainNavLink, QUANG_NAM_DAY, screenshot, signIn, revealCharts } from "./helpers";
 
-/** The demo's day for Quảng Nam's accounts, where their views open (today, or 07/06/2023 with the demo's present). */
+/** The demo's day for Quảng Nam's accounts, where their views open (07/06/2023: their units ended on 01/07/2025). */
 const today = QUANG_NAM_DAY;
 const daysBefore = (days: number) => {
   const date = new Date(`${today}T00:00:00Z`);

@@ -1,19 +1,18 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { addDays, todayInVietnam } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { DEMO_2023_DAY } from "@/lib/db/seed/demo-figures";
 
 export const DEMO_PASSWORD = "demo-vneid-2026";
 
-/**
- * Whether the server seeded the demo with its present (`SEED_DEMO=present`, README "The demo's
- * present"): Quảng Nam's campaign then ends on 07/06/2023, where the views of its accounts
- * (`tinh`, `lanhdao`, `nuithanh`, `tamnghia`) open, and Thành phố Đà Nẵng's runs to today.
+/*
+ * The server seeds the demo with its present (README "The demo"): Quảng Nam's campaign ends on
+ * 07/06/2023, where the views of its accounts (`tinh`, `lanhdao`, `nuithanh`, `tamnghia`, whose
+ * units ended on 30/06/2025) open, and Thành phố Đà Nẵng's (`danang`, `hoian`) runs to today.
  */
-export const PRESENT = process.env.SEED_DEMO === "present";
-/** The day Quảng Nam's demo campaign ends on, and its accounts' views open on: today, or 07/06/2023 with the present. */
-export const QUANG_NAM_DAY = PRESENT ? DEMO_2023_DAY : todayInVietnam();
-/** An instant on the day after QUANG_NAM_DAY (the weekly report's default week is the last complete one then), or now. */
-export const QUANG_NAM_NOW = PRESENT ? new Date(`${addDays(DEMO_2023_DAY, 1)}T05:00:00Z`) : new Date();
+/** The day Quảng Nam's demo campaign ends on, and its accounts' views open on: 07/06/2023. */
+export const QUANG_NAM_DAY = DEMO_2023_DAY;
+/** An instant on the day after QUANG_NAM_DAY (the weekly report's default week is the last complete one then). */
+export const QUANG_NAM_NOW = new Date(`${addDays(DEMO_2023_DAY, 1)}T05:00:00Z`);
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");

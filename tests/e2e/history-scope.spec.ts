@@ -5,7 +5,7 @@
 // another province stays closed. The fixture lives only in 2020, so no other spec's day sees it.
 import { expect, test, type TestInfo } from "@playwright/test";
 import { withFixture, unitInserter } from "./db-fixture";
-import { PRESENT, QUANG_NAM_DAY, screenshot, signIn } from "./helpers";
+import { QUANG_NAM_DAY, screenshot, signIn } from "./helpers";
 import { formatDay } from "@/lib/domain/format";
 
 const accountOf = (testInfo: TestInfo) => `lichsu-${testInfo.project.name}`;
@@ -81,8 +81,6 @@ test("a new province's official reads the province it came from on the old days,
 // today, with no district wording; moving the view's date to 2023 shows Quảng Nam's districts,
 // the city's past, with the line saying which structure the view shows.
 test("Đà Nẵng's official ranks 94 communes today, and on a 2023 day reads Quảng Nam's districts", async ({ page }, testInfo) => {
-  // the demo's present (README "The demo's present"): until it is the default demo, only on a server started with SEED_DEMO=present
-  test.skip(!PRESENT, "needs the demo's present (SEED_DEMO=present)");
   if (testInfo.project.name === "desktop") await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, "danang");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Thành phố Đà Nẵng");
