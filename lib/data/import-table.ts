@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { todayInVietnam } from "@/lib/domain/dates";
 import {
-  cellAddress, cellOfRef, dayAbove, findWideHeader, headerKey, matchUnit, readWideRows, templateReading, unitNameKey,
+  cellAddress, cellOfRef, dayAbove, findWideHeader, headerKey, isLongHeader, matchUnit, readWideRows, templateReading, unitNameKey,
   type CellIssue, type EntryKind, type MetricNames, type NameMatch, type TableCell, type TableReading, type TableRow, type UnitChoice,
 } from "@/lib/domain/wide-table";
 import { isUnitCode } from "@/lib/domain/unit-codes";
@@ -57,7 +57,7 @@ export async function importDailyTable(actor: Actor, upload: DailyUpload, option
   const metrics = await db().metric.findMany({ select: { code: true, nameVi: true, nameEn: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
   const first = upload.rows[0]?.cells.map((cell) => String(cell).trim().toLowerCase()) ?? [];
   const long = () => importCsv(actor, "daily", upload.text ?? sheetToCsv(upload.rows), options).then((result) => ({ layout: "long" as const, result, units: 0 }));
-  if (first.includes("metric") || first.includes("value")) return long();
+  if (isLongHeader(first)) return long();
 
   if (options.mapping) return importMapped(actor, upload.rows, metrics, options.mapping, options);
   const header = findWideHeader(upload.rows, metrics);
@@ -73,7 +73,7 @@ export async function importDailyTable(actor: Actor, upload: DailyUpload, option
   const stored = await getImportMapping(actor);
   if (stored && headersMatch(upload.rows, stored.mapping, stored.headers)) return importMapped(actor, upload.rows, metrics, stored.mapping, { ...options, remember: false });
   // a machine layout with a column missing or misspelt: its own refusal says which
-  if (first.includes("unit_code") || first.includes("date")) return long();
+  if (upload.rows.length === 0 || first.some((cell) => cell.includes("unit_code")) || first.includes("date")) return long();
   return { layout: "unknown", analysis: await analyse(actor, upload.rows, metrics, options.day) };
 }
 

@@ -76,6 +76,12 @@ export function columnRole(header: TableCell, metrics: readonly MetricNames[]): 
   return metric ? { role: "metric", metric: metric.code, kind } : { role: "other" };
 }
 
+/** Whether a file's first row is the machine layout's header (`date,unit_code,metric,value,…`): one line per unit and metric. */
+export function isLongHeader(cells: readonly TableCell[]): boolean {
+  const names = cells.map((cell) => String(cell).trim().toLowerCase());
+  return names.includes("metric") || names.includes("value");
+}
+
 /** Where the wide layout's header is, and what each of its columns holds. */
 export interface WideHeader {
   headerRow: number;

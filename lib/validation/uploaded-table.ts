@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/data/errors";
 import { m } from "@/lib/i18n/message";
-import type { TableRow } from "@/lib/domain/wide-table";
+import { isLongHeader, type TableRow } from "@/lib/domain/wide-table";
 import { csvTableRows, type CsvIssue } from "./csv";
 import { decodeUtf8 } from "./import-file";
 import { readXlsxSheet, XLSX_LIMITS, XlsxLimitError, xlsxToCsv } from "./xlsx";
@@ -29,6 +29,10 @@ export async function readDailyUpload(file: File): Promise<DailyUpload | null> {
   if (!file.name.toLowerCase().endsWith(".xlsx")) {
     const text = decodeUtf8(bytes);
     if (text === null) return null;
+    // the machine layout is read from the text, streamed: only its header is looked at here
+    const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0];
+    const header = csvTableRows(firstLine, XLSX_LIMITS.maxColumns) ?? [];
+    if (isLongHeader(header[0]?.cells ?? [])) return { rows: header, settings: {}, text };
     return { rows: csvTableRows(text, XLSX_LIMITS.maxColumns) ?? [], settings: {}, text };
   }
   const sheet = await readXlsx(() => readXlsxSheet(bytes));

@@ -3,7 +3,8 @@
 // the official list of 2023; its district officer fills the template, in both modes, and maps
 // a table laid out as the district keeps it.
 import ExcelJS from "exceljs";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { importDailyAction } from "@/app/import/actions";
 import type { Actor } from "@/lib/auth/permissions";
 import { saveDailyFigures, type DailyRow } from "@/lib/data/daily-save";
 import { getDailyTemplate } from "@/lib/data/import-template";
@@ -17,6 +18,11 @@ import type { TableMapping } from "@/lib/validation/table-mapping";
 import { readDailyUpload } from "@/lib/validation/uploaded-table";
 import { addUser } from "../support/users";
 import { resetDatabase, testDb } from "./helpers";
+import { signInAs } from "./hostile/signed-in";
+
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/headers", async () => (await import("./request-cookies")).nextHeaders);
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getServerSession: async () => (await import("./hostile/signed-in")).currentSession() }));
 
 const NOW = new Date();
 const DAY = addDays(todayInVietnam(NOW), -20);
@@ -267,5 +273,26 @@ describe("a district's own report table", () => {
     const tamNghia = communes.find((c) => c.name === "Xã Tam Nghĩa")!;
     const resolved = await importFile(await file(), { mapping: { ...mapping, names: { "tam nghia cu": tamNghia.code } } });
     expect(resultOf(resolved)).toMatchObject({ ok: true, written: 51 });
+  });
+
+  it("through the import page's action: mapped on the first check, saved with the write, and the next day's file read with the saved mapping", async () => {
+    await signInAs({ id: nuithanh.id! });
+    const day = addDays(DAY, -7);
+    const send = async (file: File, fields: Record<string, string> = {}) => {
+      const form = new FormData();
+      form.set("file", file);
+      form.set("dryRun", "1");
+      for (const [key, value] of Object.entries(fields)) form.set(key, value);
+      return importDailyAction(form);
+    };
+    const first = await send(await ownTable(day, (i) => i));
+    if (!first.ok || !("analysis" in first)) throw new Error(`expected a table to map: ${JSON.stringify(first)}`);
+    const mapping = JSON.stringify({ ...first.analysis.suggested, skip: [], names: {} });
+    expect(await send(await ownTable(day, (i) => i), { mapping })).toMatchObject({ ok: true, layout: "mapped", units: 17, remembered: false, result: { ok: true, dryRun: true } });
+    expect(await send(await ownTable(day, (i) => i), { mapping, dryRun: "0", remember: "1" })).toMatchObject({ ok: true, result: { ok: true, written: 51 } });
+    expect(await send(await ownTable(addDays(day, 1), (i) => i + 1))).toMatchObject({ ok: true, layout: "mapped", remembered: true, result: { ok: true } });
+    // the template still reads as the template, and the machine layout as before
+    expect(await send(await filled("daily", figure))).toMatchObject({ ok: true, layout: "wide", units: 17, result: { ok: true, rows: 68 } });
+    expect(await send(new File([`date,unit_code,metric,value\n${day},${communes[0].code},cccd,1`], "may.csv"))).toMatchObject({ ok: true, layout: "long", result: { ok: true, rows: 1 } });
   });
 });
