@@ -20,6 +20,8 @@ const GREY: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb:
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDBEAFE" } };
 const THIN: Partial<ExcelJS.Borders> = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
 const INTEGER = "#,##0";
+/** Excel's own face (LibreOffice shows its metric twin, Carlito): a font set without a name falls back to a serif. */
+const FONT = "Calibri";
 
 function words(model: DailyTemplateDTO) {
   const metricName = (metric: DailyTemplateDTO["metrics"][number]) => (currentLocale() === "en" ? metric.nameEn : metric.nameVi);
@@ -62,7 +64,7 @@ export async function dailyTemplateXlsx(model: DailyTemplateDTO): Promise<Buffer
     },
     headerFooter: { oddFooter: "&C&P / &N" },
   });
-  sheet.columns = [{ width: 5 }, { width: 9 }, { width: 24 }, ...model.metrics.flatMap(() => [{ width: 13 }, { width: 15 }])];
+  sheet.columns = [{ width: 5 }, { width: 9 }, { width: 24 }, ...model.metrics.flatMap(() => [{ width: 14 }, { width: 15 }])];
   const banner = (row: number, text: string, font: Partial<ExcelJS.Font>, height: number) => {
     sheet.mergeCells(row, 1, row, width);
     const cell = sheet.getCell(row, 1);
@@ -71,13 +73,14 @@ export async function dailyTemplateXlsx(model: DailyTemplateDTO): Promise<Buffer
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     sheet.getRow(row).height = height;
   };
-  banner(1, `${w.title}\n${w.subtitle}`, { bold: true, size: 13 }, 36);
-  banner(2, w.note, { italic: true, size: 9 }, 30);
+  banner(1, `${w.title}\n${w.subtitle}`, { name: FONT, bold: true, size: 13 }, 36);
+  banner(2, w.note, { name: FONT, italic: true, size: 9 }, 30);
   const header = sheet.getRow(TEMPLATE_HEADER_ROW);
   header.values = w.header;
-  header.height = 48;
+  // five lines of a reference column's header ("… đến hết 19/11/2026 (tham khảo)") at its width
+  header.height = 80;
   header.eachCell((cell, column) => {
-    cell.font = { bold: true, size: 10 };
+    cell.font = { name: FONT, bold: true, size: 10 };
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     cell.border = THIN;
     cell.fill = column > 3 && (column - 3) % 2 === 1 ? GREY : HEADER_FILL;
@@ -85,6 +88,7 @@ export async function dailyTemplateXlsx(model: DailyTemplateDTO): Promise<Buffer
   model.rows.forEach((_, index) => {
     const row = sheet.getRow(TEMPLATE_HEADER_ROW + 1 + index);
     row.values = rowCells(model, index);
+    row.height = 18;
     for (let column = 1; column <= width; column++) {
       const cell = row.getCell(column);
       cell.border = THIN;
@@ -94,7 +98,7 @@ export async function dailyTemplateXlsx(model: DailyTemplateDTO): Promise<Buffer
       if (column === 2) cell.numFmt = "@";
       if (column > 3 && !input) {
         cell.fill = GREY;
-        cell.font = { color: { argb: "FF52525B" } };
+        cell.font = { name: FONT, color: { argb: "FF52525B" } };
       }
       if (input) {
         cell.protection = { locked: false };
