@@ -51,7 +51,7 @@ runCommand(async () => {
     if (!xlsx && text === null) throw new CliError(notUtf8Message());
     const upload = xlsx ? { ...(await readXlsxSheet(bytes)), text: null } : { rows: csvTableRows(text!, XLSX_LIMITS.maxColumns) ?? [], settings: {}, text };
     const answer = await importDailyTable(actor, upload, { ...common, ...(typeof options.date === "string" ? { day: options.date } : {}), unbounded: true });
-    if (!("result" in answer)) throw new CliError("The table's layout is not recognised: map it once on the import page (/import) as this user (--as), then import it again. / Chưa nhận ra bảng: chọn cách đọc trên trang nhập rồi nhập lại.");
+    if (!("result" in answer)) throw new CliError("The table's layout is not recognised: map it once on the import page (/import) as this user (--as), then import it again. / Chưa nhận ra bảng: chọn cách đọc trên trang nhập rồi nhập lại."); // i18n-data: CLI output for operators, in both languages at once
     result = answer.result;
   } else if (kind.data === "daily") {
     const progress = cliProgress();
