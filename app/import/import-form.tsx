@@ -107,6 +107,7 @@ export function ImportForm({ text, progressText, mappingText, defaultDay, locale
       </div>
       <div role="status" aria-live="polite">
         {answer && !answer.ok && <p className="text-red-700">{answer.message} {Object.values(answer.fieldErrors).flat().join(" ")}</p>}
+        {answer?.ok && "analysis" in answer && <p>{mappingText.intro}</p>}
         {read?.remembered && <p>{text.remembered}</p>}
         {result?.ok && result.dryRun && <p className="text-emerald-800">{fill(wide ? text.validWide : text.valid, { rows: n(result.rows), units: n(read?.units ?? 0) })}</p>}
         {result?.ok && !result.dryRun && <p className="text-emerald-800">{fill(wide ? text.writtenWide : text.written, { rows: n(result.rows), written: n(result.written), units: n(read?.units ?? 0) })}</p>}
