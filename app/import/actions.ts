@@ -5,13 +5,16 @@ import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { currentUser } from "@/lib/auth/session";
 import { guardAction } from "@/lib/auth/action-errors";
 import { ERROR_MESSAGES } from "@/lib/i18n/error-messages";
-import { importCsv, type ImportResult } from "@/lib/data/import";
+import type { ImportResult } from "@/lib/data/import";
+import { importDailyTable, type TableAnalysisDTO, type TableLayout } from "@/lib/data/import-table";
 import { trackImportProgress } from "@/lib/data/import-progress-registry";
 import { m } from "@/lib/i18n/message";
 import { inRequestLocale } from "@/lib/i18n/server";
-import { decodeUtf8, IMPORT_MAX_BYTES, importTooLargeMessage, notUtf8Message } from "@/lib/validation/import-file";
+import { IMPORT_MAX_BYTES, importTooLargeMessage, notUtf8Message } from "@/lib/validation/import-file";
 import { importProgressIdSchema } from "@/lib/validation/import-progress";
-import { readUploadedTable } from "@/lib/validation/uploaded-table";
+import { isoDaySchema } from "@/lib/validation/import-rows";
+import { parseTableMapping } from "@/lib/validation/table-mapping";
+import { readDailyUpload } from "@/lib/validation/uploaded-table";
 
 const importFormSchema = z.object({
   file: z.instanceof(File, { error: () => m("validation.file.missing") })
@@ -22,16 +25,27 @@ const importFormSchema = z.object({
   reason: z.string().trim().max(500, { error: () => m("validation.reason.tooLongShort") }).default(""),
   /** the page's id for following this import's progress; a malformed one is ignored, the import runs without */
   progressId: importProgressIdSchema.optional().catch(undefined),
+  /** a table mapped on the page (lib/validation/table-mapping.ts), as JSON; absent: the file's own layout */
+  mapping: z.string().max(100_000).optional(),
+  /** the day of a mapped table that states none */
+  day: isoDaySchema.optional().catch(undefined),
+  /** remember the mapping once the import is written */
+  remember: z.enum(["1", "0"]).default("0").transform((v) => v === "1"),
 });
 
 /** A broken 20 MB file can have hundreds of thousands of bad rows: the page gets the first ones and the count. */
 const ERRORS_SHOWN = 200;
 
-export type ImportActionResult = { ok: true; result: ImportResult; errorsNotShown: number } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+export type ImportActionResult =
+  | { ok: true; result: ImportResult; errorsNotShown: number; layout: TableLayout; units: number; remembered: boolean }
+  | { ok: true; analysis: TableAnalysisDTO }
+  | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
 /**
- * Preview (dry run) or write a daily file, CSV or Excel .xlsx with the same columns: the
- * same code path as `npm run import` (an .xlsx sheet is read as CSV text first).
+ * Preview (dry run) or write a daily file, CSV or Excel .xlsx: the machine layout (the same
+ * code path as `npm run import`), the commune-per-row table, or the user's own table read with
+ * the mapping chosen on the page or remembered; an unknown table is answered with what the page
+ * needs to map it.
  */
 export async function importDailyAction(form: FormData): Promise<ImportActionResult> {
   return inRequestLocale(() => guardAction("importDailyAction", "entry.import.failed", () => importDaily(form)));
@@ -43,27 +57,26 @@ async function importDaily(form: FormData): Promise<ImportActionResult> {
   const user = await currentUser();
   if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
   if (!canEditFiguresAnywhere(user)) return { ok: false, message: ERROR_MESSAGES.FORBIDDEN, fieldErrors: {} };
-  const { file, dryRun, confirmSpikes, reason, progressId } = parsed.data;
+  const { file, dryRun, confirmSpikes, reason, progressId, mapping, day, remember } = parsed.data;
   // registered before the file is read, so that the page's polls find it from the start
   const progress = progressId ? trackImportProgress(user, progressId) : null;
   try {
-    const text = await fileText(file);
-    if (typeof text !== "string") return text;
-    const result = await importCsv(user, "daily", text, { dryRun, confirmSpikes, ...(reason ? { reason } : {}), ...(progress ? { onProgress: progress.onProgress } : {}) });
+    // an .xlsx file's refusals (a limit it is over, an unreadable file) are typed errors that guardAction answers
+    const upload = await readDailyUpload(file);
+    if (upload === null) return { ok: false, message: notUtf8Message(), fieldErrors: { file: [notUtf8Message()] } };
+    const chosen = parseTableMapping(mapping);
+    const answer = await importDailyTable(user, upload, {
+      dryRun, confirmSpikes, remember, mapping: chosen,
+      ...(day ? { day } : {}), ...(reason ? { reason } : {}), ...(progress ? { onProgress: progress.onProgress } : {}),
+    });
+    if (!("result" in answer)) return { ok: true, analysis: answer.analysis };
+    const { result } = answer;
     if (result.ok && !result.dryRun) revalidatePath("/entry");
-    return { ok: true, result: { ...result, errors: result.errors.slice(0, ERRORS_SHOWN) }, errorsNotShown: Math.max(0, result.errorCount - Math.min(result.errors.length, ERRORS_SHOWN)) };
+    return {
+      ok: true, layout: answer.layout, units: answer.units, remembered: answer.layout === "mapped" && chosen === null,
+      result: { ...result, errors: result.errors.slice(0, ERRORS_SHOWN) }, errorsNotShown: Math.max(0, result.errorCount - Math.min(result.errors.length, ERRORS_SHOWN)),
+    };
   } finally {
     progress?.finish();
   }
-}
-
-/**
- * The file as CSV text, or the refusal to answer. An .xlsx sheet is converted by
- * readUploadedTable, whose refusals (which limit a file is over, or an unreadable file) are
- * typed errors that guardAction answers.
- */
-async function fileText(file: File): Promise<string | ImportActionResult> {
-  if (file.name.toLowerCase().endsWith(".xlsx")) return readUploadedTable(file);
-  const decoded = decodeUtf8(await file.arrayBuffer());
-  return decoded ?? { ok: false, message: notUtf8Message(), fieldErrors: { file: [notUtf8Message()] } };
 }

@@ -10,7 +10,7 @@ export const AUDIT_ACTIONS = [
   "unit.create", "unit.update", "unit.rename", "unit.dissolve", "unit.merge", "unit.reorganise", "unit.reorganise_undo",
   "campaign.create", "campaign.update",
   "target.create", "target.update", "target.delete",
-  "lock.create", "report.issue", "issuing.update", "criticism_rule.update",
+  "lock.create", "report.issue", "issuing.update", "criticism_rule.update", "import_mapping.update",
   "user.create", "user.update", "user.activate", "user.deactivate", "user.move",
   "user.password_change", "user.password_wrong", "user.password_refused", "user.password_reset",
   "token.create", "token.revoke",

@@ -126,19 +126,77 @@ class RolledBack extends Error {
  * upload): read, staged and checked in one transaction, then written all or nothing.
  */
 export async function importDailyFile(actor: Actor, source: AsyncIterable<string | Uint8Array> | Iterable<string>, options: ImportOptions = {}): Promise<ImportResult> {
+  const spec = IMPORT_KINDS.daily;
+  const iterable: AsyncIterable<string | Uint8Array> = Symbol.asyncIterator in source
+    ? (source as AsyncIterable<string | Uint8Array>)
+    : (async function* () { yield* source as Iterable<string>; })();
+  let read = 0;
+  async function* batches(): AsyncGenerator<DailyBatch> {
+    const items = streamCsv(iterable, spec.columns, spec.required, {
+      batch: STAGE_BATCH,
+      onBytes: (bytes) => {
+        read = bytes;
+      },
+    });
+    for await (const item of items) {
+      if (item.type === "refused") {
+        yield { refused: item.issues.map((issue) => ({ issue, reason: issue.message })) };
+        return;
+      }
+      const rows: DailyRow[] = [];
+      const issues: CsvIssue[] = [...item.issues];
+      for (const row of item.rows) {
+        const result = spec.schema.safeParse(row.values);
+        if (!result.success) {
+          issues.push({ line: row.line, message: describeIssue(result.error) });
+          continue;
+        }
+        const { data } = result;
+        rows.push({ ref: row.line, date: data.date, unitCode: data.unit_code, metric: data.metric, value: data.value, kind: data.kind, ...(data.reason ? { reason: data.reason } : {}) });
+      }
+      yield { rows, issues: issues.map((issue) => ({ issue, reason: issue.message })), read: item.rows.length + item.issues.length };
+    }
+  }
+  const size = options.size ?? 0;
+  return importDailyBatches(actor, batches(), options, { fraction: () => (size ? Math.min(read / size, 1) : 0) });
+}
+
+/** An issue of a file's row or cell, kept to be listed, and the reason it is counted under. */
+export interface ReadIssue {
+  issue: CsvIssue;
+  reason: string;
+}
+
+/** What a reader of a daily file gives the import: rows for the engine and the issues found reading them, or the file's refusal. */
+export type DailyBatch = { rows: DailyRow[]; issues: ReadIssue[]; read: number } | { refused: ReadIssue[] };
+
+export interface DailyReader {
+  /** how far the reading has gone, 0 to 1 */
+  fraction: () => number;
+  /** an issue of the engine about the row `ref` (default: the line `ref`) */
+  describe?: (ref: number, message: string) => CsvIssue;
+}
+
+/**
+ * Imports daily figures from a reader's batches, whatever the layout they were read from (the
+ * machine layout's lines, a spreadsheet's cells): staged and checked in one transaction, then
+ * written all or nothing.
+ */
+export async function importDailyBatches(actor: Actor, batches: AsyncIterable<DailyBatch>, options: ImportOptions, reader: DailyReader): Promise<ImportResult> {
   // A role that may never write figures is told what it may do before a byte of the file is read.
   if (!canEditFiguresAnywhere(actor)) {
     throw roleCannotWriteFigures(actor.role);
   }
-  const spec = IMPORT_KINDS.daily;
   const dryRun = options.dryRun ?? false;
   const progress = throttled(options.onProgress);
   const tally = new ErrorTally();
+  const describe = reader.describe ?? ((ref: number, message: string) => ({ line: ref, message }));
   let rows = 0;
   const outcome = (ok: boolean, written = 0, spikes = false): ImportResult => ({ ok, kind: "daily", dryRun, rows, written, ...tally.result(), ...(spikes ? { spikes } : {}) });
-  const iterable: AsyncIterable<string | Uint8Array> = Symbol.asyncIterator in source
-    ? (source as AsyncIterable<string | Uint8Array>)
-    : (async function* () { yield* source as Iterable<string>; })();
+  const note = (issues: readonly ReadIssue[]) => {
+    for (const { reason } of issues) tally.count(reason);
+    if (issues.length) tally.keep(issues.map(({ issue }) => issue));
+  };
   try {
     // A direct connection, for COPY; a big file's statements take longer than the app's usual limit.
     const result = await inDirectTransaction(async (tx) => {
@@ -149,46 +207,25 @@ export async function importDailyFile(actor: Actor, source: AsyncIterable<string
         issueLimit: ERRORS_LISTED,
         onStep: (phase, done, total) => progress({ phase, rows: Math.round((rows * done) / total), fraction: done / total }, done === total),
       });
-      const size = options.size ?? 0;
-      let read = 0;
       let staging: Promise<void> = Promise.resolve();
-      const items = streamCsv(iterable, spec.columns, spec.required, {
-        batch: STAGE_BATCH,
-        onBytes: (bytes) => {
-          read = bytes;
-        },
-      });
-      for await (const item of items) {
-        if (item.type === "refused") {
-          for (const issue of item.issues) tally.count(issue.message);
-          tally.keep(item.issues);
+      for await (const batch of batches) {
+        if ("refused" in batch) {
+          note(batch.refused);
           throw new RolledBack(outcome(false));
         }
-        const batch: DailyRow[] = [];
-        const bad: CsvIssue[] = [...item.issues];
-        for (const row of item.rows) {
-          const result = spec.schema.safeParse(row.values);
-          if (!result.success) {
-            bad.push({ line: row.line, message: describeIssue(result.error) });
-            continue;
-          }
-          const { data } = result;
-          batch.push({ ref: row.line, date: data.date, unitCode: data.unit_code, metric: data.metric, value: data.value, kind: data.kind, ...(data.reason ? { reason: data.reason } : {}) });
-        }
-        rows += item.rows.length + item.issues.length;
-        for (const issue of bad) tally.count(issue.message);
-        if (bad.length) tally.keep(bad);
-        // the next batch is parsed while this one is copied in: one batch in flight at a time
+        rows += batch.read;
+        note(batch.issues);
+        // the next batch is read while this one is copied in: one batch in flight at a time
         await staging;
-        staging = engine.stage(batch);
+        staging = engine.stage(batch.rows);
         staging.catch(() => undefined); // awaited (and thrown) with the next batch or after the last
-        progress({ phase: "reading", rows, fraction: size ? Math.min(read / size, 1) : 0 });
+        progress({ phase: "reading", rows, fraction: reader.fraction() });
       }
       await staging;
       progress({ phase: "reading", rows, fraction: 1 }, true);
       const checked = await engine.check();
       for (const [code, count] of Object.entries(checked.counts)) tally.count(dailyIssueReason(code as keyof typeof checked.counts), count);
-      tally.keep(checked.issues.map((issue) => ({ line: issue.ref, message: dailyIssueMessage(issue) })));
+      tally.keep(checked.issues.map((issue) => describe(issue.ref, dailyIssueMessage(issue))));
       if (tally.total > 0) {
         const spikesOnly = checked.issueCount > 0 && checked.issueCount === (checked.counts.spike ?? 0) && tally.total === checked.issueCount;
         throw new RolledBack(outcome(false, 0, spikesOnly));

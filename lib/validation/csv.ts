@@ -3,6 +3,7 @@
 import { Readable } from "node:stream";
 import { Parser, type Options as CsvParseOptions } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
+import type { TableRow } from "@/lib/domain/wide-table";
 import { m } from "@/lib/i18n/message";
 
 export interface CsvRow {
@@ -13,6 +14,8 @@ export interface CsvRow {
 export interface CsvIssue {
   line: number;
   message: string;
+  /** a spreadsheet layout's cell ("E7"): the message names it, and the page shows it instead of the line */
+  cell?: string;
 }
 
 export type CsvResult = { ok: true; rows: CsvRow[] } | { ok: false; errors: CsvIssue[] };
@@ -164,4 +167,24 @@ function headerIssues(header: string[], allowed: readonly string[], required: re
   if (missing.length) errors.push({ line: 1, message: m("validation.csv.missingColumns", { columns: missing.join(", ") }) });
   if (new Set(header).size !== header.length) errors.push({ line: 1, message: m("validation.csv.duplicateColumns") });
   return errors;
+}
+
+/**
+ * CSV text as a sheet's rows (the wide layout, issue 25): each record is one row, numbered as a
+ * spreadsheet opening the file numbers it (blank lines count), cells trimmed, at most
+ * `maxColumns` cells a row. Null when the text is not CSV.
+ */
+export function csvTableRows(text: string, maxColumns: number): TableRow[] | null {
+  let records: string[][];
+  try {
+    records = parseSync(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: false, relax_quotes: true }) as string[][];
+  } catch {
+    return null;
+  }
+  const rows: TableRow[] = [];
+  records.forEach((record, index) => {
+    const cells = record.slice(0, maxColumns).map((cell) => cell.trim());
+    if (cells.some((cell) => cell !== "")) rows.push({ row: index + 1, cells });
+  });
+  return rows;
 }

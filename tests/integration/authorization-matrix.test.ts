@@ -346,6 +346,19 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/daily-save.ts#saveDailyFigures": dataRow("lib/data/daily-save.ts", "saveDailyFigures", FIGURES, async (role, scope) => [[{ ref: 0, date: figureDay(), unitCode: figureUnit(role, scope), metric: "dossiers", value: 1, kind: "daily" }], {}], dailyResult),
   "data:lib/data/import.ts#importCsv [daily]": dataRow("lib/data/import.ts", "importCsv", FIGURES, async (role, scope) => ["daily", `date,unit_code,metric,value\n${figureDay()},${figureUnit(role, scope)},dossiers,1`], dailyResult),
   "data:lib/data/import.ts#importDailyFile": dataRow("lib/data/import.ts", "importDailyFile", FIGURES, async (role, scope) => [[`date,unit_code,metric,value\n${figureDay()},${figureUnit(role, scope)},dossiers,1`]], dailyResult),
+  "data:lib/data/import.ts#importDailyBatches": dataRow("lib/data/import.ts", "importDailyBatches", FIGURES, async (role, scope) => [
+    (async function* () {
+      yield { rows: [{ ref: 2, date: figureDay(), unitCode: figureUnit(role, scope), metric: "dossiers", value: 1, kind: "daily" }], issues: [], read: 1 };
+    })(), {}, { fraction: () => 1 },
+  ], dailyResult),
+  // a commune-per-row table (issue 25): the same engine, the same scope
+  "data:lib/data/import-table.ts#importDailyTable": dataRow("lib/data/import-table.ts", "importDailyTable", FIGURES, async (role, scope) => [
+    { rows: [{ row: 1, cells: ["unit_code", "dossiers"] }, { row: 2, cells: [figureUnit(role, scope), 1] }], settings: {}, text: null }, { day: figureDay() },
+  ], (value) => dailyResult((value as { result: unknown }).result)),
+  // one's own remembered table mapping: every signed-in role, on their own account only
+  "data:lib/data/import-mapping.ts#saveImportMapping": dataRow("lib/data/import-mapping.ts", "saveImportMapping", () => true, async () => [
+    { mapping: { headerRow: 1, unitColumn: 0, columns: [{ column: next() % 5 + 1, metric: "dossiers" }], kind: "daily", skip: [], names: {} }, headers: ["xa", "ho so"] },
+  ], undefined, ["in"]),
   "data:lib/data/import.ts#importCsv [units]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async (_r, scope) => ["units", await unitsCsv(scope).text()], dailyResult),
   "data:lib/data/import.ts#importCsv [campaigns]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async () => ["campaigns", `campaign,name,start_date,end_date\ndot-i${next()},Đợt,2024-01-01,2024-03-31`], dailyResult),
   "data:lib/data/import.ts#importCsv [targets]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async (_r, scope) => ["targets", await targetsCsv(scope).text()], dailyResult),
@@ -466,6 +479,9 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
     return [admin, (await issueWeeklyReport(admin, { unitCode: "90", week: parseIsoWeek("2023-W05")!, campaignCode: "dot-1", lockDays: false })).id];
   },
   "lib/data/weekly-report.ts#resolveReportUnit": ({ admin }) => [admin, "90"],
+  // the template's rows are the entry grid's (getDailyGrid checks the scope); one's own table mapping
+  "lib/data/import-template.ts#getDailyTemplate": ({ admin }) => [admin, "2023-05-02", "daily", "901"],
+  "lib/data/import-mapping.ts#getImportMapping": ({ admin }) => [admin],
   "lib/data/issuing-settings.ts#getIssuingSettings": ({ admin }) => [admin, "90"],
   "lib/data/criticism-rule.ts#getCriticismRule": ({ admin }) => [admin, "90"],
   "lib/data/criticism-rule.ts#getCriticismContext": ({ admin }) => [admin, { unitCode: "90", metricCode: "activated", asOf: AS_OF }],

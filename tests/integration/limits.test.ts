@@ -68,7 +68,7 @@ describe("limits", () => {
     const lines = Array.from({ length: 350 }, () => "2023-06-01,90101,accounts,-1");
     const answer = await upload(["date,unit_code,metric,value", ...lines].join("\n"));
     expect(answer.ok).toBe(true);
-    if (!answer.ok) return;
+    if (!answer.ok || !("result" in answer)) throw new Error("the machine layout was not read");
     expect(answer.result.ok).toBe(false);
     expect(answer.result.errors).toHaveLength(200);
     expect(answer.errorsNotShown).toBe(150);
