@@ -25,7 +25,7 @@ async function prepareDatabase(): Promise<string> {
     if ((await client.unit.count()) === 0 && process.env.SEED_DEMO !== "0") {
       // the demo with its present (lib/db/seed/demo.ts, DemoOptions); SEED_DEMO=2023: Quảng Nam's tree alone, its figures up to today
       const present = process.env.SEED_DEMO !== "2023";
-      console.log(present ? "Empty database: loading the demo (Quảng Nam in 2023, Đà Nẵng today)…" : "Empty database: loading the demo province…");
+      console.log(present ? "Empty database: loading the demo (province 49 in 2023, the reorganisation of 01/07/2025, city 48 today)…" : "Empty database: loading the demo province…");
       const summary = await seedDemo(client, new Date(), { present });
       console.log(`Demo loaded: ${summary.units} units, ${summary.figures} figures.`);
     } else {
