@@ -4,6 +4,7 @@
 // server matches them (by code, by name without diacritics), total rows are passed over, and
 // each name that matches no unit or several is listed with a choice. The mapping is sent with
 // the next check and, when asked, remembered with the write.
+import { DayInput } from "@/components/forms/date-input";
 import type { TableAnalysisDTO } from "@/lib/data/import-table";
 import { formatDay } from "@/lib/domain/format";
 import { columnName, isTotalLabel, matchUnit, unitNameKey } from "@/lib/domain/wide-table";
@@ -16,7 +17,8 @@ export type TableMappingText = Record<"heading" | "intro" | "headerRow" | "unitC
 /** Rows offered as the header: a title and a date or two stand above it. */
 const HEADER_CHOICES = 20;
 const SKIP = "skip";
-const SELECT = "rounded border border-slate-300 px-2 py-1";
+/** full width of its column, never wider: an option as long as a header row must not widen the page */
+const SELECT = "w-full min-w-0 rounded border border-slate-300 px-2 py-1";
 
 export function TableMappingForm({ analysis, mapping, onChange, remember, onRemember, day, onDay, text }: {
   analysis: TableAnalysisDTO;
@@ -60,18 +62,18 @@ export function TableMappingForm({ analysis, mapping, onChange, remember, onReme
       <h2 id="table-mapping-heading" className="font-semibold">{text.heading}</h2>
       <p>{text.intro}</p>
       <div className="grid gap-2 sm:grid-cols-2">
-        <label className="flex flex-col gap-1">{text.headerRow}
+        <label className="flex min-w-0 flex-col gap-1">{text.headerRow}
           <select className={SELECT} value={mapping.headerRow} onChange={(e) => onChange({ ...mapping, headerRow: Number(e.target.value), columns: [] })}>
             {analysis.rows.slice(0, HEADER_CHOICES).map((r) => <option key={r.row} value={r.row}>{`${r.row}: ${r.cells.filter((c) => c.trim()).join(" | ").slice(0, 80)}`}</option>)}
           </select>
         </label>
-        <label className="flex flex-col gap-1">{text.unitColumn}
+        <label className="flex min-w-0 flex-col gap-1">{text.unitColumn}
           <select className={SELECT} value={mapping.unitColumn} onChange={(e) => onChange({ ...mapping, unitColumn: Number(e.target.value) })}>
             {header.map((_, column) => <option key={column} value={column}>{columnLabel(column)}</option>)}
           </select>
         </label>
         {analysis.metrics.map((metric) => (
-          <label key={metric.code} className="flex flex-col gap-1">{fill(text.metricColumn, { metric: metric.name })}
+          <label key={metric.code} className="flex min-w-0 flex-col gap-1">{fill(text.metricColumn, { metric: metric.name })}
             <select className={SELECT} value={String(mapping.columns.find((c) => c.metric === metric.code)?.column ?? "")} onChange={(e) => setColumn(metric.code, e.target.value)}>
               <option value="">{text.none}</option>
               {header.map((_, column) => column === mapping.unitColumn ? null : <option key={column} value={column}>{columnLabel(column)}</option>)}
@@ -89,8 +91,8 @@ export function TableMappingForm({ analysis, mapping, onChange, remember, onReme
         ))}
       </fieldset>
       {analysis.day ? <p>{fill(text.day, { date: formatDay(analysis.day) })}</p> : (
-        <label className="flex flex-col gap-1">{text.noDay}
-          <input type="date" className={SELECT} value={day} onChange={(e) => onDay(e.target.value)} />
+        <label className="flex min-w-0 flex-col gap-1">{text.noDay}
+          <DayInput name="table-day" defaultValue={day} onDay={onDay} />
         </label>
       )}
       <p>{fill(text.matched, { count: matched })}</p>
@@ -101,7 +103,7 @@ export function TableMappingForm({ analysis, mapping, onChange, remember, onReme
           {unresolved.map((m) => {
             const candidates = m.match && "candidates" in m.match ? m.match.candidates : analysis.units;
             return (
-              <label key={m.row} className="flex flex-col gap-1">
+              <label key={m.row} className="flex min-w-0 flex-col gap-1">
                 {fill(m.match ? text.ambiguous : text.unknown, { row: m.row, label: m.label })}
                 <select className={SELECT} value={m.chosen ?? ""} onChange={(e) => choose(m.key, e.target.value)}>
                   <option value="">{text.choose}</option>

@@ -50,7 +50,8 @@ function Feedback({ id, hint, error }: { id: string; hint: string; error: string
 }
 
 /** A day as dd/mm/yyyy; `max` (ISO) refuses later days (the entry grid: not after today). */
-export function DayInput({ name, defaultValue, id, className = INPUT, required = false, hint = true, max }: BoxProps & { max?: string }) {
+/** `onDay`: told the typed day (ISO) as it becomes one, "" while it is not one (a form held in state). */
+export function DayInput({ name, defaultValue, id, className = INPUT, required = false, hint = true, max, onDay }: BoxProps & { max?: string; onDay?: (day: string) => void }) {
   const words = useClientText()?.dateInput;
   const feedbackId = useId();
   const [text, setText] = useState(formatDayInput(defaultValue ?? ""));
@@ -66,7 +67,11 @@ export function DayInput({ name, defaultValue, id, className = INPUT, required =
       <input
         id={id} type="text" inputMode="numeric" autoComplete="off" spellCheck={false} value={text} required={required}
         placeholder={words?.dayPlaceholder} aria-invalid={error ? true : undefined} aria-describedby={feedbackId}
-        onChange={(e: ChangeEvent<HTMLInputElement>) => { setText(e.target.value); if (error) setError(""); }}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => {
+          setText(e.target.value);
+          if (error) setError("");
+          if (onDay) { const next = parseDayInput(e.target.value); onDay(next.ok ? next.day : ""); }
+        }}
         onBlur={check} className={`${className} tabular`} data-date-input="day"
       />
       <input type="hidden" name={name} value={value} />
