@@ -7,10 +7,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { importCsv, type ImportResult } from "@/lib/data/import";
+import { importDailyTable } from "@/lib/data/import-table";
+import { readDailyUpload } from "@/lib/validation/uploaded-table";
 import { loadUnits, provinceUnits, readOfficialUnits, type OfficialUnit } from "@/lib/db/seed/official-units";
 import { addDays, todayInVietnam } from "@/lib/domain/dates";
 import {
-  IMPORT_SCALE, IMPORT_SCALE_SHRUNK, communesOf, linesWhere, nationalDayCsv, provinceDaysCsv, spreadPick, valueSums, withEditedLines,
+  IMPORT_SCALE, IMPORT_SCALE_SHRUNK, communesOf, linesWhere, nationalDayCsv, provinceDaysCsv, spreadPick, valueSums, wideDayTable, withEditedLines,
   type DailyLine, type ImportFile,
 } from "../support/import-files";
 import { totalsAgainstRebuild } from "../support/maintained-totals";
@@ -191,6 +193,38 @@ describe("the national day, imported by an administrator", () => {
     expect(result).toMatchObject({ ok: true, dryRun: true, rows: csv.rows, written: 0, errors: [] });
     expect(await stored()).toEqual(NOTHING_STORED);
     expect(summary(result).errorCount).toBe(0);
+  }, GENEROUS);
+});
+
+describe("the national day as people keep it (issue 25): one row per commune, one column per metric", () => {
+  it("reads all 10,598 rows through the same engine: every figure written, totals equal to a rebuild; a bad cell is named by its address", async () => {
+    await clearImports();
+    const csv = nationalFile();
+    const table = wideDayTable(csv, NATIONAL_DAY);
+    if (!IMPORT_SCALE_SHRUNK) expect(table.units).toBe(10_598);
+    const upload = (text: string) => readDailyUpload(new File([text], "ca-nuoc.csv", { type: "text/csv" })).then((u) => u!);
+
+    const answer = await importDailyTable(admin, await upload(table.text), { now: NOW });
+    expect(answer.layout).toBe("wide");
+    if (!("result" in answer)) return;
+    expect(answer.result.errors.slice(0, 5)).toEqual([]);
+    expect(answer.result).toMatchObject({ ok: true, rows: csv.rows, written: csv.rows });
+    expect(await stored()).toMatchObject({ figures: csv.rows, audits: csv.rows });
+    expect(await storedSums()).toEqual(valueSums(csv));
+    expect(await totalsAgainstRebuild(testDb())).toEqual({ figureCumulative: [], dailyTotal: [], unitReport: [] });
+
+    // the 5,000th commune's chip-ID cell (column F, its row below the title and the header) made negative
+    await clearImports();
+    const lines = table.text.split("\r\n");
+    const cells = lines[2 + 4999].split(",");
+    cells[5] = "-1";
+    lines[2 + 4999] = cells.join(",");
+    const bad = await importDailyTable(admin, await upload(lines.join("\r\n")), { now: NOW });
+    if (!("result" in bad)) throw new Error(`not read: ${bad.layout}`);
+    expect(bad.result).toMatchObject({ ok: false, written: 0 });
+    expect(bad.result.errors).toHaveLength(1);
+    expect(bad.result.errors[0].message).toMatch(/^Ô F5002 \(.+, Hồ sơ cấp CCCD\): .*âm/);
+    expect(await stored()).toEqual(NOTHING_STORED);
   }, GENEROUS);
 });
 

@@ -139,3 +139,25 @@ export function valueSums(file: ImportFile): Record<string, number> {
   }
   return sums;
 }
+
+/**
+ * A day of `file` (one line per unit and metric) as people keep it (issue 25): a title with the
+ * day, then one row per unit with its code and one column per metric, headed in Vietnamese.
+ */
+export function wideDayTable(file: ImportFile, day: string): { text: string; units: number } {
+  const byUnit = new Map<string, Record<string, string>>();
+  for (const line of dataLines(file)) {
+    const row = parse(line);
+    if (row.date !== day) continue;
+    const cells = byUnit.get(row.unitCode) ?? {};
+    cells[row.metric] = row.value;
+    byUnit.set(row.unitCode, cells);
+  }
+  const [y, m, d] = day.split("-");
+  const lines = [
+    `BÁO CÁO KẾT QUẢ NGÀY ${d}/${m}/${y},,,,,`,
+    "STT,Mã đơn vị,Hồ sơ định danh điện tử,Tài khoản định danh điện tử,Tài khoản đã kích hoạt,Hồ sơ cấp CCCD",
+    ...[...byUnit].map(([code, cells], i) => [i + 1, code, ...DAILY_METRICS.map((metric) => cells[metric] ?? "")].join(",")),
+  ];
+  return { text: "\uFEFF" + lines.join("\r\n") + "\r\n", units: byUnit.size };
+}
