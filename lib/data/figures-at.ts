@@ -4,7 +4,7 @@ import "server-only";
 // per unit (the row with the greatest date ≤ D), never a sum over daily figures.
 import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
-import { summedRunningTotals } from "@/lib/domain/trend";
+import { carriedSeries, summedRunningTotals } from "@/lib/domain/trend";
 import { Prisma } from "@/lib/db/generated/client";
 import { CARRIED } from "./carries";
 
@@ -41,18 +41,36 @@ export async function runningTotalsByDay(unitIds: readonly number[], metricId: n
       (SELECT dt.date, dt.cumulative FROM unit_total dt
        WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId}
          AND dt.date >= ${dayToDate(from)}::date AND dt.date <= ${dayToDate(to)}::date)) t`;
-  // each unit's carries (lib/data/carries.ts) as a second series of its own, a step on each day one starts
-  const carries = await db().$queryRaw<{ unit_id: number; date: Date; cumulative: number }[]>`
-    SELECT uc.unit_id, uc.from_day AS date,
-           (sum(sum(uc.amount)) OVER (PARTITION BY uc.unit_id ORDER BY uc.from_day))::int AS cumulative
-    FROM unit_carry uc
-    WHERE uc.unit_id = ANY(${[...unitIds]}::int[]) AND uc.metric_id = ${metricId} AND uc.from_day <= ${dayToDate(to)}::date
-    GROUP BY uc.unit_id, uc.from_day`;
+  // each carry (lib/data/carries.ts) as a series of its own: the amount from its day on, and
+  // before it, when its source was not under the unit, the source's history in proportion
+  // (carriedSeries), so that a trend runs through the change without a step
+  const carries = await db().$queryRaw<{ unit_id: number; source_id: number; from_day: Date; amount: number; base: number | null; drawn: boolean }[]>`
+    SELECT uc.unit_id, uc.source_id, uc.from_day, uc.amount,
+           (SELECT dt.cumulative FROM unit_total dt
+            WHERE dt.unit_id = uc.source_id AND dt.metric_id = uc.metric_id AND dt.date < uc.from_day
+            ORDER BY dt.date DESC LIMIT 1) AS base,
+           (uc.from_day > ${dayToDate(from)}::date AND NOT starts_with(s.path, u.path)) AS drawn
+    FROM unit_carry uc JOIN unit u ON u.id = uc.unit_id JOIN unit s ON s.id = uc.source_id
+    WHERE uc.unit_id = ANY(${[...unitIds]}::int[]) AND uc.metric_id = ${metricId} AND uc.from_day <= ${dayToDate(to)}::date`;
+  const drawn = carries.filter((c) => c.drawn && (c.base ?? 0) > 0);
+  const sourceRows = drawn.length === 0 ? [] : await db().$queryRaw<{ source_id: number; date: Date; cumulative: number }[]>`
+    SELECT s.id AS source_id, t.date, t.cumulative
+    FROM unnest(${[...new Set(drawn.map((c) => c.source_id))]}::int[]) AS s(id)
+    CROSS JOIN LATERAL (
+      (SELECT dt.date, dt.cumulative FROM unit_total dt
+       WHERE dt.unit_id = s.id AND dt.metric_id = ${metricId} AND dt.date < ${dayToDate(from)}::date
+       ORDER BY dt.date DESC LIMIT 1)
+      UNION ALL
+      (SELECT dt.date, dt.cumulative FROM unit_total dt
+       WHERE dt.unit_id = s.id AND dt.metric_id = ${metricId}
+         AND dt.date >= ${dayToDate(from)}::date AND dt.date <= ${dayToDate(to)}::date)) t`;
+  const historyOf = new Map<number, { day: string; cumulative: number }[]>();
+  for (const r of sourceRows) historyOf.set(r.source_id, [...(historyOf.get(r.source_id) ?? []), { day: dateToDay(r.date), cumulative: r.cumulative }]);
+  // own series keyed by unit id (positive), each carry by a negative key of its own
+  const carried = carries.flatMap((c, i) =>
+    carriedSeries(c.amount, dateToDay(c.from_day), c.drawn ? (c.base ?? 0) : 0, historyOf.get(c.source_id) ?? []).map((r) => ({ unitId: -(i + 1), ...r })));
   return summedRunningTotals(
-    [
-      ...rows.map((r) => ({ unitId: r.unit_id, day: dateToDay(r.date), cumulative: r.cumulative })),
-      ...carries.map((r) => ({ unitId: -r.unit_id, day: dateToDay(r.date), cumulative: r.cumulative })),
-    ],
+    [...rows.map((r) => ({ unitId: r.unit_id, day: dateToDay(r.date), cumulative: r.cumulative })), ...carried],
     from,
     to,
   );

@@ -81,3 +81,17 @@ export function summedRunningTotals(rows: readonly { unitId: number; day: string
   }
   return days;
 }
+
+/**
+ * What a carry (lib/data/carries.ts) adds to its receiver's running total, drawn through the
+ * change: from `fromDay` on the amount carried; before it, the source's own history in the same
+ * proportion (amount / the source's running total the day before `fromDay`), so that a new
+ * unit's line shows its predecessors' past and runs on without a step on the change's day,
+ * where its daily addition is its own day's work only. `sourceRows`: the source's stored
+ * (day, running total) rows before `fromDay` that a trend needs (its last before the window
+ * and those in it). A source with nothing before the change has no past to draw.
+ */
+export function carriedSeries(amount: number, fromDay: string, base: number, sourceRows: readonly { day: string; cumulative: number }[]): { day: string; cumulative: number }[] {
+  const past = base > 0 ? sourceRows.filter((r) => r.day < fromDay).map((r) => ({ day: r.day, cumulative: Math.round((amount * r.cumulative) / base) })) : [];
+  return [...past, { day: fromDay, cumulative: amount }];
+}

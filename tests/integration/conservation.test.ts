@@ -14,7 +14,7 @@ import { getRankings } from "@/lib/data/rankings";
 import { getProgress } from "@/lib/data/progress";
 import { getWeeklyReport } from "@/lib/data/weekly-report";
 import { getDailyGrid } from "@/lib/data/daily-grid";
-import { cumulativeAt, notAllocatedAt } from "@/lib/data/figures-at";
+import { cumulativeAt, notAllocatedAt, runningTotalsByDay } from "@/lib/data/figures-at";
 import { importReorganisation, undoReorganisation } from "@/lib/data/reorganisation";
 import { rebuildTotals } from "@/lib/data/totals";
 import { addDays } from "@/lib/domain/dates";
@@ -172,6 +172,33 @@ describe("running totals conserved across the reorganisation of 01/07/2025", () 
     const [{ value }] = await testDb().$queryRaw<{ value: number }[]>`
       SELECT value FROM figure WHERE unit_id = ${ids.get("20293")!} AND metric_id = ${metricId} AND date = '2025-06-26'::date`;
     expect(value).toBe(41);
+  });
+
+  it("draws the trend through the change: a new ward's line is its whole predecessors' past before it, and no step on the day", async () => {
+    const metricId = (await testDb().metric.findUniqueOrThrow({ where: { code: "activated" } })).id;
+    const haiVan = ids.get("20194@new")!;
+    const wholes = (await testDb().unit.findMany({ where: { code: { in: ["20194", "20195", "20293"] }, validFrom: null }, select: { id: true } })).map((u) => u.id);
+    const all = days(FIRST, LAST);
+    const own = await cumulativeAt([haiVan, ...wholes], metricId, all);
+    const trend = await runningTotalsByDay([haiVan], metricId, FIRST, LAST);
+    // before the change: the three whole predecessors' running totals (Hòa Liên, split without a share, carries nothing to it)
+    expect(trend).toEqual(all.map((day) => ({
+      day,
+      cumulative: day < CHANGE ? wholes.reduce((sum, id) => sum + own.get(`${id}|${day}`)!, 0) : own.get(`${haiVan}|${day}`)!,
+    })));
+    // the change's day adds the ward's own work of that day only
+    const [{ entered }] = await testDb().$queryRaw<{ entered: number }[]>`
+      SELECT coalesce(sum(value), 0)::int AS entered FROM figure WHERE unit_id = ${haiVan} AND metric_id = ${metricId} AND date = ${new Date(`${CHANGE}T00:00:00Z`)}`;
+    const at = (day: string) => trend.find((p) => p.day === day)!.cumulative;
+    expect(at(CHANGE) - at(addDays(CHANGE, -1))).toBe(entered);
+
+    // the city: its own past and Quảng Nam's, which went into it whole
+    const city = await runningTotalsByDay([ids.get("48")!], metricId, FIRST, LAST);
+    const totals = await cumulativeAt([ids.get("48")!, ids.get("49")!], metricId, all);
+    expect(city).toEqual(all.map((day) => ({
+      day,
+      cumulative: totals.get(`${ids.get("48")}|${day}`)! + (day < CHANGE ? totals.get(`${ids.get("49")}|${day}`)! : 0),
+    })));
   });
 
   it("ranks Đà Nẵng's 94 communes with the carried totals, and the country's provinces with Đà Nẵng's total", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTrend, summedRunningTotals } from "@/lib/domain/trend";
+import { buildTrend, carriedSeries, summedRunningTotals } from "@/lib/domain/trend";
 
 describe("buildTrend", () => {
   const milestones = [
@@ -57,5 +57,45 @@ describe("summedRunningTotals", () => {
   it("is zero on every day without any row, and empty when the range is reversed", () => {
     expect(summedRunningTotals([], "2023-06-01", "2023-06-02")).toEqual([{ day: "2023-06-01", cumulative: 0 }, { day: "2023-06-02", cumulative: 0 }]);
     expect(summedRunningTotals([{ unitId: 1, day: "2023-06-01", cumulative: 3 }], "2023-06-02", "2023-06-01")).toEqual([]);
+  });
+});
+
+describe("carriedSeries", () => {
+  const history = [
+    { day: "2025-06-20", cumulative: 100 },
+    { day: "2025-06-28", cumulative: 160 },
+    { day: "2025-06-30", cumulative: 200 },
+  ];
+
+  it("draws a whole predecessor's history before the change and its total from the change on", () => {
+    expect(carriedSeries(200, "2025-07-01", 200, history)).toEqual([...history, { day: "2025-07-01", cumulative: 200 }]);
+  });
+
+  it("draws a share of a split predecessor's history in the same proportion, ending on the amount carried", () => {
+    expect(carriedSeries(50, "2025-07-01", 200, history)).toEqual([
+      { day: "2025-06-20", cumulative: 25 },
+      { day: "2025-06-28", cumulative: 40 },
+      { day: "2025-06-30", cumulative: 50 },
+      { day: "2025-07-01", cumulative: 50 },
+    ]);
+  });
+
+  it("leaves no step on the change's day: summed with the unit's own figures, the day's addition is its own work", () => {
+    const own = [{ unitId: 1, day: "2025-07-01", cumulative: 7 }];
+    const carried = carriedSeries(200, "2025-07-01", 200, history).map((r) => ({ unitId: -1, ...r }));
+    expect(summedRunningTotals([...own, ...carried], "2025-06-29", "2025-07-02")).toEqual([
+      { day: "2025-06-29", cumulative: 160 },
+      { day: "2025-06-30", cumulative: 200 },
+      { day: "2025-07-01", cumulative: 207 },
+      { day: "2025-07-02", cumulative: 207 },
+    ]);
+  });
+
+  it("draws nothing before the change for a source without a past (or one asked not to be drawn): a step from the change on", () => {
+    expect(carriedSeries(30, "2025-07-01", 0, history)).toEqual([{ day: "2025-07-01", cumulative: 30 }]);
+  });
+
+  it("ignores source rows from the change on (they are the source's, not the receiver's)", () => {
+    expect(carriedSeries(200, "2025-07-01", 200, [...history, { day: "2025-07-03", cumulative: 999 }])).toEqual([...history, { day: "2025-07-01", cumulative: 200 }]);
   });
 });
