@@ -30,17 +30,7 @@ export async function cumulativeAt(unitIds: readonly number[], metricId: number,
  */
 export async function runningTotalsByDay(unitIds: readonly number[], metricId: number, from: string, to: string): Promise<{ day: string; cumulative: number }[]> {
   if (unitIds.length === 0) return summedRunningTotals([], from, to);
-  const rows = await db().$queryRaw<{ unit_id: number; date: Date; cumulative: number }[]>`
-    SELECT u.id AS unit_id, t.date, t.cumulative
-    FROM unnest(${[...unitIds]}::int[]) AS u(id)
-    CROSS JOIN LATERAL (
-      (SELECT dt.date, dt.cumulative FROM unit_total dt
-       WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId} AND dt.date < ${dayToDate(from)}::date
-       ORDER BY dt.date DESC LIMIT 1)
-      UNION ALL
-      (SELECT dt.date, dt.cumulative FROM unit_total dt
-       WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId}
-         AND dt.date >= ${dayToDate(from)}::date AND dt.date <= ${dayToDate(to)}::date)) t`;
+  const own = await storedRowsInWindow(unitIds, metricId, from, to);
   // each carry (lib/data/carries.ts) as a series of its own: the amount from its day on, and
   // before it, when its source was not under the unit, the source's history in proportion
   // (carriedSeries), so that a trend runs through the change without a step
@@ -53,27 +43,30 @@ export async function runningTotalsByDay(unitIds: readonly number[], metricId: n
     FROM unit_carry uc JOIN unit u ON u.id = uc.unit_id JOIN unit s ON s.id = uc.source_id
     WHERE uc.unit_id = ANY(${[...unitIds]}::int[]) AND uc.metric_id = ${metricId} AND uc.from_day <= ${dayToDate(to)}::date`;
   const drawn = carries.filter((c) => c.drawn && (c.base ?? 0) > 0);
-  const sourceRows = drawn.length === 0 ? [] : await db().$queryRaw<{ source_id: number; date: Date; cumulative: number }[]>`
-    SELECT s.id AS source_id, t.date, t.cumulative
-    FROM unnest(${[...new Set(drawn.map((c) => c.source_id))]}::int[]) AS s(id)
-    CROSS JOIN LATERAL (
-      (SELECT dt.date, dt.cumulative FROM unit_total dt
-       WHERE dt.unit_id = s.id AND dt.metric_id = ${metricId} AND dt.date < ${dayToDate(from)}::date
-       ORDER BY dt.date DESC LIMIT 1)
-      UNION ALL
-      (SELECT dt.date, dt.cumulative FROM unit_total dt
-       WHERE dt.unit_id = s.id AND dt.metric_id = ${metricId}
-         AND dt.date >= ${dayToDate(from)}::date AND dt.date <= ${dayToDate(to)}::date)) t`;
   const historyOf = new Map<number, { day: string; cumulative: number }[]>();
-  for (const r of sourceRows) historyOf.set(r.source_id, [...(historyOf.get(r.source_id) ?? []), { day: dateToDay(r.date), cumulative: r.cumulative }]);
+  for (const r of drawn.length === 0 ? [] : await storedRowsInWindow([...new Set(drawn.map((c) => c.source_id))], metricId, from, to)) {
+    historyOf.set(r.unitId, [...(historyOf.get(r.unitId) ?? []), { day: r.day, cumulative: r.cumulative }]);
+  }
   // own series keyed by unit id (positive), each carry by a negative key of its own
   const carried = carries.flatMap((c, i) =>
     carriedSeries(c.amount, dateToDay(c.from_day), c.drawn ? (c.base ?? 0) : 0, historyOf.get(c.source_id) ?? []).map((r) => ({ unitId: -(i + 1), ...r })));
-  return summedRunningTotals(
-    [...rows.map((r) => ({ unitId: r.unit_id, day: dateToDay(r.date), cumulative: r.cumulative })), ...carried],
-    from,
-    to,
-  );
+  return summedRunningTotals([...own, ...carried], from, to);
+}
+
+/** Each unit's stored running totals (unit_total) from `from` to `to`, and its last row before `from`. */
+async function storedRowsInWindow(unitIds: readonly number[], metricId: number, from: string, to: string): Promise<{ unitId: number; day: string; cumulative: number }[]> {
+  const rows = await db().$queryRaw<{ unit_id: number; date: Date; cumulative: number }[]>`
+    SELECT u.id AS unit_id, t.date, t.cumulative
+    FROM unnest(${[...unitIds]}::int[]) AS u(id)
+    CROSS JOIN LATERAL (
+      (SELECT dt.date, dt.cumulative FROM unit_total dt
+       WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId} AND dt.date < ${dayToDate(from)}::date
+       ORDER BY dt.date DESC LIMIT 1)
+      UNION ALL
+      (SELECT dt.date, dt.cumulative FROM unit_total dt
+       WHERE dt.unit_id = u.id AND dt.metric_id = ${metricId}
+         AND dt.date >= ${dayToDate(from)}::date AND dt.date <= ${dayToDate(to)}::date)) t`;
+  return rows.map((r) => ({ unitId: r.unit_id, day: dateToDay(r.date), cumulative: r.cumulative }));
 }
 
 export const cumulativeKey = (unitId: number, day: string) => `${unitId}|${day}`;
