@@ -31,7 +31,7 @@ runCommand(async () => {
   if (options.kind === "reorganisation") return reorganisationCommand(options);
   if (options.template === true) return templateCommand(options);
   const kind = importKindSchema.safeParse(options.kind);
-  if (!kind.success) throw new CliError("--kind must be units, campaigns, targets, daily or reorganisation");
+  if (!kind.success) throw new CliError("--kind must be units, campaigns, targets, populations, daily or reorganisation");
   if (typeof options.file !== "string") throw new CliError("--file F.csv is required");
   const file = options.file;
   const xlsx = file.toLowerCase().endsWith(".xlsx");

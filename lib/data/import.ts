@@ -11,7 +11,9 @@ import { canAdminister, type Actor } from "@/lib/auth/permissions";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import { m } from "@/lib/i18n/message";
 import { readCsv, streamCsv, type CsvIssue } from "@/lib/validation/csv";
-import { describeIssue, IMPORT_KINDS, type ImportKind, unitRowSchema, campaignRowSchema, targetRowSchema } from "@/lib/validation/import-rows";
+import { describeIssue, IMPORT_KINDS, type ImportKind, unitRowSchema, campaignRowSchema, targetRowSchema, populationRowSchema } from "@/lib/validation/import-rows";
+import { savePopulations, withChildren } from "./population";
+import { formatDay } from "@/lib/domain/format";
 import type { OnImportProgress } from "@/lib/domain/import-progress";
 import { dailyIssueMessage, dailyIssueReason } from "@/lib/i18n/daily-issues";
 import { DailyEngine, STAGE_BATCH, type DailyRow } from "./daily-engine";
@@ -332,8 +334,29 @@ const importTargets: Importer<typeof targetRowSchema> = async (actor, rows, erro
   return rows.length;
 };
 
+const importPopulations: Importer<typeof populationRowSchema> = async (actor, rows, errors, dryRun) => {
+  const { unitOn } = await lookups(rows.map((r) => r.data.unit_code), []);
+  const parents = await withChildren(db(), rows.flatMap(({ data }) => {
+    const unit = unitOn(data.unit_code, data.as_of);
+    return unit ? [{ id: unit.id, day: data.as_of }] : [];
+  }));
+  const seen = new Set<string>();
+  for (const { line, data } of rows) {
+    const unit = unitOn(data.unit_code, data.as_of);
+    if (!unit) errors.push({ line, message: m("validation.import.noUnit", { code: data.unit_code }) });
+    else if (parents.has(`${unit.id}|${data.as_of}`)) errors.push({ line, message: m("validation.population.notLeaf", { code: data.unit_code }) });
+    const key = `${data.unit_code}|${data.as_of}`;
+    if (seen.has(key)) errors.push({ line, message: m("validation.population.duplicate", { code: data.unit_code, date: formatDay(data.as_of) }) });
+    seen.add(key);
+  }
+  if (errors.length || dryRun) return 0;
+  await savePopulations(actor, rows.map(({ data }) => ({ unitCode: data.unit_code, asOf: data.as_of, eligible: data.eligible })));
+  return rows.length;
+};
+
 const IMPORTERS: Record<Exclude<ImportKind, "daily">, Importer<never>> = {
   units: importUnits as Importer<never>,
   campaigns: importCampaigns as Importer<never>,
   targets: importTargets as Importer<never>,
+  populations: importPopulations as Importer<never>,
 };

@@ -216,7 +216,7 @@ export interface UndoResult {
   restored: number;
 }
 
-const USES = ["figure", "target", "user", "lock", "report", "setting", "unit", "succession"] as const;
+const USES = ["figure", "target", "population", "user", "lock", "report", "setting", "unit", "succession"] as const;
 
 /**
  * Undoes a reorganisation: removes the units it started and its successions, clears the ends
@@ -236,7 +236,8 @@ export async function undoReorganisation(actor: Actor, id: number, reason?: stri
         -- figures entered (the carries and facts it derived itself are removed with it)
         ((SELECT count(*) FROM figure WHERE unit_id IN (SELECT id FROM n)) + (SELECT count(*) FROM daily_total WHERE unit_id IN (SELECT id FROM n))
           + (SELECT count(*) FROM unit_report WHERE unit_id IN (SELECT id FROM n)))::int AS figure,
-        (SELECT count(*) FROM target WHERE unit_id IN (SELECT id FROM n))::int AS target,
+        ((SELECT count(*) FROM target WHERE unit_id IN (SELECT id FROM n)) + (SELECT count(*) FROM target_share WHERE unit_id IN (SELECT id FROM n)))::int AS target,
+        (SELECT count(*) FROM unit_population WHERE unit_id IN (SELECT id FROM n))::int AS population,
         (SELECT count(*) FROM app_user WHERE unit_id IN (SELECT id FROM n))::int AS "user",
         (SELECT count(*) FROM period_lock WHERE unit_id IN (SELECT id FROM n))::int AS lock,
         (SELECT count(*) FROM issued_report WHERE unit_id IN (SELECT id FROM n))::int AS report,

@@ -73,7 +73,7 @@ export interface CampaignRecord {
   endDate: string;
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
 /** Creates the new campaigns and updates the others, each audited (campaign.create, campaign.update). */
 async function writeCampaigns(tx: Tx, actor: Actor, campaigns: readonly CampaignRecord[]): Promise<void> {
@@ -173,10 +173,15 @@ export interface TargetRecord {
 export async function saveTargetValues(actor: Actor, targets: readonly TargetRecord[]): Promise<number> {
   requireAdmin(actor);
   if (targets.length === 0) return 0;
-  const client = db();
+  return db().$transaction((tx) => writeTargetValues(tx, actor, targets));
+}
+
+/** saveTargetValues in the caller's transaction (targets derived from a population share, lib/data/population.ts); the caller checks the actor. */
+export async function writeTargetValues(tx: Tx, actor: Actor, targets: readonly TargetRecord[]): Promise<number> {
+  if (targets.length === 0) return 0;
   const [campaigns, metrics] = await Promise.all([
-    client.campaign.findMany({ where: { code: { in: [...new Set(targets.map((t) => t.campaign))] } }, select: { id: true, code: true } }),
-    client.metric.findMany({ where: { code: { in: [...new Set(targets.map((t) => t.metric))] } }, select: { id: true, code: true } }),
+    tx.campaign.findMany({ where: { code: { in: [...new Set(targets.map((t) => t.campaign))] } }, select: { id: true, code: true } }),
+    tx.metric.findMany({ where: { code: { in: [...new Set(targets.map((t) => t.metric))] } }, select: { id: true, code: true } }),
   ]);
   const campaignOf = new Map(campaigns.map((c) => [c.code, c]));
   const metricOf = new Map(metrics.map((m) => [m.code, m]));
@@ -184,7 +189,7 @@ export async function saveTargetValues(actor: Actor, targets: readonly TargetRec
   if (missingCampaign) throw invalidField("campaign", "admin.campaigns.refusal.noSuchCampaign", { code: missingCampaign.campaign });
   const missingMetric = targets.find((t) => !metricOf.has(t.metric));
   if (missingMetric) throw invalidField("metric", "admin.campaigns.refusal.noSuchMetric", { code: missingMetric.metric });
-  return client.$transaction(async (tx) => {
+  {
     // each code on its target's due date (a code names a unit only together with a day)
     const unitOn = await unitsOnDays(tx, targets.map((t) => t.unitCode));
     const unknown = [...new Set(targets.filter((t) => !unitOn(t.unitCode, t.dueDate)).map((t) => t.unitCode))];
@@ -224,7 +229,7 @@ export async function saveTargetValues(actor: Actor, targets: readonly TargetRec
       };
     }));
     return changes.length;
-  });
+  }
 }
 
 /** Every milestone of a campaign where a unit's children's targets do not add up to its own. */

@@ -44,6 +44,13 @@ export const targetRowSchema = z.object({
   target: countSchema,
 });
 
+/** A leaf unit's eligible population from a day on (issue 22). */
+export const populationRowSchema = z.object({
+  unit_code: unitCodeSchema,
+  as_of: isoDaySchema,
+  eligible: countSchema,
+});
+
 /** How a daily value is given: the day's count, or the running total (the count is derived). */
 export const kindSchema = z.enum(["daily", "cumulative"], says("validation.kind")).default("daily");
 
@@ -61,11 +68,12 @@ export const IMPORT_KINDS = {
   units: { schema: unitRowSchema, columns: ["code", "name", "type", "parent_code", "level"], required: ["code", "name", "type", "level"] },
   campaigns: { schema: campaignRowSchema, columns: ["campaign", "name", "start_date", "end_date"], required: ["campaign", "name", "start_date", "end_date"] },
   targets: { schema: targetRowSchema, columns: ["campaign", "unit_code", "metric", "due_date", "target"], required: ["campaign", "unit_code", "metric", "due_date", "target"] },
+  populations: { schema: populationRowSchema, columns: ["unit_code", "as_of", "eligible"], required: ["unit_code", "as_of", "eligible"] },
   daily: { schema: dailyRowSchema, columns: ["date", "unit_code", "metric", "value", "kind", "reason"], required: ["date", "unit_code", "metric", "value"] },
 } as const;
 
 export type ImportKind = keyof typeof IMPORT_KINDS;
-export const importKindSchema = z.enum(["units", "campaigns", "targets", "daily"]);
+export const importKindSchema = z.enum(["units", "campaigns", "targets", "populations", "daily"]);
 
 /** The first message of a zod error, prefixed by its column. */
 export function describeIssue(error: z.ZodError): string {

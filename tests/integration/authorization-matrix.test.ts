@@ -392,6 +392,13 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/units-admin.ts#saveUnits": dataRow("lib/data/units-admin.ts", "saveUnits", ADMIN_ONLY, async (_r, scope) => [[{ code: `${scope === "in" ? 9 : 8}${String(next()).padStart(4, "0")}`, name: "Xã Mới", type: "Xã", level: 3, parentCode: placeUnit(scope) }]]),
   "data:lib/data/targets-admin.ts#saveCampaigns": dataRow("lib/data/targets-admin.ts", "saveCampaigns", ADMIN_ONLY, async () => [[{ code: `dot-s${next()}`, name: "Đợt", startDate: "2024-01-01", endDate: "2024-06-30" }]]),
   "data:lib/data/targets-admin.ts#saveTargetValues": dataRow("lib/data/targets-admin.ts", "saveTargetValues", ADMIN_ONLY, async (_r, scope) => [[{ campaign: "dot-1", unitCode: placeUnit(scope), metric: "activated", dueDate: "2023-06-30", value: next() }]]),
+  // eligible populations and targets set as a share of them (issue 22)
+  "data:lib/data/population.ts#savePopulations": dataRow("lib/data/population.ts", "savePopulations", ADMIN_ONLY, async (_r, scope) => [[{ unitCode: scope === "in" ? "90101" : "80101", asOf: figureDay(), eligible: next() }]]),
+  "data:lib/data/population.ts#setTargetShare": dataRow("lib/data/population.ts", "setTargetShare", ADMIN_ONLY, async (_r, scope) => {
+    const leaf = scope === "in" ? "90101" : "80101";
+    await testDb().$executeRaw`INSERT INTO unit_population (unit_id, as_of, eligible) SELECT id, '2000-01-01', 1000 FROM unit WHERE code = ${leaf} ON CONFLICT DO NOTHING`;
+    return [{ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", unitCode: leaf, basisPoints: 1 + (next() % 10_000) }];
+  }),
   "data:lib/data/targets-admin.ts#saveTargets": dataRow("lib/data/targets-admin.ts", "saveTargets", ADMIN_ONLY, async (_r, scope) => [{ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", values: [{ unitCode: placeUnit(scope), value: next() }] }]),
 };
 
@@ -424,6 +431,9 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   // a code on a day: internal lookups (no actor); every caller checks scope on the unit found
   "lib/data/unit-on-day.ts#unitOnDay": () => [testDb(), "90101", AS_OF, { id: true }],
   "lib/data/unit-on-day.ts#unitsOnDays": () => [testDb(), ["90101", "901"]],
+  // populations of units the caller already read (no actor), and which units have units under them on a day
+  "lib/data/population.ts#populationsAt": ({ unit }) => [[unit.id], AS_OF],
+  "lib/data/population.ts#withChildren": ({ unit }) => [testDb(), [{ id: unit.id, day: AS_OF }]],
   "lib/data/unit-on-day.ts#codeElsewhere": () => ["90101", AS_OF],
   "lib/data/unit-on-day.ts#today": () => [],
   // the units a unit came from (no actor): what a session's actor may read as its unit's past
@@ -535,6 +545,8 @@ const INTERNAL = new Set([
   "lib/data/unit-labels.ts#labelledOn",
   // the audit events, written inside each writer's transaction after its permission check
   "lib/data/audit.ts#writeAudit", "lib/data/audit.ts#writeAudits",
+  // targets written inside a caller's transaction after its permission check (saveTargetValues, the population shares)
+  "lib/data/targets-admin.ts#writeTargetValues",
   // a lock written inside issueWeeklyReport's transaction, after its permission check
   "lib/data/period-locks.ts#insertPeriodLock",
   "lib/data/sessions.ts#signIn", "lib/data/sessions.ts#endSessions", "lib/data/api-tokens.ts#userForApiToken",
