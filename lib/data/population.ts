@@ -189,3 +189,34 @@ export async function populationsAt(unitIds: readonly number[], day: string): Pr
   for (const row of rows) result.set(row.unit_id, row.known === row.leaves ? row.eligible : null);
   return result;
 }
+
+/** A milestone set as a share, as the campaign page lists it. */
+export interface TargetShareDTO {
+  unitCode: string;
+  unitName: string;
+  metric: string;
+  dueDate: string;
+  basisPoints: number;
+  /** the unit's eligible population on the due date; null while some leaf under it has none */
+  population: number | null;
+  /** the target it set for the unit itself */
+  target: number | null;
+}
+
+/** The milestones of a campaign set as a share of the eligible population (administrators). */
+export async function listTargetShares(actor: Actor, campaignCode: string): Promise<TargetShareDTO[]> {
+  requireAdmin(actor);
+  const rows = await db().$queryRaw<{ unit_id: number; code: string; name: string; metric: string; due: Date; basis_points: number; target: number | null }[]>`
+    SELECT s.unit_id, u.code, u.name, m.code AS metric, s.due_date AS due, s.basis_points, t.value AS target
+    FROM target_share s JOIN campaign c ON c.id = s.campaign_id JOIN unit u ON u.id = s.unit_id JOIN metric m ON m.id = s.metric_id
+    LEFT JOIN target t ON t.campaign_id = s.campaign_id AND t.unit_id = s.unit_id AND t.metric_id = s.metric_id AND t.due_date = s.due_date
+    WHERE c.code = ${campaignCode}
+    ORDER BY s.due_date, m.sort_order, u.path`;
+  return Promise.all(rows.map(async (r) => {
+    const dueDate = dateToDay(r.due);
+    return {
+      unitCode: r.code, unitName: r.name, metric: r.metric, dueDate, basisPoints: r.basis_points, target: r.target,
+      population: (await populationsAt([r.unit_id], dueDate)).get(r.unit_id) ?? null,
+    };
+  }));
+}

@@ -27,6 +27,17 @@ export function basisPointsOf(percent: number): number {
   return Math.round(percent * 100);
 }
 
+/**
+ * Basis points of a share as people type it: "55", "55,5", "55.25", "55 %"; null when it is not
+ * a number above 0 and at most 100 with at most two decimals.
+ */
+export function parsePercent(text: string): number | null {
+  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?\s*%?$/.exec(text.trim());
+  if (!match) return null;
+  const bp = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return bp > 0 && bp <= 10_000 ? bp : null;
+}
+
 /** The populations of every unit of the tree (leaves as given, parents the sums), by code. */
 export function populationsOf(nodes: readonly ShareNode[]): Map<string, number> {
   const children = childrenByParent(nodes);

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { m } from "@/lib/i18n/message";
 import { codeSchema, isoDaySchema, unitCodeSchema } from "./import-rows";
+import { parsePercent } from "@/lib/domain/population-share";
 
 const reasonSchema = z.string().trim().max(500, { error: () => m("admin.validation.reasonTooLong") });
 const unitNameSchema = z.string().trim().min(1, { error: () => m("admin.validation.unitNameMissing") }).max(200, { error: () => m("admin.validation.nameTooLong") });
@@ -34,6 +35,22 @@ export const campaignCreateSchema = z.object({
   startDate: isoDaySchema,
   endDate: isoDaySchema,
 }).refine((v) => v.endDate >= v.startDate, { error: () => m("admin.validation.endBeforeStart"), path: ["endDate"] });
+
+/** A milestone set as a share of the eligible population (issue 22): the percent as people type it ("55", "55,5"). */
+export const targetShareFormSchema = z.object({
+  campaign: codeSchema,
+  unitCode: unitCodeSchema,
+  metric: codeSchema,
+  dueDate: isoDaySchema,
+  percent: z.string().transform((text, ctx) => {
+    const basisPoints = parsePercent(text);
+    if (basisPoints === null) {
+      ctx.addIssue({ code: "custom", message: m("validation.population.share") });
+      return z.NEVER;
+    }
+    return basisPoints;
+  }),
+});
 
 /** The target grid: one milestone (campaign, metric, due date) for a parent and its children. */
 export const targetGridSchema = z.object({

@@ -59,8 +59,8 @@ test("an administrator who reads English administers units, campaigns and target
   // a milestone of its own for each project, on a metric and dates no other test reads
   const due = testInfo.project.name === "desktop" ? "2027-02-15" : "2027-02-16";
   const dueShown = due.split("-").reverse().join("/");
-  await page.getByLabel("Metric").selectOption("cccd");
-  await expect(page.getByLabel("Metric").locator("option:checked")).toHaveText("Chip-ID card applications");
+  await page.locator("form[method=get]").getByLabel("Metric").selectOption("cccd");
+  await expect(page.locator("form[method=get]").getByLabel("Metric").locator("option:checked")).toHaveText("Chip-ID card applications");
   await page.getByLabel("Milestone date").fill(due);
   await page.getByLabel("Parent unit code").fill("48");
   await page.getByRole("button", { name: "Open grid" }).click();

@@ -306,6 +306,14 @@ const ROWS: Record<string, Row> = {
   "action:app/admin/units/reorganisation/actions.ts#undoReorganisationAction": formAction("app/admin/units/reorganisation/actions.ts", "undoReorganisationAction", ADMIN_ONLY, async () => ({ id: String(await loadedReorganisation()) })),
   "action:app/admin/campaigns/actions.ts#createCampaignAction": formAction("app/admin/campaigns/actions.ts", "createCampaignAction", ADMIN_ONLY, async () => ({ code: `dot-m${next()}`, name: "Đợt mới", startDate: "2024-01-01", endDate: "2024-06-30" })),
   "action:app/admin/campaigns/actions.ts#saveTargetGridAction": formAction("app/admin/campaigns/actions.ts", "saveTargetGridAction", ADMIN_ONLY, async (_w, scope) => ({ campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", [`t:${placeUnit(scope)}`]: String(next()) })),
+  "action:app/admin/campaigns/actions.ts#importPopulationsAction": formAction("app/admin/campaigns/actions.ts", "importPopulationsAction", ADMIN_ONLY, async (_w, scope) => ({
+    file: csvFile(["unit_code,as_of,eligible", `${scope === "in" ? "90101" : "80101"},${figureDay()},${next()}`]), dryRun: "0",
+  })),
+  "action:app/admin/campaigns/actions.ts#setTargetShareAction": formAction("app/admin/campaigns/actions.ts", "setTargetShareAction", ADMIN_ONLY, async (_w, scope) => {
+    const leaf = scope === "in" ? "90101" : "80101";
+    await testDb().$executeRaw`INSERT INTO unit_population (unit_id, as_of, eligible) SELECT id, '2000-01-01', 1000 FROM unit WHERE code = ${leaf} ON CONFLICT DO NOTHING`;
+    return { campaign: "dot-1", unitCode: leaf, metric: "dossiers", dueDate: "2023-06-30", percent: String(1 + (next() % 100)) };
+  }),
   "action:app/admin/campaigns/actions.ts#importTargetsAction": formAction("app/admin/campaigns/actions.ts", "importTargetsAction", ADMIN_ONLY, async (_w, scope) => ({ file: targetsCsv(scope), dryRun: "0" })),
 
   // route handlers, each called with the browser session and with a bearer token
@@ -451,6 +459,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/targets-admin.ts#listMetrics": ({ admin }) => [admin],
   "lib/data/targets-admin.ts#getTargetGrid": ({ admin }) => [admin, { campaign: "dot-1", metric: "activated", dueDate: "2023-06-30", parentCode: "90" }],
   "lib/data/targets-admin.ts#listTargetSumWarnings": ({ admin }) => [admin, "dot-1"],
+  "lib/data/population.ts#listTargetShares": ({ admin }) => [admin, "dot-1"],
   "lib/data/units-admin.ts#getUnitTree": ({ admin }) => [admin, "90"],
   "lib/data/units-admin.ts#searchUnits": ({ admin }) => [admin, "Xã"],
   "lib/data/reorganisation.ts#listReorganisations": ({ admin }) => [admin],

@@ -1,7 +1,7 @@
 // The rounding rule of targets set as a share of the eligible population (issue 22,
 // lib/domain/population-share.ts), as tables.
 import { describe, expect, it } from "vitest";
-import { allocateShare, basisPointsOf, largestRemainder, populationsOf, type ShareNode } from "@/lib/domain/population-share";
+import { allocateShare, basisPointsOf, largestRemainder, parsePercent, populationsOf, type ShareNode } from "@/lib/domain/population-share";
 
 const split = (total: number, weights: Record<string, number>) =>
   Object.fromEntries(largestRemainder(total, Object.entries(weights).map(([code, weight]) => ({ code, weight }))));
@@ -75,5 +75,14 @@ describe("allocateShare", () => {
 describe("basisPointsOf", () => {
   it.each([[55, 5500], [100, 10000], [55.5, 5550], [0.01, 1], [33.33, 3333]])("%d%% is %i basis points", (percent, bp) => {
     expect(basisPointsOf(percent)).toBe(bp);
+  });
+});
+
+describe("parsePercent", () => {
+  it.each([
+    ["55", 5500], ["55,5", 5550], ["55.25", 5525], ["100", 10000], ["0,01", 1], [" 55 % ", 5500], ["7,05", 705],
+    ["0", null], ["100,01", null], ["101", null], ["55,555", null], ["-5", null], ["", null], ["năm mươi", null], ["1.000", null],
+  ])("%j is %s basis points", (text, bp) => {
+    expect(parsePercent(text)).toBe(bp);
   });
 });

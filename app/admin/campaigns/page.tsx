@@ -6,7 +6,7 @@ import { requireAdminForPage } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/data/targets-admin";
 import { formatDay, formatNumber } from "@/lib/domain/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
-import { createCampaignAction, importTargetsAction } from "./actions";
+import { createCampaignAction, importPopulationsAction, importTargetsAction } from "./actions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { DayInput, FileInput } from "@/components/forms/date-input";
 
@@ -65,6 +65,14 @@ export default async function CampaignsPage() {
           <p className="mb-2 text-sm text-slate-600">{t.rich("campaigns.import.help", { code: (columns) => <code className="break-all">{columns}</code> })}</p>
           <ActionForm action={importTargetsAction} submitLabel={t("fileImport.submit")} labels={{ file: t("fileImport.file") }}>
             <label className={FIELD} htmlFor="targets-file">{t("campaigns.import.file")}<FileInput id="targets-file" name="file" accept=".csv,.xlsx,text/csv" /></label>
+            <label className="flex items-center gap-2"><input type="checkbox" name="dryRun" value="1" defaultChecked /> {t("fileImport.dryRun")}</label>
+          </ActionForm>
+        </section>
+        <section className={CARD} aria-labelledby="import-populations">
+          <h2 id="import-populations" className="mb-2 text-lg font-semibold">{t("campaigns.populations.title")}</h2>
+          <p className="mb-2 text-sm text-slate-600">{t.rich("campaigns.populations.help", { code: (columns) => <code className="break-all">{columns}</code> })}</p>
+          <ActionForm action={importPopulationsAction} submitLabel={t("fileImport.submit")} labels={{ file: t("fileImport.file") }}>
+            <label className={FIELD} htmlFor="populations-file">{t("campaigns.populations.file")}<FileInput id="populations-file" name="file" accept=".csv,.xlsx,text/csv" /></label>
             <label className="flex items-center gap-2"><input type="checkbox" name="dryRun" value="1" defaultChecked /> {t("fileImport.dryRun")}</label>
           </ActionForm>
         </section>

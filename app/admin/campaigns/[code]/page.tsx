@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
-import { CARD, FIELD, INPUT } from "@/components/forms/styles";
+import { CARD, FIELD, INPUT, TD, TH } from "@/components/forms/styles";
 import { requireAdminForPage } from "@/lib/auth/session";
 import { AppError, userText } from "@/lib/data/errors";
 import { getTargetGrid, listCampaigns, listMetrics, listTargetSumWarnings, type TargetGridDTO } from "@/lib/data/targets-admin";
 import { getHomeUnitCode } from "@/lib/data/units";
-import { formatDay, formatNumber } from "@/lib/domain/format";
+import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
 import { getClientMessages, getLocale, getTranslator, inRequestLocale } from "@/lib/i18n/server";
 import { targetGridSchema } from "@/lib/validation/admin-forms";
-import { saveTargetGridAction } from "../actions";
+import { saveTargetGridAction, setTargetShareAction } from "../actions";
+import { listTargetShares } from "@/lib/data/population";
+import { ActionForm } from "@/components/forms/action-form";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TargetGrid } from "./target-grid";
 import { HEADLINE_METRIC } from "@/lib/domain/metrics";
 import { Problem } from "@/components/ui/problem";
@@ -48,7 +51,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       problem = error.userMessage ? await inRequestLocale(async () => userText(error)) : t("campaign.gridFailed");
     }
   }
-  const warnings = await listTargetSumWarnings(user, campaign.code);
+  const [warnings, shares] = await Promise.all([listTargetSumWarnings(user, campaign.code), listTargetShares(user, campaign.code)]);
   const metricName = new Map(metrics.map((m) => [m.code, m.name[locale]]));
   const gridMessages = (await getClientMessages("admin")).grid;
   return (
@@ -77,6 +80,53 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="shares" className={CARD}>
+        <h2 id="shares" className="mb-2 text-lg font-semibold">{t("campaign.shares.title")}</h2>
+        <p className="mb-2 text-sm text-slate-600">{t("campaign.shares.help")}</p>
+        {shares.length === 0 ? <p className="mb-2 text-sm text-slate-600">{t("campaign.shares.none")}</p> : (
+          <ScrollRegion label={t("campaign.shares.caption")} className="mb-3 rounded border border-slate-200">
+            <table className="w-full text-sm" data-testid="target-shares">
+              <caption className="sr-only">{t("campaign.shares.caption")}</caption>
+              <thead className="bg-slate-100 text-slate-700">
+                <tr>
+                  <th scope="col" className={TH}>{t("campaign.shares.columns.unit")}</th>
+                  <th scope="col" className={TH}>{t("campaign.shares.columns.metric")}</th>
+                  <th scope="col" className={TH}>{t("campaign.shares.columns.dueDate")}</th>
+                  <th scope="col" className={`${TH} text-right`}>{t("campaign.shares.columns.percent")}</th>
+                  <th scope="col" className={`${TH} text-right`}>{t("campaign.shares.columns.population")}</th>
+                  <th scope="col" className={`${TH} text-right`}>{t("campaign.shares.columns.target")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shares.map((s) => (
+                  <tr key={`${s.unitCode}-${s.metric}-${s.dueDate}`} className="border-t border-slate-100">
+                    <td className={TD}><Link className="text-brand-700 underline" href={`/admin/campaigns/${campaign.code}?metric=${s.metric}&dueDate=${s.dueDate}&parent=${s.unitCode}`}>{s.unitCode} {s.unitName}</Link></td>
+                    <td className={TD}>{metricName.get(s.metric) ?? s.metric}</td>
+                    <td className={`${TD} tabular`}>{formatDay(s.dueDate)}</td>
+                    <td className={`${TD} tabular text-right`}>{formatPercent(s.basisPoints / 100, locale)}</td>
+                    <td className={`${TD} tabular text-right`}>{s.population === null ? t("campaign.shares.noPopulation") : formatNumber(s.population, locale)}</td>
+                    <td className={`${TD} tabular text-right`}>{s.target === null ? "—" : formatNumber(s.target, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+        <ActionForm action={setTargetShareAction} submitLabel={t("campaign.shares.submit")}
+          labels={{ unitCode: t("campaign.shares.unit"), metric: t("campaign.shares.metric"), dueDate: t("campaign.shares.dueDate"), percent: t("campaign.shares.percent") }}>
+          <input type="hidden" name="campaign" value={campaign.code} />
+          <div className="grid gap-2 sm:grid-cols-4">
+            <label className={FIELD} htmlFor="s-unit">{t("campaign.shares.unit")}<input id="s-unit" name="unitCode" defaultValue={query.parentCode} inputMode="numeric" className={INPUT} /></label>
+            <label className={FIELD} htmlFor="s-metric">{t("campaign.shares.metric")}
+              <select id="s-metric" name="metric" defaultValue={query.metric} className={INPUT}>
+                {metrics.map((m) => <option key={m.code} value={m.code}>{m.name[locale]}</option>)}
+              </select>
+            </label>
+            <label className={FIELD} htmlFor="s-due">{t("campaign.shares.dueDate")}<DayInput id="s-due" name="dueDate" defaultValue={query.dueDate} /></label>
+            <label className={FIELD} htmlFor="s-percent">{t("campaign.shares.percent")}<input id="s-percent" name="percent" inputMode="decimal" placeholder="55" className={INPUT} /></label>
+          </div>
+        </ActionForm>
       </section>
       <form method="get" className="flex flex-wrap items-end gap-2 text-sm">
         <label className={FIELD} htmlFor="g-metric">{t("campaign.picker.metric")}
