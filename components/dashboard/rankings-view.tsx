@@ -26,6 +26,8 @@ const COLUMNS: { key: RankingSortKey; numeric: boolean; wide?: boolean }[] = [
   { key: "target", numeric: true, wide: true },
   { key: "actual", numeric: true, wide: true },
   { key: "percent", numeric: true },
+  // shown only where eligible populations are known (issue 22)
+  { key: "populationPercent", numeric: true, wide: true },
   { key: "rankChange", numeric: true, wide: true },
   { key: "pointsChange", numeric: true, wide: true },
   { key: "reportedOn", numeric: true, wide: true },
@@ -44,6 +46,8 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
   const words = criticismWords(rule, criticised.length, percent, (key, values) => t(`criticismRule.${key}`, values), t("rankings.criticism"));
   const sentence = praiseSentence(praised, criticised, percent, { praise: t("rankings.praise"), ...words });
   const rows = sortRankingRows(ranking.rows, options.sort, options.dir);
+  const withPopulation = ranking.rows.some((r) => r.populationPercent !== null);
+  const columns = COLUMNS.filter((col) => col.key !== "populationPercent" || withPopulation);
   const keep = { top: options.top, bottom: options.bottom, sort: options.sort, dir: options.dir };
   const sortHref = (key: RankingSortKey) =>
     rankingsHref(code, view, { ...keep, sort: key, dir: options.sort === key ? (options.dir === "asc" ? "desc" : "asc") : defaultDirection(key) });
@@ -99,7 +103,7 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
           {/* sticky: a province's 94 (Hà Nội: 126) communes scroll under their column headings */}
           <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700 shadow-[0_1px_0_0_rgb(226_232_240)]">
             <tr>
-              {COLUMNS.map((col) => (
+              {columns.map((col) => (
                 <th key={col.key} scope="col" aria-sort={options.sort === col.key ? (options.dir === "asc" ? "ascending" : "descending") : undefined}
                   className={`px-2 py-2 font-medium sm:px-3 ${col.numeric ? "text-right" : "text-left"} ${col.wide ? "hidden md:table-cell" : ""}`}>
                   <Link href={sortHref(col.key)} className="inline-flex items-center gap-1 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600">
@@ -146,6 +150,7 @@ export async function RankingsView({ ranking, frame, choices, code, view, option
                   <td className="hidden px-3 py-2 text-right md:table-cell">{row.target === null ? "—" : formatNumber(row.target, locale)}</td>
                   <td className="hidden px-3 py-2 text-right md:table-cell">{formatNumber(row.actual, locale)}</td>
                   <td className="px-2 py-2 text-right font-semibold sm:px-3">{percent(row.percent)}</td>
+                  {withPopulation && <td className="hidden px-3 py-2 text-right md:table-cell" data-testid="population-percent">{percent(row.populationPercent)}</td>}
                   <td className="hidden px-3 py-2 text-right md:table-cell">{formatChange(row.change.rank, 0, locale)}</td>
                   <td className="hidden px-3 py-2 text-right md:table-cell">{formatChange(row.change.percentPoints, 2, locale)}</td>
                   <td className="hidden px-3 py-2 text-right md:table-cell">{formatDay(row.reportedOn)}</td>

@@ -177,6 +177,9 @@ async function subtreeWithPopulations(tx: Tx, unitCode: string, day: string): Pr
 export async function populationsAt(unitIds: readonly number[], day: string): Promise<Map<number, number | null>> {
   const result = new Map<number, number | null>();
   if (unitIds.length === 0) return result;
+  // most installations enter no population: one look, and every view is spared the leaves' walk
+  const [{ any }] = await db().$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM unit_population) AS any`;
+  if (!any) return new Map(unitIds.map((id) => [id, null]));
   const rows = await db().$queryRaw<{ unit_id: number; eligible: number | null; known: number; leaves: number }[]>`
     SELECT u.id AS unit_id, sum(p.eligible)::int AS eligible, count(p.eligible)::int AS known, count(*)::int AS leaves
     FROM unnest(${[...unitIds]}::int[]) AS q(id)

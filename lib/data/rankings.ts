@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { addDays } from "@/lib/domain/dates";
 import { percentOf } from "@/lib/domain/percent";
+import { populationsAt } from "./population";
 import { rankChanges, rankRows, type RankChange } from "@/lib/domain/ranking";
 import { AppError } from "./errors";
 import { existsOn } from "@/lib/db/unit-lifetime";
@@ -24,6 +25,8 @@ export interface RankingRowDTO {
   actual: number;
   target: number | null;
   percent: number | null;
+  /** the actual as a share of the unit's eligible population on the day (issue 22); null while it has none */
+  populationPercent: number | null;
   rank: number | null;
   reportedOn: string | null;
   /** against the ranking of the same units 7 days before */
@@ -116,6 +119,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
   const now = rowsAt((u) => u.actual, targetsNow);
   // part of the parent's total no child holds: figures of ended units split without shares (lib/data/carries.ts)
   const notAllocated = parent && query.level === undefined ? ((await notAllocatedAt([parent.id], metric.id, query.asOf)).get(parent.id) ?? 0) : 0;
+  const populations = await populationsAt(units.map((u) => u.id), query.asOf);
   const changes = includeChange
     ? rankChanges(now, rowsAt((u) => u.actualBefore, dueBefore === dueNow ? targetsNow : await targetsOf(dueBefore, (u) => u.ownTargetBefore, weekAgo)))
     : new Map<string, RankChange>();
@@ -134,6 +138,7 @@ export async function getRankings(actor: Actor, query: RankingQuery, options: { 
       actual: row.actual,
       target: row.target,
       percent: row.percent,
+      populationPercent: percentOf(row.actual, populations.get(unit.id) ?? null),
       rank: row.rank,
       reportedOn: unit.reportedOn,
       change: changes.get(row.code) ?? { rank: null, percentPoints: null },

@@ -2,7 +2,7 @@
 // the chosen column stay last in both directions.
 import { compareVietnamese } from "./text";
 
-export const RANKING_SORT_KEYS = ["rank", "name", "target", "actual", "percent", "rankChange", "pointsChange", "reportedOn"] as const;
+export const RANKING_SORT_KEYS = ["rank", "name", "target", "actual", "percent", "populationPercent", "rankChange", "pointsChange", "reportedOn"] as const;
 export type RankingSortKey = (typeof RANKING_SORT_KEYS)[number];
 export type SortDirection = "asc" | "desc";
 
@@ -12,6 +12,8 @@ export interface SortableRankingRow {
   target: number | null;
   actual: number;
   percent: number | null;
+  /** the actual as a share of the eligible population (issue 22), when known */
+  populationPercent?: number | null;
   rank: number | null;
   reportedOn: string | null;
   change: { rank: number | null; percentPoints: number | null };
@@ -29,6 +31,7 @@ const valueOf = (row: SortableRankingRow, key: RankingSortKey): number | string 
     case "target": return row.target;
     case "actual": return row.actual;
     case "percent": return row.percent;
+    case "populationPercent": return row.populationPercent ?? null;
     case "rankChange": return row.change.rank;
     case "pointsChange": return row.change.percentPoints;
     case "reportedOn": return row.reportedOn;

@@ -1,6 +1,7 @@
 // Issue 22 in the browser: an administrator imports the eligible population of Đà Nẵng's 94
-// communes, then sets "activated: 55% of the eligible population by 31/12/2026" on the city in
-// a campaign of their own; the city's and every commune's targets are counts that add up.
+// communes, then sets "activated: 55,5% of the eligible population by 31/12/2026" on the city in
+// a campaign of their own; the city's and every commune's targets are counts that add up, and
+// the city's ranking shows each commune's share of its eligible population.
 import { expect, test } from "@playwright/test";
 import { formatNumber } from "@/lib/domain/format";
 import { screenshot, signIn } from "./helpers";
@@ -54,6 +55,15 @@ test("an administrator imports populations and sets a milestone as a share of th
   // the communes' targets add up to the city's: no warning
   await expect(page.getByRole("heading", { name: "Tổng chỉ tiêu cấp dưới lệch cấp trên (0)" })).toBeVisible();
   await screenshot(page, testInfo, "population-share");
+
+  // the city's ranking gains the share of the eligible population beside the share of target (a wide screen's column)
+  await page.goto("/units/48/rankings");
+  if (testInfo.project.name === "desktop") {
+    await expect(page.getByRole("columnheader", { name: /% dân số/ })).toBeVisible();
+    await expect(page.getByTestId("ranking-table").locator("tbody tr").first().getByTestId("population-percent")).toHaveText(/^\d{1,3}(\.\d{3})*,\d{2}%$/);
+    await screenshot(page, testInfo, "population-share-rankings");
+  }
+  await page.goto(`/admin/campaigns/${code}?metric=activated&dueDate=2026-12-31&parent=48`);
 
   // a share that is not one is refused, and nothing changes
   await shares.getByLabel("Tỷ lệ (%)").fill("120");

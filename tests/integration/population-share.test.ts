@@ -7,6 +7,10 @@ import type { Actor } from "@/lib/auth/permissions";
 import { importCsv } from "@/lib/data/import";
 import { populationsAt, savePopulations, setTargetShare } from "@/lib/data/population";
 import { listTargetSumWarnings } from "@/lib/data/targets-admin";
+import { saveDailyFigures } from "@/lib/data/daily-save";
+import { getRankings } from "@/lib/data/rankings";
+import { percentOf } from "@/lib/domain/percent";
+import { sortRankingRows } from "@/lib/domain/ranking-sort";
 import { loadUnits, provinceUnits, readOfficialUnits } from "@/lib/db/seed/official-units";
 import { basisPointsOf } from "@/lib/domain/population-share";
 import { addUser } from "../support/users";
@@ -88,6 +92,32 @@ describe("targets as shares of the eligible population", () => {
     expect(await testDb().auditEvent.count({ where: { action: "population.create", entityKey: `${changed.code}:2023-05-15` } })).toBe(1);
     // the same rows again change nothing
     expect(await savePopulations(admin, [{ unitCode: changed.code, asOf: "2023-05-15", eligible: populationOf(10) + 1_000 }])).toEqual({ changed: 0, targets: 0 });
+  });
+
+  it("ranks the districts by share of target and by share of eligible population, both by the one percentage rule", async () => {
+    const activatedOf = (i: number) => 40 + ((i * 37) % 400);
+    const rows = communes.flatMap((c, i) => [
+      { metric: "dossiers", value: activatedOf(i) * 2 }, { metric: "accounts", value: activatedOf(i) + 10 }, { metric: "activated", value: activatedOf(i) },
+    ].map((f) => ({ date: "2023-06-01", unitCode: c.code, kind: "daily" as const, ...f })));
+    expect((await saveDailyFigures(admin, rows.map((r, ref) => ({ ...r, ref })), { now: new Date("2023-06-02T03:00:00Z") })).ok).toBe(true);
+
+    const ranking = await getRankings(admin, { parentCode: PROVINCE, metricCode: "activated", asOf: "2023-06-30", campaignCode: CAMPAIGN });
+    expect(ranking.rows).toHaveLength(18);
+    const targets = await targetsOf("2023-06-30");
+    for (const row of ranking.rows) {
+      const mine = communes.map((c, i) => ({ ...c, i })).filter((c) => c.district === row.code);
+      const actual = mine.reduce((s, c) => s + activatedOf(c.i), 0);
+      // the population of 15/05 of the commune changed above counts on 30/06
+      const population = mine.reduce((s, c) => s + populationOf(c.i) + (c.i === 10 ? 1_000 : 0), 0);
+      expect({ code: row.code, actual: row.actual, target: row.target, percent: row.percent, populationPercent: row.populationPercent }).toEqual({
+        code: row.code, actual, target: targets.get(row.code), percent: percentOf(actual, targets.get(row.code)!), populationPercent: percentOf(actual, population),
+      });
+    }
+    // by share of target: the ranks follow the percent; by share of population: the table sorted on it
+    const ranked = [...ranking.rows].sort((a, b) => a.rank! - b.rank!);
+    for (let k = 1; k < ranked.length; k++) expect(ranked[k - 1].percent!).toBeGreaterThanOrEqual(ranked[k].percent!);
+    const byPopulation = sortRankingRows(ranking.rows, "populationPercent", "desc");
+    for (let k = 1; k < byPopulation.length; k++) expect(byPopulation[k - 1].populationPercent!).toBeGreaterThanOrEqual(byPopulation[k].populationPercent!);
   });
 
   it("a share on a district gives way to a later one on its province for the same milestone", async () => {
