@@ -56,6 +56,9 @@ export async function OverviewView({ overview, frame, choices, morning, view }: 
                   <span data-testid="kpi-actual">{formatNumber(m.actual, locale)}</span> / {m.target === null ? t("overview.noTarget") : formatNumber(m.target, locale)}
                   {m.dueDate && <> · {t("overview.dueOn", { day: formatDay(m.dueDate) })}</>}
                 </p>
+                {m.populationPercent !== null && (
+                  <p className="tabular text-xs text-slate-600" data-testid="kpi-population">{t("overview.ofPopulation", { percent: formatPercent(m.populationPercent, locale) })}</p>
+                )}
               </Link>
             </li>
           ))}

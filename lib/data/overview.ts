@@ -12,6 +12,8 @@ import { AppError } from "./errors";
 import { resolveCampaign, type CampaignDTO } from "./campaigns";
 import { runningTotalsByDay } from "./figures-at";
 import { getViewableUnit, progressOf, type ProgressDTO } from "./progress";
+import { populationsAt } from "./population";
+import { percentOf } from "@/lib/domain/percent";
 import { dueDates, effectiveTargetsAt, milestoneKey } from "./targets";
 
 /** The trend covers the campaign so far, at most this many days. */
@@ -22,7 +24,8 @@ export interface OverviewDTO {
   childCount: number;
   campaign: CampaignDTO | null;
   metric: { code: string; name: string };
-  metrics: ({ code: string; name: string } & ProgressDTO)[];
+  /** each metric's progress, and its actual as a share of the unit's eligible population on the day (issue 22; null while unknown) */
+  metrics: ({ code: string; name: string; populationPercent: number | null } & ProgressDTO)[];
   /** the chosen metric's progress (one of `metrics`) */
   progress: ProgressDTO;
   milestones: Milestone[];
@@ -49,12 +52,14 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
   const metric = metrics.find((m) => m.code === query.metricCode);
   if (!metric) throw new AppError("NOT_FOUND", { subject: "metric" });
 
-  const [childCount, kpis] = await Promise.all([
+  const [childCount, kpis, population] = await Promise.all([
     // the children of the view's day (an ended district is not one of "the 18 districts" today)
     client.unit.count({ where: { parentId: unit.id, ...existsOnWhere(dayToDate(query.asOf)) } }),
     Promise.all(metrics.map(async (m) => ({ code: m.code, name: named(m), ...(await progressOf(unit, m, campaign, query.asOf)) }))),
+    populationsAt([unit.id], query.asOf).then((p) => p.get(unit.id) ?? null),
   ]);
-  const progress = kpis.find((k) => k.code === metric.code)!;
+  const withPopulation = kpis.map((k) => ({ ...k, populationPercent: percentOf(k.actual, population) }));
+  const progress = withPopulation.find((k) => k.code === metric.code)!;
 
   const milestones: Milestone[] = [];
   if (campaign) {
@@ -72,7 +77,7 @@ export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promi
     childCount,
     campaign,
     metric: { code: metric.code, name: named(metric) },
-    metrics: kpis,
+    metrics: withPopulation,
     progress,
     milestones,
     nextMilestone: next ? { ...next, daysLeft: daysBetween(query.asOf, next.dueDate) } : null,

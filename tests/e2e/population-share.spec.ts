@@ -63,6 +63,9 @@ test("an administrator imports populations and sets a milestone as a share of th
     await expect(page.getByTestId("ranking-table").locator("tbody tr").first().getByTestId("population-percent")).toHaveText(/^\d{1,3}(\.\d{3})*,\d{2}%$/);
     await screenshot(page, testInfo, "population-share-rankings");
   }
+  // and the city's overview says how much of its eligible population each figure is
+  await page.goto("/units/48");
+  await expect(page.locator('[data-metric="activated"]').getByTestId("kpi-population")).toHaveText(/^\d{1,3},\d{2}% dân số đủ điều kiện$/);
   await page.goto(`/admin/campaigns/${code}?metric=activated&dueDate=2026-12-31&parent=48`);
 
   // a share that is not one is refused, and nothing changes

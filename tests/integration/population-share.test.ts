@@ -9,6 +9,7 @@ import { populationsAt, savePopulations, setTargetShare } from "@/lib/data/popul
 import { listTargetSumWarnings } from "@/lib/data/targets-admin";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { getRankings } from "@/lib/data/rankings";
+import { getUnitOverview } from "@/lib/data/overview";
 import { percentOf } from "@/lib/domain/percent";
 import { sortRankingRows } from "@/lib/domain/ranking-sort";
 import { loadUnits, provinceUnits, readOfficialUnits } from "@/lib/db/seed/official-units";
@@ -118,6 +119,14 @@ describe("targets as shares of the eligible population", () => {
     for (let k = 1; k < ranked.length; k++) expect(ranked[k - 1].percent!).toBeGreaterThanOrEqual(ranked[k].percent!);
     const byPopulation = sortRankingRows(ranking.rows, "populationPercent", "desc");
     for (let k = 1; k < byPopulation.length; k++) expect(byPopulation[k - 1].populationPercent!).toBeGreaterThanOrEqual(byPopulation[k].populationPercent!);
+
+    // the province's overview: each metric's share of target and of the eligible population
+    const overview = await getUnitOverview(admin, { unitCode: PROVINCE, metricCode: "activated", asOf: "2023-06-30", campaignCode: CAMPAIGN });
+    const activated = overview.metrics.find((m) => m.code === "activated")!;
+    const total = communes.reduce((sum, _, i) => sum + activatedOf(i), 0);
+    const population = communes.reduce((sum, _, i) => sum + populationOf(i), 0) + 1_000;
+    expect({ actual: activated.actual, percent: activated.percent, populationPercent: activated.populationPercent })
+      .toEqual({ actual: total, percent: percentOf(total, targets.get(PROVINCE)!), populationPercent: percentOf(total, population) });
   });
 
   it("a share on a district gives way to a later one on its province for the same milestone", async () => {
