@@ -1,7 +1,8 @@
 // `npm run import -- --template --unit CODE --date D [--mode daily|cumulative] [--format xlsx|csv]
 // [--out FILE] [--as USER]`: the commune-per-row table people fill (issue 25), the same file as
 // the import page's link, for the leaves under the unit on the day.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { getDailyTemplate } from "@/lib/data/import-template";
 import { isIsoDate, todayInVietnam } from "@/lib/domain/dates";
 import { isUnitCode } from "@/lib/domain/unit-codes";
@@ -24,7 +25,15 @@ export async function templateCommand(options: Record<string, string | true>): P
   const model = await getDailyTemplate(actor, day, mode, unit);
   await client.$disconnect();
   const out = typeof options.out === "string" ? options.out : dailyTemplateFileName(model, format);
-  writeFileSync(out, format === "csv" ? dailyTemplateCsv(model) : await dailyTemplateXlsx(model));
+  const body = format === "csv" ? dailyTemplateCsv(model) : await dailyTemplateXlsx(model);
+  try {
+    // as the backup command does: a folder that does not exist yet is made
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, body);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    throw new CliError(`Cannot write ${out} (${code || "write failed"}): choose another --out / Không ghi được tệp ${out}: chọn đường dẫn khác (--out)`); // i18n-data: CLI output for operators, in both languages at once
+  }
   console.log(`${out}: ${model.rows.length} units of ${model.scope.name} (${model.scope.code}), ${mode}, ${day}`);
   return 0;
 }
