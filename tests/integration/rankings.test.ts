@@ -40,10 +40,11 @@ describe("rankings semantics", () => {
     await daily(["2023-06-01,90101,activated,50", "2023-06-02,90102,activated,50", "2023-06-01,90201,activated,200", "2023-06-05,90301,activated,10"]);
     const result = await rank();
     expect(result.rows.map(({ change: _change, hasChildren: _hasChildren, viewable: _viewable, own: _own, ...row }) => row)).toEqual([
-      { code: "901", name: "Huyện Bắc", actual: 100, target: 200, percent: 50, rank: 1, reportedOn: "2023-06-01" },
-      { code: "902", name: "Huyện Nam", actual: 200, target: 400, percent: 50, rank: 1, reportedOn: "2023-06-01" },
-      { code: "903", name: "Huyện Tây", actual: 10, target: 1000, percent: 1, rank: 3, reportedOn: "2023-06-05" },
+      { code: "901", name: "Huyện Bắc", actual: 100, target: 200, percent: 50, rank: 1, populationPercent: null, reportedOn: "2023-06-01" },
+      { code: "902", name: "Huyện Nam", actual: 200, target: 400, percent: 50, rank: 1, populationPercent: null, reportedOn: "2023-06-01" },
+      { code: "903", name: "Huyện Tây", actual: 10, target: 1000, percent: 1, rank: 3, populationPercent: null, reportedOn: "2023-06-05" },
     ]);
+    // no eligible population entered: no share of it (tests/integration/population-share.test.ts has them)
     expect(result.dueDate).toBe("2023-06-30");
   });
 
