@@ -215,11 +215,15 @@ export async function listTargetShares(actor: Actor, campaignCode: string): Prom
     LEFT JOIN target t ON t.campaign_id = s.campaign_id AND t.unit_id = s.unit_id AND t.metric_id = s.metric_id AND t.due_date = s.due_date
     WHERE c.code = ${campaignCode}
     ORDER BY s.due_date, m.sort_order, u.path`;
-  return Promise.all(rows.map(async (r) => {
+  // one read of the populations per due date, not one per share
+  const days = [...new Set(rows.map((r) => dateToDay(r.due)))];
+  const populationOn = new Map(await Promise.all(days.map(async (day) =>
+    [day, await populationsAt(rows.filter((r) => dateToDay(r.due) === day).map((r) => r.unit_id), day)] as const)));
+  return rows.map((r) => {
     const dueDate = dateToDay(r.due);
     return {
       unitCode: r.code, unitName: r.name, metric: r.metric, dueDate, basisPoints: r.basis_points, target: r.target,
-      population: (await populationsAt([r.unit_id], dueDate)).get(r.unit_id) ?? null,
+      population: populationOn.get(dueDate)!.get(r.unit_id) ?? null,
     };
-  }));
+  });
 }
