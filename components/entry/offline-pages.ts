@@ -9,9 +9,14 @@ function loadedFiles(): string[] {
     .filter((name) => name.startsWith(`${location.origin}/_next/static/`) || name.startsWith(`${location.origin}/icons/`));
 }
 
-/** Registers the worker and has it keep this page and its files; true once they are kept. */
-export async function keepPageOffline(): Promise<boolean> {
+/**
+ * Registers the worker and has it keep this page and its files; true once they are kept. A page
+ * the worker already served (and kept) is not fetched again unless `refresh` (after a save, so
+ * that the page kept shows what was saved).
+ */
+export async function keepPageOffline(refresh = false): Promise<boolean> {
   if (!("serviceWorker" in navigator) || !navigator.onLine) return false;
+  if (!refresh && navigator.serviceWorker.controller && await caches.match(location.href, { ignoreVary: true })) return true;
   try {
     await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" });
   } catch {

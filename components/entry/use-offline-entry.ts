@@ -7,9 +7,10 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import { draftsOf, restoreDrafts, type CellState, type GridCells } from "@/lib/domain/entry-drafts";
 import { gridId, QueueKeyReused, queueOf, type GridRef, type GridSubmission, type QueuedSave } from "@/lib/domain/offline-queue";
 import type { SaveGridResult } from "@/app/entry/actions";
-import { addToQueue, offlineDb, readDraft, readQueue, writeDraft, type StoredAnswer } from "./offline-store";
-import { sendQueue, type SendSave, type SyncEnd } from "./offline-sync";
-import { keepPageOffline } from "./offline-pages";
+import type { StoredAnswer } from "./offline-store";
+import type { SendSave, SyncEnd } from "./offline-sync";
+
+const runtime = () => import("./offline-runtime");
 
 /** A save of another grid answered while this one was on screen. */
 export interface OtherGridAnswer {
@@ -50,11 +51,11 @@ export function useOfflineEntry({ owner, grid, initial, cells, onRestore, onAnsw
   const latest = useRef({ onAnswer, send, owner, grid });
   useEffect(() => { latest.current = { onAnswer, send, owner, grid }; });
 
-  const refreshQueue = useCallback(async () => setQueue(queueOf(await readQueue(), latest.current.owner)), []);
+  const refreshQueue = useCallback(async () => setQueue(queueOf(await (await runtime()).readQueue(), latest.current.owner)), []);
 
   const sync = useCallback(async (): Promise<SyncEnd> => {
     const { owner: who, grid: here } = latest.current;
-    const end = await sendQueue(who, (save) => latest.current.send(save), (save, answer) => {
+    const end = await (await runtime()).sendQueue(who, (save) => latest.current.send(save), (save, answer) => {
       if (gridId(save.grid) === gridId(here)) {
         latest.current.onAnswer(save, answer);
         // the drafts brought back are saved now: the note about them has done its work
@@ -71,6 +72,7 @@ export function useOfflineEntry({ owner, grid, initial, cells, onRestore, onAnsw
   useEffect(() => {
     let cancelled = false;
     void (async () => {
+      const { readDraft, keepPageOffline } = await runtime();
       const draft = await readDraft(owner, grid).catch(() => undefined);
       if (cancelled) return;
       const back = restoreDrafts(initial, draft?.cells ?? {});
@@ -87,7 +89,7 @@ export function useOfflineEntry({ owner, grid, initial, cells, onRestore, onAnsw
 
   // every change to what is typed is kept, once the drafts already kept are back on screen
   useEffect(() => {
-    if (restored) void writeDraft(owner, grid, draftsOf(cells)).catch(() => undefined);
+    if (restored) void runtime().then(({ writeDraft }) => writeDraft(owner, grid, draftsOf(cells))).catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cells, restored, owner, id]);
 
@@ -107,6 +109,7 @@ export function useOfflineEntry({ owner, grid, initial, cells, onRestore, onAnsw
 
   /** Saves the grid: into the queue, then the queue is sent if the server can be reached. */
   const save = useCallback(async (payload: GridSubmission, freshKey: () => string): Promise<SyncEnd> => {
+    const { addToQueue, offlineDb } = await runtime();
     if (!(await offlineDb())) {
       // no IndexedDB: sent straight away, as before the queue existed
       const direct: QueuedSave = { key: payload.submissionKey, owner, grid, seq: 0, attempts: 1, payload };
@@ -132,7 +135,7 @@ export function useOfflineEntry({ owner, grid, initial, cells, onRestore, onAnsw
   }, [owner, id, refreshQueue, sync]);
 
   /** The page as now saved is kept again for offline use. */
-  const keepAgain = useCallback(() => { void keepPageOffline().then(setKept, () => undefined); }, []);
+  const keepAgain = useCallback(() => { void runtime().then(({ keepPageOffline }) => keepPageOffline(true)).then(setKept, () => undefined); }, []);
 
   const here = queue.filter((q) => gridId(q.grid) === id);
   return { restored, queue, here, online, kept, others, save, keepAgain };
