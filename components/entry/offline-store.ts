@@ -5,7 +5,7 @@
 // (components/entry/offline-clear.ts).
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { SaveGridResult } from "@/app/entry/actions";
-import type { CellState } from "@/lib/domain/entry-drafts";
+import { lockedDrafts, type CellState } from "@/lib/domain/entry-drafts";
 import { enqueue, gridId, type GridRef, type QueuedSave } from "@/lib/domain/offline-queue";
 import { OFFLINE_DB } from "@/lib/offline/cache-names";
 
@@ -86,6 +86,15 @@ export async function writeDraft(owner: string, grid: GridRef, cells: Record<str
   if (!db) return;
   if (Object.keys(cells).length === 0) await db.delete("drafts", draftId(owner, grid));
   else await db.put("drafts", { id: draftId(owner, grid), owner, grid, cells, ...(answer ? { answer } : {}), updatedAt: Date.now() });
+}
+
+/** Deletes `owner`'s drafts of the scope's days locked up to `until`; the number of cells they held. */
+export async function dropLockedDrafts(owner: string, scopeCode: string | null, until: string | null): Promise<number> {
+  const db = await offlineDb();
+  if (!db || until === null) return 0;
+  const { drop, cells } = lockedDrafts(await db.getAllFromIndex("drafts", "owner", owner), scopeCode, until);
+  await Promise.all(drop.map((d) => db.delete("drafts", d.id)));
+  return cells;
 }
 
 /** Saves waiting and grids with unsaved cells, every user's: what signing out would delete. */

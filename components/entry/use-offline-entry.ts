@@ -72,12 +72,14 @@ export function useOfflineEntry({ owner, grid, initial, cells, onRestore, onAnsw
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const { readDraft, keepPageOffline } = await runtime();
+      const { readDraft, dropLockedDrafts, keepPageOffline } = await runtime();
+      // drafts of days the whole scope is now locked up to can never be saved
+      const locked = initial.canOverrideLocks ? 0 : await dropLockedDrafts(owner, grid.scopeCode, initial.scopeLockedUntil).catch(() => 0);
       const draft = await readDraft(owner, grid).catch(() => undefined);
       if (cancelled) return;
       const back = restoreDrafts(initial, draft?.cells ?? {});
       if (back.restored > 0 || draft?.answer) onRestore(back.cells, draft?.answer);
-      setRestored({ restored: back.restored, dropped: back.dropped });
+      setRestored({ restored: back.restored, dropped: back.dropped + locked });
       await refreshQueue();
       await sync();
       if (!cancelled) setKept(await keepPageOffline().catch(() => false));

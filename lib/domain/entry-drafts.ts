@@ -1,7 +1,7 @@
 // What the entry grid keeps of what was typed (issue 23): every unsaved cell is a draft, kept on
 // the device as it is typed and brought back when the grid opens again. Pure rules; the
 // browser keeps the drafts in IndexedDB (components/entry/offline-store.ts).
-import { cellId, type SubmittedCell } from "./offline-queue";
+import { cellId, type GridRef, type SubmittedCell } from "./offline-queue";
 
 /** One box of the grid as the page holds it. */
 export interface CellState {
@@ -19,6 +19,8 @@ export interface CellState {
 export interface GridCells {
   rows: { unitCode: string; lock: unknown; cells: { metric: string; value: number | null; version: number | null }[] }[];
   canOverrideLocks: boolean;
+  /** the last day locked for the whole scope */
+  scopeLockedUntil: string | null;
 }
 
 /** The grid's cells as loaded: nothing typed. */
@@ -74,4 +76,15 @@ export function cellsAfterWrite(current: Record<string, CellState>, written: Gri
     else if (carried.value !== cell.typed || carried.kind !== cell.kind || carried.reason !== cell.reason) fresh[key] = { ...cell, expectedVersion: fresh[key].expectedVersion };
   }
   return fresh;
+}
+
+/**
+ * The drafts kept for days the whole scope has since been locked up to (`until`, the grid's
+ * `scopeLockedUntil`): they can never be saved, so the page drops them and says how many cells
+ * went. Only the scope's own grids (same `scopeCode`) are judged by its lock.
+ */
+export function lockedDrafts<D extends { grid: GridRef; cells: Record<string, unknown> }>(drafts: readonly D[], scopeCode: string | null, until: string | null): { drop: D[]; cells: number } {
+  if (until === null) return { drop: [], cells: 0 };
+  const drop = drafts.filter((d) => d.grid.scopeCode === scopeCode && d.grid.date <= until);
+  return { drop, cells: drop.reduce((sum, d) => sum + Object.keys(d.cells).length, 0) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { beginSend, enqueue, nextToSend, pendingByDay, queueOf, QueueKeyReused, settle, type GridRef, type QueuedSave, type SubmittedCell } from "@/lib/domain/offline-queue";
-import { cellsAfterWrite, loadedCells, restoreDrafts, type GridCells } from "@/lib/domain/entry-drafts";
+import { cellsAfterWrite, loadedCells, lockedDrafts, restoreDrafts, type GridCells } from "@/lib/domain/entry-drafts";
 
 const DAY = "2026-12-04";
 const grid = (patch: Partial<GridRef> = {}): GridRef => ({ date: DAY, scopeCode: null, page: 1, ...patch });
@@ -119,6 +119,7 @@ describe("pendingByDay", () => {
 
 const twoCommunes = (lock: unknown = null): GridCells => ({
   canOverrideLocks: false,
+  scopeLockedUntil: null,
   rows: [
     { unitCode: "20410", lock: null, cells: [{ metric: "activated", value: 4, version: 2 }] },
     { unitCode: "20411", lock, cells: [{ metric: "activated", value: null, version: null }] },
@@ -142,12 +143,25 @@ describe("drafts", () => {
     const current = loadedCells(twoCommunes());
     current["20410.activated"] = { typed: "8", kind: "daily", dirty: true, reason: "", expectedVersion: 2 };
     current["20411.activated"] = { typed: "3", kind: "daily", dirty: true, reason: "", expectedVersion: null };
-    const written: GridCells = { canOverrideLocks: false, rows: [
+    const written: GridCells = { canOverrideLocks: false, scopeLockedUntil: null, rows: [
       { unitCode: "20410", lock: null, cells: [{ metric: "activated", value: 7, version: 3 }] },
       { unitCode: "20411", lock: null, cells: [{ metric: "activated", value: 3, version: 1 }] },
     ] };
     const after = cellsAfterWrite(current, written, [cell("20410", "7", 2), cell("20411", "3", null)]);
     expect(after["20410.activated"]).toEqual({ typed: "8", kind: "daily", dirty: true, reason: "", expectedVersion: 3 });
     expect(after["20411.activated"]).toEqual({ typed: "3", kind: "daily", dirty: false, reason: "", expectedVersion: 1 });
+  });
+});
+
+describe("lockedDrafts", () => {
+  const draft = (date: string, scopeCode: string | null, cells: number) => ({ grid: grid({ date, scopeCode }), cells: Object.fromEntries(Array.from({ length: cells }, (_, i) => [`2041${i}.activated`, {}])) });
+  test("drafts of the scope's days up to its lock go, counted by cell; later days and other scopes stay", () => {
+    const drafts = [draft("2026-11-30", null, 2), draft("2026-12-01", null, 1), draft("2026-12-02", null, 4), draft("2026-11-01", "48", 3)];
+    const { drop, cells } = lockedDrafts(drafts, null, "2026-12-01");
+    expect(drop.map((d) => d.grid.date)).toEqual(["2026-11-30", "2026-12-01"]);
+    expect(cells).toBe(3);
+  });
+  test("no lock, nothing dropped", () => {
+    expect(lockedDrafts([draft("2020-01-01", null, 1)], null, null)).toEqual({ drop: [], cells: 0 });
   });
 });
