@@ -61,6 +61,7 @@ test("entry works offline: reload, type, queue, reopen, sync once, a conflict, a
   const dashboard = await context.newPage();
   await dashboard.goto("/dashboard");
   await expect(dashboard.getByText("Trang này cần kết nối mạng.")).toBeVisible();
+  await screenshot(dashboard, testInfo, "offline-dashboard");
   await dashboard.close();
 
   // Closed and reopened, still offline: what was typed and the queue are still there.
@@ -120,18 +121,23 @@ test("entry works offline: reload, type, queue, reopen, sync once, a conflict, a
   await context.clearCookies();
   await page.getByRole("button", { name: "Lưu tất cả" }).click();
   await expect(page.getByTestId("offline-queue")).toContainText("Chờ gửi: 1 lượt lưu");
+  // The dialog is answered as it opens (a click does not return while it is open): no first, then yes.
   const signOut = page.getByRole("button", { name: "Đăng xuất" });
-  let asked = page.waitForEvent("dialog");
+  const questions: string[] = [];
+  let answer: "dismiss" | "accept" = "dismiss";
+  page.on("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void (answer === "accept" ? dialog.accept() : dialog.dismiss());
+  });
   await signOut.click();
-  await (await asked).dismiss();
+  await expect.poll(() => questions.length).toBe(1);
   await expect(page.getByTestId("offline-queue")).toContainText("Chờ gửi: 1 lượt lưu");
   expect((await keptOnDevice(page)).databases).toContain("vneid-offline");
-  asked = page.waitForEvent("dialog");
+  answer = "accept";
   await signOut.click();
-  const question = await asked;
-  expect(question.message()).toContain("chưa gửi");
-  await question.accept();
   await expect(page).toHaveURL(/\/login/);
+  expect(questions).toHaveLength(2);
+  expect(questions[1]).toContain("chưa gửi");
   expect(await keptOnDevice(page)).toEqual({ databases: [], caches: [] });
   expect(await auditCount(codes[4], date)).toBe(0);
 });
