@@ -104,14 +104,14 @@ export function useOfflineEntry({ owner, grid, initial, cells, onRestore, onAnsw
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       window.removeEventListener("online", goOnline);
-        window.removeEventListener("focus", onFocus);
+      window.removeEventListener("focus", onFocus);
       document.removeEventListener("visibilitychange", onVisible);
     };
   }, [sync]);
 
   /** Saves the grid: into the queue, then the queue is sent if the server can be reached. */
   const save = useCallback(async (payload: GridSubmission, freshKey: () => string): Promise<SyncEnd> => {
-    const { addToQueue, offlineDb } = await runtime();
+    const { addToQueue, offlineDb, readQueue } = await runtime();
     if (!(await offlineDb())) {
       // no IndexedDB: sent straight away, as before the queue existed
       const direct: QueuedSave = { key: payload.submissionKey, owner, grid, seq: 0, attempts: 1, payload };
@@ -124,15 +124,18 @@ export function useOfflineEntry({ owner, grid, initial, cells, onRestore, onAnsw
         return "unreachable";
       }
     }
+    let key = payload.submissionKey;
     try {
-      await addToQueue({ key: payload.submissionKey, owner, grid, payload });
+      await addToQueue({ key, owner, grid, payload });
     } catch (error) {
       if (!(error instanceof QueueKeyReused)) throw error;
-      const key = freshKey();
+      key = freshKey();
       await addToQueue({ key, owner, grid, payload: { ...payload, submissionKey: key } });
     }
     await refreshQueue();
-    return sync();
+    const end = await sync();
+    // a run already ending when this save was queued did not see it: one more
+    return end === "done" && (await readQueue()).some((q) => q.key === key) ? sync() : end;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [owner, id, refreshQueue, sync]);
 
