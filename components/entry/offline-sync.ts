@@ -3,7 +3,7 @@
 // written twice). Runs when the page opens, on Save, and when the network returns (`online`,
 // focus); one tab at a time (Web Locks where the browser has them).
 import { cellsAfterWrite, draftsOf, type CellState } from "@/lib/domain/entry-drafts";
-import { beginSend, cellId, gridId, nextToSend, settle, type QueuedSave } from "@/lib/domain/offline-queue";
+import { beginSend, cellId, nextToSend, settle, type QueuedSave } from "@/lib/domain/offline-queue";
 import type { SaveGridResult } from "@/app/entry/actions";
 import { readDraft, readQueue, updateQueue, writeDraft } from "./offline-store";
 
@@ -55,5 +55,3 @@ async function sendAll(owner: string, send: SendSave, onAnswer: (save: QueuedSav
 function cellsOf(save: QueuedSave): Record<string, CellState> {
   return Object.fromEntries(save.payload.cells.map((c) => [cellId(c), { typed: c.value, kind: c.kind, dirty: true, reason: c.reason, expectedVersion: c.expectedVersion }]));
 }
-
-export const sameGrid = (a: QueuedSave, owner: string, grid: QueuedSave["grid"]) => a.owner === owner && gridId(a.grid) === gridId(grid);
