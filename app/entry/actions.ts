@@ -15,7 +15,9 @@ import { isUnitCode } from "@/lib/domain/unit-codes";
 
 export type SaveGridResult =
   | { ok: true; written: number; grid: DailyGridDTO }
-  | { ok: false; message: string; fieldErrors: Record<string, string[]>; needsConfirmation?: boolean; conflicts?: Record<string, NonNullable<DailyIssue["current"]>> };
+  | { ok: false; message: string; fieldErrors: Record<string, string[]>; needsConfirmation?: boolean; conflicts?: Record<string, NonNullable<DailyIssue["current"]>>;
+    /** no session: nothing was written, and a save queued offline waits for the same user to sign in again */
+    signedOut?: true };
 
 /** Saves the whole grid in one submission: every cell is saved, or none is. */
 export async function saveDailyGridAction(input: unknown, scopeCode?: string, page?: number): Promise<SaveGridResult> {
@@ -28,7 +30,7 @@ async function saveDailyGrid(input: unknown, scopeCode?: string, page?: number):
   const parsed = dailyGridSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: m("entry.save.invalidSubmission"), fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const user = await currentUser();
-  if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
+  if (!user) return { ok: false, message: ERROR_MESSAGES.UNAUTHENTICATED, fieldErrors: {}, signedOut: true };
   const { rows, fieldErrors } = gridCellsToRows(parsed.data);
   if (Object.keys(fieldErrors).length) return { ok: false, message: m("entry.save.invalidCells"), fieldErrors };
   const result = await saveDailyFigures(user, rows, { submissionKey: parsed.data.submissionKey, confirmSpikes: parsed.data.confirmSpikes });

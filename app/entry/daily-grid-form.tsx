@@ -7,29 +7,14 @@ import { fill } from "@/lib/i18n/fill";
 import { saveDailyGridAction, type SaveGridResult } from "./actions";
 import { rememberEntryMode, type EntryMode } from "./entry-mode";
 import { gridRowWarnings, type GridWarning } from "@/lib/domain/grid-warnings";
-
-interface CellState {
-  /** what the user typed, in the box they typed it in; the other box is derived */
-  typed: string;
-  kind: "daily" | "cumulative";
-  dirty: boolean;
-  reason: string;
-  expectedVersion: number | null;
-}
+import { cellsAfterWrite, loadedCells as initialCells, type CellState } from "@/lib/domain/entry-drafts";
+import type { GridSubmission, QueuedSave } from "@/lib/domain/offline-queue";
+import { useOfflineEntry } from "@/components/entry/use-offline-entry";
+import { OfflineStatus, type OfflineText } from "@/components/entry/offline-status";
 
 const cellKey = (unitCode: string, metric: string) => `${unitCode}.${metric}`;
 /** A fresh submission key; plain-http intranets have no crypto.randomUUID. */
 const newKey = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
-
-function initialCells(grid: DailyGridDTO): Record<string, CellState> {
-  const cells: Record<string, CellState> = {};
-  for (const row of grid.rows) {
-    for (const cell of row.cells) {
-      cells[cellKey(row.unitCode, cell.metric)] = { typed: cell.value === null ? "" : String(cell.value), kind: "daily", dirty: false, reason: "", expectedVersion: cell.version };
-    }
-  }
-  return cells;
-}
 
 const isWhole = (text: string) => /^\d+$/.test(text.trim());
 
@@ -43,9 +28,11 @@ const CALCULATED_COLUMN = "w-16 sm:w-28";
 
 /** The grid's words (catalogue `entry.grid`, in the page's language): a prop, so the page's JavaScript carries no catalogue. */
 export type DailyGridText = Record<"allReported" | "oneReported" | "onlyMissing" | "warnNegative" | "warnFunnel" | "missing" | "reported" | "notReported" | "history" | "locked" | "metric" | "previous" | "daily" | "cumulative"
-  | "dailyLabel" | "cumulativeLabel" | "modeLegend" | "modeDaily" | "modeCumulative" | "reasonLabel" | "reasonPlaceholder" | "useTheirs" | "keepMine" | "saved" | "confirmSpikes" | "saving" | "saveAll" | "connectionLost", string>;
+  | "dailyLabel" | "cumulativeLabel" | "modeLegend" | "modeDaily" | "modeCumulative" | "reasonLabel" | "reasonPlaceholder" | "useTheirs" | "keepMine" | "saved" | "confirmSpikes" | "saving" | "saveAll" | "connectionLost"
+  | "queuedOffline" | "signedOutQueued" | "pendingBadge" | "unsavedBadge" | keyof OfflineText, string>;
 
-export function DailyGridForm({ initial, scopeCode, page, text, locale, initialMode }: { initial: DailyGridDTO; scopeCode?: string; page?: number; text: DailyGridText; locale: Locale; initialMode: EntryMode }) {
+/** `owner`: the signed-in user's id; what the grid keeps on the device is theirs alone. */
+export function DailyGridForm({ initial, owner, scopeCode, page, text, locale, initialMode }: { initial: DailyGridDTO; owner: string; scopeCode?: string; page?: number; text: DailyGridText; locale: Locale; initialMode: EntryMode }) {
   const [grid, setGrid] = useState(initial);
   const [mode, setMode] = useState(initialMode);
   const [cells, setCells] = useState(() => initialCells(initial));
@@ -55,6 +42,28 @@ export function DailyGridForm({ initial, scopeCode, page, text, locale, initialM
   const [pending, startTransition] = useTransition();
   const [onlyMissing, setOnlyMissing] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+
+  /** An answer to a save of this grid, sent now or from the queue. */
+  function onAnswer(save: QueuedSave, answer: SaveGridResult) {
+    setResult(answer);
+    if (answer.ok) {
+      setGrid(answer.grid);
+      setCells((current) => cellsAfterWrite(current, answer.grid, save.payload.cells));
+      setConfirmSpikes(false);
+      offline.keepAgain();
+    }
+    // answered, the key is spent: whatever is saved next is another submission
+    setSubmissionKey(newKey());
+  }
+  const offline = useOfflineEntry({
+    owner, grid: { date: initial.date, scopeCode: scopeCode ?? null, page: page ?? 1 }, initial, cells,
+    onRestore: (restored, answer) => {
+      setCells(restored);
+      if (answer) setResult({ ok: false, ...answer });
+    },
+    onAnswer,
+    send: (save) => saveDailyGridAction(save.payload, save.grid.scopeCode ?? undefined, save.grid.page),
+  });
 
   // A refused save leaves focus on the (re-enabled) button or the page body: move it to the
   // first cell in error, so the user lands where the problem is.
@@ -74,7 +83,7 @@ export function DailyGridForm({ initial, scopeCode, page, text, locale, initialM
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const payload = {
+    const payload: GridSubmission = {
       date: grid.date,
       submissionKey,
       confirmSpikes,
@@ -84,19 +93,10 @@ export function DailyGridForm({ initial, scopeCode, page, text, locale, initialM
       }),
     };
     startTransition(async () => {
-      let answer: SaveGridResult;
-      try {
-        answer = await saveDailyGridAction(payload, scopeCode, page);
-      } catch {
-        answer = { ok: false, message: text.connectionLost, fieldErrors: {} };
-      }
-      setResult(answer);
-      if (answer.ok) {
-        setGrid(answer.grid);
-        setCells(initialCells(answer.grid));
-        setConfirmSpikes(false);
-        setSubmissionKey(newKey());
-      }
+      // the answer to this save, if one came, has been shown by onAnswer; otherwise it waits in the queue
+      const end = await offline.save(payload, newKey).catch(() => "unreachable" as const);
+      if (end === "unreachable") setResult({ ok: false, message: navigator.onLine ? text.connectionLost : text.queuedOffline, fieldErrors: {} });
+      if (end === "signedOut") setResult({ ok: false, message: text.signedOutQueued, fieldErrors: {} });
     });
   }
 
@@ -113,6 +113,7 @@ export function DailyGridForm({ initial, scopeCode, page, text, locale, initialM
   const errors = result && !result.ok ? result.fieldErrors : {};
   const conflicts = result && !result.ok ? (result.conflicts ?? {}) : {};
   const missing = grid.rows.filter((r) => !r.reported);
+  const waiting = new Set(offline.here.flatMap((q) => q.payload.cells.map((c) => c.unitCode)));
   const metricName = (code: string) => {
     const metric = grid.metrics.find((m) => m.code === code);
     return (locale === "en" ? metric?.nameEn : metric?.name) ?? code;
@@ -129,7 +130,9 @@ export function DailyGridForm({ initial, scopeCode, page, text, locale, initialM
     list.map((w) => `${row.unitName}: ${warningText(metric, w)}`)));
 
   return (
-    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-4" data-offline-ready={offline.kept || undefined}>
+      <OfflineStatus online={offline.online} queue={offline.queue} others={offline.others} restored={offline.restored}
+        unitNames={Object.fromEntries(grid.rows.map((r) => [r.unitCode, r.unitName]))} text={text} />
       <div className="space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm">
         <p data-testid="missing">
           {missing.length === 0
@@ -172,6 +175,9 @@ export function DailyGridForm({ initial, scopeCode, page, text, locale, initialM
               <span className={`rounded px-1.5 text-xs font-normal ${row.reported ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-900"}`}>
                 {row.reported ? text.reported : text.notReported}
               </span>
+              {waiting.has(row.unitCode)
+                ? <span className="rounded bg-sky-50 px-1.5 text-xs font-normal text-sky-900" data-testid="pending-badge">{text.pendingBadge}</span>
+                : row.cells.some((c) => cells[cellKey(row.unitCode, c.metric)].dirty) && <span className="rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-800">{text.unsavedBadge}</span>}
               <a href={`/entry/history?unit=${row.unitCode}&date=${grid.date}`} className="text-xs font-normal text-brand-700 underline">{text.history}</a>
             </legend>
             {row.lock && <p className="mb-2 text-sm text-slate-700">{fill(text.locked, { date: formatDay(row.lock.until), reason: row.lock.reason })}</p>}
@@ -203,10 +209,12 @@ export function DailyGridForm({ initial, scopeCode, page, text, locale, initialM
                   const daily = state.kind === "daily" ? state.typed : typedNumber === null ? "" : String(typedNumber - cell.previous);
                   const cumulative = state.kind === "cumulative" ? state.typed : typedNumber === null ? "" : String(cell.previous + typedNumber);
                   const count = state.kind === "daily" ? typedNumber : typedNumber === null ? null : typedNumber - cell.previous;
-                  const needsReason = state.dirty && ((cell.value !== null && count !== cell.value) || (count !== null && count < 0));
+                  const conflict = conflicts[key];
+                  // after a conflict the stored figure is the one someone else saved: keeping mine changes it
+                  const stored = conflict ? conflict.value : cell.value;
+                  const needsReason = state.dirty && ((stored !== null && count !== stored) || (count !== null && count < 0));
                   const cellErrors = errors[key] ?? [];
                   const errorId = `err-${key}`;
-                  const conflict = conflicts[key];
                   /** The box the user types in, in the column of the chosen mode. */
                   const box = (label: string, value: string) => (
                     <input inputMode="numeric" aria-label={fill(label, { metric: name, unit: row.unitName })} value={value} disabled={locked}
@@ -270,7 +278,7 @@ export function DailyGridForm({ initial, scopeCode, page, text, locale, initialM
         </div>
         {result && !result.ok && result.needsConfirmation && (
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={confirmSpikes} onChange={(e) => setConfirmSpikes(e.target.checked)} />
+            <input type="checkbox" checked={confirmSpikes} onChange={(e) => { setConfirmSpikes(e.target.checked); setSubmissionKey(newKey()); }} />
             {text.confirmSpikes}
           </label>
         )}

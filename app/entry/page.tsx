@@ -72,7 +72,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
       </header>
       {problem && <Problem>{problem}</Problem>}
       {grid && grid.paging.pages > 1 && <GridPages grid={grid} unit={unit} t={t} />}
-      {grid && <DailyGridForm key={`${grid.scope.code}-${grid.date}-${grid.paging.page}`} initial={grid} {...(unit ? { scopeCode: unit } : {})} page={grid.paging.page} text={gridText} locale={locale} initialMode={mode} />}
+      {grid && <DailyGridForm owner={String(user.id)} key={`${grid.scope.code}-${grid.date}-${grid.paging.page}`} initial={grid} {...(unit ? { scopeCode: unit } : {})} page={grid.paging.page} text={gridText} locale={locale} initialMode={mode} />}
       {grid && grid.paging.pages > 1 && <GridPages grid={grid} unit={unit} t={t} bottom />}
     </main>
   );

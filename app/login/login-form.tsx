@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { PHONE_QUERY, landingAfterSignIn } from "@/lib/auth/landing";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
+import { forgetCachedPages } from "@/components/entry/offline-pages";
 import type { Messages } from "@/lib/i18n/messages";
 
 export function LoginForm({ callbackUrl, messages }: { callbackUrl: string; messages: Messages["auth"]["loginForm"] }) {
@@ -22,6 +23,7 @@ export function LoginForm({ callbackUrl, messages }: { callbackUrl: string; mess
         redirect: false,
       });
       if (result?.ok) {
+        await forgetCachedPages().catch(() => undefined);
         window.location.assign(landingAfterSignIn(callbackUrl, window.matchMedia(PHONE_QUERY).matches));
         return;
       }

@@ -4,11 +4,11 @@ import { navLinksFor } from "./nav-links";
 import { NavMenu } from "./nav-menu";
 import { LocaleSwitcher } from "@/components/i18n/locale-switcher";
 import { SignOutButton } from "./sign-out-button";
-import { getTranslator } from "@/lib/i18n/server";
+import { getClientMessages, getTranslator } from "@/lib/i18n/server";
 
 /** The header of every signed-in page: product name, navigation, user, sign-out. */
 export async function AppHeader({ user }: { user: SessionUserDTO }) {
-  const [t, tc] = await Promise.all([getTranslator("nav"), getTranslator("common")]);
+  const [t, tc, common] = await Promise.all([getTranslator("nav"), getTranslator("common"), getClientMessages("common")]);
   const links = navLinksFor(user).map(({ href, label }) => ({ href, label: t(`links.${label}`) }));
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -26,7 +26,7 @@ export async function AppHeader({ user }: { user: SessionUserDTO }) {
             {user.displayName} <span className="text-slate-500">· {t(`roles.${user.role}`)}</span>
           </span>
           <LocaleSwitcher />
-          <SignOutButton label={tc("signOut")} />
+          <SignOutButton label={tc("signOut")} confirmUnsent={common.offline.signOutUnsent} />
         </div>
       </div>
     </header>

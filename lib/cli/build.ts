@@ -1,7 +1,9 @@
 // `npm run build`: Next's production build, then the compile hint on the scripts every page
-// runs as it starts (lib/build/compile-hints.ts). `npm test` builds through this file too.
+// runs as it starts (lib/build/compile-hints.ts) and the service worker (public/sw.js,
+// lib/build/service-worker.ts). `npm test` builds through this file too.
 import { spawnSync } from "node:child_process";
 import { addCompileHints, startupScriptFiles } from "@/lib/build/compile-hints";
+import { buildServiceWorker } from "@/lib/build/service-worker";
 import { runCommand } from "./command";
 
 runCommand(async () => {
@@ -12,4 +14,5 @@ runCommand(async () => {
   if (built.status !== 0) return built.status ?? 1;
   const changed = addCompileHints();
   console.log(`Compile hints: ${changed.length} of ${startupScriptFiles().length} startup scripts marked for eager compilation.`);
+  console.log(`Service worker: ${buildServiceWorker()}.`);
 });

@@ -1,7 +1,7 @@
 import "server-only";
 // What the entry grid shows for a day: one row per leaf unit the caller may edit, one cell
 // per metric with the running total the day before, the day's count and its version.
-import { canAdminister, canEditFigures, type Actor } from "@/lib/auth/permissions";
+import { ancestorPaths, canAdminister, canEditFigures, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { addDays, dateToDay, dayToDate } from "@/lib/domain/dates";
 import { formatDay } from "@/lib/domain/format";
@@ -35,6 +35,11 @@ export interface DailyGridDTO {
   rows: DailyGridRowDTO[];
   /** administrators may change locked figures (audited like any change) */
   canOverrideLocks: boolean;
+  /**
+   * The last day locked for the whole scope (a lock on it or on a unit above it), whatever the
+   * day shown: the page drops the drafts it kept on the device for days up to it (issue 23).
+   */
+  scopeLockedUntil: string | null;
   /**
    * Which page of the leaves `rows` is (a 2025 province's police enter 94, Hà Nội's 126
    * communes): `total` and `reported` count every leaf of the scope. One page is one form and
@@ -70,7 +75,7 @@ export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string
     client.metric.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
   ]);
   const leafIds = leaves.map((u) => u.id);
-  const [today, previous, locks, carried] = await Promise.all([
+  const [today, previous, locks, carried, scopeLockedUntil] = await Promise.all([
     client.figure.findMany({ where: { unitId: { in: leafIds }, date }, select: { unitId: true, metricId: true, value: true, version: true } }),
     client.figure.findMany({
       where: { unitId: { in: leafIds }, date: { lt: date } },
@@ -82,6 +87,7 @@ export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string
     // what a change of the tree carried into each leaf by the day (lib/data/carries.ts): its
     // running total, as every view shows it and as a "lũy kế" entry means it, includes it
     client.unitCarry.groupBy({ by: ["unitId", "metricId"], where: { unitId: { in: leafIds }, fromDay: { lte: date } }, _sum: { amount: true } }),
+    lastLockOver(scope.path),
   ]);
   const key = (unitId: number, metricId: number) => `${unitId}:${metricId}`;
   const todayByKey = new Map(today.map((f) => [key(f.unitId, f.metricId), f]));
@@ -108,9 +114,17 @@ export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string
     scope: { code: scope.code, name: scope.name },
     metrics: metrics.map((m) => ({ code: m.code, name: m.nameVi, nameEn: m.nameEn })),
     canOverrideLocks: canAdminister(actor),
+    scopeLockedUntil,
     rows: rows.slice((page - 1) * size, page * size),
     paging: { page, pages, size, total: rows.length, reported: rows.filter((r) => r.reported).length },
   };
+}
+
+/** The last day locked for the whole subtree at `path`: by a lock on it or on one of its ancestors. */
+async function lastLockOver(path: string): Promise<string | null> {
+  const units = await db().unit.findMany({ where: { path: { in: [...ancestorPaths(path), path] } }, select: { id: true } });
+  const lock = await db().periodLock.findFirst({ where: { unitId: { in: units.map((u) => u.id) } }, orderBy: { untilDate: "desc" }, select: { untilDate: true } });
+  return lock ? dateToDay(lock.untilDate) : null;
 }
 
 /** Locks on `day` that cover any part of the subtree at `path` (ancestors' or descendants'). */

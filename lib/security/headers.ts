@@ -11,6 +11,8 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean; h
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // the entry page's service worker (lib/offline/service-worker.ts), from this site only
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

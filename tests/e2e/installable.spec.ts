@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
 
 test("the web app manifest makes the dashboard installable, with icons that load", async ({ page, request }) => {
   await page.goto("/login");
@@ -15,8 +16,16 @@ test("the web app manifest makes the dashboard installable, with icons that load
   for (const icon of manifest.icons) expect((await request.get(icon.src)).ok(), icon.src).toBe(true);
 });
 
-test("no service worker caches figures", async ({ page }) => {
+test("only the entry page registers a service worker: the dashboards' figures are never kept in a cache", async ({ page }) => {
+  // the entry page's worker (issue 23) is tested in offline-entry.spec.ts
+  const kept = () => page.evaluate(async () => ({
+    workers: "serviceWorker" in navigator ? (await navigator.serviceWorker.getRegistrations()).length : 0,
+    caches: await caches.keys(),
+  }));
   await page.goto("/login");
-  const registrations = await page.evaluate(async () => ("serviceWorker" in navigator ? (await navigator.serviceWorker.getRegistrations()).length : 0));
-  expect(registrations).toBe(0);
+  expect(await kept()).toEqual({ workers: 0, caches: [] });
+  await signIn(page, "tinh");
+  await page.goto("/units/49/rankings");
+  await expect(page.getByTestId("ranking-table")).toBeVisible();
+  expect(await kept()).toEqual({ workers: 0, caches: [] });
 });

@@ -213,6 +213,10 @@ describe("daily entry", () => {
     expect(await testDb().auditEvent.count({ where: { reason: "Quản trị sửa sau khóa sổ" } })).toBe(1);
     const grid = await getDailyGrid(district, "2023-06-02");
     expect(grid.rows[0].lock).toEqual({ until: "2023-06-04", reason: "Đã gửi báo cáo tuần 22" });
+    // a later day is open, and still says up to which day the whole scope is locked (the page drops drafts kept for those days)
+    const later = await getDailyGrid(district, "2023-06-10");
+    expect(later.rows[0].lock).toBeNull();
+    expect(later.scopeLockedUntil).toBe("2023-06-04");
   });
 
   it("leaves neither the change nor its audit event when the save's connection is killed midway", async () => {

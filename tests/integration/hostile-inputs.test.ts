@@ -49,10 +49,10 @@ describe("hostile input, property-based", () => {
     await signInAs(DISTRICT_USER());
     expect(await saveDailyGridAction(grid)).toMatchObject({ ok: true });
     useCookie({ uid: DISTRICT_USER().id, sv: -1, sat: Math.floor(Date.now() / 1000) });
-    expect(await saveDailyGridAction(grid)).toEqual({ ok: false, message: errorMessage("UNAUTHENTICATED"), fieldErrors: {} });
+    expect(await saveDailyGridAction(grid)).toEqual({ ok: false, message: errorMessage("UNAUTHENTICATED"), fieldErrors: {}, signedOut: true });
     await testDb().user.update({ where: { id: DISTRICT_USER().id }, data: { active: false } });
     await signInAs(DISTRICT_USER());
-    expect(await saveDailyGridAction(grid)).toEqual({ ok: false, message: errorMessage("UNAUTHENTICATED"), fieldErrors: {} });
+    expect(await saveDailyGridAction(grid)).toEqual({ ok: false, message: errorMessage("UNAUTHENTICATED"), fieldErrors: {}, signedOut: true });
     await restoreWorldUsers(testDb());
     expect(takeErrorLines()).toEqual([]);
   });

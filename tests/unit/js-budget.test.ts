@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { measureRoutes } from "../budget/js-budget";
+import { measureRoutes, SERVICE_WORKER_BUDGET_KB, serviceWorkerKb } from "../budget/js-budget";
 import { writeFakeBuild } from "../support/fake-build";
 
 /** Random-ish content of a given length, so gzip cannot shrink it to nothing. */
@@ -27,5 +30,16 @@ describe("JavaScript budget", () => {
     expect(entry).toMatchObject({ budgetKb: 150, ok: true });
     expect(dashboard.kb).toBeCloseTo(kb("main.js") + kb("dash.js"), 5);
     expect(dashboard).toMatchObject({ budgetKb: 250, ok: false });
+  });
+});
+
+describe("service worker budget", () => {
+  it("weighs the built worker gzip-compressed, and knows when there is none", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sw-budget-"));
+    const file = path.join(dir, "sw.js");
+    expect(serviceWorkerKb(file)).toBeNull();
+    writeFileSync(file, noise(30_000));
+    expect(serviceWorkerKb(file)).toBeCloseTo(gzipSync(noise(30_000), { level: 9 }).length / 1024, 5);
+    expect(SERVICE_WORKER_BUDGET_KB).toBe(50);
   });
 });
