@@ -27,6 +27,8 @@ import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
 import { addDays } from "@/lib/domain/dates";
 import { parseIsoWeek } from "@/lib/domain/weeks";
 import { searchKey } from "@/lib/domain/text";
+import { parseCutoff } from "@/lib/domain/public-board";
+import { boardSettingsSchema } from "@/lib/validation/public-board";
 import { createUnits, smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
 
@@ -385,6 +387,9 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/reorganisation.ts#undoReorganisation": dataRow("lib/data/reorganisation.ts", "undoReorganisation", ADMIN_ONLY, async () => [await loadedReorganisation()]),
   "data:lib/data/targets-admin.ts#createCampaign": dataRow("lib/data/targets-admin.ts", "createCampaign", ADMIN_ONLY, async () => [{ code: `dot-d${next()}`, name: "Đợt", startDate: "2024-01-01", endDate: "2024-06-30" }]),
   "data:lib/data/issued-reports.ts#issueWeeklyReport": dataRow("lib/data/issued-reports.ts", "issueWeeklyReport", ISSUE, async (_r, scope) => [{ unitCode: scope === "in" ? "90" : "80", week: parseIsoWeek(`2023-W${String(10 + (next() % 40)).padStart(2, "0")}`)!, campaignCode: "dot-1", lockDays: false }]),
+  // the public board (issue 21): its settings and publications, as the weekly report is issued
+  "data:lib/data/public-board.ts#updateBoardSettings": dataRow("lib/data/public-board.ts", "updateBoardSettings", ISSUE, async (_r, scope) => [boardSettingsSchema.parse({ unit: scope === "in" ? "90" : "80", enabled: "on", metrics: ["activated"], rankingMetric: "activated", showRanking: "on", times: `${String(next() % 24).padStart(2, "0")}:00`, frameOrigins: "" })]),
+  "data:lib/data/public-board.ts#publishBoard": dataRow("lib/data/public-board.ts", "publishBoard", ISSUE, async (_r, scope) => [{ unit: scope === "in" ? "90" : "80", cutoff: parseCutoff(`2023-05-20 ${String(Math.floor(next() / 60) % 24).padStart(2, "0")}:${String(counter % 60).padStart(2, "0")}`) }]),
   "data:lib/data/criticism-rule.ts#updateCriticismRule": dataRow("lib/data/criticism-rule.ts", "updateCriticismRule", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), rule: { kind: "bottom", count: next() % 50 } }]),
   "data:lib/data/issuing-settings.ts#updateIssuingSettings": dataRow("lib/data/issuing-settings.ts", "updateIssuingSettings", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), superiorBody: "CÔNG AN TỈNH", issuingBody: "CÔNG AN HUYỆN", symbol: "CAH", place: "Bắc", recipients: "Lưu: VT", signerTitle: "TRƯỞNG CÔNG AN", signerName: `Người ký ${next()}` }]),
   "data:lib/data/user-locale.ts#setUserLocale": dataRow("lib/data/user-locale.ts", "setUserLocale", () => true, async () => [next() % 2 === 0 ? "en" : "vi"], undefined, ["in"]),
@@ -490,6 +495,12 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/weekly-report.ts#getWeeklyReport": ({ admin }) => [admin, { unitCode: "90", week: WEEK(), campaignCode: "dot-1" }],
   "lib/data/weekly-report-envelope.ts#resolveReportTarget": ({ admin }) => [admin, { unit: "90", week: "2023-W20" }],
   "lib/data/weekly-report-envelope.ts#getReportEnvelope": ({ admin }) => [admin, { unit: "90", week: "2023-W20", campaign: "dot-1" }],
+  // the public board's settings and publications, for those who may publish it (checked inside)
+  "lib/data/public-board.ts#getBoardSettings": ({ admin }) => [admin, "90"],
+  "lib/data/public-board.ts#listBoardPublications": ({ admin }) => [admin, "90"],
+  // what the public reads (no actor): a board that is on, its frozen snapshots narrowed by its settings
+  "lib/data/public-board.ts#findPublicBoard": () => ["90"],
+  "lib/data/public-board.ts#readPublicPublication": () => ["90", "latest"],
   // health, languages
   "lib/data/health.ts#getHealth": () => [],
   "lib/data/user-locale.ts#getUserLocale": ({ admin }) => [admin.id],
@@ -542,6 +553,8 @@ const INTERNAL = new Set([
   "lib/data/login-throttle.ts#countAttempt", "lib/data/login-throttle.ts#forgiveAttempt",
   // every token of a user revoked inside an account event's transaction (password change or reset, deactivation), after its check
   "lib/data/api-tokens.ts#revokeTokensOfUser",
+  // the public board's scheduled publications, as the installation's operator: the server's timer (lib/cli/serve.ts)
+  "lib/data/public-board.ts#publishDue",
   // the structure a view shows, read inside getUnitFrame after its permission check (a unit id, no actor)
   "lib/data/units.ts#structureOfView",
 ]);
@@ -610,6 +623,10 @@ beforeAll(async () => {
   }
   const other = await db.unit.findFirstOrThrow({ where: { code: "801" } });
   await db.user.create({ data: { username: OTHER_USER, displayName: "Khác", role: "district", unitId: other.id, passwordHash } });
+  for (const code of ["90", "80"]) {
+    const unit = await db.unit.findFirstOrThrow({ where: { code } });
+    await db.publicBoard.create({ data: { unitId: unit.id, enabled: true, metrics: ["activated"], rankingMetric: "activated", times: [], frameOrigins: [] } });
+  }
 });
 
 describe("authorization matrix", () => {
