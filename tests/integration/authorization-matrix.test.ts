@@ -339,6 +339,12 @@ const ROWS: Record<string, Row> = {
   ...routeRows("app/api/v1/reports/weekly/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/reports/weekly?unit=${viewUnit(who, scope)}&week=2023-W20&format=csv`), false),
 
   // weekly reports
+  "action:app/reports/public-board/actions.ts#saveBoardSettingsAction": actionRow("app/reports/public-board/actions.ts", "saveBoardSettingsAction", ISSUE, async (_w, scope) => {
+    const fields = form({ unit: scope === "in" ? "90" : "80", enabled: "on", rankingMetric: "activated", showRanking: "on", times: "17:00", frameOrigins: "" });
+    fields.append("metrics", "activated");
+    return [null, fields];
+  }),
+  "action:app/reports/public-board/actions.ts#publishBoardAction": formAction("app/reports/public-board/actions.ts", "publishBoardAction", ISSUE, async (_w, scope) => ({ unit: scope === "in" ? "90" : "80", cutoff: `2023-05-21 ${String(Math.floor(next() / 60) % 24).padStart(2, "0")}:${String(counter % 60).padStart(2, "0")}` })),
   "action:app/reports/weekly/actions.ts#issueWeeklyReportAction": formAction("app/reports/weekly/actions.ts", "issueWeeklyReportAction", ISSUE, async (_w, scope) => ({ unit: scope === "in" ? "90" : "80", week: `2023-W${String(10 + (next() % 40)).padStart(2, "0")}`, campaign: "dot-1" })),
 
   "action:app/reports/weekly/settings/criticism/actions.ts#saveCriticismRuleAction": formAction("app/reports/weekly/settings/criticism/actions.ts", "saveCriticismRuleAction", ISSUING, async (_w, scope) => ({ unit: placeUnit(scope), kind: "belowPercent", count: String(next() % 50), threshold: "80" })),
