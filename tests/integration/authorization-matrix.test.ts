@@ -566,9 +566,11 @@ const INTERNAL = new Set([
 ]);
 /**
  * Route handlers that are public by design: next-auth's own sign-in, session and sign-out
- * endpoints, and the health check for monitoring (no figures, no secrets).
+ * endpoints, the health check for monitoring (no figures, no secrets), and the public board.
  */
-const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST", "app/api/health/route.ts#GET"]);
+const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST", "app/api/health/route.ts#GET",
+  // the public board (issue 21): frozen snapshots of boards a leader turned on, nothing else (tests/integration/public-board-routes.test.ts walks them)
+  "app/cong-khai/[code]/route.ts#GET", "app/cong-khai/[code]/embed/route.ts#GET", "app/cong-khai/[code]/[file]/route.ts#GET"]);
 /**
  * Server actions that are public by design: choosing the interface language, which a visitor
  * does on the sign-in page (a cookie); signed in, it also stores the caller's own choice
