@@ -23,12 +23,12 @@ h1{font-size:1.5rem;margin:.1rem 0}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}.mu
 .lang{border:1px solid #94a3b8;border-radius:.4rem;padding:.3rem .6rem;text-decoration:none;background:#fff;white-space:nowrap}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.75rem}.card{background:#fff;border:1px solid #e2e8f0;border-radius:.5rem;padding:.75rem}
 .card .name{font-weight:600}.card .pct{font-size:1.9rem;font-weight:700;color:#1e40af}.bar{height:.5rem;background:#e2e8f0;border-radius:.25rem;overflow:hidden}.bar span{display:block;height:100%;background:#1d4ed8}
-table{width:100%;border-collapse:collapse;background:#fff;font-size:.92rem}th,td{padding:.4rem .5rem;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top}th{background:#f1f5f9}
+table{width:100%;border-collapse:collapse;background:#fff;font-size:.92rem}th,td{padding:.4rem .5rem;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top}thead th{background:#f1f5f9}tbody th{font-weight:600}td.rep{white-space:nowrap}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.up{color:#047857}.down{color:#b91c1c}.no{color:#b45309;font-weight:600}
 .press{background:#fff;border-left:4px solid #1d4ed8;padding:.75rem;margin:0}button{font:inherit;border:1px solid #1e40af;background:#1e40af;color:#fff;border-radius:.4rem;padding:.35rem .8rem;margin-top:.5rem;cursor:pointer}
 ul.links{padding-left:1.2rem}ul.links li{margin:.2rem 0}svg{max-width:100%;height:auto;background:#fff;border:1px solid #e2e8f0;border-radius:.5rem}
 footer{margin-top:2rem;font-size:.85rem;color:#475569}
-@media (max-width:40rem){.wide{display:none}h1{font-size:1.25rem}.card .pct{font-size:1.6rem}th,td{padding:.35rem .3rem}}`;
+.ph{display:none}@media (max-width:40rem){.wide{display:none}.ph{display:block}h1{font-size:1.25rem}.card .pct{font-size:1.6rem}th,td{padding:.35rem .3rem}}`;
 
 export interface BoardPageInput {
   snapshot: BoardSnapshot;
@@ -45,8 +45,8 @@ function cutoffLine(snapshot: BoardSnapshot): string {
   return m("board.public.cutoff", { time: snapshot.cutoff.slice(11, 16), date: formatDay(snapshot.asOf) });
 }
 
-function metricCards(snapshot: BoardSnapshot, locale: Locale): string {
-  return snapshot.metrics.map((metric) => {
+function metricCards(snapshot: BoardSnapshot, locale: Locale, metrics = snapshot.metrics): string {
+  return metrics.map((metric) => {
     const width = Math.max(0, Math.min(100, metric.percent ?? 0));
     const target = metric.target === null
       ? `<div class="muted">${escapeHtml(m("board.public.noTarget"))}</div>`
@@ -75,16 +75,17 @@ function rankingTable(snapshot: BoardSnapshot, locale: Locale, options: { compac
     `<th scope="col">${escapeHtml(m("board.public.columns.unit"))}</th>`,
     options.compact ? "" : `<th scope="col"${wide}>${escapeHtml(m("board.public.columns.actual"))}</th><th scope="col"${wide}>${escapeHtml(m("board.public.columns.target"))}</th>`,
     `<th scope="col" class="n">${escapeHtml(m("board.public.columns.percent"))}</th>`,
-    options.compact ? "" : `<th scope="col" class="n">${escapeHtml(m("board.public.columns.change"))}</th>`,
+    options.compact ? "" : `<th scope="col"${wide}>${escapeHtml(m("board.public.columns.change"))}</th>`,
     `<th scope="col">${escapeHtml(m("board.public.columns.reported"))}</th>`,
   ].join("");
   const body = snapshot.rows.map((row) => {
     const reported = row.reportedOn === snapshot.asOf;
     return `<tr data-code="${escapeHtml(row.code)}"><td class="n">${row.rank ?? "—"}</td><th scope="row">${escapeHtml(row.name)}</th>`
       + (options.compact ? "" : `<td${wide}>${formatNumber(row.actual, locale)}</td><td${wide}>${row.target === null ? "—" : formatNumber(row.target, locale)}</td>`)
-      + `<td class="n">${formatPercent(row.percent, locale)}</td>`
-      + (options.compact ? "" : `<td class="n">${changeCell(row, locale)}</td>`)
-      + `<td>${reported ? escapeHtml(m("board.public.reported")) : `<span class="no">${escapeHtml(m("board.public.notReported"))}</span>`}</td></tr>`;
+      // on a phone the change goes under the percent (its own column is hidden there)
+      + `<td class="n">${formatPercent(row.percent, locale)}${options.compact ? "" : `<span class="ph muted"> ${changeCell(row, locale)}</span>`}</td>`
+      + (options.compact ? "" : `<td${wide}>${changeCell(row, locale)}</td>`)
+      + `<td class="rep">${reported ? escapeHtml(m("board.public.reported")) : `<span class="no">${escapeHtml(m("board.public.notReported"))}</span>`}</td></tr>`;
   }).join("");
   const caption = m("board.public.rankingHeading", { metric: metric ? metricName(metric, locale) : snapshot.rankingMetric });
   const reportedLine = `${reportedCount(snapshot)}/${snapshot.rows.length} ${m("board.public.reported").toLowerCase()}`;
@@ -138,13 +139,19 @@ ${trendSvg(snapshot, locale)}
   });
 }
 
-/** The compact form for an iframe on a newspaper's or portal's site: the unit's figures and the children's percents. */
+/** The embed page's one card: the ranking metric's (else the first published). */
+function headlineMetrics(snapshot: BoardSnapshot): BoardSnapshot["metrics"] {
+  const headline = snapshot.metrics.find((x) => x.metric === snapshot.rankingMetric) ?? snapshot.metrics[0];
+  return headline ? [headline] : [];
+}
+
+/** The compact form for an iframe on a newspaper's or portal's site: the headline figure and the children's percents. */
 export function renderBoardEmbed(input: Omit<BoardPageInput, "publications">): string {
   const { snapshot, locale } = input;
   return withLocale(locale, () => {
     const base = `/cong-khai/${snapshot.unit.code}`;
     const body = `<main style="padding:.5rem"><h1 style="font-size:1.15rem">${escapeHtml(m("board.public.embedTitle", { unit: snapshot.unit.name }))}</h1>
-<p class="cutoff" data-testid="cutoff">${escapeHtml(cutoffLine(snapshot))}</p><div class="cards">${metricCards(snapshot, locale)}</div>
+<p class="cutoff" data-testid="cutoff">${escapeHtml(cutoffLine(snapshot))}</p><div class="cards">${metricCards(snapshot, locale, headlineMetrics(snapshot))}</div>
 ${rankingTable(snapshot, locale, { compact: true })}
 <p><a href="${base}${langQuery(locale)}" target="_blank" rel="noopener">${escapeHtml(m("board.public.fullBoard"))}</a></p></main>`;
     return document(locale, m("board.public.title", { unit: snapshot.unit.name }), body);
