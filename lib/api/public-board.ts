@@ -15,7 +15,12 @@ import { COPY_SCRIPT_HASH } from "@/lib/reports/board-html";
 
 const CACHE_CONTROL = "public, no-cache";
 const MAX_ENTRIES = 300;
-const made = new Map<string, { body: string | Buffer; type: string }>();
+interface Made {
+  body: string | Buffer;
+  /** `attachment` with this file name, for downloads */
+  filename?: string;
+}
+const made = new Map<string, Made & { type: string }>();
 
 export function publicLocale(request: Request): Locale {
   return new URL(request.url).searchParams.get("lang") === "en" ? "en" : "vi";
@@ -33,11 +38,12 @@ export interface PublicFileAnswer {
   /** what the answer depends on, besides the URL */
   version: string;
   type: string;
-  /** `attachment` with a file name, for downloads */
-  filename?: string;
   /** the origins allowed to frame this answer (the embed page only); null: none */
   frameAncestors?: readonly string[] | null;
-  make: () => string | Buffer | Promise<string | Buffer>;
+  /** the answer's body (and a download's file name), read from the snapshot; null when the publication asked for does not exist (404) */
+  make: () => Promise<Made | null>;
+  /** a 404 is answered as JSON */
+  json?: boolean;
 }
 
 /** The answer to a public request, or 304 when the caller holds it already. */
@@ -56,11 +62,13 @@ export async function publicAnswer(request: Request, answer: PublicFileAnswer): 
   if (held && held.split(",").map((tag) => tag.trim().replace(/^W\//, "")).includes(etag)) return new Response(null, { status: 304, headers });
   let entry = made.get(etag);
   if (!entry) {
-    entry = { body: await answer.make(), type: answer.type };
+    const result = await answer.make();
+    if (result === null) return publicNotFound(request, answer.json ?? false);
+    entry = { ...result, type: answer.type };
     if (made.size >= MAX_ENTRIES) made.delete(made.keys().next().value!);
     made.set(etag, entry);
   }
-  if (answer.filename) headers["Content-Disposition"] = `attachment; filename="${answer.filename}"`;
+  if (entry.filename) headers["Content-Disposition"] = `attachment; filename="${entry.filename}"`;
   const body = typeof entry.body === "string" ? entry.body : new Uint8Array(entry.body);
   return new Response(body, { status: 200, headers: { ...headers, "Content-Type": entry.type } });
 }

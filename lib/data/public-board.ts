@@ -270,6 +270,26 @@ export interface PublicBoardDTO {
   publications: { id: number; stamp: string; cutoff: string }[];
 }
 
+const boardVersion = (updatedAt: Date, latestId: number, count: number) => `${updatedAt.getTime()}-${latestId}-${count}`;
+
+/**
+ * What a public answer depends on, in one statement (every request of a crowd asks it): the
+ * version of the board published under `code` (its settings, its latest publication, their
+ * number), or null when none is on and published. Read before anything else, so that an answer
+ * already made for that version is served without reading a snapshot.
+ */
+export async function publicBoardVersion(code: string): Promise<string | null> {
+  const [row] = await db().$queryRaw<{ updated_at: Date; latest: number | null; count: number }[]>`
+    SELECT b.updated_at, p.latest, p.count
+    FROM unit u
+    JOIN public_board b ON b.unit_id = u.id AND b.enabled
+    CROSS JOIN LATERAL (SELECT max(x.id)::int AS latest, count(*)::int AS count FROM board_publication x WHERE x.unit_id = u.id) p
+    WHERE u.code = ${code}
+    ORDER BY u.valid_from DESC NULLS LAST
+    LIMIT 1`;
+  return row && row.latest !== null ? boardVersion(row.updated_at, row.latest, row.count) : null;
+}
+
 /**
  * The board published under a unit's code, if it is on and has a publication; null
  * otherwise (every public answer is then 404). A code reused by a later unit: the board
@@ -285,7 +305,7 @@ export async function findPublicBoard(code: string): Promise<PublicBoardDTO | nu
   if (!publications.length) return null;
   return {
     code,
-    version: `${board.updatedAt.getTime()}-${publications[0].id}-${publications.length}`,
+    version: boardVersion(board.updatedAt, publications[0].id, publications.length),
     frameOrigins: board.frameOrigins,
     visibility: { metrics: board.metrics, rankingMetric: board.rankingMetric, showRanking: board.showRanking, showPraise: board.showPraise },
     publications: publications.map((p) => ({ id: p.id, stamp: p.stamp, cutoff: p.cutoff.toISOString() })),

@@ -506,6 +506,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/public-board.ts#listBoardPublications": ({ admin }) => [admin, "90"],
   // what the public reads (no actor): a board that is on, its frozen snapshots narrowed by its settings
   "lib/data/public-board.ts#findPublicBoard": () => ["90"],
+  "lib/data/public-board.ts#publicBoardVersion": () => ["90"],
   "lib/data/public-board.ts#readPublicPublication": () => ["90", "latest"],
   // health, languages
   "lib/data/health.ts#getHealth": () => [],

@@ -12,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
     if (!found) return publicNotFound(request, false);
     return publicAnswer(request, {
       version: found.board.version, type: "text/html; charset=utf-8", frameAncestors: found.board.frameOrigins,
-      make: () => renderBoardEmbed({ snapshot: found.snapshot, locale: publicLocale(request), path: `/cong-khai/${found.snapshot.unit.code}/embed` }),
+      make: async () => ({ body: renderBoardEmbed({ snapshot: found.snapshot, locale: publicLocale(request), path: `/cong-khai/${found.snapshot.unit.code}/embed` }) }),
     });
   });
 }
