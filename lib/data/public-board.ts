@@ -125,7 +125,7 @@ export async function updateBoardSettings(actor: Actor, input: BoardSettingsInpu
       oldValue: before ? settingsValue(before) : Prisma.DbNull, newValue: values,
     });
     return { code: unit.code, name: unit.name, enabled: values.enabled };
-  });
+  }).finally(() => forgetVersion(unit.code));
 }
 
 function settingsValue(row: { enabled: boolean; metrics: string[]; rankingMetric: string; showRanking: boolean; showPraise: boolean; times: string[]; frameOrigins: string[] }) {
@@ -168,7 +168,7 @@ async function freeze(actor: PublisherActor, q: { unit: BoardUnit; board: BoardR
         newValue: { id: row.id, cutoff: cutoff.iso, metrics: snapshot.metrics.map((metric) => metric.metric), rows: snapshot.rows.length },
       });
       return toDTO(row);
-    });
+    }).finally(() => forgetVersion(unit.code));
   } catch (error) {
     // two publishers of the same cutoff at once: the other one's stands
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return null;
@@ -279,6 +279,29 @@ const boardVersion = (updatedAt: Date, latestId: number, count: number) => `${up
  * already made for that version is served without reading a snapshot.
  */
 export async function publicBoardVersion(code: string): Promise<string | null> {
+  const held = versions().get(code);
+  if (held && held.until > Date.now()) return held.version;
+  const version = await readBoardVersion(code);
+  versions().set(code, { version, until: Date.now() + VERSION_SECONDS * 1000 });
+  return version;
+}
+
+/**
+ * How long a board's version is believed without asking the database again: under a crowd
+ * the public routes then answer from memory. A change made in this process (settings saved,
+ * a publication made by the settings page) is seen at once (forgetVersion); one made by
+ * another process (npm run publish, the scheduled times of the process that starts the
+ * server) within this time.
+ */
+const VERSION_SECONDS = 1;
+const VERSIONS_KEY = Symbol.for("vneid.publicBoardVersions");
+const versions = (): Map<string, { version: string | null; until: number }> => {
+  const store = globalThis as Record<symbol, Map<string, { version: string | null; until: number }> | undefined>;
+  return (store[VERSIONS_KEY] ??= new Map());
+};
+const forgetVersion = (code: string) => versions().delete(code);
+
+async function readBoardVersion(code: string): Promise<string | null> {
   const [row] = await db().$queryRaw<{ updated_at: Date; latest: number | null; count: number }[]>`
     SELECT b.updated_at, p.latest, p.count
     FROM unit u
