@@ -7,13 +7,17 @@ const nextConfig = {
   // For every response, static files included; the Content-Security-Policy with its
   // per-request nonce comes from proxy.ts.
   async headers() {
+    // X-Frame-Options on every answer but the public board's embed page, which a newspaper's
+    // site may frame (its frame-ancestors list the origins, lib/api/public-board.ts).
     return [{
       source: "/:path*",
       headers: [
         { key: "X-Content-Type-Options", value: "nosniff" },
         { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        { key: "X-Frame-Options", value: "DENY" },
       ],
+    }, {
+      source: "/:path((?!cong-khai/[^/]+/embed$).*)",
+      headers: [{ key: "X-Frame-Options", value: "DENY" }],
     }];
   },
   experimental: {

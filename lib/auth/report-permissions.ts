@@ -22,3 +22,11 @@ export function canEditIssuing(actor: Actor, unitPath: string): boolean {
   const scope = viewScope(actor);
   return scope !== null && unitPath.startsWith(scope);
 }
+
+/**
+ * Who may set and publish a unit's public progress board (lib/data/public-board.ts): those
+ * who may issue its weekly report, leaders and administrators within what they see.
+ */
+export function canPublishBoard(actor: Actor, unitPath: string): boolean {
+  return canIssueReport(actor, unitPath);
+}

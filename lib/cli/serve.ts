@@ -15,6 +15,7 @@ import { seedDemo } from "@/lib/db/seed/demo";
 import { seedReference } from "@/lib/db/seed/reference";
 import { logLine, scrubMessage } from "@/lib/observability/log";
 import { openDatabase } from "./context";
+import { startPublicationTimer } from "./publication-timer";
 import { siteUrl } from "./site-url";
 
 const RETRY_MS = Number(process.env.DATABASE_RETRY_MS ?? 5_000);
@@ -79,10 +80,13 @@ export async function serve(mode: "dev" | "start"): Promise<number> {
   });
   const stopRetrying = new AbortController();
   if (pending) void prepareWhenReachable(stopRetrying.signal);
+  // the public boards' daily publication times (PUBLISH_SCHEDULE=0 leaves them to `npm run publish`)
+  const stopPublishing = process.env.PUBLISH_SCHEDULE === "0" ? () => undefined : startPublicationTimer(url);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   return new Promise((resolve) =>
     child.on("exit", (code) => {
       stopRetrying.abort();
+      stopPublishing();
       resolve(code ?? 0);
     }),
   );

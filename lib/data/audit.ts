@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "target.create", "target.update", "target.delete", "target_share.set", "target_share.remove",
   "population.create", "population.update",
   "lock.create", "report.issue", "issuing.update", "criticism_rule.update", "import_mapping.update",
+  "board.update", "board.publish",
   "user.create", "user.update", "user.activate", "user.deactivate", "user.move",
   "user.password_change", "user.password_wrong", "user.password_refused", "user.password_reset",
   "token.create", "token.revoke",

@@ -79,7 +79,8 @@ const server = createServer((req, res) => {
   const isAsset = path.startsWith("/_next/static/") || path.startsWith("/favicon");
   // Pages (and their server actions) only: an API answer carries the header, and must not
   // overwrite the id of the page a person is looking at (the error page asks /api/health).
-  if (!isAsset && !path.startsWith("/api/") && !path.startsWith("/_next/")) withRequestIdCookie(res, context.requestId);
+  // Nor the public board (/cong-khai/...), which sets no cookie so that any cache may keep it.
+  if (!isAsset && !path.startsWith("/api/") && !path.startsWith("/_next/") && !path.startsWith("/cong-khai/")) withRequestIdCookie(res, context.requestId);
   res.once("close", () => {
     if (isAsset && res.statusCode < 400) return;
     const status = res.writableFinished ? res.statusCode : 499;

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
-import { reportFont } from "./fonts";
+import { reportFont, type FontStyle } from "./fonts";
 
 let ready: Promise<void> | null = null;
 
@@ -12,12 +12,12 @@ function ensureWasm(): Promise<void> {
   return ready;
 }
 
-/** PNG bytes of `svg`, drawn at `scale` × its size (2 for print sharpness). */
-export async function svgToPng(svg: string, width: number, scale = 2): Promise<Buffer> {
+/** PNG bytes of `svg`, drawn at `scale` × its size (2 for print sharpness), with the report font's `styles`. */
+export async function svgToPng(svg: string, width: number, scale = 2, styles: readonly FontStyle[] = ["regular"]): Promise<Buffer> {
   await ensureWasm();
   const resvg = new Resvg(svg, {
     fitTo: { mode: "width", value: Math.round(width * scale) },
-    font: { fontBuffers: [new Uint8Array(reportFont("regular"))], defaultFontFamily: "Be Vietnam Pro", sansSerifFamily: "Be Vietnam Pro" },
+    font: { fontBuffers: styles.map((style) => new Uint8Array(reportFont(style))), defaultFontFamily: "Be Vietnam Pro", sansSerifFamily: "Be Vietnam Pro" },
   });
   try {
     const image = resvg.render();

@@ -1,4 +1,4 @@
-// `npm run bench`, first part: generates the national dataset (63 provinces, 705 districts,
+// `npm run bench`: first the public board (tests/bench/public-board.ts), then it generates the national dataset (63 provinces, 705 districts,
 // 10,598 communes, a year of daily figures for four metrics) into its own database
 // `vneid_bench` (tests/bench/generate.ts; the weekly report bench reads the same),
 // starts the production server on it, and reports p50/p95 server time (the handler's own
@@ -17,6 +17,7 @@ import { BENCH_CAMPAIGN, ensureNationalDataset } from "./generate";
 import { percentile } from "./stats";
 import { benchWeeklyReports } from "./weekly-report";
 import { benchImports } from "./imports";
+import { benchPublicBoard } from "./public-board";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WARMUP = 30;
@@ -66,6 +67,9 @@ async function measure(base: string, token: string, item: Case): Promise<{ serve
 }
 
 async function main(): Promise<number> {
+  // the public board's page against a static file (tests/bench/public-board.ts); `--public-board`: that alone
+  const board = await benchPublicBoard();
+  if (process.argv.includes("--public-board")) return board ? 0 : 1;
   const dataset = await ensureNationalDataset(process.argv.includes("--fresh"));
   const generation = dataset.generation;
   const prisma = createPrismaClient(dataset.url);
@@ -148,7 +152,7 @@ async function main(): Promise<number> {
   const imports = await benchImports({ nationalYear: !process.argv.includes("--skip-national-year") });
   console.log(`\n${imports}\n`);
   writeFileSync(path.join(ROOT, "tests", "bench", "last-imports.md"), `${imports}\n`);
-  return reports ? 0 : 1;
+  return reports && board ? 0 : 1;
 }
 
 main().then(

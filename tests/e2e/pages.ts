@@ -19,6 +19,7 @@ export const PAGES: { path: string; user: string | null }[] = [
   { path: "/reports/weekly", user: "lanhdao" },
   { path: "/reports/weekly/settings?unit=49", user: "tinh" },
   { path: "/reports/weekly/settings/criticism?unit=49", user: "tinh" },
+  { path: "/reports/public-board?unit=49", user: "lanhdao" },
   { path: "/admin", user: "admin" },
   { path: "/admin/users", user: "admin" },
   { path: "/admin/users/{user:nuithanh}", user: "admin" },

@@ -27,6 +27,8 @@ import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
 import { addDays } from "@/lib/domain/dates";
 import { parseIsoWeek } from "@/lib/domain/weeks";
 import { searchKey } from "@/lib/domain/text";
+import { parseCutoff } from "@/lib/domain/public-board";
+import { boardSettingsSchema } from "@/lib/validation/public-board";
 import { createUnits, smallTree } from "./fixtures";
 import { resetDatabase, testDb } from "./helpers";
 
@@ -345,6 +347,12 @@ const ROWS: Record<string, Row> = {
   ...routeRows("app/api/v1/reports/weekly/route.ts", "GET", VIEW, (who, scope) => new Request(`http://test/api/v1/reports/weekly?unit=${viewUnit(who, scope)}&week=2023-W20&format=csv`), false),
 
   // weekly reports
+  "action:app/reports/public-board/actions.ts#saveBoardSettingsAction": actionRow("app/reports/public-board/actions.ts", "saveBoardSettingsAction", ISSUE, async (_w, scope) => {
+    const fields = form({ unit: scope === "in" ? "90" : "80", enabled: "on", rankingMetric: "activated", showRanking: "on", times: "17:00", frameOrigins: "" });
+    fields.append("metrics", "activated");
+    return [null, fields];
+  }),
+  "action:app/reports/public-board/actions.ts#publishBoardAction": formAction("app/reports/public-board/actions.ts", "publishBoardAction", ISSUE, async (_w, scope) => ({ unit: scope === "in" ? "90" : "80", cutoff: `2023-05-21 ${String(Math.floor(next() / 60) % 24).padStart(2, "0")}:${String(counter % 60).padStart(2, "0")}` })),
   "action:app/reports/weekly/actions.ts#issueWeeklyReportAction": formAction("app/reports/weekly/actions.ts", "issueWeeklyReportAction", ISSUE, async (_w, scope) => ({ unit: scope === "in" ? "90" : "80", week: `2023-W${String(10 + (next() % 40)).padStart(2, "0")}`, campaign: "dot-1" })),
 
   "action:app/reports/weekly/settings/criticism/actions.ts#saveCriticismRuleAction": formAction("app/reports/weekly/settings/criticism/actions.ts", "saveCriticismRuleAction", ISSUING, async (_w, scope) => ({ unit: placeUnit(scope), kind: "belowPercent", count: String(next() % 50), threshold: "80" })),
@@ -393,6 +401,9 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/reorganisation.ts#undoReorganisation": dataRow("lib/data/reorganisation.ts", "undoReorganisation", ADMIN_ONLY, async () => [await loadedReorganisation()]),
   "data:lib/data/targets-admin.ts#createCampaign": dataRow("lib/data/targets-admin.ts", "createCampaign", ADMIN_ONLY, async () => [{ code: `dot-d${next()}`, name: "Đợt", startDate: "2024-01-01", endDate: "2024-06-30" }]),
   "data:lib/data/issued-reports.ts#issueWeeklyReport": dataRow("lib/data/issued-reports.ts", "issueWeeklyReport", ISSUE, async (_r, scope) => [{ unitCode: scope === "in" ? "90" : "80", week: parseIsoWeek(`2023-W${String(10 + (next() % 40)).padStart(2, "0")}`)!, campaignCode: "dot-1", lockDays: false }]),
+  // the public board (issue 21): its settings and publications, as the weekly report is issued
+  "data:lib/data/public-board.ts#updateBoardSettings": dataRow("lib/data/public-board.ts", "updateBoardSettings", ISSUE, async (_r, scope) => [boardSettingsSchema.parse({ unit: scope === "in" ? "90" : "80", enabled: "on", metrics: ["activated"], rankingMetric: "activated", showRanking: "on", times: `${String(next() % 24).padStart(2, "0")}:00`, frameOrigins: "" })]),
+  "data:lib/data/public-board.ts#publishBoard": dataRow("lib/data/public-board.ts", "publishBoard", ISSUE, async (_r, scope) => [{ unit: scope === "in" ? "90" : "80", cutoff: parseCutoff(`2023-05-20 ${String(Math.floor(next() / 60) % 24).padStart(2, "0")}:${String(counter % 60).padStart(2, "0")}`) }]),
   "data:lib/data/criticism-rule.ts#updateCriticismRule": dataRow("lib/data/criticism-rule.ts", "updateCriticismRule", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), rule: { kind: "bottom", count: next() % 50 } }]),
   "data:lib/data/issuing-settings.ts#updateIssuingSettings": dataRow("lib/data/issuing-settings.ts", "updateIssuingSettings", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), superiorBody: "CÔNG AN TỈNH", issuingBody: "CÔNG AN HUYỆN", symbol: "CAH", place: "Bắc", recipients: "Lưu: VT", signerTitle: "TRƯỞNG CÔNG AN", signerName: `Người ký ${next()}` }]),
   "data:lib/data/user-locale.ts#setUserLocale": dataRow("lib/data/user-locale.ts", "setUserLocale", () => true, async () => [next() % 2 === 0 ? "en" : "vi"], undefined, ["in"]),
@@ -509,6 +520,13 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/weekly-report.ts#getWeeklyReport": ({ admin }) => [admin, { unitCode: "90", week: WEEK(), campaignCode: "dot-1" }],
   "lib/data/weekly-report-envelope.ts#resolveReportTarget": ({ admin }) => [admin, { unit: "90", week: "2023-W20" }],
   "lib/data/weekly-report-envelope.ts#getReportEnvelope": ({ admin }) => [admin, { unit: "90", week: "2023-W20", campaign: "dot-1" }],
+  // the public board's settings and publications, for those who may publish it (checked inside)
+  "lib/data/public-board.ts#getBoardSettings": ({ admin }) => [admin, "90"],
+  "lib/data/public-board.ts#listBoardPublications": ({ admin }) => [admin, "90"],
+  // what the public reads (no actor): a board that is on, its frozen snapshots narrowed by its settings
+  "lib/data/public-board.ts#findPublicBoard": () => ["90"],
+  "lib/data/public-board.ts#publicBoardVersion": () => ["90"],
+  "lib/data/public-board.ts#readPublicPublication": () => ["90", "latest"],
   // health, languages
   "lib/data/health.ts#getHealth": () => [],
   "lib/data/user-locale.ts#getUserLocale": ({ admin }) => [admin.id],
@@ -563,14 +581,18 @@ const INTERNAL = new Set([
   "lib/data/login-throttle.ts#countAttempt", "lib/data/login-throttle.ts#forgiveAttempt",
   // every token of a user revoked inside an account event's transaction (password change or reset, deactivation), after its check
   "lib/data/api-tokens.ts#revokeTokensOfUser",
+  // the public board's scheduled publications, as the installation's operator: the server's timer (lib/cli/serve.ts)
+  "lib/data/public-board.ts#publishDue",
   // the structure a view shows, read inside getUnitFrame after its permission check (a unit id, no actor)
   "lib/data/units.ts#structureOfView",
 ]);
 /**
  * Route handlers that are public by design: next-auth's own sign-in, session and sign-out
- * endpoints, and the health check for monitoring (no figures, no secrets).
+ * endpoints, the health check for monitoring (no figures, no secrets), and the public board.
  */
-const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST", "app/api/health/route.ts#GET"]);
+const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST", "app/api/health/route.ts#GET",
+  // the public board (issue 21): frozen snapshots of boards a leader turned on, nothing else (tests/integration/public-board-routes.test.ts walks them)
+  "app/cong-khai/[code]/route.ts#GET", "app/cong-khai/[code]/embed/route.ts#GET", "app/cong-khai/[code]/[file]/route.ts#GET"]);
 /**
  * Server actions that are public by design: choosing the interface language, which a visitor
  * does on the sign-in page (a cookie); signed in, it also stores the caller's own choice
@@ -631,6 +653,10 @@ beforeAll(async () => {
   }
   const other = await db.unit.findFirstOrThrow({ where: { code: "801" } });
   await db.user.create({ data: { username: OTHER_USER, displayName: "Khác", role: "district", unitId: other.id, passwordHash } });
+  for (const code of ["90", "80"]) {
+    const unit = await db.unit.findFirstOrThrow({ where: { code } });
+    await db.publicBoard.create({ data: { unitId: unit.id, enabled: true, metrics: ["activated"], rankingMetric: "activated", times: [], frameOrigins: [] } });
+  }
 });
 
 describe("authorization matrix", () => {

@@ -28,6 +28,7 @@ declare module "autocannon" {
 
   interface AutocannonResult {
     requests: { total: number; average: number };
+    latency: { p50: number; p99: number; average: number };
     errors: number;
     timeouts: number;
     non2xx: number;

@@ -35,7 +35,7 @@ function reportQuery(unitCode: string | null, week: string, extra: Record<string
 
 export default async function WeeklyReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const [t, locale] = await Promise.all([getTranslator("reports"), getLocale()]);
+  const [t, tBoard, locale] = await Promise.all([getTranslator("reports"), getTranslator("board"), getLocale()]);
   const w = reportWords(locale);
   const raw = searchParamsObject(await searchParams);
   // Each parameter is checked on its own: a bad one is reported (in the page's words, the
@@ -111,6 +111,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
           </a>
         ))}
         {model.unit.code && <Link href={`/reports/weekly/settings?unit=${model.unit.code}`} className="text-sm text-brand-700 underline">{t("issuing.page.link")}</Link>}
+        {model.unit.code && (user.role === "leader" || user.role === "admin") && <Link href={`/reports/public-board?unit=${model.unit.code}`} className="text-sm text-brand-700 underline">{tBoard("settings.link")}</Link>}
       </section>
 
       {!issued && (

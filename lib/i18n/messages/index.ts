@@ -15,6 +15,7 @@ import enReports from "./en/reports.json";
 import enErrors from "./en/errors.json";
 import enValidation from "./en/validation.json";
 import enUsers from "./en/users.json";
+import enBoard from "./en/board.json";
 import viCommon from "./vi/common.json";
 import viNav from "./vi/nav.json";
 import viAuth from "./vi/auth.json";
@@ -26,11 +27,12 @@ import viReports from "./vi/reports.json";
 import viErrors from "./vi/errors.json";
 import viValidation from "./vi/validation.json";
 import viUsers from "./vi/users.json";
+import viBoard from "./vi/board.json";
 
-const vi = { common: viCommon, nav: viNav, auth: viAuth, dashboard: viDashboard, entry: viEntry, admin: viAdmin, account: viAccount, reports: viReports, errors: viErrors, validation: viValidation, users: viUsers };
+const vi = { common: viCommon, nav: viNav, auth: viAuth, dashboard: viDashboard, entry: viEntry, admin: viAdmin, account: viAccount, reports: viReports, errors: viErrors, validation: viValidation, users: viUsers, board: viBoard };
 export type Messages = typeof vi;
 
 export const MESSAGES: Record<Locale, Messages> = {
   vi,
-  en: { common: enCommon, nav: enNav, auth: enAuth, dashboard: enDashboard, entry: enEntry, admin: enAdmin, account: enAccount, reports: enReports, errors: enErrors, validation: enValidation, users: enUsers },
+  en: { common: enCommon, nav: enNav, auth: enAuth, dashboard: enDashboard, entry: enEntry, admin: enAdmin, account: enAccount, reports: enReports, errors: enErrors, validation: enValidation, users: enUsers, board: enBoard },
 };
