@@ -41,14 +41,15 @@ export async function OverviewView({ overview, frame, choices, morning, view }: 
     >
       <section aria-labelledby="kpi-heading" className="space-y-2">
         <h2 id="kpi-heading" className="text-base font-semibold">{t("overview.kpiHeading")}</h2>
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
           {overview.metrics.map((m) => (
-            <li key={m.code} data-metric={m.code} className={`rounded-lg border bg-white p-3 ${m.code === overview.metric.code ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}>
-              <Link href={viewHref(`/units/${overview.unit.code}`, { ...view, metric: m.code })} className="block space-y-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+            <li key={m.code} data-metric={m.code} className={`rounded-lg border bg-white p-3 xl:p-2.5 ${m.code === overview.metric.code ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}>
+              <Link href={viewHref(`/units/${overview.unit.code}`, { ...view, metric: m.code })} className="block space-y-2 xl:space-y-1.5 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
                 aria-current={m.code === overview.metric.code ? "true" : undefined}>
                 <p className="text-sm font-medium text-slate-700">{m.name}</p>
-                <p className="tabular flex items-baseline justify-between gap-2">
-                  <span className="text-2xl font-semibold" data-testid="kpi-percent">{formatPercent(m.percent, locale)}</span>
+                {/* six cards in a row on a wide screen: the badge goes under the percentage when they do not fit side by side */}
+                <p className="tabular flex flex-wrap items-baseline justify-between gap-x-2 gap-y-1">
+                  <span className="text-2xl font-semibold xl:text-xl" data-testid="kpi-percent">{formatPercent(m.percent, locale)}</span>
                   <StatusBadge status={m.projection.status} />
                 </p>
                 <ProgressBar percent={m.percent} />

@@ -23,7 +23,9 @@ test("overview: KPI cards, next milestone, projection and charts with text alter
   await expect(await mainNavLink(page, "Tổng quan")).toHaveAttribute("aria-current", "page");
   await page.keyboard.press("Escape");
   const cards = page.locator("[data-metric]");
-  await expect(cards).toHaveCount(4);
+  // one card per metric: the four built-in ones and the two of level 2
+  await expect(cards).toHaveCount(6);
+  await expect(page.locator('[data-metric="activated_l2"]')).toContainText("Tài khoản mức độ 2 đã kích hoạt");
   for (const percent of await page.getByTestId("kpi-percent").allTextContents()) expect(percent).toMatch(PERCENT);
   await expect(page.locator('[data-metric="activated"]')).toContainText("Tài khoản đã kích hoạt");
   // The demo's first milestone is 14 days after today.
