@@ -46,7 +46,7 @@ export async function OverviewView({ overview, frame, choices, morning, view }: 
             <li key={m.code} data-metric={m.code} className={`rounded-lg border bg-white p-3 xl:p-2.5 ${m.code === overview.metric.code ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}>
               <Link href={viewHref(`/units/${overview.unit.code}`, { ...view, metric: m.code })} className="block space-y-2 xl:space-y-1.5 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
                 aria-current={m.code === overview.metric.code ? "true" : undefined}>
-                <p className="text-sm font-medium text-slate-700">{m.name}</p>
+                <p className="text-sm font-medium text-slate-700 xl:leading-snug">{m.name}</p>
                 {/* six cards in a row on a wide screen: the badge goes under the percentage when they do not fit side by side */}
                 <p className="tabular flex flex-wrap items-baseline justify-between gap-x-2 gap-y-1">
                   <span className="text-2xl font-semibold xl:text-xl" data-testid="kpi-percent">{formatPercent(m.percent, locale)}</span>
