@@ -102,13 +102,13 @@ export function permissionsOf(actor: Actor): UserPermissionsDTO {
 export async function getSessionUser(userId: number, sessionVersion: number): Promise<SessionUserDTO | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, displayName: true, role: true, active: true, sessionVersion: true, mustChangePassword: true, unit: { select: { id: true, code: true, path: true, dissolvedOn: true } } },
+    select: { id: true, username: true, displayName: true, role: true, active: true, sessionVersion: true, mustChangePassword: true, unit: { select: { id: true, code: true, path: true, dissolvedOn: true } }, agency: { select: { path: true } } },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   noteRequestUser(user.id);
   // the units the user's unit came from: read as its past (Actor.historyPaths)
   const [historyPaths, homeDay] = await Promise.all([historyPathsOf(user.unit?.id ?? null), homeDayOf(user.unit, todayInVietnam())]);
-  const actor = { id: user.id, username: user.username, role: user.role, unitPath: user.unit?.path ?? null, historyPaths };
+  const actor = { id: user.id, username: user.username, role: user.role, unitPath: user.unit?.path ?? null, historyPaths, ...(user.role === "agency" ? { agencyPath: user.agency?.path ?? null } : {}) };
   return {
     ...actor, displayName: user.displayName, unitCode: user.unit?.code ?? null, homeDay, mustChangePassword: user.mustChangePassword,
     may: permissionsOf(actor),
