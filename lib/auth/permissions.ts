@@ -130,6 +130,11 @@ export function canEnterAgencyFigures(actor: Actor, agencyPath: string): boolean
   return actor.role === "agency" && !!actor.agencyPath && agencyPath.startsWith(actor.agencyPath);
 }
 
+/** An agency's focal point: its task is its agency's weekly figure (it has no unit to overview). */
+export function isAgencyFocalPoint(actor: Actor): boolean {
+  return actor.role === "agency";
+}
+
 /** Who may open the agencies' ranking of a unit: administrators, provincial officials and leaders within their scope. */
 export function canViewAgencies(actor: Actor, unitPath: string): boolean {
   if (actor.role !== "admin" && actor.role !== "province" && actor.role !== "leader") return false;

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { historyPathsOf, homeDayOf } from "./unit-history";
 import { todayInVietnam } from "@/lib/domain/dates";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
-import { canAdminister, canReadAuditLog, type Actor, type Role } from "@/lib/auth/permissions";
+import { canAdminister, canReadAuditLog, isAgencyFocalPoint, type Actor, type Role } from "@/lib/auth/permissions";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
 import { noteRequestUser } from "@/lib/observability/request-context";
 import { countAttempt, forgiveAttempt } from "./login-throttle";
@@ -88,11 +88,13 @@ export interface UserPermissionsDTO {
   /** the administration pages: users, units, campaigns, locks, anyone's tokens */
   administer: boolean;
   readAuditLog: boolean;
+  /** an agency's focal point (issue 22): lands on its agency's weekly figure */
+  agencyFocalPoint: boolean;
 }
 
 /** What `actor` may do, as pages ask it. */
 export function permissionsOf(actor: Actor): UserPermissionsDTO {
-  return { enterFigures: canEditFiguresAnywhere(actor), chooseEntryUnit: canAdminister(actor), administer: canAdminister(actor), readAuditLog: canReadAuditLog(actor) };
+  return { enterFigures: canEditFiguresAnywhere(actor), chooseEntryUnit: canAdminister(actor), administer: canAdminister(actor), readAuditLog: canReadAuditLog(actor), agencyFocalPoint: isAgencyFocalPoint(actor) };
 }
 
 /**

@@ -36,11 +36,11 @@ export default async function AgencyEntryPage({ searchParams }: { searchParams: 
     entry = await getAgencyEntry(user, week, agencyCode);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const message = error.code === "NOT_FOUND" ? (user.role === "agency" ? t("refusal.noAgencyOfUser") : t("entry.noAgency")) : (await getTranslator("errors"))(`code.${error.code}`);
+    const message = error.code === "NOT_FOUND" ? (user.may.agencyFocalPoint ? t("refusal.noAgencyOfUser") : t("entry.noAgency")) : (await getTranslator("errors"))(`code.${error.code}`);
     return (
       <main className="mx-auto max-w-xl space-y-4 px-3 py-6">
         <Problem page>{message}</Problem>
-        {user.role === "admin" && (
+        {user.may.administer && (
           <form method="get" className="flex items-end gap-2 text-sm">
             <label className="flex flex-col gap-1">{t("entry.chooseAgency")}<input name="agency" className={INPUT} autoCapitalize="characters" /></label>
             <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5">{t("entry.view")}</button>
