@@ -15,7 +15,8 @@ import { formatNumber } from "@/lib/domain/format";
 import { searchKey } from "@/lib/domain/text";
 import { formatIsoWeek, weekEnd, weekStart, type IsoWeek } from "@/lib/domain/weeks";
 import { m } from "@/lib/i18n/message";
-import { writeAudits, type AuditEventInput } from "./audit";
+import { writeAudit, writeAudits, type AuditEventInput } from "./audit";
+import { hashPassword } from "@/lib/auth/password";
 import { AppError, invalidField } from "./errors";
 import { getViewableUnit } from "./progress";
 import type { Tx } from "./targets-admin";
@@ -337,4 +338,24 @@ export async function setAgencyDueDate(actor: Actor, unitCode: string, dueDate: 
     await writeAudits(tx, [{ userId: actor.id, action: "agency_deadline.set", entity: "agency_deadline", entityKey: unit.code, unitId: unit.id, ...(old ? { oldValue: old } : {}), newValue: dueDate }]);
   });
   return { unitName: unit.name };
+}
+
+// ---- focal-point accounts ----
+
+/**
+ * Creates an agency's focal-point account (role `agency`, attached to the agency, no unit):
+ * administrators only (`npm run user -- create --role agency --agency CODE`), audited as
+ * user.create. The administration pages manage it afterwards as any account.
+ */
+export async function createAgencyUser(actor: Actor, input: { username: string; displayName: string; agencyCode: string; password: string }): Promise<{ id: number }> {
+  if (!canAdminister(actor)) throw new AppError("FORBIDDEN", { subject: "user" });
+  const passwordHash = await hashPassword(input.password);
+  return db().$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw invalidField("username", "users.errors.usernameTaken", { username: input.username });
+    const agency = await tx.agency.findUnique({ where: { code: input.agencyCode }, select: { id: true, unitId: true } });
+    if (!agency) throw invalidField("agency", "agencies.refusal.noAgency", { code: input.agencyCode });
+    const user = await tx.user.create({ data: { username: input.username, displayName: input.displayName, role: "agency", agencyId: agency.id, passwordHash }, select: { id: true } });
+    await writeAudit(tx, { userId: actor.id, action: "user.create", entity: "user", entityKey: input.username, unitId: agency.unitId, newValue: { displayName: input.displayName, role: "agency", agency: input.agencyCode } });
+    return user;
+  });
 }

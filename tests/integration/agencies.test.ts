@@ -6,7 +6,7 @@
 // reported this week; and the weekly report's agencies section in every format.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
-import { agencyRankingOf, getAgencyEntry, getAgencyRanking, saveAgencyWeekly, setAgencyDueDate } from "@/lib/data/agencies";
+import { agencyRankingOf, createAgencyUser, getAgencyEntry, getAgencyRanking, saveAgencyWeekly, setAgencyDueDate } from "@/lib/data/agencies";
 import { importCsv } from "@/lib/data/import";
 import { getSessionUser } from "@/lib/data/sessions";
 import { getWeeklyReport } from "@/lib/data/weekly-report";
@@ -50,9 +50,8 @@ beforeAll(async () => {
   await createUnits(db, [["80", "Tỉnh Khác", null], ["801", "Huyện Khác", "80"], ["80101", "Xã Khác", "801"]]);
   const imported = await importCsv(ADMIN, "agencies", AGENCIES.join("\n"));
   expect(imported.errors).toEqual([]);
-  const sa = await db.agency.findUniqueOrThrow({ where: { code: "SA" } });
-  const user = await db.user.create({ data: { username: "dau-moi-sa", displayName: "Đầu mối Sở A", role: "agency", passwordHash: "x", agencyId: sa.id } });
-  focal = await sessionActor(user);
+  const { id } = await createAgencyUser(ADMIN, { username: "dau-moi-sa", displayName: "Đầu mối Sở A", agencyCode: "SA", password: "mat-khau-dau-moi" });
+  focal = await sessionActor(await db.user.findUniqueOrThrow({ where: { id } }));
   province = await sessionActor(await addUser(db, "tinh", "province", "90"));
   district = await sessionActor(await addUser(db, "bac", "district", "901"));
   leader = await sessionActor(await addUser(db, "lanhdao", "leader", "90"));
@@ -87,6 +86,12 @@ describe("the agencies' tree and headcounts", () => {
 });
 
 describe("the weekly entry", () => {
+  it("has a focal-point account made by an administrator, audited, with its agency as its only scope", async () => {
+    expect(focal).toMatchObject({ role: "agency", unitPath: null, agencyPath: "SA/" });
+    expect(await testDb().auditEvent.findFirst({ where: { action: "user.create", entityKey: "dau-moi-sa" }, select: { newValue: true } })).toEqual({ newValue: { displayName: "Đầu mối Sở A", role: "agency", agency: "SA" } });
+    await expect(createAgencyUser(province, { username: "khac", displayName: "x", agencyCode: "SA", password: "mat-khau-dau-moi" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("shows the focal point its agency and sub-agencies, and nothing else", async () => {
     const entry = await getAgencyEntry(focal, W20);
     expect(entry.agency).toEqual({ code: "SA", name: "Sở A" });

@@ -308,6 +308,7 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/agencies.ts#setAgencyDueDate": dataRow("lib/data/agencies.ts", "setAgencyDueDate", AGENCY_DEADLINE, async (_r, scope) => [placeUnit(scope), addDays("2030-01-01", next())]),
   "data:lib/data/import.ts#importCsv [agencies]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async (_r, scope) => ["agencies", `code,name,parent_code,unit_code\nCQI${next()},Cơ quan,,${placeUnit(scope)}`], dailyResult),
   "data:lib/data/import.ts#importCsv [agency_weekly]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async (_r, scope) => ["agency_weekly", `agency_code,week,activated\n${AGENCY_OF(scope)},${freshWeek()},3`], dailyResult),
+  "data:lib/data/agencies.ts#createAgencyUser": dataRow("lib/data/agencies.ts", "createAgencyUser", ADMIN_ONLY, async (_r, scope) => [{ username: `daumoi${next()}`, displayName: "Đầu mối", agencyCode: AGENCY_OF(scope), password: "mat-khau-moi-123" }]),
   "data:lib/data/agencies.ts#getAgencyEntry": readRow("lib/data/agencies.ts", "getAgencyEntry", AGENCY_FIGURES, (_r, scope) => [parseIsoWeek("2023-W20")!, AGENCY_OF(scope)]),
   "data:lib/data/agencies.ts#getAgencyRanking": readRow("lib/data/agencies.ts", "getAgencyRanking", AGENCY_RANKING, (_r, scope) => [scope === "in" ? "90" : "80", parseIsoWeek("2023-W20")!]),
 
