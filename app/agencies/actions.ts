@@ -18,8 +18,8 @@ export async function saveAgencyWeeklyAction(_state: FormState, form: FormData):
     const result = await saveAgencyWeekly(actor, input.week, input.rows);
     if (!result.ok) {
       if (result.issues.some((issue) => issue.current)) revalidatePath("/agencies/entry");
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of result.issues) (fieldErrors[`activated.${input.rows[issue.index].agencyCode}`] ??= []).push(issue.message);
+      // each message names its agency already: listed under the form, not under a field's label
+      const fieldErrors = { agencies: result.issues.map((issue) => issue.message) };
       throw new AppError("INVALID_INPUT", { subject: "agency_weekly", userMessage: { key: "agencies.entry.refused" }, fieldErrors });
     }
     revalidatePath("/agencies", "layout");

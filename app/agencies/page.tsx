@@ -56,7 +56,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         <Link className="rounded border border-slate-300 bg-white px-3 py-1.5" href={href(formatIsoWeek(shiftWeek(week, -1)))}>← {weekShortLabel(shiftWeek(week, -1), w)}</Link>
         <form method="get" action="/agencies" className="flex items-end gap-2">
           <input type="hidden" name="unit" value={ranking.unit.code} />
-          <label className="flex flex-col">{t("entry.week")}<WeekInput name="week" defaultValue={ranking.week} className="w-32 rounded border border-slate-300 bg-white px-2 py-1" hint={false} /></label>
+          <label className="flex flex-col">{t("entry.chooseWeek")}<WeekInput name="week" defaultValue={ranking.week} className="w-32 rounded border border-slate-300 bg-white px-2 py-1" hint={false} /></label>
           <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">{t("entry.view")}</button>
         </form>
         <Link className="rounded border border-slate-300 bg-white px-3 py-1.5" href={href(formatIsoWeek(shiftWeek(week, 1)))}>{weekShortLabel(shiftWeek(week, 1), w)} →</Link>

@@ -32,6 +32,8 @@ test("an agency's focal point enters its weekly figure; one above the headcount 
   const status = page.getByRole("status");
   await expect(status).toContainText("Chưa lưu: xem các lỗi bên dưới.");
   await expect(status).toContainText("Trung tâm Kiểm soát bệnh tật thành phố: số cán bộ đã kích hoạt (999) vượt quá tổng số cán bộ (210).");
+  // what was typed stays, to be corrected
+  await expect(box).toHaveValue("999");
   await screenshot(page, testInfo, "agency-entry-refused");
 
   // a figure within it (one per project, so that each run changes it)
@@ -69,6 +71,7 @@ test("a provincial official sees the agencies' ranking and who has not reported 
   await expect(page.locator('tr[data-agency="DN-SYT"]')).toContainText("gồm 2 đơn vị trực thuộc");
   await expect(page.getByTestId("agencies-not-reported")).toContainText("Sở Tư pháp thành phố Đà Nẵng");
   await expect(page.locator('tr[data-agency="DN-STP"]')).toContainText("Chưa báo cáo");
+  await expect(page.getByTestId("agencies-due")).toHaveText(/^Hạn hoàn thành 100%: \d{2}\/\d{2}\/\d{4}$/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await screenshot(page, testInfo, "agency-ranking");
 });
@@ -80,8 +83,7 @@ test("the weekly report has its agencies section, on the page and in the PDF", a
   await expect(section.getByRole("heading", { level: 2 })).toHaveText("VI. Cơ quan, đơn vị: cán bộ kích hoạt định danh điện tử mức 2");
   await expect(section.locator("tbody tr")).toHaveCount(6);
   await expect(page.getByTestId("agencies-not-reported")).toContainText("Chưa báo cáo tuần này: Sở Tư pháp thành phố Đà Nẵng.");
-  await section.scrollIntoViewIfNeeded();
-  await screenshot(page, testInfo, "agency-weekly-report");
+  await section.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-agency-weekly-report-section.png` });
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF", exact: true }).first().click()]);
   const body = readFileSync(await download.path());

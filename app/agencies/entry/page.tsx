@@ -67,14 +67,14 @@ export default async function AgencyEntryPage({ searchParams }: { searchParams: 
         <Link className="rounded border border-slate-300 bg-white px-3 py-1.5" href={href(formatIsoWeek(shiftWeek(week, -1)))}>← {weekShortLabel(shiftWeek(week, -1), w)}</Link>
         <form method="get" action="/agencies/entry" className="flex items-end gap-2">
           {agencyCode && <input type="hidden" name="agency" value={agencyCode} />}
-          <label className="flex flex-col">{t("entry.week")}<WeekInput name="week" defaultValue={entry.week} className="w-32 rounded border border-slate-300 bg-white px-2 py-1" hint={false} /></label>
+          <label className="flex flex-col">{t("entry.chooseWeek")}<WeekInput name="week" defaultValue={entry.week} className="w-32 rounded border border-slate-300 bg-white px-2 py-1" hint={false} /></label>
           <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">{t("entry.view")}</button>
         </form>
         <Link className="rounded border border-slate-300 bg-white px-3 py-1.5" href={href(formatIsoWeek(shiftWeek(week, 1)))}>{weekShortLabel(shiftWeek(week, 1), w)} →</Link>
       </nav>
       <p className="text-sm font-semibold" data-testid="entry-week">{weekShortLabel(week, w)}: {weekLabel(week, w)}</p>
 
-      <ActionForm action={saveAgencyWeeklyAction} submitLabel={t("entry.submit")} labels={labels}>
+      <ActionForm action={saveAgencyWeeklyAction} submitLabel={t("entry.submit")} labels={labels} keepValues>
         <input type="hidden" name="week" value={entry.week} />
         {agencyCode && <input type="hidden" name="agency" value={agencyCode} />}
         <div key={stamp} className="space-y-3">

@@ -1,11 +1,12 @@
 // The demo's agencies (issue 22, docs/agencies.md): a few departments of Thành phố Đà Nẵng
 // with sub-agencies, and offices of two wards, with their headcounts and six weeks of figures
-// up to this week; Sở Tư pháp has not reported this week. And the focal point of Sở Y tế
+// up to this week; Sở Tư pháp has not reported this week; the day for 100% is the present
+// campaign's last milestone (today + 45 days). And the focal point of Sở Y tế
 // (`syt`). Written through the data layer as the installation's operator (audited), once:
 // running it again changes nothing.
 import type { Db } from "../client";
 import type { Actor } from "@/lib/auth/permissions";
-import { saveAgencies, saveAgencyWeeks } from "@/lib/data/agencies";
+import { saveAgencies, saveAgencyWeeks, setAgencyDueDate } from "@/lib/data/agencies";
 import { addDays } from "@/lib/domain/dates";
 import { isoWeekOf, shiftWeek, weekStart } from "@/lib/domain/weeks";
 
@@ -48,6 +49,8 @@ export async function seedAgencies(client: Db, today: string, passwordHash: stri
   }));
   const figures = await saveAgencyWeeks(SYSTEM, weeks);
   if (!figures.ok) throw new Error(`Demo agency figures refused: ${figures.issues.map((i) => i.message).join("; ")}`);
+  // the city's day for 100% of its agencies' staff, with the present campaign's last milestone
+  await setAgencyDueDate(SYSTEM, "48", addDays(today, 45));
   const agency = await client.agency.findUniqueOrThrow({ where: { code: DEMO_AGENCY_USER.agency }, select: { id: true } });
   if (!(await client.user.findUnique({ where: { username: DEMO_AGENCY_USER.username }, select: { id: true } }))) {
     await client.user.create({ data: { username: DEMO_AGENCY_USER.username, displayName: DEMO_AGENCY_USER.displayName, role: "agency", passwordHash, agencyId: agency.id } });
