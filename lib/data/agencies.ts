@@ -59,6 +59,8 @@ export async function saveAgencies(actor: Actor, rows: readonly AgencyRecord[]):
   return db().$transaction(async (tx) => {
     const issues: AgencyIssue[] = [];
     const unitOn = await unitsOnDays(tx, rows.map((r) => r.unitCode));
+    // the unit of today (agencies report now), else of the headcount's day (an agency of a unit since ended)
+    const unitOf = (row: AgencyRecord) => unitOn(row.unitCode, today) ?? (row.asOf ? unitOn(row.unitCode, row.asOf) : null);
     const stored = new Map((await tx.agency.findMany({ select: { id: true, code: true, name: true, path: true, unitId: true, parent: { select: { code: true } } } })).map((a) => [a.code, a]));
     // an agency may have several rows, one per dated headcount, its tree fields the same in each
     const inFile = new Map<string, number>();
@@ -71,7 +73,7 @@ export async function saveAgencies(actor: Actor, rows: readonly AgencyRecord[]):
       if (!same || dated.has(day)) issues.push({ index, message: m("agencies.refusal.duplicate", { code: row.code }) });
       dated.add(day);
       if (!AGENCY_CODE.test(row.code)) issues.push({ index, message: m("agencies.refusal.code", { code: row.code }) });
-      if (!unitOn(row.unitCode, row.asOf ?? today)) issues.push({ index, message: m("validation.import.noUnit", { code: row.unitCode }) });
+      if (!unitOf(row)) issues.push({ index, message: m("validation.import.noUnit", { code: row.unitCode }) });
       if (row.parentCode && !inFile.has(row.parentCode) && !rows.some((r) => r.code === row.parentCode) && !stored.has(row.parentCode)) issues.push({ index, message: m("agencies.refusal.noParent", { code: row.parentCode }) });
       if (row.parentCode === row.code) issues.push({ index, message: m("agencies.refusal.cycle", { code: row.code }) });
     });
@@ -85,7 +87,7 @@ export async function saveAgencies(actor: Actor, rows: readonly AgencyRecord[]):
       const ready = pending.filter(({ row }) => !row.parentCode || !inFile.has(row.parentCode) || written.has(row.parentCode));
       if (ready.length === 0) return { ok: false, issues: pending.map(({ index, row }) => ({ index, message: m("agencies.refusal.cycle", { code: row.code }) })) };
       for (const { row, index } of ready) {
-        const unit = unitOn(row.unitCode, row.asOf ?? today)!;
+        const unit = unitOf(row)!;
         const parent = row.parentCode ? await tx.agency.findUniqueOrThrow({ where: { code: row.parentCode }, select: { id: true, path: true } }) : null;
         const path = `${parent?.path ?? ""}${row.code}/`;
         const before = stored.get(row.code);
@@ -312,6 +314,11 @@ export async function agencyRankingOf(unitPath: string, week: IsoWeek): Promise<
       EXISTS (SELECT 1 FROM agency_weekly x WHERE x.agency_id = a.id AND x.week_start = ${start}::date) AS reported
     FROM agency a JOIN unit u ON u.id = a.unit_id
     WHERE starts_with(u.path, ${unitPath})
+      -- an agency counts for a week once it was registered, or has a headcount or figure by then:
+      -- a report of a week before agencies were kept has no agencies section
+      AND (a.created_at < ${addDays(weekEnd(week), 1)}::date
+        OR EXISTS (SELECT 1 FROM agency_headcount h WHERE h.agency_id = a.id AND h.as_of <= ${weekEnd(week)}::date)
+        OR EXISTS (SELECT 1 FROM agency_weekly x WHERE x.agency_id = a.id AND x.week_start <= ${start}::date))
     ORDER BY a.path`;
   return rankAgencies(nodes);
 }

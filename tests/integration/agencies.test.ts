@@ -196,6 +196,12 @@ describe("the agencies' ranking", () => {
     expect(events).toEqual([{ oldValue: null, newValue: "2023-06-30" }, { oldValue: "2023-06-30", newValue: "2023-07-31" }]);
   });
 
+  it("counts no agency in a week before it was kept (registered, with a headcount or a figure)", async () => {
+    // registered today, headcounts from 01/05/2023: none of them existed in April 2023
+    expect((await agencyRankingOf("90/", parseIsoWeek("2023-W15")!)).rows).toEqual([]);
+    expect("agencies" in (await getWeeklyReport(ADMIN, { unitCode: "90", week: parseIsoWeek("2023-W15")! }, new Date("2023-06-01T03:00:00Z")))).toBe(false);
+  });
+
   it("sees no agency from a province that has none", async () => {
     expect((await agencyRankingOf("80/", W21)).rows).toEqual([]);
   });
