@@ -19,6 +19,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // the sign-in form's landing on a narrow screen (app/login/login-form.tsx): a district
   // officer's first task there is entry; everyone else gets the overview, without the marker
   if (raw.landing === PHONE_LANDING) redirect(landingOnPhone(user.role));
+  // an agency's focal point has no unit to overview: its task is the weekly figure
+  if (user.may.agencyFocalPoint) redirect("/agencies/entry");
   const view = readViewParams(raw, undefined, user.homeDay);
   const code = await getHomeUnitCode(user, { own: true });
   if (!code) return <DashboardProblem problem="noUnit" />;

@@ -2,7 +2,7 @@
 // A form bound to a server action with useActionState: the outcome in an aria-live region,
 // each refused field listed by its label, and a secret shown once (temporary password, API
 // token) in a box to copy. The server action re-checks everything; this only displays.
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
 import type { FormState } from "@/lib/auth/form-action";
 import { useClientText } from "@/components/i18n/client-text";
 
@@ -16,6 +16,12 @@ export interface ActionFormProps {
   tone?: "primary" | "danger" | "plain";
   /** what to say above a secret shown once */
   shownOnceNote?: string;
+  /**
+   * Keep what was typed when the action refuses it (React resets a form after its action
+   * otherwise): the form is sent from the submit event instead. Without JavaScript it posts
+   * as any other.
+   */
+  keepValues?: boolean;
 }
 
 const BUTTON = {
@@ -24,12 +30,16 @@ const BUTTON = {
   plain: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
 };
 
-export function ActionForm({ action, submitLabel, children, labels = {}, className = "", tone = "primary", shownOnceNote }: ActionFormProps) {
+export function ActionForm({ action, submitLabel, children, labels = {}, className = "", tone = "primary", shownOnceNote, keepValues = false }: ActionFormProps) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, null);
   const text = useClientText();
   const fieldErrors = state && !state.ok ? Object.entries(state.fieldErrors) : [];
   return (
-    <form action={formAction} className={`flex flex-col gap-2 text-sm ${className}`} noValidate>
+    <form action={formAction} onSubmit={keepValues ? (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const data = new FormData(event.currentTarget);
+      startTransition(() => formAction(data));
+    } : undefined} className={`flex flex-col gap-2 text-sm ${className}`} noValidate>
       {children}
       <div role="status" aria-live="polite" className="space-y-1">
         {state && <p className={state.ok ? "text-emerald-800" : "text-red-700"}>{state.message}</p>}

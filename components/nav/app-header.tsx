@@ -20,7 +20,7 @@ export async function AppHeader({ user }: { user: SessionUserDTO }) {
           <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded bg-brand-700 text-xs font-bold text-white">06</span>
           <span className="text-sm sm:text-base">{tc("productName")}</span>
         </Link>
-        <NavMenu links={links} label={t("mainNavigation")} menuLabel={t("menu")} {...(user.may.enterFigures ? { mainTask: "/entry" } : {})} />
+        <NavMenu links={links} label={t("mainNavigation")} menuLabel={t("menu")} {...(user.may.enterFigures ? { mainTask: "/entry" } : user.may.agencyFocalPoint ? { mainTask: "/agencies/entry" } : {})} />
         <div className="ml-auto flex items-center gap-2 text-sm text-slate-600">
           <span className="hidden max-w-48 truncate sm:inline" title={user.displayName}>
             {user.displayName} <span className="text-slate-500">· {t(`roles.${user.role}`)}</span>

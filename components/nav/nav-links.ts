@@ -1,6 +1,6 @@
 // Every link of the main navigation, defined once and filtered by role with the predicates
 // of lib/auth. Add a link by adding one line.
-import { canAdminister, canReadAuditLog, canViewDashboards, type Actor } from "@/lib/auth/permissions";
+import { canAdminister, canReadAuditLog, canViewAgencies, canViewDashboards, isAgencyFocalPoint, type Actor } from "@/lib/auth/permissions";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
 import type { Messages } from "@/lib/i18n/messages";
 
@@ -17,6 +17,9 @@ export const NAV_LINKS: readonly NavLink[] = [
   { href: "/reporting", label: "reporting", visible: canViewDashboards },
   { href: "/map", label: "map", visible: canViewDashboards },
   { href: "/reports/weekly", label: "weeklyReport", visible: canViewDashboards },
+  // agencies' staff (issue 22): the ranking for provincial officials, the weekly figure for an agency's focal point
+  { href: "/agencies", label: "agencies", visible: (actor) => actor.role === "admin" || (actor.unitPath !== null && canViewAgencies(actor, actor.unitPath)) },
+  { href: "/agencies/entry", label: "agencyEntry", visible: isAgencyFocalPoint },
   { href: "/entry", label: "entry", visible: canEditFiguresAnywhere },
   { href: "/import", label: "import", visible: canEditFiguresAnywhere },
   { href: "/entry/locks", label: "locks", visible: canAdminister },

@@ -12,7 +12,7 @@ export const PHONE_LANDING = "phone";
 
 /** The landing after sign-in on a phone, for a role. */
 export function landingOnPhone(role: Role): string {
-  return role === "district" ? "/entry" : "/dashboard";
+  return role === "district" ? "/entry" : role === "agency" ? "/agencies/entry" : "/dashboard";
 }
 
 /** Where the sign-in form sends the browser: the phone landing only in place of the default. */

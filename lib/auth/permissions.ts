@@ -1,6 +1,6 @@
 // Pure permission predicates. Every data-layer read and write calls these (or puts the
 // same scope into its `where`); hiding buttons in the UI is a convenience, not a check.
-export type Role = "admin" | "province" | "leader" | "district" | "commune";
+export type Role = "admin" | "province" | "leader" | "district" | "commune" | "agency";
 
 /** The signed-in user as the data layer sees it. */
 export interface Actor {
@@ -19,6 +19,8 @@ export interface Actor {
   historyPaths?: readonly string[];
   /** the day the actor's views open on when asked for none (null or absent: today); SessionUserDTO.homeDay */
   homeDay?: string | null;
+  /** role `agency`: path of the focal point's agency ("SYT/"); it reports for that subtree of agencies. Absent: none. */
+  agencyPath?: string | null;
 }
 
 /**
@@ -28,6 +30,8 @@ export interface Actor {
  */
 export function viewScope(actor: Actor): string | null {
   if (actor.role === "admin") return "";
+  // an agency's focal point sees its agency's entry screen only, no unit's figures
+  if (actor.role === "agency") return null;
   if (!actor.unitPath) return null;
   if (actor.role === "commune") return parentPath(actor.unitPath);
   return actor.unitPath;
@@ -115,4 +119,30 @@ export function canViewDashboards(actor: Actor): boolean {
 /** Who may read the audit log (the data layer applies the same rule). */
 export function canReadAuditLog(actor: Actor): boolean {
   return actor.role === "admin" || actor.role === "province";
+}
+
+/**
+ * Who may enter an agency's weekly figure and headcount (issue 22): administrators anywhere,
+ * an agency's focal point its agency and sub-agencies (`agencyPath` is the agency's path).
+ */
+export function canEnterAgencyFigures(actor: Actor, agencyPath: string): boolean {
+  if (actor.role === "admin") return true;
+  return actor.role === "agency" && !!actor.agencyPath && agencyPath.startsWith(actor.agencyPath);
+}
+
+/** An agency's focal point: its task is its agency's weekly figure (it has no unit to overview). */
+export function isAgencyFocalPoint(actor: Actor): boolean {
+  return actor.role === "agency";
+}
+
+/** Who may open the agencies' ranking of a unit: administrators, provincial officials and leaders within their scope. */
+export function canViewAgencies(actor: Actor, unitPath: string): boolean {
+  if (actor.role !== "admin" && actor.role !== "province" && actor.role !== "leader") return false;
+  return canViewUnit(actor, unitPath);
+}
+
+/** Who may set the day by which a province's agencies are to reach 100%: administrators, provincial officials within their scope. */
+export function canSetAgencyDeadline(actor: Actor, unitPath: string): boolean {
+  if (actor.role !== "admin" && actor.role !== "province") return false;
+  return canViewUnit(actor, unitPath);
 }

@@ -8,5 +8,5 @@ import type { Role } from "./permissions";
 /** In a server component or page: every role's name, in the page's language. */
 export async function getRoleLabels(): Promise<Record<Role, string>> {
   const t = await getTranslator("auth");
-  return Object.fromEntries(ROLES.map((role) => [role, t(`roles.${role}`)])) as Record<Role, string>;
+  return Object.fromEntries([...ROLES, "agency" as const].map((role) => [role, t(`roles.${role}`)])) as Record<Role, string>;
 }

@@ -1,4 +1,4 @@
-// `npm run import -- --kind units|campaigns|targets|daily --file F.csv|F.xlsx [--dry-run]
+// `npm run import -- --kind units|campaigns|targets|populations|agencies|agency_weekly|daily --file F.csv|F.xlsx [--dry-run]
 // [--confirm-spikes] [--reason "…"] [--as username]`. A daily file streams from disk through
 // the one daily engine (memory does not grow with the file), with a progress bar on a
 // terminal; the refusal lists the first 200 bad rows by line and counts all of them by reason.
@@ -31,7 +31,7 @@ runCommand(async () => {
   if (options.kind === "reorganisation") return reorganisationCommand(options);
   if (options.template === true) return templateCommand(options);
   const kind = importKindSchema.safeParse(options.kind);
-  if (!kind.success) throw new CliError("--kind must be units, campaigns, targets, populations, daily or reorganisation");
+  if (!kind.success) throw new CliError("--kind must be units, campaigns, targets, populations, agencies, agency_weekly, daily or reorganisation");
   if (typeof options.file !== "string") throw new CliError("--file F.csv is required");
   const file = options.file;
   const xlsx = file.toLowerCase().endsWith(".xlsx");

@@ -3,17 +3,19 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { AppError, userText } from "@/lib/data/errors";
 import { CliError, parseArgs, readStdin, runCommand } from "./command";
 import { createUser, resetPassword } from "@/lib/data/users";
+import { createAgencyUser } from "@/lib/data/agencies";
 import { openDatabase } from "./context";
 import { systemActor } from "./system-actor";
 
 const createSchema = z.object({
   username: z.string().regex(/^[a-z0-9._-]{3,64}$/, "username: 3–64 lower-case letters, digits, . _ -"),
-  role: z.enum(["admin", "province", "leader", "district", "commune"], { message: "role: admin|province|leader|district|commune" }),
+  role: z.enum(["admin", "province", "leader", "district", "commune", "agency"], { message: "role: admin|province|leader|district|commune|agency" }),
   unit: z.string().regex(/^\d+$/).optional(),
+  agency: z.string().regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, "agency: an agency code (DN-SYT)").optional(),
   name: z.string().min(1).max(200).optional(),
 });
 
-const USAGE = "usage: npm run user -- create --username U --role R [--unit CODE] [--name NAME]  (password on stdin)\n"
+const USAGE = "usage: npm run user -- create --username U --role R [--unit CODE | --agency CODE] [--name NAME]  (password on stdin)\n"
   + "       npm run user -- reset-password --username U  (new password on stdin)";
 
 /** Reads the password from standard input, without its final line break. */
@@ -59,8 +61,10 @@ async function createCommand(options: Record<string, string | true>): Promise<vo
     role: options.role,
     ...(typeof options.unit === "string" ? { unit: options.unit } : {}),
     ...(typeof options.name === "string" ? { name: options.name } : {}),
+    ...(typeof options.agency === "string" ? { agency: options.agency } : {}),
   });
   if (!input.success) throw new CliError(input.error.issues.map((i) => i.message).join("; "));
+  if (input.data.role === "agency") return createAgencyUserCommand(input.data.username, input.data.agency, input.data.name);
   if (input.data.role !== "admin" && !input.data.unit) throw new CliError(`--unit CODE is required for role ${input.data.role}`);
   const password = await passwordFromStdin();
   const { client } = await openDatabase();
@@ -70,6 +74,21 @@ async function createCommand(options: Record<string, string | true>): Promise<vo
       throw refusal(error);
     });
     console.log(`User ${username} created (${role}).`);
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+/** An agency's focal point: attached to its agency (--agency CODE), no unit (docs/agencies.md). */
+async function createAgencyUserCommand(username: string, agencyCode: string | undefined, name: string | undefined): Promise<void> {
+  if (!agencyCode) throw new CliError("--agency CODE is required for role agency");
+  const password = await passwordFromStdin();
+  const { client } = await openDatabase();
+  try {
+    await createAgencyUser(await systemActor(client), { username, displayName: name ?? username, agencyCode, password }).catch((error: unknown) => {
+      throw refusal(error);
+    });
+    console.log(`User ${username} created (agency ${agencyCode}).`);
   } finally {
     await client.$disconnect();
   }

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "population.create", "population.update",
   "lock.create", "report.issue", "issuing.update", "criticism_rule.update", "import_mapping.update",
   "board.update", "board.publish",
+  "agency.create", "agency.update", "agency_headcount.set", "agency_weekly.create", "agency_weekly.update", "agency_deadline.set",
   "user.create", "user.update", "user.activate", "user.deactivate", "user.move",
   "user.password_change", "user.password_wrong", "user.password_refused", "user.password_reset",
   "token.create", "token.revoke",

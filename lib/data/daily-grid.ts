@@ -53,6 +53,8 @@ export const GRID_PAGE_SIZE = 30;
 
 /** The grid of the leaves under `scopeCode` (default: the caller's own unit). */
 export async function getDailyGrid(actor: Actor, day: string, scopeCode?: string, options: { page?: number } = {}): Promise<DailyGridDTO> {
+  // an agency's focal point enters its agency's weekly figure, never a unit's (issue 22)
+  if (actor.role === "agency") throw new AppError("FORBIDDEN");
   const client = db();
   const select = { id: true, code: true, name: true, path: true, dissolvedOn: true } as const;
   const scope = scopeCode

@@ -13,6 +13,9 @@ import { m } from "@/lib/i18n/message";
 import { readCsv, streamCsv, type CsvIssue } from "@/lib/validation/csv";
 import { describeIssue, IMPORT_KINDS, type ImportKind, unitRowSchema, campaignRowSchema, targetRowSchema, populationRowSchema } from "@/lib/validation/import-rows";
 import { savePopulations, withChildren } from "./population";
+import { saveAgencies, saveAgencyWeeks, type AgencyIssue } from "./agencies";
+import type { agencyRowSchema, agencyWeeklyRowSchema } from "@/lib/validation/agencies";
+import { formatIsoWeek } from "@/lib/domain/weeks";
 import { formatDay } from "@/lib/domain/format";
 import type { OnImportProgress } from "@/lib/domain/import-progress";
 import { dailyIssueMessage, dailyIssueReason } from "@/lib/i18n/daily-issues";
@@ -354,7 +357,40 @@ const importPopulations: Importer<typeof populationRowSchema> = async (actor, ro
   return rows.length;
 };
 
+/** A save's refused rows, each at its line. */
+function noteIssues(errors: CsvIssue[], lines: readonly number[], issues: readonly AgencyIssue[]): void {
+  for (const issue of issues) errors.push({ line: lines[issue.index], message: issue.message });
+}
+
+/** The agencies' tree and headcounts (issue 22): all or nothing, checked by saveAgencies itself (in a dry run too, rolled back). */
+const importAgencies: Importer<typeof agencyRowSchema> = async (actor, rows, errors, dryRun) => {
+  const records = rows.map(({ data }) => ({
+    code: data.code, name: data.name, parentCode: data.parent_code || null, unitCode: data.unit_code,
+    ...(data.as_of !== "" && data.headcount !== "" ? { asOf: data.as_of, headcount: data.headcount } : {}),
+  }));
+  if (dryRun) return 0;
+  const result = await saveAgencies(actor, records);
+  if (!result.ok) noteIssues(errors, rows.map((r) => r.line), result.issues);
+  return result.ok ? rows.length : 0;
+};
+
+/** Agencies' weekly figures, one week or several, in one transaction through saveAgencyWeeks (its scope, headcount and audit rules). */
+const importAgencyWeekly: Importer<typeof agencyWeeklyRowSchema> = async (actor, rows, errors, dryRun) => {
+  const weeks = new Map<string, typeof rows>();
+  for (const row of rows) weeks.set(formatIsoWeek(row.data.week), [...(weeks.get(formatIsoWeek(row.data.week)) ?? []), row]);
+  if (dryRun) return 0;
+  const groups = [...weeks.values()];
+  const result = await saveAgencyWeeks(actor, groups.map((group) => ({
+    week: group[0].data.week,
+    rows: group.map(({ data }) => ({ agencyCode: data.agency_code, activated: data.activated, ...(data.headcount !== "" ? { headcount: data.headcount } : {}) })),
+  })));
+  if (!result.ok) noteIssues(errors, groups.flat().map((r) => r.line), result.issues);
+  return result.ok ? rows.length : 0;
+};
+
 const IMPORTERS: Record<Exclude<ImportKind, "daily">, Importer<never>> = {
+  agencies: importAgencies as Importer<never>,
+  agency_weekly: importAgencyWeekly as Importer<never>,
   units: importUnits as Importer<never>,
   campaigns: importCampaigns as Importer<never>,
   targets: importTargets as Importer<never>,

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { historyPathsOf, homeDayOf } from "./unit-history";
 import { todayInVietnam } from "@/lib/domain/dates";
 import { canEditFiguresAnywhere } from "@/lib/auth/entry-permissions";
-import { canAdminister, canReadAuditLog, type Actor, type Role } from "@/lib/auth/permissions";
+import { canAdminister, canReadAuditLog, isAgencyFocalPoint, type Actor, type Role } from "@/lib/auth/permissions";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
 import { noteRequestUser } from "@/lib/observability/request-context";
 import { countAttempt, forgiveAttempt } from "./login-throttle";
@@ -88,11 +88,13 @@ export interface UserPermissionsDTO {
   /** the administration pages: users, units, campaigns, locks, anyone's tokens */
   administer: boolean;
   readAuditLog: boolean;
+  /** an agency's focal point (issue 22): lands on its agency's weekly figure */
+  agencyFocalPoint: boolean;
 }
 
 /** What `actor` may do, as pages ask it. */
 export function permissionsOf(actor: Actor): UserPermissionsDTO {
-  return { enterFigures: canEditFiguresAnywhere(actor), chooseEntryUnit: canAdminister(actor), administer: canAdminister(actor), readAuditLog: canReadAuditLog(actor) };
+  return { enterFigures: canEditFiguresAnywhere(actor), chooseEntryUnit: canAdminister(actor), administer: canAdminister(actor), readAuditLog: canReadAuditLog(actor), agencyFocalPoint: isAgencyFocalPoint(actor) };
 }
 
 /**
@@ -102,13 +104,13 @@ export function permissionsOf(actor: Actor): UserPermissionsDTO {
 export async function getSessionUser(userId: number, sessionVersion: number): Promise<SessionUserDTO | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, displayName: true, role: true, active: true, sessionVersion: true, mustChangePassword: true, unit: { select: { id: true, code: true, path: true, dissolvedOn: true } } },
+    select: { id: true, username: true, displayName: true, role: true, active: true, sessionVersion: true, mustChangePassword: true, unit: { select: { id: true, code: true, path: true, dissolvedOn: true } }, agency: { select: { path: true } } },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   noteRequestUser(user.id);
   // the units the user's unit came from: read as its past (Actor.historyPaths)
   const [historyPaths, homeDay] = await Promise.all([historyPathsOf(user.unit?.id ?? null), homeDayOf(user.unit, todayInVietnam())]);
-  const actor = { id: user.id, username: user.username, role: user.role, unitPath: user.unit?.path ?? null, historyPaths };
+  const actor = { id: user.id, username: user.username, role: user.role, unitPath: user.unit?.path ?? null, historyPaths, ...(user.role === "agency" ? { agencyPath: user.agency?.path ?? null } : {}) };
   return {
     ...actor, displayName: user.displayName, unitCode: user.unit?.code ?? null, homeDay, mustChangePassword: user.mustChangePassword,
     may: permissionsOf(actor),

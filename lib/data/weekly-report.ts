@@ -16,7 +16,7 @@ import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { m } from "@/lib/i18n/message";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { buildWeeklyReport, trendStart, type MetricFigures } from "@/lib/reports/build";
-import type { WeeklyReportModel } from "@/lib/reports/model";
+import type { ReportAgencies, WeeklyReportModel } from "@/lib/reports/model";
 import { resolveCampaign } from "./campaigns";
 import { AppError } from "./errors";
 import { cumulativeAt, cumulativeKey, runningTotalsByDay } from "./figures-at";
@@ -25,6 +25,7 @@ import { getRankings } from "./rankings";
 import { dueDatesOf, effectiveTargetsAt, milestoneKey } from "./targets";
 import { HEADLINE_METRIC } from "@/lib/domain/metrics";
 import { getViewableUnit, type ViewedUnit } from "./progress";
+import { agencyDueDateOf, agencyRankingOf } from "./agencies";
 
 /** The national report's name as stored in its model (unit names are kept as registered, in Vietnamese). */
 export const NATIONAL_NAME = MESSAGES[DEFAULT_LOCALE].reports.national;
@@ -80,11 +81,12 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   const tops: TotalsUnit[] = unit ? [unit] : await client.unit.findMany({ where: { parentId: null, ...existsOnWhere(dayToDate(asOf)) }, select: { id: true, code: true, name: true, path: true, level: true } });
   const start = trendStart(query.week, campaign?.startDate ?? null);
   const trendFrom = start > asOf ? weekStart(query.week) : start;
-  const [actuals, targets, trend, gaps] = await Promise.all([
+  const [actuals, targets, trend, gaps, agencies] = await Promise.all([
     actualsAt(tops, metrics.map((m) => m.id), [asOf, before]),
     campaign ? milestoneTargets(campaign.id, metrics.map((m) => m.id), tops, asOf) : Promise.resolve(new Map<number, Map<string, number | null>>()),
     runningTotalsByDay(tops.map((t) => t.id), headline.id, trendFrom, asOf),
     weekGapsOf(unit, ranking.rows.map((r) => r.code), query.week, todayInVietnam(now)),
+    agencySection(unit?.path ?? "", query.week),
   ]);
 
   const metricFigures: MetricFigures[] = metrics.map((m) => {
@@ -105,7 +107,7 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
   const headlineTargets = targets.get(headline.id) ?? new Map<string, number | null>();
   const milestones: PlanMilestone[] = [...headlineTargets].flatMap(([dueDate, target]) => (target === null ? [] : [{ dueDate, target }]));
 
-  return buildWeeklyReport({
+  const model = buildWeeklyReport({
     unit: unit ? { code: unit.code, name: unit.name } : { code: null, name: NATIONAL_NAME },
     campaign: campaign ? { code: campaign.code, name: campaign.name, startDate: campaign.startDate } : null,
     week: query.week,
@@ -121,6 +123,14 @@ export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, no
     childKind: ranking.childKind,
     notAllocated: ranking.notAllocated,
   });
+  return agencies ? { ...model, agencies } : model;
+}
+
+/** The agencies seen from the report's unit (the national report: all), or null when it sees none: the section is left out. */
+async function agencySection(unitPath: string, week: IsoWeek): Promise<ReportAgencies | null> {
+  const ranking = await agencyRankingOf(unitPath, week);
+  if (ranking.rows.length === 0) return null;
+  return { dueDate: await agencyDueDateOf(unitPath), headcount: ranking.headcount, activated: ranking.activated, percent: ranking.percent, rows: ranking.rows, notReported: ranking.notReported };
 }
 
 /** The sum of the units' targets, null when none of them has one. */

@@ -7,7 +7,7 @@
 // a few columns exist in only some of them (the CSV splits "next milestone" into its day and
 // its target, for instance).
 import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
-import type { ReportNamedPercent, ReportRankingRow, ReportSummaryRow, WeeklyReportModel } from "./model";
+import type { ReportAgencyRow, ReportNamedPercent, ReportRankingRow, ReportSummaryRow, WeeklyReportModel } from "./model";
 import {
   formatMissingDays, formatNextMilestone, formatPoints, formatProjection, formatRankChange, formatSigned, formatTarget, metricName,
   type ReportWords,
@@ -23,7 +23,7 @@ export type ColumnKind = "text" | "rank" | "integer" | "signed" | "percent" | "p
 export type ColumnHeader =
   | "metricName" | "metricCode" | "target" | "cumulative" | "rate" | "ratePercent" | "weekChange" | "weekPoints" | "milestone" | "nextMilestone"
   | "nextMilestoneTarget" | "projection" | "projectedOnDue" | "rank" | "code" | "unit" | "rankChange" | "reportedOn" | "missingDays"
-  | "leavesMissing" | "leavesTotal" | "day" | "planned" | "kind";
+  | "leavesMissing" | "leavesTotal" | "day" | "planned" | "kind" | "agency" | "headcount" | "staffActivated" | "thisWeek";
 
 export interface CellContext {
   w: ReportWords;
@@ -174,4 +174,22 @@ export const TREND_COLUMNS: readonly ReportColumn<TrendPoint>[] = [
   { header: "day", align: "left", kind: "date", width: { pdf: 0, docx: 0, xlsx: 13 }, text: (p) => formatDay(p.day), value: (p) => p.day },
   { header: "cumulative", align: "right", kind: "integer", width: { pdf: 0, docx: 0, xlsx: 14 }, text: (p, { w }) => formatNumber(p.actual, w.locale), value: (p) => p.actual },
   { header: "planned", align: "right", kind: "integer", width: { pdf: 0, docx: 0, xlsx: 14 }, text: (p, { w }) => formatTarget(p.planned, w), value: (p) => p.planned },
+];
+
+/** Section VI (issue 22): the agencies ranked by share of staff activated, sub-agencies summed in. */
+export const AGENCY_COLUMNS: readonly ReportColumn<ReportAgencyRow>[] = [
+  { header: "rank", align: "right", kind: "rank", width: { pdf: 32, docx: 7, xlsx: 7 }, phone: "keep", text: (row) => (row.rank === null ? "—" : String(row.rank)), value: (row) => row.rank },
+  { header: "code", align: "left", kind: "text", in: DATA, width: { pdf: 0, docx: 0, xlsx: 12 }, text: (row) => row.code, value: (row) => row.code },
+  {
+    header: "agency", align: "left", kind: "text", width: { pdf: 150, docx: 31, xlsx: 36 }, phone: "host",
+    text: (row, { w }) => (row.subAgencies ? `${row.name} (${w.t("agencies.subAgencies", { count: row.subAgencies })})` : row.name), value: (row) => row.name,
+  },
+  { header: "headcount", align: "right", kind: "integer", width: { pdf: 60, docx: 12, xlsx: 14 }, text: (row, { w }) => formatTarget(row.headcount, w), value: (row) => row.headcount },
+  { header: "staffActivated", align: "right", kind: "integer", width: { pdf: 60, docx: 12, xlsx: 14 }, text: (row, { w }) => formatNumber(row.activated, w.locale), value: (row) => row.activated },
+  rate({ pdf: 50, docx: 10, xlsx: 10 }),
+  weekChange({ pdf: 55, docx: 12, xlsx: 14 }),
+  {
+    header: "thisWeek", align: "center", kind: "text", width: { pdf: 63, docx: 16, xlsx: 14 },
+    text: (row, { w }) => w.t(row.reported ? "agencies.reported" : "agencies.notReportedShort"), value: (row, { w }) => w.t(row.reported ? "agencies.reported" : "agencies.notReportedShort"),
+  },
 ];

@@ -10,10 +10,10 @@ import { formatDay } from "@/lib/domain/format";
 import type { Locale } from "@/lib/i18n/config";
 import { chartLegend, chartSvg, layoutChart } from "./chart";
 import { svgToPng } from "./chart-png";
-import { columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext, type ReportColumn } from "./columns";
+import { AGENCY_COLUMNS, columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext, type ReportColumn } from "./columns";
 import { recipientLines } from "./issuing";
 import type { ReportDocument } from "./model";
-import { frozenNote, kindSection, metricName, modelWeekShortLabel, notAllocatedLine, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock } from "./text";
+import { agencyLines, frozenNote, kindSection, metricName, modelWeekShortLabel, notAllocatedLine, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock } from "./text";
 
 const FONT = "Times New Roman";
 const SIZE = 24; // half-points: 12 pt, the usual size of Vietnamese administrative documents
@@ -89,6 +89,7 @@ export async function renderDocx(envelope: ReportDocument, locale: Locale): Prom
   const weekShort = modelWeekShortLabel(model, w);
   const headline = metricName(model.metric, w);
   const cells: CellContext = { w, model };
+  const agencies = agencyLines(model, w);
 
   const document = new Document({
     creator: t("document.author"),
@@ -154,6 +155,13 @@ export async function renderDocx(envelope: ReportDocument, locale: Locale): Prom
             altText: { name: t("document.chartName"), title: t("sections.trend"), description: t("document.chartDescription", { metric: headline }) },
           })],
         }),
+
+        ...(model.agencies && agencies ? [
+          heading(t("agencies.section")),
+          para([text(agencies.total)]),
+          reportTable(AGENCY_COLUMNS, model.agencies.rows, cells),
+          new Paragraph({ spacing: { before: 60, after: 80 }, children: [text(agencies.notReported, { italics: true })] }),
+        ] : []),
 
         new Paragraph({ spacing: { before: 240 }, children: [] }),
         twoColumns(

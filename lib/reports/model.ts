@@ -114,6 +114,36 @@ export interface WeeklyReportModel {
    * only when not 0; optional without a new version (a report without it had none).
    */
   notAllocated?: number;
+  /**
+   * The agencies seen from the unit (issue 22), present only when there are some: optional
+   * without a new version, a report without it had none.
+   */
+  agencies?: ReportAgencies;
+}
+
+/** An agency ranked by share of its staff activated (sub-agencies summed in; lib/domain/agencies.ts). */
+export interface ReportAgencyRow {
+  rank: number | null;
+  code: string;
+  name: string;
+  headcount: number | null;
+  activated: number;
+  percent: number | null;
+  weekChange: number;
+  subAgencies: number;
+  /** it and every sub-agency entered the week's figure */
+  reported: boolean;
+}
+
+/** Agencies' staff with level-2 activation (issue 22): the agencies seen from the report's unit. */
+export interface ReportAgencies {
+  /** the day set for 100% of staff; null: none set */
+  dueDate: string | null;
+  headcount: number;
+  activated: number;
+  percent: number | null;
+  rows: ReportAgencyRow[];
+  notReported: { code: string; name: string }[];
 }
 
 /** The document around a model: live figures, or an issued (frozen) report. */

@@ -6,11 +6,11 @@ import PDFDocument from "pdfkit";
 import { formatDay } from "@/lib/domain/format";
 import type { Locale } from "@/lib/i18n/config";
 import { CHART_COLORS, chartLegend, layoutChart } from "./chart";
-import { columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext, type ReportColumn } from "./columns";
+import { AGENCY_COLUMNS, columnsFor, headerOf, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext, type ReportColumn } from "./columns";
 import { reportFont } from "./fonts";
 import { recipientLines } from "./issuing";
 import type { ReportDocument, ReportEnvelope } from "./model";
-import { frozenNote, kindSection, metricName, modelWeekShortLabel, notAllocatedLine, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock, type ReportWords } from "./text";
+import { agencyLines, frozenNote, kindSection, metricName, modelWeekShortLabel, notAllocatedLine, placeAndDate, praiseSentence, reportUnitName, reportWords, titleBlock, type ReportWords } from "./text";
 
 type Doc = PDFKit.PDFDocument;
 type Align = "left" | "right" | "center";
@@ -264,6 +264,15 @@ export function renderPdf(envelope: ReportDocument, locale: Locale): Promise<Buf
 
   heading(doc, `${t("sections.trend")}: ${headline}`, CHART_HEIGHT + 10);
   chart(doc, envelope, w);
+
+  const agencies = agencyLines(model, w);
+  if (model.agencies && agencies) {
+    heading(doc, t("agencies.section"));
+    paragraph(doc, agencies.total);
+    doc.moveDown(0.3);
+    reportTable(doc, AGENCY_COLUMNS, model.agencies.rows, cells);
+    paragraph(doc, agencies.notReported, "italic", 9);
+  }
   signatureBlock(doc, envelope, w);
 
   pageNumbers(doc, envelope, w);

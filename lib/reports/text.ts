@@ -195,3 +195,16 @@ export function reportFileStem(model: WeeklyReportModel, issuedId: number | unde
 export function notAllocatedLine(model: Pick<WeeklyReportModel, "notAllocated" | "unit">, { t, locale }: ReportWords): string | null {
   return model.notAllocated ? t("document.notAllocated", { amount: formatNumber(model.notAllocated, locale), unit: model.unit.name }) : null;
 }
+
+/** Section VI's sentences: the agencies' total against 100% (by the day set), and who has not reported this week. Null without agencies. */
+export function agencyLines(model: Pick<WeeklyReportModel, "agencies">, { t, locale }: ReportWords): { total: string; notReported: string } | null {
+  const agencies = model.agencies;
+  if (!agencies) return null;
+  return {
+    total: t("agencies.total", {
+      activated: formatNumber(agencies.activated, locale), headcount: formatNumber(agencies.headcount, locale), percent: formatPercent(agencies.percent, locale),
+      due: agencies.dueDate ? t("agencies.due", { day: formatDay(agencies.dueDate) }) : "",
+    }),
+    notReported: agencies.notReported.length ? t("agencies.notReported", { names: agencies.notReported.map((a) => a.name).join(", ") }) : t("agencies.allReported"),
+  };
+}

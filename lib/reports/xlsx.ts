@@ -7,11 +7,11 @@ import { dayToDate } from "@/lib/domain/dates";
 import { parseIsoWeek } from "@/lib/domain/weeks";
 import type { Locale } from "@/lib/i18n/config";
 import {
-  columnsFor, headerOf, MISSING_COLUMNS, PRAISE_COLUMNS, praiseRows, RANKING_COLUMNS, SUMMARY_COLUMNS, TREND_COLUMNS,
+  AGENCY_COLUMNS, columnsFor, headerOf, MISSING_COLUMNS, PRAISE_COLUMNS, praiseRows, RANKING_COLUMNS, SUMMARY_COLUMNS, TREND_COLUMNS,
   type CellContext, type ColumnKind, type ReportColumn,
 } from "./columns";
 import type { ReportEnvelope } from "./model";
-import { frozenNote, kindSection, metricName, notAllocatedLine, praiseSentence, reportUnitName, reportWords, titleBlock, weekLabel, weekShortLabel } from "./text";
+import { agencyLines, frozenNote, kindSection, metricName, notAllocatedLine, praiseSentence, reportUnitName, reportWords, titleBlock, weekLabel, weekShortLabel } from "./text";
 
 const INTEGER = "#,##0";
 const SIGNED = "+#,##0;-#,##0;0";
@@ -148,6 +148,12 @@ export async function renderXlsx(envelope: ReportEnvelope, locale: Locale): Prom
   praise.getCell(2, 1).font = { size: 10 };
   tableSheet(book, t("sheets.missing"), kindSection(model, "missing", w), context, sheetTable(MISSING_COLUMNS, model.missing, cells, formats));
   tableSheet(book, t("sheets.trend"), `${t("sections.trend")}: ${headline}`, t("sheets.trendHint"), sheetTable(TREND_COLUMNS, model.trend, cells, formats));
+  const agencies = agencyLines(model, w);
+  if (model.agencies && agencies) {
+    const sheet = tableSheet(book, t("sheets.agencies"), t("agencies.section"), agencies.total, sheetTable(AGENCY_COLUMNS, model.agencies.rows, cells, formats));
+    sheet.addRow([]);
+    sheet.addRow([agencies.notReported]).getCell(1).font = { italic: true, size: 10 };
+  }
 
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -5,6 +5,7 @@ import "./locale";
 import { isIsoDate } from "@/lib/domain/dates";
 import { m, type MessageKey } from "@/lib/i18n/message";
 import { UNIT_CODE } from "@/lib/domain/unit-codes";
+import { agencyRowSchema, agencyWeeklyRowSchema } from "./agencies";
 
 const MAX_COUNT = 1_000_000_000;
 /** A zod message read when the value is refused, so it is in that request's language. */
@@ -71,11 +72,13 @@ export const IMPORT_KINDS = {
   campaigns: { schema: campaignRowSchema, columns: ["campaign", "name", "start_date", "end_date"], required: ["campaign", "name", "start_date", "end_date"] },
   targets: { schema: targetRowSchema, columns: ["campaign", "unit_code", "metric", "due_date", "target"], required: ["campaign", "unit_code", "metric", "due_date", "target"] },
   populations: { schema: populationRowSchema, columns: ["unit_code", "as_of", "eligible"], required: ["unit_code", "as_of", "eligible"] },
+  agencies: { schema: agencyRowSchema, columns: ["code", "name", "parent_code", "unit_code", "as_of", "headcount"], required: ["code", "name", "unit_code"] },
+  agency_weekly: { schema: agencyWeeklyRowSchema, columns: ["agency_code", "week", "activated", "headcount"], required: ["agency_code", "week", "activated"] },
   daily: { schema: dailyRowSchema, columns: ["date", "unit_code", "metric", "value", "kind", "reason"], required: ["date", "unit_code", "metric", "value"] },
 } as const;
 
 export type ImportKind = keyof typeof IMPORT_KINDS;
-export const importKindSchema = z.enum(["units", "campaigns", "targets", "populations", "daily"]);
+export const importKindSchema = z.enum(["units", "campaigns", "targets", "populations", "agencies", "agency_weekly", "daily"]);
 
 /** The first message of a zod error, prefixed by its column. */
 export function describeIssue(error: z.ZodError): string {

@@ -1,4 +1,4 @@
-// The words people stored (unit, campaign, user and token names, reasons they typed, how a
+// The words people stored (unit, campaign, user, agency and token names, reasons they typed, how a
 // unit's reports are headed and signed): data
 // shown as entered in either language, read from the end-to-end database so the English
 // check can tell data from interface text.
@@ -13,7 +13,7 @@ export function readStoredNames(): Promise<string[]> {
     await client.connect();
     try {
       const { rows } = await client.query<{ name: string }>(`
-        SELECT name FROM unit UNION SELECT name FROM campaign UNION SELECT display_name FROM app_user
+        SELECT name FROM unit UNION SELECT name FROM campaign UNION SELECT display_name FROM app_user UNION SELECT name FROM agency
         UNION SELECT name FROM api_token UNION SELECT reason FROM audit_event WHERE reason IS NOT NULL
         UNION SELECT reason FROM period_lock WHERE reason IS NOT NULL
         UNION SELECT unnest(ARRAY[superior_body, issuing_body, symbol, place, signer_name]) FROM issuing_settings

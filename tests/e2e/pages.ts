@@ -27,6 +27,8 @@ export const PAGES: { path: string; user: string | null }[] = [
   { path: "/admin/units/reorganisation", user: "admin" },
   { path: "/admin/campaigns", user: "admin" },
   { path: "/admin/campaigns/cao-diem-demo", user: "admin" },
+  { path: "/agencies", user: "admin" },
+  { path: "/agencies/entry?agency=DN-SYT", user: "admin" },
   { path: "/account/tokens", user: "tinh" },
   { path: "/account/password", user: "tinh" },
 ];

@@ -25,7 +25,7 @@ import { trackImportProgress } from "@/lib/data/import-progress-registry";
 import { AppError } from "@/lib/data/errors";
 import { getSessionUser, type SessionUserDTO } from "@/lib/data/sessions";
 import { addDays } from "@/lib/domain/dates";
-import { parseIsoWeek } from "@/lib/domain/weeks";
+import { formatIsoWeek, isoWeekOf, parseIsoWeek } from "@/lib/domain/weeks";
 import { searchKey } from "@/lib/domain/text";
 import { parseCutoff } from "@/lib/domain/public-board";
 import { boardSettingsSchema } from "@/lib/validation/public-board";
@@ -37,15 +37,17 @@ vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Recor
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const ROLES: Role[] = ["admin", "province", "leader", "district", "commune"];
+const ROLES: Role[] = ["admin", "province", "leader", "district", "commune", "agency"];
 type Who = Role | "signedOut";
 type Scope = "in" | "out";
 type Outcome = "allowed" | "refused" | `unexpected: ${string}`;
 
 // ---- the people and places of the test ---------------------------------------------------
 
-const USERNAMES: Record<Role, string> = { admin: "quantri", province: "tinh", leader: "lanhdao", district: "bac", commune: "xamot" };
-const UNIT_OF: Record<Role, string | null> = { admin: null, province: "90", leader: "90", district: "901", commune: "90101" };
+const USERNAMES: Record<Role, string> = { admin: "quantri", province: "tinh", leader: "lanhdao", district: "bac", commune: "xamot", agency: "daumoi" };
+const UNIT_OF: Record<Role, string | null> = { admin: null, province: "90", leader: "90", district: "901", commune: "90101", agency: null };
+/** The agency focal point's agency (attached to province 90) with a sub-agency; another province's agency. */
+const AGENCY_OF = (scope: Scope) => (scope === "in" ? "CQ90-1" : "CQ80");
 const OTHER_USER = "khac"; // a district officer of another province
 const passwords = new Map<string, string>();
 let counter = 0;
@@ -190,7 +192,13 @@ const FIGURES = (role: Role, scope: Scope) => role === "admin" || ((role === "di
 /** Users, units, campaigns, targets, locks. */
 const ADMIN_ONLY = (role: Role) => role === "admin";
 /** Reading figures: administrators anywhere; everyone else inside their own subtree. */
-const VIEW = (role: Role, scope: Scope) => role === "admin" || scope === "in";
+const VIEW = (role: Role, scope: Scope) => role === "admin" || (role !== "agency" && scope === "in");
+/** An agency's weekly figure (issue 22): administrators anywhere; an agency's focal point its agency and sub-agencies; no one else. */
+const AGENCY_FIGURES = (role: Role, scope: Scope) => role === "admin" || (role === "agency" && scope === "in");
+/** The agencies' ranking: administrators anywhere; provincial officials and leaders within their scope. */
+const AGENCY_RANKING = (role: Role, scope: Scope) => role === "admin" || ((role === "province" || role === "leader") && scope === "in");
+/** The day for 100% of agencies' staff: administrators anywhere; provincial officials within their scope. */
+const AGENCY_DEADLINE = (role: Role, scope: Scope) => role === "admin" || (role === "province" && scope === "in");
 /** Issuing a weekly report: administrators anywhere; leaders inside their subtree. */
 const ISSUE = (role: Role, scope: Scope) => role === "admin" || (role === "leader" && scope === "in");
 /** A unit's report document format: administrators anywhere; provincial users inside their province. */
@@ -278,7 +286,32 @@ const unitsCsv = (scope: Scope) => {
 const targetsCsv = (scope: Scope) => csvFile(["campaign,unit_code,metric,due_date,target", `dot-1,${placeUnit(scope)},activated,2023-06-30,${next()}`]);
 const newUser = (scope: Scope) => ({ username: `moi${next()}`, displayName: "Người mới", role: "district", unitCode: placeUnit(scope), password: "mat-khau-moi-123" });
 
+/** A week no other call used, so that no save is a correction of another's (or a conflict with it). */
+const freshWeek = () => formatIsoWeek(isoWeekOf(addDays("2030-01-07", 7 * next())));
+/** A read as a matrix row: allowed where `rule` says, refused elsewhere, and never writing. */
+const readRow = (file: string, name: string, rule: Row["rule"], args: (role: Role, scope: Scope) => unknown[]): Row => ({
+  rule, scopes: ["in", "out"], writes: false, dataLayer: true,
+  prepare: async (who, scope) => {
+    const role = who as Role;
+    const [fn, actor] = [(await mod(file))[name], await actorOf(role)];
+    return () => data(() => call(fn, actor, ...args(role, scope)));
+  },
+});
+
 const ROWS: Record<string, Row> = {
+  // agencies (issue 22): the weekly figure, the day for 100%, and the reads a focal point must not reach
+  "action:app/agencies/actions.ts#saveAgencyWeeklyAction": formAction("app/agencies/actions.ts", "saveAgencyWeeklyAction", AGENCY_FIGURES, async (_w, scope) => ({ week: freshWeek(), [`activated.${AGENCY_OF(scope)}`]: "1", [`version.${AGENCY_OF(scope)}`]: "" })),
+  "action:app/agencies/actions.ts#setAgencyDueDateAction": formAction("app/agencies/actions.ts", "setAgencyDueDateAction", AGENCY_DEADLINE, async (_w, scope) => ({ unit: placeUnit(scope), dueDate: addDays("2030-01-01", next()) })),
+  "data:lib/data/agencies.ts#saveAgencyWeekly": dataRow("lib/data/agencies.ts", "saveAgencyWeekly", AGENCY_FIGURES, async (_r, scope) => [parseIsoWeek(freshWeek())!, [{ agencyCode: AGENCY_OF(scope), activated: 1, expectedVersion: null }]]),
+  "data:lib/data/agencies.ts#saveAgencyWeeks": dataRow("lib/data/agencies.ts", "saveAgencyWeeks", AGENCY_FIGURES, async (_r, scope) => [[{ week: parseIsoWeek(freshWeek())!, rows: [{ agencyCode: AGENCY_OF(scope), activated: 2 }] }]]),
+  "data:lib/data/agencies.ts#saveAgencies": dataRow("lib/data/agencies.ts", "saveAgencies", ADMIN_ONLY, async (_r, scope) => [[{ code: `CQM${next()}`, name: "Cơ quan mới", parentCode: null, unitCode: placeUnit(scope) }]]),
+  "data:lib/data/agencies.ts#setAgencyDueDate": dataRow("lib/data/agencies.ts", "setAgencyDueDate", AGENCY_DEADLINE, async (_r, scope) => [placeUnit(scope), addDays("2030-01-01", next())]),
+  "data:lib/data/import.ts#importCsv [agencies]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async (_r, scope) => ["agencies", `code,name,parent_code,unit_code\nCQI${next()},Cơ quan,,${placeUnit(scope)}`], dailyResult),
+  "data:lib/data/import.ts#importCsv [agency_weekly]": dataRow("lib/data/import.ts", "importCsv", ADMIN_ONLY, async (_r, scope) => ["agency_weekly", `agency_code,week,activated\n${AGENCY_OF(scope)},${freshWeek()},3`], dailyResult),
+  "data:lib/data/agencies.ts#createAgencyUser": dataRow("lib/data/agencies.ts", "createAgencyUser", ADMIN_ONLY, async (_r, scope) => [{ username: `daumoi${next()}`, displayName: "Đầu mối", agencyCode: AGENCY_OF(scope), password: "mat-khau-moi-123" }]),
+  "data:lib/data/agencies.ts#getAgencyEntry": readRow("lib/data/agencies.ts", "getAgencyEntry", AGENCY_FIGURES, (_r, scope) => [parseIsoWeek("2023-W20")!, AGENCY_OF(scope)]),
+  "data:lib/data/agencies.ts#getAgencyRanking": readRow("lib/data/agencies.ts", "getAgencyRanking", AGENCY_RANKING, (_r, scope) => [scope === "in" ? "90" : "80", parseIsoWeek("2023-W20")!]),
+
   // server actions
   "action:app/entry/actions.ts#saveDailyGridAction": actionRow("app/entry/actions.ts", "saveDailyGridAction", FIGURES, async (who, scope) => [
     { date: figureDay(), submissionKey: `matrix-${next()}`, confirmSpikes: false, cells: [{ unitCode: figureUnit(roleOf(who), scope), metric: "dossiers", value: "1", kind: "daily", expectedVersion: null }] },
@@ -509,6 +542,9 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
     return [admin, (await issueWeeklyReport(admin, { unitCode: "90", week: parseIsoWeek("2023-W05")!, campaignCode: "dot-1", lockDays: false })).id];
   },
   "lib/data/weekly-report.ts#resolveReportUnit": ({ admin }) => [admin, "90"],
+  // the agencies seen from a unit its callers (getAgencyRanking, getWeeklyReport) already checked (no actor)
+  "lib/data/agencies.ts#agencyRankingOf": ({ unit }) => [unit.path, WEEK()],
+  "lib/data/agencies.ts#agencyDueDateOf": ({ unit }) => [unit.path],
   // the template's rows are the entry grid's (getDailyGrid checks the scope); one's own table mapping
   "lib/data/import-template.ts#getDailyTemplate": ({ admin }) => [admin, "2023-05-02", "daily", "901"],
   "lib/data/import-mapping.ts#getImportMapping": ({ admin }) => [admin],
@@ -651,6 +687,15 @@ beforeAll(async () => {
     await db.user.create({ data: { username: USERNAMES[role], displayName: role, role, unitId: unit?.id ?? null, passwordHash } });
     passwords.set(USERNAMES[role], password);
   }
+  // agencies (issue 22): the focal point's agency with a sub-agency in province 90, another in 80
+  const agencies = [["CQ90", null, "90"], ["CQ90-1", "CQ90", "90"], ["CQ80", null, "80"]] as const;
+  for (const [code, parent, unitCode] of agencies) {
+    const unit = await db.unit.findFirstOrThrow({ where: { code: unitCode } });
+    const parentRow = parent ? await db.agency.findUniqueOrThrow({ where: { code: parent } }) : null;
+    const agency = await db.agency.create({ data: { code, name: `Cơ quan ${code}`, searchName: code.toLowerCase(), unitId: unit.id, parentId: parentRow?.id ?? null, path: `${parentRow?.path ?? ""}${code}/` } });
+    await db.agencyHeadcount.create({ data: { agencyId: agency.id, asOf: new Date("2000-01-01"), headcount: 1_000_000 } });
+  }
+  await db.user.update({ where: { username: USERNAMES.agency }, data: { agencyId: (await db.agency.findUniqueOrThrow({ where: { code: "CQ90" } })).id } });
   const other = await db.unit.findFirstOrThrow({ where: { code: "801" } });
   await db.user.create({ data: { username: OTHER_USER, displayName: "Khác", role: "district", unitId: other.id, passwordHash } });
   for (const code of ["90", "80"]) {

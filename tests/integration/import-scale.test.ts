@@ -93,8 +93,9 @@ beforeAll(async () => {
   admin = await addUser(db, "quan-tri-nhap", "admin", null);
   const tables = await db.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-      -- the unit tree's history is no import's to fill (emptying it would cascade to the units)
-      AND tablename NOT IN ('_prisma_migrations', 'unit_reorganisation', 'unit_succession')`;
+      -- the unit tree's history is no import's to fill (emptying it would cascade to the units),
+      -- nor are agencies (emptying them would cascade to the accounts: app_user.agency_id)
+      AND tablename NOT IN ('_prisma_migrations', 'unit_reorganisation', 'unit_succession', 'agency')`;
   importTables = [];
   for (const { tablename } of tables) {
     const [row] = await db.$queryRawUnsafe<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM "${tablename}") AS any`);

@@ -9,12 +9,13 @@ import { permissionsOf } from "@/lib/data/sessions";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 describe("what a user may do", () => {
-  it.each<{ role: Role; unitPath: string | null; enterFigures: boolean; chooseEntryUnit: boolean; administer: boolean; readAuditLog: boolean }>([
-    { role: "admin", unitPath: null, enterFigures: true, chooseEntryUnit: true, administer: true, readAuditLog: true },
-    { role: "province", unitPath: "49/", enterFigures: false, chooseEntryUnit: false, administer: false, readAuditLog: true },
-    { role: "leader", unitPath: "49/", enterFigures: false, chooseEntryUnit: false, administer: false, readAuditLog: false },
-    { role: "district", unitPath: "49/517/", enterFigures: true, chooseEntryUnit: false, administer: false, readAuditLog: false },
-    { role: "commune", unitPath: "49/517/20992/", enterFigures: true, chooseEntryUnit: false, administer: false, readAuditLog: false },
+  it.each<{ role: Role; unitPath: string | null; enterFigures: boolean; chooseEntryUnit: boolean; administer: boolean; readAuditLog: boolean; agencyFocalPoint: boolean }>([
+    { role: "admin", unitPath: null, enterFigures: true, chooseEntryUnit: true, administer: true, readAuditLog: true, agencyFocalPoint: false },
+    { role: "province", unitPath: "49/", enterFigures: false, chooseEntryUnit: false, administer: false, readAuditLog: true, agencyFocalPoint: false },
+    { role: "leader", unitPath: "49/", enterFigures: false, chooseEntryUnit: false, administer: false, readAuditLog: false, agencyFocalPoint: false },
+    { role: "district", unitPath: "49/517/", enterFigures: true, chooseEntryUnit: false, administer: false, readAuditLog: false, agencyFocalPoint: false },
+    { role: "commune", unitPath: "49/517/20992/", enterFigures: true, chooseEntryUnit: false, administer: false, readAuditLog: false, agencyFocalPoint: false },
+    { role: "agency", unitPath: null, enterFigures: false, chooseEntryUnit: false, administer: false, readAuditLog: false, agencyFocalPoint: true },
   ])("$role", ({ role, unitPath, ...may }) => {
     expect(permissionsOf({ id: 1, username: "x", role, unitPath })).toEqual(may);
   });

@@ -14,8 +14,8 @@ import { getClientMessages, getLocale, getTranslator } from "@/lib/i18n/server";
 import { chartLegend } from "@/lib/reports/chart";
 import type { ReportEnvelope } from "@/lib/reports/model";
 import { FORMAT_LABELS, REPORT_FORMATS } from "@/lib/reports/render";
-import { MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext } from "@/lib/reports/columns";
-import { kindSection, metricName, notAllocatedLine, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
+import { AGENCY_COLUMNS, MISSING_COLUMNS, RANKING_COLUMNS, SUMMARY_COLUMNS, type CellContext } from "@/lib/reports/columns";
+import { agencyLines, kindSection, metricName, notAllocatedLine, praiseSentence, reportUnitName, reportWords, titleBlock, weekShortLabel } from "@/lib/reports/text";
 import { weeklyReportDownloadSchema } from "@/lib/validation/report-params";
 import { searchParamsObject } from "@/lib/validation/search-params";
 import { IssueForm } from "./issue-form";
@@ -74,6 +74,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
   const weekShort = weekShortLabel(week, w);
   const issueMessages = canIssue ? (({ title, explain, lockDays, submit, submitting, viewIssued }) => ({ title, explain, lockDays, submit, submitting, viewIssued }))((await getClientMessages("reports")).issue) : null;
   const cells: CellContext = { w, model };
+  const agencies = agencyLines(model, w);
 
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-3 py-6 sm:px-4">
@@ -156,6 +157,15 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
         <h2 id="trend" className="text-lg font-semibold">{t("sections.trend")}: {headline}</h2>
         <div className="rounded-lg border border-slate-200 bg-white p-2"><ReportChart points={model.trend} title={t("chart.title", { metric: headline, week: weekShort })} legend={chartLegend(w)} locale={locale} /></div>
       </section>
+
+      {model.agencies && agencies && (
+        <section aria-labelledby="agencies" className="space-y-2" data-testid="report-agencies">
+          <h2 id="agencies" className="text-lg font-semibold">{t("agencies.section")}</h2>
+          <p className="text-sm">{agencies.total}</p>
+          <ReportTable label={t("agencies.section")} spec={AGENCY_COLUMNS} rows={model.agencies.rows} cells={cells} rowKey={(row) => row.code} rowData={(row) => ["data-agency", row.code]} minWidth="md:min-w-[40rem]" />
+          <p className="text-sm" data-testid="agencies-not-reported">{agencies.notReported}</p>
+        </section>
+      )}
 
       <section aria-labelledby="issued" className="space-y-2">
         <h2 id="issued" className="text-lg font-semibold">{t("page.issuedTitle")}</h2>

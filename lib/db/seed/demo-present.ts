@@ -17,6 +17,7 @@ import { importReorganisation } from "@/lib/data/reorganisation";
 import { cumulativeAt, cumulativeKey } from "@/lib/data/figures-at";
 import { storeDemoCampaign, type FigureRow, type TargetRow } from "./demo-store";
 import { dailyCounts, DEMO_LEVEL_TWO, DEMO_METRICS, levelTwoTotals } from "./demo-figures";
+import { seedAgencies } from "./demo-agencies";
 
 export const REORGANISATION_DAY = "2025-07-01";
 export const PRESENT_PROVINCE = "48";
@@ -63,6 +64,7 @@ export interface PresentSummary {
 export async function seedPresent(client: Db, today: string, passwordHash: string): Promise<PresentSummary> {
   const reorganised = await reorganise(client);
   await seedPresentUsers(client, passwordHash);
+  await seedAgencies(client, today, passwordHash);
   if (await client.campaign.findUnique({ where: { code: PRESENT_CAMPAIGN } })) return { reorganised, figures: 0 };
 
   const start = addDays(today, -(PRESENT_DAYS - 1));

@@ -16,6 +16,7 @@ import enErrors from "./en/errors.json";
 import enValidation from "./en/validation.json";
 import enUsers from "./en/users.json";
 import enBoard from "./en/board.json";
+import enAgencies from "./en/agencies.json";
 import viCommon from "./vi/common.json";
 import viNav from "./vi/nav.json";
 import viAuth from "./vi/auth.json";
@@ -28,11 +29,12 @@ import viErrors from "./vi/errors.json";
 import viValidation from "./vi/validation.json";
 import viUsers from "./vi/users.json";
 import viBoard from "./vi/board.json";
+import viAgencies from "./vi/agencies.json";
 
-const vi = { common: viCommon, nav: viNav, auth: viAuth, dashboard: viDashboard, entry: viEntry, admin: viAdmin, account: viAccount, reports: viReports, errors: viErrors, validation: viValidation, users: viUsers, board: viBoard };
+const vi = { common: viCommon, nav: viNav, auth: viAuth, dashboard: viDashboard, entry: viEntry, admin: viAdmin, account: viAccount, reports: viReports, errors: viErrors, validation: viValidation, users: viUsers, board: viBoard, agencies: viAgencies };
 export type Messages = typeof vi;
 
 export const MESSAGES: Record<Locale, Messages> = {
   vi,
-  en: { common: enCommon, nav: enNav, auth: enAuth, dashboard: enDashboard, entry: enEntry, admin: enAdmin, account: enAccount, reports: enReports, errors: enErrors, validation: enValidation, users: enUsers, board: enBoard },
+  en: { common: enCommon, nav: enNav, auth: enAuth, dashboard: enDashboard, entry: enEntry, admin: enAdmin, account: enAccount, reports: enReports, errors: enErrors, validation: enValidation, users: enUsers, board: enBoard, agencies: enAgencies },
 };
