@@ -91,7 +91,7 @@ export function openApiDocument(serverUrl = "/") {
           ...read("One unit", "The unit the code names on `asOf`, with its predecessors and successors across reorganisations.", unitParamsSchema, unitDetailAnswerSchema, { "404": notFound }),
           requestParams: {
             query: unitParamsSchema,
-            path: z.object({ code: z.string().meta({ description: "The unit's official (GSO) code.", example: "20335" }) }),
+            path: z.object({ code: z.string().meta({ description: "The unit's official (GSO) code.", example: "502" }) }),
           },
         },
       },
@@ -109,7 +109,7 @@ export function openApiDocument(serverUrl = "/") {
           tags: ["write"],
           requestParams: {
             header: z.object({
-              "Idempotency-Key": z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional().meta({ description: "Makes a retried request write once.", example: "tam-ky-2023-11-24-01" }),
+              "Idempotency-Key": z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional().meta({ description: "Makes a retried request write once.", example: "tam-ky-2023-06-07-01" }),
             }),
           },
           requestBody: { required: true, content: json(dailyApiPublishedBodySchema, EXAMPLES.dailyBody) },
@@ -130,7 +130,7 @@ export function openApiDocument(serverUrl = "/") {
           tags: ["reports"],
           requestParams: { query: weeklyReportDownloadSchema.extend({
             unit: weeklyReportDownloadSchema.shape.unit.meta({ description: "The unit's code; default: the caller's unit.", example: "49" }),
-            week: weeklyReportDownloadSchema.shape.week.meta({ description: "An ISO week, YYYY-Www; default: the last complete week.", example: "2023-W47" }),
+            week: weeklyReportDownloadSchema.shape.week.meta({ description: "An ISO week, YYYY-Www; default: the last complete week.", example: "2023-W22" }),
             format: weeklyReportDownloadSchema.shape.format.meta({ example: "xlsx" }),
             issued: weeklyReportDownloadSchema.shape.issued.meta({ description: "An issued (frozen) report's id." }),
           }) },

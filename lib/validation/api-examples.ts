@@ -18,21 +18,21 @@ export const EXAMPLES = {
     successors: [],
   },
   ranking: {
-    asOf: "2023-11-24", metric: "activated", campaign: "cao-diem-demo",
+    asOf: "2023-06-07", metric: "activated", campaign: "cao-diem-demo",
     rows: [
-      { code: "503", name: "Thành phố Hội An", actual: 41250, target: 40000, percent: 103.13, rank: 1, reportedOn: "2023-11-24" },
-      { code: "502", name: "Thành phố Tam Kỳ", actual: 52310, target: 60000, percent: 87.18, rank: 2, reportedOn: "2023-11-24" },
-      { code: "504", name: "Huyện Tây Giang", actual: 3120, target: null, percent: null, rank: null, reportedOn: "2023-11-23" },
+      { code: "503", name: "Thành phố Hội An", actual: 41250, target: 40000, percent: 103.13, rank: 1, reportedOn: "2023-06-07" },
+      { code: "502", name: "Thành phố Tam Kỳ", actual: 52310, target: 60000, percent: 87.18, rank: 2, reportedOn: "2023-06-07" },
+      { code: "504", name: "Huyện Tây Giang", actual: 3120, target: null, percent: null, rank: null, reportedOn: "2023-06-06" },
     ],
   },
   progress: {
-    unit: "49", metric: "activated", actual: 612450, target: 750000, percent: 81.66, dueDate: "2023-12-31",
-    projection: { dailyPace: 4210.57, projectedOnDueDate: 768242, requiredDailyPace: 3619.87, status: "on-track" },
+    unit: "49", metric: "activated", actual: 612450, target: 750000, percent: 81.66, dueDate: "2023-06-30",
+    projection: { dailyPace: 4210.57, projectedOnDueDate: 709293, requiredDailyPace: 5980.43, status: "at-risk" },
   },
   dailyBody: {
     rows: [
-      { date: "2023-11-24", unitCode: "20335", metric: "activated", value: 37, kind: "daily" },
-      { date: "2023-11-24", unitCode: "20338", metric: "activated", value: 1520, kind: "cumulative" },
+      { date: "2023-06-07", unitCode: "20335", metric: "activated", value: 37, kind: "daily" },
+      { date: "2023-06-07", unitCode: "20338", metric: "activated", value: 1520, kind: "cumulative" },
     ],
   },
   error: { error: { message: "Tham số không hợp lệ.", fieldErrors: { asOf: ["Ngày phải có dạng YYYY-MM-DD."] } } },

@@ -13,7 +13,7 @@ const code = (key: MessageKey) => z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 
 const asOf = z.string().refine(isIsoDate, say("errors.params.isoDate"));
 
 // Descriptions and examples are for the published document (lib/api/openapi.ts), generated from these schemas.
-const asOfParam = asOf.optional().meta({ description: "The day codes are resolved and totals counted on (YYYY-MM-DD, Asia/Ho_Chi_Minh); default: today.", example: "2023-11-24" });
+const asOfParam = asOf.optional().meta({ description: "The day codes are resolved and totals counted on (YYYY-MM-DD, Asia/Ho_Chi_Minh); default: today.", example: "2023-06-07" });
 const metricParam = code("errors.params.metric").default(HEADLINE_METRIC).meta({ description: "A metric's code (data: `dossiers`, `accounts`, `activated`, `cccd`, and any added later).", example: "activated" });
 const campaignParam = code("errors.params.campaign").optional().meta({ description: "A campaign's code; default: the campaign running on asOf.", example: "cao-diem-demo" });
 
