@@ -44,12 +44,20 @@ const START = `(function () {
 })();
 `;
 
-let bundle: Promise<Buffer> | null = null;
+/**
+ * The one address outside this server the bundle would load: the "API docs by Redocly" logo,
+ * from Redocly's CDN (no option turns it off). Replaced by an empty picture, so that the page
+ * asks nothing of any other host (tests/e2e/api-contract.spec.ts watches its requests).
+ */
+const REDOC_CDN_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
+const EMPTY_PICTURE = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
+
+let bundle: Promise<string> | null = null;
 
 /** The page's scripts by file name; null for any other name. */
-export async function referenceAsset(name: string): Promise<{ body: string | Buffer; type: string } | null> {
+export async function referenceAsset(name: string): Promise<{ body: string; type: string } | null> {
   if (name === "start.js") return { body: START, type: "text/javascript; charset=utf-8" };
   if (name !== "redoc.standalone.js") return null;
-  bundle ??= readFile(path.join(process.cwd(), "node_modules/redoc/bundles/redoc.standalone.js"));
+  bundle ??= readFile(path.join(process.cwd(), "node_modules/redoc/bundles/redoc.standalone.js"), "utf8").then((text) => text.replaceAll(REDOC_CDN_LOGO, EMPTY_PICTURE));
   return { body: await bundle, type: "text/javascript; charset=utf-8" };
 }

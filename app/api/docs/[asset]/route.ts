@@ -6,6 +6,5 @@ export async function GET(request: Request): Promise<Response> {
   const name = new URL(request.url).pathname.split("/").at(-1) ?? "";
   const asset = await referenceAsset(name);
   if (!asset) return new Response(null, { status: 404, headers: REFERENCE_HEADERS });
-  const body = typeof asset.body === "string" ? asset.body : new Uint8Array(asset.body);
-  return new Response(body, { headers: { ...REFERENCE_HEADERS, "Content-Type": asset.type, "Cache-Control": "public, max-age=3600" } });
+  return new Response(asset.body, { headers: { ...REFERENCE_HEADERS, "Content-Type": asset.type, "Cache-Control": "public, max-age=3600" } });
 }
