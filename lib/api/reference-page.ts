@@ -26,6 +26,7 @@ export function referencePage(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>VNeID activation progress API (Project 06): reference</title>
+<link rel="icon" href="/icons/icon.svg">
 <style>body { margin: 0; }</style>
 </head>
 <body>

@@ -86,6 +86,9 @@ test("the reference page renders the document with this server's scripts only", 
   page.on("console", (message) => {
     if (message.type() === "error") refused.push(message.text());
   });
+  page.on("response", (r) => {
+    if (r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+  });
   const answer = await page.goto("/api/docs");
   expect(answer?.status()).toBe(200);
   expect(answer?.headers()["content-security-policy"]).toContain("script-src 'self'");
@@ -95,6 +98,10 @@ test("the reference page renders the document with this server's scripts only", 
   }
   // the page is long: its first screen is what people look at
   await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-api-docs.png` });
+  // and an operation, with its Vietnamese example answer
+  await page.getByRole("heading", { name: /Ranking of units$/ }).first().scrollIntoViewIfNeeded();
+  await expect(page.getByText("Thành phố Hội An").first()).toBeAttached();
+  await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-api-docs-ranking.png` });
   expect(elsewhere).toEqual([]);
   expect(refused).toEqual([]);
 });
