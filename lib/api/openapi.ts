@@ -61,7 +61,7 @@ export function openApiDocument(serverUrl = "/") {
       description: [
         "Other systems, scripts and the press feed depend on this interface: it is added to, never broken.",
         "Units are addressed by their official (GSO) code, resolved on the request's `asOf` day (a code may name another unit after a reorganisation).",
-        "Metrics and campaigns are addressed by short codes; metrics are data (`dossiers`, `accounts`, `activated`, `cccd`, and any added later).",
+        "Metrics and campaigns are addressed by short codes; metrics are data (`dossiers`, `accounts`, `activated`, `cccd`, `accounts_l2`, `activated_l2`, and any added later).",
         "Dates are `YYYY-MM-DD` in Asia/Ho_Chi_Minh; weeks are ISO weeks, `YYYY-Www`. Messages are in the request's language (Vietnamese by default).",
         "Every refusal is `{ \"error\": { \"message\", \"fieldErrors\" } }`; never a stack trace.",
       ].join("\n\n"),

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { todayInVietnam } from "@/lib/domain/dates";
 import {
-  cellAddress, cellOfRef, dayAbove, findWideHeader, headerKey, isLongHeader, matchUnit, readWideRows, templateReading, unitNameKey,
+  cellAddress, cellOfRef, dayAbove, findWideHeader, guessMetric, headerKey, isLongHeader, matchUnit, readWideRows, templateReading, unitNameKey,
   type CellIssue, type EntryKind, type MetricNames, type NameMatch, type TableCell, type TableReading, type TableRow, type UnitChoice,
 } from "@/lib/domain/wide-table";
 import { isUnitCode } from "@/lib/domain/unit-codes";
@@ -217,15 +217,3 @@ async function analyse(actor: Actor, rows: readonly TableRow[], metrics: readonl
   };
 }
 
-/** A metric a district's own header likely means, in the kind chosen ("Kích hoạt (lũy kế)" is not the day's). */
-function guessMetric(header: string, kind: EntryKind): string | null {
-  const key = headerKey(header);
-  if (key.includes("%") || key.includes("ty le") || key.includes("chi tieu")) return null;
-  const other = kind === "daily" ? "luy ke" : "trong ngay";
-  if (key.includes(other)) return null;
-  if (key.includes("kich hoat")) return "activated";
-  if (key.includes("cccd") || key.includes("can cuoc")) return "cccd";
-  if (key.includes("tai khoan")) return "accounts";
-  if (key.includes("ho so")) return "dossiers";
-  return null;
-}

@@ -3,6 +3,7 @@ import "server-only";
 // of a unit and its children for one milestone in a grid, and warn where children's targets
 // do not add up to their parent's. Every change is audited in its transaction.
 import { canAdminister, type Actor } from "@/lib/auth/permissions";
+import { populationsAt } from "./population";
 import { db } from "@/lib/db/client";
 import { dateToDay, dayToDate } from "@/lib/domain/dates";
 import { checkTargetSum, type TargetSumWarning } from "@/lib/domain/target-sums";
@@ -29,9 +30,11 @@ export interface TargetGridDTO {
   campaign: CampaignDTO;
   metric: MetricDTO;
   dueDate: string;
-  parent: { code: string; name: string; target: number | null };
-  children: { code: string; name: string; target: number | null; dissolvedOn: string | null }[];
+  parent: { code: string; name: string; target: number | null; population: number | null };
+  children: { code: string; name: string; target: number | null; dissolvedOn: string | null; population: number | null }[];
   warning: TargetSumWarning | null;
+  /** whether any unit of the grid has an eligible population on the due date (the grid shows the column then) */
+  hasPopulation: boolean;
 }
 
 export interface WarningDTO extends TargetSumWarning {
@@ -136,14 +139,17 @@ export async function getTargetGrid(actor: Actor, query: { campaign: string; met
     select: { unitId: true, value: true },
   });
   const byUnit = new Map(targets.map((t) => [t.unitId, t.value]));
-  const parentRow = { code: parent.code, name: parent.name, target: byUnit.get(parent.id) ?? null };
+  // the eligible population on the due date, summed up the tree like figures (issue 22)
+  const populations = await populationsAt([parent.id, ...children.map((c) => c.id)], query.dueDate);
+  const parentRow = { code: parent.code, name: parent.name, target: byUnit.get(parent.id) ?? null, population: populations.get(parent.id) ?? null };
   // A unit that ended before the due date takes no part in the milestone.
   const childRows = children
     .filter((c) => !c.dissolvedOn || dateToDay(c.dissolvedOn) > query.dueDate || byUnit.has(c.id))
-    .map((c) => ({ code: c.code, name: c.name, target: byUnit.get(c.id) ?? null, dissolvedOn: c.dissolvedOn ? dateToDay(c.dissolvedOn) : null }));
+    .map((c) => ({ code: c.code, name: c.name, target: byUnit.get(c.id) ?? null, dissolvedOn: c.dissolvedOn ? dateToDay(c.dissolvedOn) : null, population: populations.get(c.id) ?? null }));
   return {
     campaign: toCampaign(campaign), metric: toMetric(metric), dueDate: query.dueDate,
     parent: parentRow, children: childRows, warning: checkTargetSum(parentRow, childRows),
+    hasPopulation: [parentRow, ...childRows].some((row) => row.population !== null),
   };
 }
 

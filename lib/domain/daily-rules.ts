@@ -81,11 +81,16 @@ export function isSpike(count: number, recentCounts: readonly number[]): boolean
 
 /**
  * The funnel every citizen goes through: a dossier, then an account, then its activation.
+ * Level 2 (mức độ 2, registered in person with the police) is a part of each stage: level-2
+ * accounts are accounts, level-2 activations are activations of level-2 accounts.
  * Cumulatively a later stage can never exceed an earlier one. Pairs are [smaller, larger].
  */
 export const FUNNEL: readonly (readonly [string, string])[] = [
   ["activated", "accounts"],
   ["accounts", "dossiers"],
+  ["accounts_l2", "accounts"],
+  ["activated_l2", "activated"],
+  ["activated_l2", "accounts_l2"],
 ];
 
 export interface FunnelViolation {

@@ -47,6 +47,26 @@ export function headerKey(text: TableCell): string {
   return searchKey(String(text)).replace(/[^a-z0-9_%]+/g, " ").trim();
 }
 
+/** Words a district's own header uses for level 2 (mức độ 2): "TK mức độ 2", "MĐ2", "mức 2", "level 2". */
+const LEVEL_TWO = /\b(muc do 2|muc 2|md2|md 2|level 2|l2)\b/;
+
+/**
+ * A metric a district's own header likely means, in the kind chosen ("Kích hoạt (lũy kế)" is
+ * not the day's): a suggestion the mapping form shows, which the user confirms or changes.
+ */
+export function guessMetric(header: TableCell, kind: EntryKind): string | null {
+  const key = headerKey(header);
+  if (key.includes("%") || key.includes("ty le") || key.includes("chi tieu")) return null;
+  const other = kind === "daily" ? "luy ke" : "trong ngay";
+  if (key.includes(other)) return null;
+  const levelTwo = LEVEL_TWO.test(key);
+  if (key.includes("kich hoat")) return levelTwo ? "activated_l2" : "activated";
+  if (key.includes("cccd") || key.includes("can cuoc")) return "cccd";
+  if (key.includes("tai khoan") || levelTwo) return levelTwo ? "accounts_l2" : "accounts";
+  if (key.includes("ho so")) return "dossiers";
+  return null;
+}
+
 const STT = new Set(["stt", "tt", "so tt", "so thu tu", "no"]);
 const CODE = new Set(["unit_code", "unit code", "code", "ma", "ma don vi", "ma dvhc", "ma xa", "ma so", "ma dv"]);
 const NAME = new Set(["unit_name", "unit name", "name", "ten", "ten don vi", "don vi", "ten xa", "xa", "xa phuong", "xa phuong thi tran", "ten xa phuong thi tran", "dia ban", "unit"]);

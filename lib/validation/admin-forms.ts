@@ -2,7 +2,7 @@
 // are functions so they are worded in the language of the request being parsed.
 import { z } from "zod";
 import { m } from "@/lib/i18n/message";
-import { codeSchema, isoDaySchema, unitCodeSchema } from "./import-rows";
+import { codeSchema, metricCodeSchema, isoDaySchema, unitCodeSchema } from "./import-rows";
 import { parsePercent } from "@/lib/domain/population-share";
 
 const reasonSchema = z.string().trim().max(500, { error: () => m("admin.validation.reasonTooLong") });
@@ -40,7 +40,7 @@ export const campaignCreateSchema = z.object({
 export const targetShareFormSchema = z.object({
   campaign: codeSchema,
   unitCode: unitCodeSchema,
-  metric: codeSchema,
+  metric: metricCodeSchema,
   dueDate: isoDaySchema,
   percent: z.string().transform((text, ctx) => {
     const basisPoints = parsePercent(text);
@@ -55,7 +55,7 @@ export const targetShareFormSchema = z.object({
 /** The target grid: one milestone (campaign, metric, due date) for a parent and its children. */
 export const targetGridSchema = z.object({
   campaign: codeSchema,
-  metric: codeSchema,
+  metric: metricCodeSchema,
   dueDate: isoDaySchema,
   parentCode: unitCodeSchema,
 });

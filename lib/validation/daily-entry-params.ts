@@ -1,14 +1,14 @@
 // Search parameters of the entry, history and audit pages; invalid values fall back to defaults.
 import { z } from "zod";
 import "./locale";
-import { codeSchema, isoDaySchema, unitCodeSchema } from "./import-rows";
+import { metricCodeSchema, isoDaySchema, unitCodeSchema } from "./import-rows";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, schema.optional().catch(undefined));
 
 export const entryParamsSchema = z.object({
   date: optional(isoDaySchema),
   unit: optional(unitCodeSchema),
-  metric: optional(codeSchema),
+  metric: optional(metricCodeSchema),
 });
 
 export const auditParamsSchema = z.object({

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import "./locale";
 import { m } from "@/lib/i18n/message";
-import { codeSchema, isoDaySchema, kindSchema, unitCodeSchema } from "./import-rows";
+import { metricCodeSchema, isoDaySchema, kindSchema, unitCodeSchema } from "./import-rows";
 
 export const MAX_COUNT = 1_000_000_000;
 /** Messages are functions, read when a value is refused, in that request's language. */
@@ -21,7 +21,7 @@ const reasonSchema = z.string().trim().max(500, { error: () => m("validation.rea
 export const dailyFigureInputSchema = z.object({
   date: isoDaySchema,
   unitCode: unitCodeSchema,
-  metric: codeSchema,
+  metric: metricCodeSchema,
   value: countValueSchema,
   kind: kindSchema,
   reason: reasonSchema,
@@ -45,7 +45,7 @@ export const dailyApiPublishedBodySchema = dailyApiBodySchema.extend({
 /** One cell of the entry grid as submitted: `expectedVersion` is what the grid was loaded with. */
 export const dailyGridCellSchema = z.object({
   unitCode: unitCodeSchema,
-  metric: codeSchema,
+  metric: metricCodeSchema,
   value: z.string(),
   kind: z.enum(["daily", "cumulative"]),
   expectedVersion: z.number().int().min(0).nullable(),

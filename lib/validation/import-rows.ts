@@ -1,5 +1,6 @@
 // zod schemas for the rows of each import kind (columns in the README, "Operations").
 import { z } from "zod";
+import { METRIC_CODE } from "@/lib/domain/metrics";
 import "./locale";
 import { isIsoDate } from "@/lib/domain/dates";
 import { m, type MessageKey } from "@/lib/i18n/message";
@@ -12,6 +13,7 @@ const says = (key: MessageKey) => ({ error: () => m(key) });
 export const unitCodeSchema = z.string().regex(UNIT_CODE, says("validation.unitCode"));
 export const isoDaySchema = z.string().refine(isIsoDate, says("validation.isoDay"));
 export const codeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, says("validation.code"));
+export const metricCodeSchema = z.string().regex(METRIC_CODE, says("validation.metricCode"));
 /** A non-negative whole number written with digits only ("1.5", "1e3", "-2" are refused). */
 export const countSchema = z
   .string()
@@ -39,7 +41,7 @@ export const campaignRowSchema = z
 export const targetRowSchema = z.object({
   campaign: codeSchema,
   unit_code: unitCodeSchema,
-  metric: codeSchema,
+  metric: metricCodeSchema,
   due_date: isoDaySchema,
   target: countSchema,
 });
@@ -57,7 +59,7 @@ export const kindSchema = z.enum(["daily", "cumulative"], says("validation.kind"
 export const dailyRowSchema = z.object({
   date: isoDaySchema,
   unit_code: unitCodeSchema,
-  metric: codeSchema,
+  metric: metricCodeSchema,
   value: countSchema,
   kind: kindSchema,
   /** why an already saved figure is changed (a correction); optional column */

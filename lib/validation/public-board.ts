@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isPublicationTime, parseCutoff, parseStamp } from "@/lib/domain/public-board";
 import { m } from "@/lib/i18n/message";
-import { codeSchema, unitCodeSchema } from "./import-rows";
+import { metricCodeSchema, unitCodeSchema } from "./import-rows";
 
 const checkbox = z.union([z.literal("on"), z.literal("true"), z.boolean()]).optional().transform((value) => value === "on" || value === "true" || value === true);
 
@@ -40,8 +40,8 @@ export const boardSettingsSchema = z.object({
   /** the day the code is resolved on (an account of an ended unit: its home day) */
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   enabled: checkbox,
-  metrics: z.array(codeSchema).min(1, { error: () => m("board.settings.errors.metrics") }).max(20),
-  rankingMetric: codeSchema,
+  metrics: z.array(metricCodeSchema).min(1, { error: () => m("board.settings.errors.metrics") }).max(20),
+  rankingMetric: metricCodeSchema,
   showRanking: checkbox,
   showPraise: checkbox,
   times: timesSchema,

@@ -4,7 +4,7 @@
 // once on the import page and remembered per user (lib/data/import-mapping.ts).
 import { z } from "zod";
 import "./locale";
-import { codeSchema, unitCodeSchema } from "./import-rows";
+import { metricCodeSchema, unitCodeSchema } from "./import-rows";
 
 const column = z.number().int().min(0).max(99);
 const label = z.string().max(200);
@@ -12,7 +12,7 @@ const label = z.string().max(200);
 export const tableMappingSchema = z.object({
   headerRow: z.number().int().min(1).max(100),
   unitColumn: column,
-  columns: z.array(z.object({ column, metric: codeSchema })).min(1).max(20)
+  columns: z.array(z.object({ column, metric: metricCodeSchema })).min(1).max(20)
     .refine((columns) => new Set(columns.map((c) => c.column)).size === columns.length && new Set(columns.map((c) => c.metric)).size === columns.length),
   kind: z.enum(["daily", "cumulative"]),
   /** unit labels (unitNameKey) of rows not read: totals, headings, notes */

@@ -3,11 +3,11 @@ import { z } from "zod";
 import "./locale";
 import { isIsoDate, todayInVietnam } from "@/lib/domain/dates";
 import { m } from "@/lib/i18n/message";
-import { HEADLINE_METRIC } from "@/lib/domain/metrics";
+import { HEADLINE_METRIC, METRIC_CODE } from "@/lib/domain/metrics";
 
 export const viewParamsSchema = z.object({
   asOf: z.string().refine(isIsoDate, { error: () => m("dashboard.viewParams.invalidDate") }).optional(),
-  metric: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: () => m("dashboard.viewParams.invalidMetric") }).optional(),
+  metric: z.string().regex(METRIC_CODE, { error: () => m("dashboard.viewParams.invalidMetric") }).optional(),
   campaign: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: () => m("dashboard.viewParams.invalidCampaign") }).optional(),
 });
 

@@ -54,6 +54,11 @@ test("an administrator imports populations and sets a milestone as a share of th
   await expect(row).toContainText(formatNumber(cityTarget));
   // the communes' targets add up to the city's: no warning
   await expect(page.getByRole("heading", { name: "Tổng chỉ tiêu cấp dưới lệch cấp trên (0)" })).toBeVisible();
+  // the target grid shows each unit's eligible population beside its target, and the share the target is
+  const grid = page.locator("form", { has: page.getByTestId("children-sum") });
+  await expect(grid.getByRole("columnheader", { name: "Dân số đủ điều kiện" })).toBeVisible();
+  await expect(grid.locator('tr[data-unit="48"]')).toContainText(formatNumber(total));
+  await expect(grid.getByTestId("population-share-48")).toHaveText("55,50%");
   await screenshot(page, testInfo, "population-share");
 
   // the city's ranking gains the share of the eligible population beside the share of target (a wide screen's column)

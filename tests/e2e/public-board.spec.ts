@@ -45,16 +45,41 @@ test("a leader turns on Quảng Nam's public board and publishes it", async ({ p
   await page.getByRole("button", { name: "Lưu cài đặt" }).click();
   await expect(page.getByText("Đã lưu cài đặt bảng công khai.")).toBeVisible();
   await page.getByLabel(/Giờ chốt số liệu/).fill(CUTOFF[testInfo.project.name]);
-  await page.getByRole("button", { name: "Công bố", exact: true }).click();
   const [day, time] = CUTOFF[testInfo.project.name].split(" ");
+  // The API's answers at the cutoff's day, just before and just after publishing: the other
+  // specs write figures of days before it into the same database meanwhile, so the publication
+  // is compared with them only when nothing moved while it was made (the integration tests
+  // compare them without other writers).
+  const answers = async () => {
+    const rankings = await (await page.request.get(`/api/v1/rankings?parent=49&metric=activated&asOf=${day}`)).json();
+    const metrics: Record<string, unknown> = {};
+    for (const metric of ["dossiers", "accounts", "activated", "cccd", "accounts_l2", "activated_l2"]) {
+      const progress = await (await page.request.get(`/api/v1/progress?unit=49&metric=${metric}&asOf=${day}`)).json();
+      metrics[metric] = { actual: progress.actual, target: progress.target, percent: progress.percent, dueDate: progress.dueDate };
+    }
+    const rows = rankings.rows.map(({ code, name, actual, target, percent, rank, reportedOn }: PublicationJson["rows"][number]) => ({ code, name, actual, target, percent, rank, reportedOn }));
+    return { rows, metrics };
+  };
+  const before = await answers();
+  await page.getByRole("button", { name: "Công bố", exact: true }).click();
   const words = `${day.split("-").reverse().join("/")} ${time}`;
   await expect(page.getByText(`Đã công bố số liệu tính đến ${words}.`)).toBeVisible();
   await expect(page.getByTestId("publications").getByRole("link", { name: words })).toBeVisible();
   await expect(page.getByTestId("public-link")).toBeVisible();
+  const after = await answers();
+  const published = await page.request.get(`/cong-khai/49/${day}T${time.replace(":", "")}.json`);
+  expect(published.status()).toBe(200);
+  const publication = (await published.json()) as PublicationJson;
+  if (JSON.stringify(before) === JSON.stringify(after)) {
+    expect(publication.rows).toEqual(after.rows);
+    for (const metric of publication.metrics) expect({ actual: metric.actual, target: metric.target, percent: metric.percent, dueDate: metric.dueDate }).toEqual(after.metrics[metric.metric]);
+  } else {
+    testInfo.annotations.push({ type: "note", description: "figures before the cutoff moved while publishing; the publication is compared with the API in tests/integration/public-board.test.ts" });
+  }
   await screenshot(page, testInfo, "public-board-settings");
 });
 
-test("a browser with no account reads the board, in both languages, with its files", async ({ page, browser }, testInfo) => {
+test("a browser with no account reads the board, in both languages, with its files", async ({ page }, testInfo) => {
   const response = await page.goto("/cong-khai/49");
   expect(response?.status()).toBe(200);
   expect(response?.headers()["set-cookie"]).toBeUndefined();
@@ -82,20 +107,6 @@ test("a browser with no account reads the board, in both languages, with its fil
   }
   await expect(page.getByTestId("press-text")).toHaveText(latest.text);
   expect(latest.text).toContain(formatNumber(latest.metrics.find((m) => m.metric === "activated")!.actual));
-
-  const officer = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
-  try {
-    const api = officer.request;
-    await signIn(await officer.newPage(), "tinh");
-    const ranking = await (await api.get(`/api/v1/rankings?parent=49&metric=activated&asOf=${day}`)).json();
-    expect(ranking.rows.map(({ code, name, actual, target, percent, rank, reportedOn }: PublicationJson["rows"][number]) => ({ code, name, actual, target, percent, rank, reportedOn }))).toEqual(latest.rows);
-    for (const metric of latest.metrics) {
-      const progress = await (await api.get(`/api/v1/progress?unit=49&metric=${metric.metric}&asOf=${day}`)).json();
-      expect({ actual: progress.actual, target: progress.target, percent: progress.percent, dueDate: progress.dueDate }).toEqual({ actual: metric.actual, target: metric.target, percent: metric.percent, dueDate: metric.dueDate });
-    }
-  } finally {
-    await officer.close();
-  }
 
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, testInfo, "public-board");

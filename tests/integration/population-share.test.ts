@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { importCsv } from "@/lib/data/import";
 import { populationsAt, savePopulations, setTargetShare } from "@/lib/data/population";
-import { listTargetSumWarnings } from "@/lib/data/targets-admin";
+import { getTargetGrid, listTargetSumWarnings } from "@/lib/data/targets-admin";
 import { saveDailyFigures } from "@/lib/data/daily-save";
 import { getRankings } from "@/lib/data/rankings";
 import { getUnitOverview } from "@/lib/data/overview";
@@ -74,6 +74,13 @@ describe("targets as shares of the eligible population", () => {
     const audits = await testDb().auditEvent.count({ where: { action: "target.create", entityKey: { startsWith: `${CAMPAIGN}:` } } });
     expect(audits).toBe(2 * 260);
     expect(await testDb().auditEvent.count({ where: { action: "target_share.set" } })).toBe(2);
+    // the target grid shows each unit's eligible population on the due date beside its target
+    const grid = await getTargetGrid(admin, { campaign: CAMPAIGN, metric: "activated", dueDate: MILESTONES[0].dueDate, parentCode: PROVINCE });
+    expect(grid.hasPopulation).toBe(true);
+    const provincePopulation = communes.reduce((sum, _, i) => sum + populationOf(i), 0);
+    expect(grid.parent.population).toBe(provincePopulation);
+    const firstDistrict = grid.children.find((c) => c.code === communes[0].district)!;
+    expect(firstDistrict.population).toBe(communes.reduce((sum, c, i) => sum + (c.district === firstDistrict.code ? populationOf(i) : 0), 0));
   });
 
   it("rewrites the counts a population change moves, each audited with its old and new count", async () => {

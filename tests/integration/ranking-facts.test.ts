@@ -122,7 +122,8 @@ describe("ranking facts", () => {
     await db.$transaction((tx) => tx.$executeRawUnsafe(backfill));
     const { differences, facts } = await rankingFactsAgainstRebuild(db);
     expect(differences).toEqual([]);
-    // × 4 metrics: the province on the 3 days, 901 from its first day (3), 902 from its (1), 903 never reported
-    expect(facts).toBe(4 * (3 + 3 + 1));
+    // × every metric (six: four built in, two of level 2): the province on the 3 days, 901 from its first day (3), 902 from its (1), 903 never reported
+    expect(facts).toBe((await db.metric.count()) * (3 + 3 + 1));
+    expect(await db.metric.count()).toBe(6);
   });
 });

@@ -26,7 +26,7 @@ vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<Recor
 
 const NOW = new Date();
 const DAY = addDays(todayInVietnam(NOW), -20);
-const METRICS = ["dossiers", "accounts", "activated", "cccd"] as const;
+const METRICS = ["dossiers", "accounts", "activated", "cccd", "accounts_l2", "activated_l2"] as const;
 /** The template's columns: STT, code, name, then per metric its running total (reference) and the cell to fill. */
 const inputColumn = (metric: (typeof METRICS)[number]) => 3 + METRICS.indexOf(metric) * 2 + 1;
 
@@ -42,7 +42,7 @@ async function setUp(): Promise<void> {
 }
 
 /** Figures a commune-by-metric function gives: dossiers ≥ accounts ≥ activated, so the funnel holds. */
-const figure = (index: number, metric: (typeof METRICS)[number]) => ({ dossiers: 40 + index, accounts: 30 + index, activated: 20 + index, cccd: 5 + (index % 3) })[metric];
+const figure = (index: number, metric: (typeof METRICS)[number]) => ({ dossiers: 40 + index, accounts: 30 + index, activated: 20 + index, cccd: 5 + (index % 3), accounts_l2: 12 + index, activated_l2: 8 + index })[metric];
 
 async function filled(kind: "daily" | "cumulative", value: (index: number, metric: (typeof METRICS)[number]) => number | string | null, day = DAY): Promise<File> {
   const book = new ExcelJS.Workbook();
@@ -139,14 +139,14 @@ describe("the template people fill", () => {
     const lines = csv.trimEnd().split("\r\n");
     expect(lines).toHaveLength(3 + 17);
     expect(lines[2]).toContain("Hồ sơ định danh điện tử (lũy kế)");
-    expect(lines[3]).toBe(`1,${communes[0].code},${communes[0].name},0,,0,,0,,0,`);
+    expect(lines[3]).toBe(`1,${communes[0].code},${communes[0].name},0,,0,,0,,0,,0,,0,`);
   });
 
   it("filled with the day's counts, stores what the grid would store", async () => {
     const value = (index: number, metric: (typeof METRICS)[number]) => figure(index, metric);
     const answer = await importFile(await filled("daily", value));
     expect(answer).toMatchObject({ layout: "wide", units: 17 });
-    expect(resultOf(answer)).toMatchObject({ ok: true, rows: 68, written: 68 });
+    expect(resultOf(answer)).toMatchObject({ ok: true, rows: 102, written: 102 });
     const imported = await stored();
     await setUp();
     await savedByGrid("daily", value);
@@ -160,7 +160,7 @@ describe("the template people fill", () => {
     const template = await getDailyTemplate(nuithanh, DAY, "cumulative");
     expect(template.rows[0].previous).toEqual(METRICS.map((metric) => before(0, metric)));
     const answer = await importFile(await filled("cumulative", after));
-    expect(resultOf(answer)).toMatchObject({ ok: true, rows: 68, written: 68 });
+    expect(resultOf(answer)).toMatchObject({ ok: true, rows: 102, written: 102 });
     expect((await figuresOf(communes[0].code, DAY))[0]).toEqual({ metric: "dossiers", value: figure(0, "dossiers") + 1, cumulative: after(0, "dossiers") });
     const imported = await stored();
     await setUp();
@@ -193,8 +193,8 @@ describe("the template people fill", () => {
     // the first commune reports zeros, the second nothing, the third only its dossiers
     const value = (index: number, metric: (typeof METRICS)[number]) => (index === 0 ? 0 : index === 1 ? null : index === 2 ? (metric === "dossiers" ? 4 : null) : figure(index, metric));
     const result = resultOf(await importFile(await filled("daily", value)));
-    expect(result).toMatchObject({ ok: true, rows: 4 + 1 + 14 * 4 });
-    expect((await figuresOf(communes[0].code, DAY)).map((f) => f.value)).toEqual([0, 0, 0, 0]);
+    expect(result).toMatchObject({ ok: true, rows: 6 + 1 + 14 * 6 });
+    expect((await figuresOf(communes[0].code, DAY)).map((f) => f.value)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(await figuresOf(communes[1].code, DAY)).toEqual([]);
     expect((await figuresOf(communes[2].code, DAY)).map((f) => [f.metric, f.value])).toEqual([["dossiers", 4]]);
     const { reported } = await stored();
@@ -203,9 +203,10 @@ describe("the template people fill", () => {
 
   it("reads the CSV template back, and machine names as headers", async () => {
     const csv = dailyTemplateCsv(await getDailyTemplate(nuithanh, DAY, "daily"))
-      .split("\r\n").map((line, i) => (i >= 3 && line ? line.replace(/,$/, ",7").replace(/,0,,0,,0,,/, ",0,9,0,8,0,1,") : line)).join("\r\n");
+      .split("\r\n").map((line, i) => (i >= 3 && line ? line.replace(/,0,,0,,0,,0,,0,,0,$/, ",0,9,0,8,0,5,0,7,0,3,0,2") : line)).join("\r\n");
     const result = resultOf(await importFile(new File([csv], "bang.csv")));
-    expect(result).toMatchObject({ ok: true, rows: 68 });
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ ok: true, rows: 102 });
     const machine = ["unit_code,activated,cccd", `${communes[0].code},3,`, `${communes[1].code},,2`].join("\n");
     const refused = await importFile(new File([machine], "may.csv"));
     expect(resultOf(refused).errors[0].message).toBe(`Ô A2 (${communes[0].code}): bảng không ghi ngày: ghi ngày trên tiêu đề hoặc chọn ngày trên trang nhập`);
@@ -292,7 +293,7 @@ describe("a district's own report table", () => {
     expect(await send(await ownTable(day, (i) => i), { mapping, dryRun: "0", remember: "1" })).toMatchObject({ ok: true, result: { ok: true, written: 51 } });
     expect(await send(await ownTable(addDays(day, 1), (i) => i + 1))).toMatchObject({ ok: true, layout: "mapped", remembered: true, result: { ok: true } });
     // the template still reads as the template, and the machine layout as before
-    expect(await send(await filled("daily", figure))).toMatchObject({ ok: true, layout: "wide", units: 17, result: { ok: true, rows: 68 } });
+    expect(await send(await filled("daily", figure))).toMatchObject({ ok: true, layout: "wide", units: 17, result: { ok: true, rows: 102 } });
     expect(await send(new File([`date,unit_code,metric,value\n${day},${communes[0].code},cccd,1`], "may.csv"))).toMatchObject({ ok: true, layout: "long", result: { ok: true, rows: 1 } });
   });
 });

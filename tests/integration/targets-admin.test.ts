@@ -26,7 +26,9 @@ describe("campaigns and targets", () => {
   it("sets a milestone's targets in a grid and warns while the children's do not add up to the parent's", async () => {
     await saveTargets(ADMIN, { ...GRID, values: [{ unitCode: "90", value: 1000 }, { unitCode: "901", value: 500 }, { unitCode: "902", value: 300 }] });
     let grid = await getTargetGrid(ADMIN, { ...GRID, parentCode: "90" });
-    expect(grid.parent).toEqual({ code: "90", name: "Tỉnh Thử Nghiệm", target: 1000 });
+    // no population entered: none shown
+    expect(grid.parent).toEqual({ code: "90", name: "Tỉnh Thử Nghiệm", target: 1000, population: null });
+    expect(grid.hasPopulation).toBe(false);
     expect(grid.children.map((c) => [c.code, c.target])).toEqual([["901", 500], ["902", 300], ["903", null]]);
     expect(grid.warning).toMatchObject({ childrenSum: 800, difference: -200, missing: ["Huyện Tây"] });
     expect(await listTargetSumWarnings(ADMIN, "dot-1")).toEqual([expect.objectContaining({ unitCode: "90", metric: "activated", dueDate: "2023-06-30", childrenSum: 800 })]);

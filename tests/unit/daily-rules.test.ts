@@ -58,6 +58,21 @@ describe("the funnel", () => {
       { metric: "accounts", limitMetric: "dossiers", value: 10, limit: 9 },
     ]);
   });
+  it("keeps level 2 inside its stages: activated_l2 ≤ activated, accounts_l2 ≤ accounts, activated_l2 ≤ accounts_l2", () => {
+    const base: [string, number][] = [["dossiers", 100], ["accounts", 80], ["activated", 60]];
+    expect(funnelViolations(new Map([...base, ["accounts_l2", 80], ["activated_l2", 60]]))).toEqual([]);
+    expect(funnelViolations(new Map([...base, ["accounts_l2", 81], ["activated_l2", 10]]))).toEqual([
+      { metric: "accounts_l2", limitMetric: "accounts", value: 81, limit: 80 },
+    ]);
+    expect(funnelViolations(new Map([...base, ["accounts_l2", 70], ["activated_l2", 61]]))).toEqual([
+      { metric: "activated_l2", limitMetric: "activated", value: 61, limit: 60 },
+    ]);
+    expect(funnelViolations(new Map([...base, ["accounts_l2", 40], ["activated_l2", 41]]))).toEqual([
+      { metric: "activated_l2", limitMetric: "accounts_l2", value: 41, limit: 40 },
+    ]);
+    // a unit that does not count level 2 is not judged on it
+    expect(funnelViolations(new Map([...base, ["activated_l2", 5]]))).toEqual([]);
+  });
   it("skips metrics that are not known and accepts equality", () => {
     expect(funnelViolations(new Map([["activated", 11]]))).toEqual([]);
     expect(funnelViolations(new Map([["activated", 10], ["accounts", 10], ["cccd", 1]]))).toEqual([]);

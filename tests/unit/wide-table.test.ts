@@ -1,7 +1,7 @@
 // The commune-per-row layout's rules (lib/domain/wide-table.ts): cells, headers, days and names.
 import { describe, expect, test } from "vitest";
 import {
-  cellAddress, cellOfRef, columnName, columnRole, dayIn, findWideHeader, isTotalLabel, matchUnit, readCount, readWideRows, refOf, templateReading, unitNameKey,
+  cellAddress, cellOfRef, columnName, columnRole, dayIn, findWideHeader, guessMetric, isTotalLabel, matchUnit, readCount, readWideRows, refOf, templateReading, unitNameKey,
   type MetricNames, type TableRow,
 } from "@/lib/domain/wide-table";
 
@@ -104,5 +104,25 @@ describe("unit names", () => {
 
   test("a name is compared without its type, numbering, case or diacritics", () => {
     expect(unitNameKey("3. Xã Tam Nghĩa")).toBe("tam nghia");
+  });
+});
+
+describe("a district's own headers", () => {
+  test.each([
+    ["Số hồ sơ thu nhận", "daily", "dossiers"],
+    ["Tài khoản đăng ký", "daily", "accounts"],
+    ["TK đã kích hoạt", "daily", "activated"],
+    ["Hồ sơ CCCD", "daily", "cccd"],
+    ["TK mức độ 2", "daily", "accounts_l2"],
+    ["Tài khoản mức độ 2 đăng ký", "daily", "accounts_l2"],
+    ["Kích hoạt mức độ 2", "daily", "activated_l2"],
+    ["Kích hoạt MĐ2 (trong ngày)", "daily", "activated_l2"],
+    ["Kích hoạt MĐ2 (lũy kế)", "daily", null],
+    ["Kích hoạt mức 2 lũy kế", "cumulative", "activated_l2"],
+    ["Tỷ lệ kích hoạt mức độ 2 (%)", "daily", null],
+    ["Chỉ tiêu", "daily", null],
+    ["Ghi chú", "daily", null],
+  ] as const)("%s (%s) suggests %s", (header, kind, metric) => {
+    expect(guessMetric(header, kind)).toBe(metric);
   });
 });

@@ -16,7 +16,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { importReorganisation } from "@/lib/data/reorganisation";
 import { cumulativeAt, cumulativeKey } from "@/lib/data/figures-at";
 import { storeDemoCampaign, type FigureRow, type TargetRow } from "./demo-store";
-import { dailyCounts, DEMO_METRICS } from "./demo-figures";
+import { dailyCounts, DEMO_LEVEL_TWO, DEMO_METRICS, levelTwoTotals } from "./demo-figures";
 
 export const REORGANISATION_DAY = "2025-07-01";
 export const PRESENT_PROVINCE = "48";
@@ -72,7 +72,7 @@ export async function seedPresent(client: Db, today: string, passwordHash: strin
   const communes = await client.unit.findMany({ where: { parentId: province.id, ...existsOnWhere(dayToDate(today)) }, orderBy: { code: "asc" }, select: { id: true, code: true } });
   // what each commune's predecessors carried in by the campaign's start: its targets add to it
   const carried = new Map<string, Map<string, number>>();
-  for (const code of DEMO_METRICS) {
+  for (const code of [...DEMO_METRICS, ...DEMO_LEVEL_TWO]) {
     const at = await cumulativeAt(communes.map((c) => c.id), metrics.get(code)!, [addDays(start, -1)]);
     carried.set(code, new Map(communes.map((c) => [c.code, at.get(cumulativeKey(c.id, addDays(start, -1))) ?? 0])));
   }
@@ -93,9 +93,9 @@ export async function seedPresent(client: Db, today: string, passwordHash: strin
       // each milestone's target is what was carried in plus its share of that
       const remaining = Math.max(1500, Math.round(carried.get("activated")!.get(commune.code)! * 0.6));
       const population = Math.round(remaining * 1.4);
-      for (const code of DEMO_METRICS) {
+      for (const code of [...DEMO_METRICS, ...DEMO_LEVEL_TWO]) {
         const base = carried.get(code)!.get(commune.code)!;
-        const goal = Math.round(remaining * { dossiers: 1.3, accounts: 1.15, activated: 1, cccd: 0.45 }[code]);
+        const goal = Math.round(remaining * { dossiers: 1.3, accounts: 1.15, activated: 1, cccd: 0.45, accounts_l2: 0.75, activated_l2: 0.62 }[code]);
         for (const [due, share] of milestones) {
           const value = base + Math.round(goal * share);
           targetRows.push({ campaignId: campaign.id, unitId: commune.id, metricId: metrics.get(code)!, dueDate: dayToDate(due), value });
@@ -108,9 +108,14 @@ export async function seedPresent(client: Db, today: string, passwordHash: strin
       for (let d = 0; d < PRESENT_DAYS - missingDays; d++) {
         const day = addDays(start, d);
         const counts = dailyCounts({ population, days: PRESENT_DAYS, pace, weekend: [0, 6].includes(dayToDate(day).getUTCDay()), rand });
+        const levelTwoBefore = levelTwoTotals(cumulative.accounts, cumulative.activated);
         for (const code of DEMO_METRICS) {
           cumulative[code] += counts[code];
           figureRows.push({ unitId: commune.id, metricId: metrics.get(code)!, date: dayToDate(day), value: counts[code], cumulative: cumulative[code] });
+        }
+        const levelTwo = levelTwoTotals(cumulative.accounts, cumulative.activated);
+        for (const code of DEMO_LEVEL_TWO) {
+          figureRows.push({ unitId: commune.id, metricId: metrics.get(code)!, date: dayToDate(day), value: levelTwo[code] - levelTwoBefore[code], cumulative: levelTwo[code] });
         }
       }
     }

@@ -8,7 +8,7 @@ import { loadUnits, provinceUnits, readOfficialUnits } from "./official-units";
 import { seedReference } from "./reference";
 import { seededRandom } from "@/lib/domain/random";
 import { storeDemoCampaign, type FigureRow, type TargetRow } from "./demo-store";
-import { dailyCounts, DEMO_2023_DAY } from "./demo-figures";
+import { dailyCounts, DEMO_2023_DAY, DEMO_LEVEL_TWO, levelTwoTotals } from "./demo-figures";
 import { REORGANISATION_DAY, seedPresent } from "./demo-present";
 
 export const DEMO_PROVINCE = "49";
@@ -103,7 +103,10 @@ async function seedQuangNam(client: Db, today: string): Promise<number> {
       const districtTotals = new Map<string, number>();
       for (const commune of communes) {
         const population = 3000 + Math.floor(rand() * 12000);
-        const goals = { dossiers: Math.round(population * 0.9), accounts: Math.round(population * 0.8), activated: Math.round(population * 0.7), cccd: Math.round(population * 0.3) };
+        const goals = {
+          dossiers: Math.round(population * 0.9), accounts: Math.round(population * 0.8), activated: Math.round(population * 0.7), cccd: Math.round(population * 0.3),
+          accounts_l2: Math.round(population * 0.5), activated_l2: Math.round(population * 0.42),
+        };
         for (const [code, value] of Object.entries(goals)) {
           for (const [due, share] of [[midMilestone, 0.6], [endMilestone, 1]] as const) {
             const v = Math.round(value * share);
@@ -119,9 +122,14 @@ async function seedQuangNam(client: Db, today: string): Promise<number> {
           const day = addDays(start, d);
           const weekend = [0, 6].includes(dayToDate(day).getUTCDay());
           const counts = dailyCounts({ population, days: DEMO_DAYS, pace, paceToday: paceOn(pace, district.code, d), weekend, rand });
+          const levelTwoBefore = levelTwoTotals(cumulative.accounts, cumulative.activated);
           for (const [code, value] of Object.entries(counts) as [keyof typeof counts, number][]) {
             cumulative[code] += value;
             figureRows.push({ unitId: commune.id, metricId: metrics.get(code)!, date: dayToDate(day), value, cumulative: cumulative[code] });
+          }
+          const levelTwo = levelTwoTotals(cumulative.accounts, cumulative.activated);
+          for (const code of DEMO_LEVEL_TWO) {
+            figureRows.push({ unitId: commune.id, metricId: metrics.get(code)!, date: dayToDate(day), value: levelTwo[code] - levelTwoBefore[code], cumulative: levelTwo[code] });
           }
         }
       }

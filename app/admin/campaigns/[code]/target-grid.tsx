@@ -3,7 +3,8 @@
 // its difference from the parent's target updated as the administrator types.
 import { useActionState, useState } from "react";
 import type { FormState } from "@/lib/auth/form-action";
-import { formatDay, formatNumber } from "@/lib/domain/format";
+import { formatDay, formatNumber, formatPercent } from "@/lib/domain/format";
+import { percentOf } from "@/lib/domain/percent";
 import { checkTargetSum } from "@/lib/domain/target-sums";
 import type { TargetGridDTO } from "@/lib/data/targets-admin";
 import type { Locale } from "@/lib/i18n/config";
@@ -30,10 +31,17 @@ export function TargetGrid({ grid, action, locale, messages }: TargetGridProps) 
     grid.children.map((c) => ({ ...c, target: parse(values[c.code] ?? "") })),
   );
   const sum = grid.children.reduce((s, c) => s + (parse(values[c.code] ?? "") ?? 0), 0);
+  // the eligible population on the due date and what share of it the typed target is (issue 22)
+  const populationCells = (unit: { code: string; population: number | null }) => grid.hasPopulation && (
+    <>
+      <td className="px-3 py-2 text-right tabular text-slate-700">{unit.population === null ? "—" : formatNumber(unit.population, locale)}</td>
+      <td className="px-3 py-2 text-right tabular text-slate-700" data-testid={`population-share-${unit.code}`}>{formatPercent(percentOf(parse(values[unit.code] ?? "") ?? 0, unit.population), locale)}</td>
+    </>
+  );
   const input = (code: string, label: string) => (
     <input name={`t:${code}`} value={values[code] ?? ""} inputMode="numeric" aria-label={fill(messages.targetOf, { unit: label })}
       onChange={(e) => setValues((v) => ({ ...v, [code]: e.target.value }))}
-      className="w-32 rounded-md border border-slate-300 px-2 py-1 text-right tabular focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30" />
+      className="w-24 sm:w-32 rounded-md border border-slate-300 px-2 py-1 text-right tabular focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30" />
   );
   return (
     <form action={formAction} className="space-y-3 text-sm">
@@ -44,22 +52,28 @@ export function TargetGrid({ grid, action, locale, messages }: TargetGridProps) 
         <table className="w-full">
           <caption className="sr-only">{fill(messages.caption, { metric: grid.metric.name[locale], unit: grid.parent.name })}</caption>
           <thead className="bg-slate-100 text-left text-slate-700">
-            <tr><th scope="col" className="px-3 py-2">{messages.unit}</th><th scope="col" className="px-3 py-2 text-right">{messages.target}</th></tr>
+            <tr>
+              <th scope="col" className="px-3 py-2">{messages.unit}</th><th scope="col" className="px-3 py-2 text-right">{messages.target}</th>
+              {grid.hasPopulation && <><th scope="col" className="px-3 py-2 text-right">{messages.population}</th><th scope="col" className="px-3 py-2 text-right">{messages.populationShare}</th></>}
+            </tr>
           </thead>
           <tbody>
             <tr className="border-t border-slate-200 bg-brand-50 font-semibold" data-unit={grid.parent.code}>
               <th scope="row" className="px-3 py-2 text-left">{fill(messages.parent, { unit: grid.parent.name })}</th>
               <td className="px-3 py-2 text-right">{input(grid.parent.code, grid.parent.name)}</td>
+              {populationCells(grid.parent)}
             </tr>
             {grid.children.map((c) => (
               <tr key={c.code} className="border-t border-slate-100" data-unit={c.code}>
                 <th scope="row" className="px-3 py-2 text-left font-normal">{c.dissolvedOn ? fill(messages.dissolved, { unit: c.name, date: formatDay(c.dissolvedOn) }) : c.name}</th>
                 <td className="px-3 py-2 text-right">{input(c.code, c.name)}</td>
+                {populationCells(c)}
               </tr>
             ))}
             <tr className="border-t-2 border-slate-300">
               <th scope="row" className="px-3 py-2 text-left">{messages.total}</th>
               <td className="px-3 py-2 text-right tabular font-semibold" data-testid="children-sum">{formatNumber(sum, locale)}</td>
+              {grid.hasPopulation && <td colSpan={2} />}
             </tr>
           </tbody>
         </table>
