@@ -31,6 +31,7 @@ export const config = {
   // Everything but static files, prefetches included: a request marked `Purpose: prefetch` or
   // `next-router-prefetch` gets the same HTML, so it needs the same headers. The public board
   // (/cong-khai/...) sets its own headers (lib/api/public-board.ts): no session is read or
-  // refreshed there, so its answers carry no cookie and any cache may keep them.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|cong-khai/).*)"],
+  // refreshed there, so its answers carry no cookie and any cache may keep them. The API's
+  // reference page (/api/docs) sets its own CSP too (lib/api/reference-page.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|cong-khai/|api/docs).*)"],
 };

@@ -11,9 +11,10 @@ import { searchParamsObject } from "@/lib/validation/search-params";
 
 /**
  * A GET handler: authenticates (bearer token or session), validates the query string with
- * `schema`, runs `load` and answers its result as JSON.
+ * `schema`, runs `load` and answers its result as JSON. `answer` is the answer's published
+ * schema (lib/validation/api-answers.ts, in the OpenAPI document): `load` must return its type.
  */
-export function readEndpoint<S extends z.ZodType>(schema: S, load: (actor: SessionUserDTO, params: z.output<S>, request: Request) => Promise<unknown>) {
+export function readEndpoint<S extends z.ZodType, A extends z.ZodType>(schema: S, answer: A, load: (actor: SessionUserDTO, params: z.output<S>, request: Request) => Promise<z.output<A>>) {
   return (request: Request): Promise<Response> => inRequestLocale(async () => {
     const started = performance.now();
     let response: Response;

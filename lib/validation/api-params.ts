@@ -13,25 +13,34 @@ const code = (key: MessageKey) => z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 
 const metricCode = (key: MessageKey) => z.string().regex(METRIC_CODE, say(key));
 const asOf = z.string().refine(isIsoDate, say("errors.params.isoDate"));
 
-export const unitsParamsSchema = z.object({ parent: unitCode.optional(), asOf: asOf.optional() });
+// Descriptions and examples are for the published document (lib/api/openapi.ts), generated from these schemas.
+const asOfParam = asOf.optional().meta({ description: "The day codes are resolved and totals counted on (YYYY-MM-DD, Asia/Ho_Chi_Minh); default: today.", example: "2023-06-07" });
+const metricParam = metricCode("errors.params.metric").default(HEADLINE_METRIC).meta({ description: "A metric's code (data: `dossiers`, `accounts`, `activated`, `cccd`, `accounts_l2`, `activated_l2`, and any added later).", example: "activated" });
+const campaignParam = code("errors.params.campaign").optional().meta({ description: "A campaign's code; default: the campaign running on asOf.", example: "cao-diem-demo" });
+
+export const unitsParamsSchema = z.object({
+  parent: unitCode.optional().meta({ description: "The unit whose children are listed; none: the roots (provinces).", example: "49" }),
+  asOf: asOfParam,
+});
 
 /** `GET /api/v1/units/CODE`: only the day the code is resolved on. */
-export const unitParamsSchema = z.strictObject({ asOf: asOf.optional() });
+export const unitParamsSchema = z.strictObject({ asOf: asOfParam });
 
 export const rankingsParamsSchema = z.object({
-  parent: unitCode.optional(),
-  metric: metricCode("errors.params.metric").default(HEADLINE_METRIC),
-  asOf: asOf.optional(),
-  campaign: code("errors.params.campaign").optional(),
+  parent: unitCode.optional().meta({ description: "The unit whose children are ranked; none: the roots.", example: "49" }),
+  metric: metricParam,
+  asOf: asOfParam,
+  campaign: campaignParam,
   /** rank every unit of this level under `parent` rather than its children */
-  level: z.coerce.number().int(say("errors.params.levelInteger")).min(1, say("errors.params.level")).max(9, say("errors.params.level")).optional(),
+  level: z.coerce.number().int(say("errors.params.levelInteger")).min(1, say("errors.params.level")).max(9, say("errors.params.level")).optional()
+    .meta({ description: "Rank every unit of this level (1 province, 2 district, 3 commune) under parent, rather than its children.", example: 3 }),
 });
 
 export const progressParamsSchema = z.object({
-  unit: unitCode,
-  metric: metricCode("errors.params.metric").default(HEADLINE_METRIC),
-  asOf: asOf.optional(),
-  campaign: code("errors.params.campaign").optional(),
+  unit: unitCode.meta({ description: "The unit's code.", example: "49" }),
+  metric: metricParam,
+  asOf: asOfParam,
+  campaign: campaignParam,
 });
 
 

@@ -28,11 +28,18 @@ export const dailyFigureInputSchema = z.object({
 });
 export type DailyFigureInput = z.output<typeof dailyFigureInputSchema>;
 
-/** Body of POST /api/v1/daily. */
+export const MAX_API_ROWS = 10_000;
+
+/** Body of POST /api/v1/daily. Its rows are read one by one (dailyFigureInputSchema), so that the answer names every bad row. */
 export const dailyApiBodySchema = z.object({
-  rows: z.array(z.unknown()).min(1, { error: () => m("validation.apiRows.none") }).max(10_000, { error: () => m("validation.apiRows.tooMany") }),
-  confirmSpikes: z.boolean().optional(),
-  reason: reasonSchema,
+  rows: z.array(z.unknown()).min(1, { error: () => m("validation.apiRows.none") }).max(MAX_API_ROWS, { error: () => m("validation.apiRows.tooMany") }),
+  confirmSpikes: z.boolean().optional().meta({ description: "Save figures that look like spikes (far above the unit's usual day) anyway." }),
+  reason: reasonSchema.meta({ description: "Why stored figures are changed (a correction), recorded in the audit trail." }),
+});
+
+/** The same body as published (lib/api/openapi.ts): what each of its rows must be. */
+export const dailyApiPublishedBodySchema = dailyApiBodySchema.extend({
+  rows: z.array(dailyFigureInputSchema.meta({ id: "DailyFigure" })).min(1).max(MAX_API_ROWS),
 });
 
 /** One cell of the entry grid as submitted: `expectedVersion` is what the grid was loaded with. */

@@ -628,7 +628,9 @@ const INTERNAL = new Set([
  */
 const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST", "app/api/health/route.ts#GET",
   // the public board (issue 21): frozen snapshots of boards a leader turned on, nothing else (tests/integration/public-board-routes.test.ts walks them)
-  "app/cong-khai/[code]/route.ts#GET", "app/cong-khai/[code]/embed/route.ts#GET", "app/cong-khai/[code]/[file]/route.ts#GET"]);
+  "app/cong-khai/[code]/route.ts#GET", "app/cong-khai/[code]/embed/route.ts#GET", "app/cong-khai/[code]/[file]/route.ts#GET",
+  // the API's published contract and its reference page (issue 26): the interface, no one's data (docs/api-contract.md)
+  "app/api/v1/openapi.json/route.ts#GET", "app/api/docs/route.ts#GET", "app/api/docs/[asset]/route.ts#GET"]);
 /**
  * Server actions that are public by design: choosing the interface language, which a visitor
  * does on the sign-in page (a cookie); signed in, it also stores the caller's own choice

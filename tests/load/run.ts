@@ -1,11 +1,13 @@
-// `npm run loadtest [-- --duration 60 --writers 200 --readers 100 --refused-share 0.1 --max-requests N]`
+// `npm run loadtest [-- --duration 60 --writers 200 --readers 100 --refused-share 0.1 --max-requests N] [--through-prism]`
 // The daily cutoff, simulated on this machine only (127.0.0.1): the production build (built
 // first when missing) on its own database with the demo province; `writers` district users
 // save their communes' daily grids through POST /api/v1/daily while `readers` load the
 // dashboards (READ_PATHS in config.ts), for `duration` seconds and at most `max-requests`
 // requests. Then it checks the database (verify.ts), prints throughput, latency percentiles,
 // errors and the verification, saves them to test-results/loadtest.json, and exits 0 only
-// when nothing was lost or duplicated and no answer was a 5xx.
+// when nothing was lost or duplicated and no answer was a 5xx. `--through-prism`: the saves go
+// through Prism's validating proxy (prism.ts), and any answer not conforming to the API
+// document fails the run too.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -17,6 +19,7 @@ import { DEFAULTS, READ_PATHS, READER } from "./config";
 import { signIn } from "../support/http-sign-in";
 import { createSimUsers, prepareDatabase } from "./setup";
 import { verify } from "./verify";
+import { startValidatingProxy, type ValidatingProxy } from "./prism";
 import { driveClient, type WriterState } from "./writers";
 
 const HOST = "127.0.0.1";
@@ -116,23 +119,26 @@ async function main(): Promise<number> {
   });
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
+  let proxy: ValidatingProxy | null = null;
   try {
     await waitUntilUp(base, server);
+    if (options["through-prism"]) proxy = await startValidatingProxy(base);
+    const writeBase = proxy?.url ?? base;
     const cookie = await signIn(base, READER.username, READER.password);
     // warm up: every route compiled and loaded once before the clock starts
     for (const path of READ_PATHS) await fetch(`${base}${path}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
-    await fetch(`${base}/api/v1/daily`, { method: "POST", headers: { authorization: `Bearer ${sims[0].token}`, "content-type": "application/json" }, body: "{}" }).then((r) => r.arrayBuffer());
+    await fetch(`${writeBase}/api/v1/daily`, { method: "POST", headers: { authorization: `Bearer ${sims[0].token}`, "content-type": "application/json" }, body: "{}" }).then((r) => r.arrayBuffer());
     const day = todayInVietnam();
     const states: WriterState[] = sims.map((sim) => ({ sim, day, sent: [], sequence: 0 }));
     const lastBody = { text: "" };
     let nextWriter = 0;
     const writerLatencies: number[] = [];
     const readerLatencies: number[] = [];
-    console.log(`Running ${duration} s: ${writers} district users saving, ${readers} readers, against ${base} …`);
+    console.log(`Running ${duration} s: ${writers} district users saving, ${readers} readers, against ${base}${proxy ? ` (saves through Prism's validating proxy, ${proxy.url})` : ""} …`);
     const startedAt = new Date(Date.now() - 1_000);
     const [writeResult, readResult] = await Promise.all([
       run({
-        url: base,
+        url: writeBase,
         connections: writers,
         duration,
         maxOverallRequests: Math.ceil(maxRequests / 2),
@@ -150,6 +156,7 @@ async function main(): Promise<number> {
       }, readerLatencies),
     ]);
     // stop the server (it finishes or abandons the requests still in flight) before reading the database
+    await proxy?.stop();
     await stopServer(server);
     console.log("Verifying from the database…");
     const verification = await verify(url, db, states, startedAt);
@@ -158,17 +165,20 @@ async function main(): Promise<number> {
     const fiveXX = writeResult["5xx"] + readResult["5xx"];
     const unexpected4xx = writeResult["4xx"] - refusedAnswers + readResult["4xx"];
     const transportErrors = writeResult.errors + readResult.errors;
-    const passed = verification.problems.length === 0 && fiveXX === 0 && unexpected4xx === 0 && writeResult.non2xx - writeResult["4xx"] === 0;
+    const violations = proxy?.responseViolations() ?? [];
+    const passed = verification.problems.length === 0 && fiveXX === 0 && unexpected4xx === 0 && writeResult.non2xx - writeResult["4xx"] === 0 && violations.length === 0;
 
     console.log("");
     console.table(rows.map((r) => ({ ...r, p50: `${r.p50} ms`, p95: `${r.p95} ms`, p99: `${r.p99} ms` })));
     console.log(`Saves acknowledged: ${verification.acknowledged} (plus ${verification.retriesAnswered} retries answered from the first save), refused on purpose: ${verification.refused}, unanswered at the stop: ${verification.unanswered}`);
     console.log(`Checked ${verification.cellsChecked} cells and ${verification.auditEvents} audit events; 5xx: ${fiveXX}; unexpected 4xx: ${unexpected4xx}; connection errors: ${transportErrors} (timeouts ${writeResult.timeouts + readResult.timeouts})`);
+    if (proxy) console.log(`Prism (validating proxy): ${violations.length} answers not conforming to the API document${violations.length ? `, e.g. ${violations.slice(0, 3).join(" | ")}` : ""}`);
     for (const line of verification.problems) console.log(`  PROBLEM: ${line}`);
     console.log(passed ? "VERIFICATION PASSED: every acknowledged save stored exactly once, every refused save stored nothing, the audit log matches the figures one to one, no 5xx." : "VERIFICATION FAILED");
-    writeFileSync("test-results/loadtest.json", JSON.stringify({ when: new Date().toISOString(), duration, writers, readers, refusedShare, readPaths: READ_PATHS, rows, verification, fiveXX, unexpected4xx, transportErrors, passed }, null, 2));
+    writeFileSync("test-results/loadtest.json", JSON.stringify({ when: new Date().toISOString(), duration, writers, readers, refusedShare, readPaths: READ_PATHS, rows, verification, fiveXX, unexpected4xx, transportErrors, ...(proxy ? { prismResponseViolations: violations.length } : {}), passed }, null, 2));
     return passed ? 0 : 1;
   } finally {
+    await proxy?.stop();
     await stopServer(server);
     await db.$disconnect();
   }

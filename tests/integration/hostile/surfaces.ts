@@ -65,7 +65,7 @@ const dailyBody = fc.oneof(
   { arbitrary: hostileString, weight: 1 },
 );
 
-const apiDaily = surface({
+export const apiDaily = surface({
   name: "POST /api/v1/daily",
   reaches: "database",
   numRuns: 400,

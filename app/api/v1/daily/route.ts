@@ -15,6 +15,7 @@ import { AppError, roleCannotWriteFigures } from "@/lib/data/errors";
 import { dailyApiBodySchema, dailyFigureInputSchema } from "@/lib/validation/daily-figures";
 import { describeIssue } from "@/lib/validation/import-rows";
 import { readJsonBody } from "@/lib/validation/json-body";
+import type { DailyWrittenAnswer } from "@/lib/validation/api-answers";
 import { inRequestLocale } from "@/lib/i18n/server";
 
 export async function POST(request: Request): Promise<Response> {
@@ -52,7 +53,7 @@ async function saveDaily(request: Request): Promise<Response> {
       ...(idempotencyKey && /^[A-Za-z0-9-]{8,64}$/.test(idempotencyKey) ? { submissionKey: `api-${idempotencyKey}` } : {}),
     });
     if (!result.ok) throw rowIssuesError(result.issues);
-    return Response.json({ written: result.written });
+    return Response.json({ written: result.written } satisfies DailyWrittenAnswer);
   } catch (error) {
     return apiErrorResponse(error, "POST /api/v1/daily");
   }

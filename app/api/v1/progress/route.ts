@@ -4,13 +4,14 @@
 // status: "met" (đạt), "on-track" (đúng tiến độ), "at-risk" (nguy cơ), "behind" (chậm), or
 // null without a target. The same data-layer call as the overview page.
 import { readEndpoint } from "@/lib/api/responses";
+import { progressAnswerSchema } from "@/lib/validation/api-answers";
 import { getProgress } from "@/lib/data/progress";
 import { todayInVietnam } from "@/lib/domain/dates";
 import { progressParamsSchema } from "@/lib/validation/api-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readEndpoint(progressParamsSchema, async (actor, params) => {
+export const GET = readEndpoint(progressParamsSchema, progressAnswerSchema, async (actor, params) => {
   const progress = await getProgress(actor, {
     unitCode: params.unit,
     metricCode: params.metric,

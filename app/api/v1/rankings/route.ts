@@ -2,13 +2,14 @@
 // → { asOf, metric, campaign, rows: [{ code, name, actual, target, percent, rank, reportedOn }][, notAllocated] }
 // The same data-layer call as the rankings page.
 import { readEndpoint } from "@/lib/api/responses";
+import { rankingAnswerSchema } from "@/lib/validation/api-answers";
 import { getRankings } from "@/lib/data/rankings";
 import { todayInVietnam } from "@/lib/domain/dates";
 import { rankingsParamsSchema } from "@/lib/validation/api-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readEndpoint(rankingsParamsSchema, async (actor, params) => {
+export const GET = readEndpoint(rankingsParamsSchema, rankingAnswerSchema, async (actor, params) => {
   const ranking = await getRankings(actor, {
     parentCode: params.parent ?? null,
     metricCode: params.metric,

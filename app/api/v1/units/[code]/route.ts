@@ -1,6 +1,7 @@
 // GET /api/v1/units/CODE[?asOf=YYYY-MM-DD] → { code, name, type, level, parentCode, validFrom,
 // validTo, predecessors, successors }: the unit the code names on asOf (default today).
 import { readEndpoint } from "@/lib/api/responses";
+import { unitDetailAnswerSchema } from "@/lib/validation/api-answers";
 import { AppError } from "@/lib/data/errors";
 import { getUnit } from "@/lib/data/units";
 import { isUnitCode } from "@/lib/domain/unit-codes";
@@ -18,7 +19,7 @@ function codeOf(request: Request): string {
   }
 }
 
-const handler = readEndpoint(unitParamsSchema, (actor, params, request) => {
+const handler = readEndpoint(unitParamsSchema, unitDetailAnswerSchema, (actor, params, request) => {
   const code = codeOf(request);
   if (!isUnitCode(code)) throw new AppError("NOT_FOUND", { subject: "unit" });
   return getUnit(actor, code, params.asOf);
