@@ -79,8 +79,9 @@ function startApp(index: number, env: NodeJS.ProcessEnv): ChildProcess {
   return child;
 }
 
-async function waitHealthy(base: string, what: string): Promise<void> {
+async function waitHealthy(base: string, what: string, process: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
+    if (process.exitCode !== null) throw new Error(`${what} exited (${process.exitCode}); see ${ROOT}`);
     const answer = await fetch(`${base}/api/health`).catch(() => null);
     if (answer?.status === 200) return;
     await sleep(250);
@@ -170,9 +171,8 @@ async function main(): Promise<number> {
   };
   console.log(`${servers} app servers on ports ${FIRST_APP_PORT}–${FIRST_APP_PORT + servers - 1}, nginx on ${NGINX_PORT} …`);
   const apps = Array.from({ length: servers }, (_, i) => startApp(i, env));
-  await Promise.all(apps.map((_, i) => waitHealthy(`http://${HOST}:${FIRST_APP_PORT + i}`, `app server ${FIRST_APP_PORT + i}`)));
-  startNginx(servers);
-  await waitHealthy(base, "nginx");
+  await Promise.all(apps.map((app, i) => waitHealthy(`http://${HOST}:${FIRST_APP_PORT + i}`, `app server ${FIRST_APP_PORT + i}`, app)));
+  await waitHealthy(base, "nginx", startNginx(servers));
 
   const victim = servers - 1;
   const victimPort = FIRST_APP_PORT + victim;
@@ -184,7 +184,7 @@ async function main(): Promise<number> {
     events.push(`${new Date().toISOString()} app server ${victimPort} killed (SIGKILL)`);
     await sleep(5_000);
     apps[victim] = startApp(victim, env);
-    await waitHealthy(`http://${HOST}:${victimPort}`, `app server ${victimPort} (restarted)`);
+    await waitHealthy(`http://${HOST}:${victimPort}`, `app server ${victimPort} (restarted)`, apps[victim]);
     events.push(`${new Date().toISOString()} app server ${victimPort} restarted and healthy`);
   };
 
