@@ -188,9 +188,16 @@ async function main(): Promise<number> {
     events.push(`${new Date().toISOString()} app server ${victimPort} restarted and healthy`);
   };
 
+  const stopApps = async () => {
+    await Promise.all(apps.map(async (app) => {
+      const exited = new Promise((resolve) => (app.exitCode !== null || app.signalCode !== null ? resolve(null) : app.once("exit", resolve)));
+      killGroup(app, "SIGTERM");
+      await Promise.race([exited, sleep(30_000)]);
+    }));
+  };
   const outcome = await runLoadTest({
     duration, writers: num("writers", 60), readers: num("readers", 30), refusedShare: 0.1, maxRequests: 400_000,
-    baseUrl: base, databaseUrl: pgUrl(PRIMARY_PORT), during, gatewayErrorsAllowed: kill ? num("writers", 60) : 0,
+    baseUrl: base, databaseUrl: pgUrl(PRIMARY_PORT), during, beforeVerify: stopApps, gatewayErrorsAllowed: kill ? num("writers", 60) : 0,
   });
   for (const event of events) console.log(event);
   // every 5xx nginx answered must come from the killed server (its requests in flight)

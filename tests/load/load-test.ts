@@ -91,6 +91,8 @@ export interface LoadOptions {
   databaseUrl?: string;
   /** runs while the load does (the cluster kills and restarts a server) */
   during?: () => Promise<void>;
+  /** with baseUrl: stops the servers before the database is checked (they finish what is in flight) */
+  beforeVerify?: () => Promise<void>;
   /**
    * Saves answered 502 or 504 by the proxy (in flight on a server that was killed): allowed, each
    * stored once or not at all, and at most this many. 0 without a proxy.
@@ -171,6 +173,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadOutcome> {
     ]);
     // stop the server (it finishes or abandons the requests still in flight) before reading the database
     if (server) await stopServer(server);
+    await options.beforeVerify?.();
     console.log("Verifying from the database…");
     const gateway = (status: number | undefined) => (options.gatewayErrorsAllowed ?? 0) > 0 && (status === 502 || status === 504);
     const verification = await verify(url, db, states, startedAt, gateway);
