@@ -59,7 +59,7 @@ async function importDaily(form: FormData): Promise<ImportActionResult> {
   if (!canEditFiguresAnywhere(user)) return { ok: false, message: ERROR_MESSAGES.FORBIDDEN, fieldErrors: {} };
   const { file, dryRun, confirmSpikes, reason, progressId, mapping, day, remember } = parsed.data;
   // registered before the file is read, so that the page's polls find it from the start
-  const progress = progressId ? trackImportProgress(user, progressId) : null;
+  const progress = progressId ? await trackImportProgress(user, progressId) : null;
   try {
     // an .xlsx file's refusals (a limit it is over, an unreadable file) are typed errors that guardAction answers
     const upload = await readDailyUpload(file);
@@ -77,6 +77,6 @@ async function importDaily(form: FormData): Promise<ImportActionResult> {
       result: { ...result, errors: result.errors.slice(0, ERRORS_SHOWN) }, errorsNotShown: Math.max(0, result.errorCount - Math.min(result.errors.length, ERRORS_SHOWN)),
     };
   } finally {
-    progress?.finish();
+    await progress?.finish();
   }
 }

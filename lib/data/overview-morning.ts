@@ -3,6 +3,7 @@ import "server-only";
 // who is praised and criticised (the rankings' rule, lib/domain/ranking.ts, at its default
 // praise count and the unit's criticism rule, lib/data/criticism-rule.ts) and how many units
 // have not reported for the day (lib/data/reporting-status.ts).
+import { onReplica } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { applyCriticismRule, type AppliedCriticismRule } from "@/lib/domain/criticism-rule";
 import { getCriticismContext } from "./criticism-rule";
@@ -41,6 +42,11 @@ export interface MorningQuery {
 }
 
 export async function getMorningSummary(actor: Actor, query: MorningQuery): Promise<MorningSummaryDTO> {
+  // a dashboard's read: on the replica when there is one (lib/db/client.ts)
+  return onReplica(() => readMorningSummaryNow(actor, query));
+}
+
+async function readMorningSummaryNow(actor: Actor, query: MorningQuery): Promise<MorningSummaryDTO> {
   const campaign = query.campaignCode ? { campaignCode: query.campaignCode } : {};
   const [ranking, status, criticism] = await Promise.all([
     getRankings(actor, { parentCode: query.unitCode, metricCode: query.metricCode, asOf: query.asOf, ...campaign }, { includeChange: false }),

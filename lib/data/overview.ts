@@ -2,7 +2,7 @@ import "server-only";
 // What the overview of a unit shows below its frame: one KPI per metric, the milestones, the
 // trend and the projection of the chosen metric. The unit's breadcrumbs and child level are
 // the frame's (getUnitFrame, read once for every dashboard screen).
-import { db } from "@/lib/db/client";
+import { db, onReplica } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { addDays, dayToDate, daysBetween } from "@/lib/domain/dates";
 import { existsOnWhere } from "@/lib/db/unit-lifetime";
@@ -43,6 +43,11 @@ export interface OverviewQuery {
 }
 
 export async function getUnitOverview(actor: Actor, query: OverviewQuery): Promise<OverviewDTO> {
+  // a dashboard's read: on the replica when there is one (lib/db/client.ts)
+  return onReplica(() => readUnitOverviewNow(actor, query));
+}
+
+async function readUnitOverviewNow(actor: Actor, query: OverviewQuery): Promise<OverviewDTO> {
   const unit = await getViewableUnit(actor, query.unitCode, { asOf: query.asOf });
   const client = db();
   const campaign = await resolveCampaign(query.campaignCode, query.asOf);

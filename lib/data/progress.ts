@@ -1,7 +1,7 @@
 import "server-only";
 // A unit's progress on one metric: actual against the milestone that counts, and the
 // projection. `GET /api/v1/progress` and the overview page both call getProgress.
-import { db } from "@/lib/db/client";
+import { db, onReplica } from "@/lib/db/client";
 import { canViewRankingOf, canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { addDays } from "@/lib/domain/dates";
 import { percentOf } from "@/lib/domain/percent";
@@ -99,6 +99,11 @@ async function unitNotFound(actor: Actor, code: string, asOf: string, notFoundMe
 }
 
 export async function getProgress(actor: Actor, query: ProgressQuery): Promise<ProgressDTO> {
+  // a dashboard's read: on the replica when there is one (lib/db/client.ts)
+  return onReplica(() => readProgressNow(actor, query));
+}
+
+async function readProgressNow(actor: Actor, query: ProgressQuery): Promise<ProgressDTO> {
   const unit = await getViewableUnit(actor, query.unitCode, { asOf: query.asOf });
   const campaign = await resolveCampaign(query.campaignCode, query.asOf);
   if (query.campaignCode && !campaign) throw new AppError("NOT_FOUND", { subject: "campaign" });

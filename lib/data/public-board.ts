@@ -8,7 +8,7 @@ import "server-only";
 // snapshots, never the live figures.
 import type { Actor } from "@/lib/auth/permissions";
 import { canPublishBoard } from "@/lib/auth/report-permissions";
-import { db } from "@/lib/db/client";
+import { db, onPrimary } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { applyCriticismRule } from "@/lib/domain/criticism-rule";
 import { addDays } from "@/lib/domain/dates";
@@ -156,7 +156,8 @@ async function freeze(actor: PublisherActor, q: { unit: BoardUnit; board: BoardR
   const { unit, board, cutoff, now } = q;
   const exists = await db().boardPublication.findUnique({ where: { unitId_stamp: { unitId: unit.id, stamp: cutoff.stamp } }, select: { id: true } });
   if (exists) return null;
-  const snapshot = await computeSnapshot(actor, unit, board, cutoff, now);
+  // the figures at the cutoff as the primary has them, not as a replica a moment behind does
+  const snapshot = await onPrimary(() => computeSnapshot(actor, unit, board, cutoff, now));
   const by = actor.displayName ?? actor.username;
   try {
     return await db().$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, onReplica } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { canViewUnit, viewScope, type Actor } from "@/lib/auth/permissions";
 import { addDays } from "@/lib/domain/dates";
@@ -74,6 +74,11 @@ export interface RankingQuery {
  * the actor may see are never read. Pages and `GET /api/v1/rankings` both call this.
  */
 export async function getRankings(actor: Actor, query: RankingQuery, options: { includeChange?: boolean } = {}): Promise<RankingDTO> {
+  // a dashboard's read: on the replica when there is one (lib/db/client.ts)
+  return onReplica(() => readRankingsNow(actor, query, options));
+}
+
+async function readRankingsNow(actor: Actor, query: RankingQuery, options: { includeChange?: boolean } = {}): Promise<RankingDTO> {
   const includeChange = options.includeChange ?? true;
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");

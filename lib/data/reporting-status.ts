@@ -2,7 +2,7 @@ import "server-only";
 // Who has not reported for a day. A leaf unit has reported for day D when it has any figure
 // dated D (a figure of 0 counts: "reported zero" is not "not reported"); otherwise it is
 // behind by the days since its last report (or has never reported).
-import { db } from "@/lib/db/client";
+import { db, onReplica } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { dateToDay, daysBetween } from "@/lib/domain/dates";
 import { compareVietnamese } from "@/lib/domain/text";
@@ -38,6 +38,11 @@ export interface ReportingStatusDTO {
 }
 
 export async function getReportingStatus(actor: Actor, unitCode: string, date: string): Promise<ReportingStatusDTO> {
+  // a dashboard's read: on the replica when there is one (lib/db/client.ts)
+  return onReplica(() => readReportingStatusNow(actor, unitCode, date));
+}
+
+async function readReportingStatusNow(actor: Actor, unitCode: string, date: string): Promise<ReportingStatusDTO> {
   const unit = await getViewableUnit(actor, unitCode, { asOf: date });
   const leaves = await db().$queryRaw<{ code: string; name: string; kind: string; group_code: string; group_name: string; last: Date | null }[]>`
     SELECT leaf.code, leaf.name, leaf.kind, g.code AS group_code, g.name AS group_name, r.date AS last

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, onReplica } from "@/lib/db/client";
 import { readPrefixes, viewScope, type Actor } from "@/lib/auth/permissions";
 import { compareVietnamese } from "@/lib/domain/text";
 import { AppError } from "./errors";
@@ -60,6 +60,11 @@ function unitDTO(row: { code: string; name: string; type: string; level: number;
  * inside the actor's scope, valid on `asOf` (default today), in Vietnamese order of name.
  */
 export async function listUnits(actor: Actor, parentCode: string | null, asOf: string = today()): Promise<UnitDTO[]> {
+  // a dashboard's read: on the replica when there is one (lib/db/client.ts)
+  return onReplica(() => readListUnitsNow(actor, parentCode, asOf));
+}
+
+async function readListUnitsNow(actor: Actor, parentCode: string | null, asOf: string = today()): Promise<UnitDTO[]> {
   const scope = viewScope(actor);
   if (scope === null) throw new AppError("FORBIDDEN");
   const alive = existsOnWhere(dayToDate(asOf));
@@ -79,6 +84,11 @@ const bySuccessionOrder = (a: SuccessionDTO, b: SuccessionDTO) => a.code.localeC
  * NOT_FOUND of getViewableUnit, naming the unit's end and successors).
  */
 export async function getUnit(actor: Actor, code: string, asOf: string = today()): Promise<UnitDTO & { parentCode: string | null; predecessors: SuccessionDTO[]; successors: SuccessionDTO[] }> {
+  // a dashboard's read: on the replica when there is one (lib/db/client.ts)
+  return onReplica(() => readUnitNow(actor, code, asOf));
+}
+
+async function readUnitNow(actor: Actor, code: string, asOf: string = today()): Promise<UnitDTO & { parentCode: string | null; predecessors: SuccessionDTO[]; successors: SuccessionDTO[] }> {
   const viewed = await getViewableUnit(actor, code, { asOf });
   const unit = await db().unit.findUniqueOrThrow({
     where: { id: viewed.id },

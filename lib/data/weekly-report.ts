@@ -6,7 +6,7 @@ import "server-only";
 // effectiveTargetsAt (its own target, else the sum of its children's, at the milestone that
 // counts), summed over the roots for the national report.
 import { viewScope, type Actor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { db, onReplica } from "@/lib/db/client";
 import { addDays, dayToDate, todayInVietnam } from "@/lib/domain/dates";
 import { existsOnWhere } from "@/lib/db/unit-lifetime";
 import { pickDueDate } from "@/lib/domain/milestones";
@@ -58,6 +58,11 @@ export async function resolveReportUnit(actor: Actor, unitCode: string | null, a
 }
 
 export async function getWeeklyReport(actor: Actor, query: WeeklyReportQuery, now: Date = new Date()): Promise<WeeklyReportModel> {
+  // a dashboard's read: on the replica when there is one (lib/db/client.ts)
+  return onReplica(() => readWeeklyReportNow(actor, query, now));
+}
+
+async function readWeeklyReportNow(actor: Actor, query: WeeklyReportQuery, now: Date = new Date()): Promise<WeeklyReportModel> {
   const unit = await resolveReportUnit(actor, query.unitCode, weekEnd(query.week));
   const client = db();
   const asOf = weekEnd(query.week);

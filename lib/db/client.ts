@@ -1,5 +1,9 @@
 // The Prisma client for the application: one per process, engine-free, over node-postgres.
+// With DATABASE_REPLICA_URL, a second one on a streaming replica, for the reads that accept
+// a short lag (see onReplica).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { currentRequestContext } from "@/lib/observability/request-context";
 import { PrismaClient } from "./generated/client";
 
 export interface PoolOptions {
@@ -61,10 +65,49 @@ export function createPrismaClient(connectionString: string, options: PoolOption
 
 export type Db = PrismaClient;
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; replica?: PrismaClient | null; databaseRoute?: AsyncLocalStorage<"replica" | "primary"> };
+/** Which server the reads of the current call go to (on globalThis: Next's bundles share one). */
+const route = (globalForPrisma.databaseRoute ??= new AsyncLocalStorage());
 
-/** The process-wide client for DATABASE_URL (set by `npm run dev` / `npm start` when embedded). */
+/** The replica's client, or null when DATABASE_REPLICA_URL is not set. */
+function replica(): PrismaClient | null {
+  if (globalForPrisma.replica === undefined) {
+    const url = process.env.DATABASE_REPLICA_URL;
+    globalForPrisma.replica = url ? createPrismaClient(url) : null;
+  }
+  return globalForPrisma.replica;
+}
+
+/**
+ * The client for DATABASE_URL (set by `npm run dev` / `npm start` when embedded): the
+ * primary, for every write and every read that must see the latest writes; inside onReplica,
+ * the replica when there is one.
+ */
 export function db(): PrismaClient {
+  if (route.getStore() === "replica") {
+    const client = replica();
+    if (client) return client;
+  }
+  return primary();
+}
+
+/**
+ * Runs a read that accepts a short lag (dashboards, rankings, reports, the read API's GETs) on
+ * the replica, every db() call inside it included. Not inside onPrimary, and not for a
+ * request whose browser has just written (the server marks it, lib/observability/http-server.mjs):
+ * a user sees their own save at once. Nothing inside may write: the replica refuses.
+ */
+export function onReplica<T>(read: () => Promise<T>): Promise<T> {
+  if (route.getStore() === "primary" || currentRequestContext()?.readsFromPrimary || !replica()) return read();
+  return route.run("replica", read);
+}
+
+/** Runs `work` with every read on the primary, onReplica inside it included (a publication's snapshot). */
+export function onPrimary<T>(work: () => Promise<T>): Promise<T> {
+  return route.run("primary", work);
+}
+
+function primary(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const url = process.env.DATABASE_URL;
     if (!url) {
@@ -78,4 +121,9 @@ export function db(): PrismaClient {
 /** For tests and CLI commands that manage their own connection. */
 export function setDb(client: PrismaClient): void {
   globalForPrisma.prisma = client;
+}
+
+/** For tests: the replica's client (null: none, every read on the primary). */
+export function setReplicaDb(client: PrismaClient | null): void {
+  globalForPrisma.replica = client;
 }

@@ -35,18 +35,27 @@ const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** Adds the request-id cookie to whatever cookies the app sets, when headers go out. */
-function withRequestIdCookie(res, id) {
+/** Adds a cookie to whatever cookies the app sets, when headers go out. */
+function withCookie(res, cookie) {
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
     if (!res.headersSent) {
       const existing = res.getHeader("set-cookie");
       const cookies = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
-      res.setHeader("set-cookie", [...cookies, `${COOKIE}=${id}; Path=/; SameSite=Lax`]);
+      res.setHeader("set-cookie", [...cookies, cookie]);
     }
     return writeHead.apply(this, args);
   };
 }
+const withRequestIdCookie = (res, id) => withCookie(res, `${COOKIE}=${id}; Path=/; SameSite=Lax`);
+
+// With a read replica (DATABASE_REPLICA_URL), a request that writes, and every request of the
+// same browser for REPLICA_STICKY_SECONDS after it, reads from the primary (lib/db/client.ts,
+// onReplica): nobody sees their own save missing because the replica is a moment behind.
+const PRIMARY_COOKIE = "vneid_primary";
+const STICKY_SECONDS = Math.max(1, Number(process.env.REPLICA_STICKY_SECONDS ?? 10) || 10);
+const hasReplica = Boolean(process.env.DATABASE_REPLICA_URL);
+const PRIMARY_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${PRIMARY_COOKIE}=1(?:;|$)`);
 
 // Admission control: at most this many requests inside Next.js at once, the others wait
 // their turn in arrival order. On an overloaded machine every request then finishes in its
@@ -81,6 +90,11 @@ const server = createServer((req, res) => {
   // overwrite the id of the page a person is looking at (the error page asks /api/health).
   // Nor the public board (/cong-khai/...), which sets no cookie so that any cache may keep it.
   if (!isAsset && !path.startsWith("/api/") && !path.startsWith("/_next/") && !path.startsWith("/cong-khai/")) withRequestIdCookie(res, context.requestId);
+  const writes = req.method !== "GET" && req.method !== "HEAD";
+  if (hasReplica) {
+    context.readsFromPrimary = writes || PRIMARY_COOKIE_PATTERN.test(req.headers.cookie ?? "");
+    if (writes) withCookie(res, `${PRIMARY_COOKIE}=1; Path=/; Max-Age=${STICKY_SECONDS}; HttpOnly; SameSite=Lax`);
+  }
   res.once("close", () => {
     if (isAsset && res.statusCode < 400) return;
     const status = res.writableFinished ? res.statusCode : 499;

@@ -11,7 +11,15 @@ export const REQUEST_ID_COOKIE = "vneid_rid";
 export interface RequestContext {
   requestId: string;
   userId?: number;
+  /**
+   * This request writes (any method but GET and HEAD) or its browser wrote a moment ago
+   * (PRIMARY_COOKIE): its reads stay on the primary, never on a lagging replica.
+   */
+  readsFromPrimary?: boolean;
 }
+
+/** Set on the answer to every write, for REPLICA_STICKY_SECONDS: the browser's next reads go to the primary. */
+export const PRIMARY_COOKIE = "vneid_primary";
 
 const STORE_KEY = Symbol.for("vneid.requestContext");
 

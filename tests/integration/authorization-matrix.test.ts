@@ -368,7 +368,7 @@ const ROWS: Record<string, Row> = {
   ...routeRows("app/api/import-progress/route.ts", "GET", (_role, scope) => scope === "in", async (who, scope) => {
     const owner = scope === "in" ? USERNAMES[roleOf(who)] : OTHER_USER;
     const id = crypto.randomUUID();
-    trackImportProgress({ id: await userId(owner), username: owner, role: "district", unitPath: null }, id);
+    await trackImportProgress({ id: await userId(owner), username: owner, role: "district", unitPath: null }, id);
     return new Request(`http://test/api/import-progress?id=${id}`);
   }, false, () => false, [401, 403, 404]),
 
@@ -439,6 +439,9 @@ const ROWS: Record<string, Row> = {
   "data:lib/data/public-board.ts#publishBoard": dataRow("lib/data/public-board.ts", "publishBoard", ISSUE, async (_r, scope) => [{ unit: scope === "in" ? "90" : "80", cutoff: parseCutoff(`2023-05-20 ${String(Math.floor(next() / 60) % 24).padStart(2, "0")}:${String(counter % 60).padStart(2, "0")}`) }]),
   "data:lib/data/criticism-rule.ts#updateCriticismRule": dataRow("lib/data/criticism-rule.ts", "updateCriticismRule", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), rule: { kind: "bottom", count: next() % 50 } }]),
   "data:lib/data/issuing-settings.ts#updateIssuingSettings": dataRow("lib/data/issuing-settings.ts", "updateIssuingSettings", ISSUING, async (_r, scope) => [{ unit: placeUnit(scope), superiorBody: "CÔNG AN TỈNH", issuingBody: "CÔNG AN HUYỆN", symbol: "CAH", place: "Bắc", recipients: "Lưu: VT", signerTitle: "TRƯỞNG CÔNG AN", signerName: `Người ký ${next()}` }]),
+  // a web import's progress, registered by the import page's action under the caller's own id
+  // (import_progress, shared by every app server); no scope: the row is the caller's alone
+  "data:lib/data/import-progress-registry.ts#trackImportProgress": dataRow("lib/data/import-progress-registry.ts", "trackImportProgress", () => true, async () => [crypto.randomUUID()], undefined, ["in"]),
   "data:lib/data/user-locale.ts#setUserLocale": dataRow("lib/data/user-locale.ts", "setUserLocale", () => true, async () => [next() % 2 === 0 ? "en" : "vi"], undefined, ["in"]),
   // the writers of the units, campaigns and targets imports (lib/data/import.ts)
   "data:lib/data/units-admin.ts#saveUnits": dataRow("lib/data/units-admin.ts", "saveUnits", ADMIN_ONLY, async (_r, scope) => [[{ code: `${scope === "in" ? 9 : 8}${String(next()).padStart(4, "0")}`, name: "Xã Mới", type: "Xã", level: 3, parentCode: placeUnit(scope) }]]),
@@ -576,9 +579,7 @@ const READS: Record<string, (sample: ReadSample) => unknown[] | Promise<unknown[
   "lib/data/db-errors.ts#withErrorId": () => [new Error("Connection terminated unexpectedly"), "0a1b2c3d"],
   // an outage already logged where it was caught: worded with its id, logged no second time
   "lib/data/db-errors.ts#outageMessage": () => [Object.assign(new Error("Connection terminated unexpectedly"), { errorId: "0a1b2c3d" }), "matrix"],
-  // a web import's progress, in the process's memory (no row): registered by the import page's
-  // action for its signed-in caller, read by GET /api/import-progress for the owner only
-  "lib/data/import-progress-registry.ts#trackImportProgress": ({ admin }) => [admin, crypto.randomUUID()],
+  // a web import's progress (import_progress), read by GET /api/import-progress for the owner only
   "lib/data/import-progress-registry.ts#getImportProgress": ({ admin }) => [admin, crypto.randomUUID()],
 };
 /**

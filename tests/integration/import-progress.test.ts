@@ -9,7 +9,7 @@ import { GET } from "@/app/api/import-progress/route";
 import { importDailyAction } from "@/app/import/actions";
 import type { ImportProgress } from "@/lib/domain/import-progress";
 import {
-  getImportProgress, PROGRESS_MAX_ENTRIES, PROGRESS_MAX_PER_USER, PROGRESS_TTL_MS, trackImportProgress, type ImportProgressDTO,
+  getImportProgress, PROGRESS_MAX_ENTRIES, PROGRESS_MAX_PER_USER, PROGRESS_TTL_MS, trackImportProgress, type ImportProgressDTO, type ImportProgressTracker,
 } from "@/lib/data/import-progress-registry";
 import { addUser } from "../support/users";
 import { ADMIN, smallTree } from "./fixtures";
@@ -23,9 +23,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
  * importCsv as it is, but watched. Before the real import starts, a first report is sent
  * through the action's onProgress and the route is asked, as the page's poll would: the
  * wiring is checked whatever the engine reports. Then each of the engine's own reports is
- * followed by what the registry would answer the owner at that moment.
+ * followed by what the registry would answer the owner at that moment (that report, or a
+ * later one that came while the answer was read).
  */
-const watch = vi.hoisted(() => ({ id: "", first: null as Response | null, seen: [] as { sent: ImportProgress; shown: unknown }[] }));
+const watch = vi.hoisted(() => ({ id: "", first: null as Response | null, seen: [] as { sent: ImportProgress; shown: Promise<unknown> }[] }));
 vi.mock("@/lib/data/import", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/data/import")>();
   const registry = await import("@/lib/data/import-progress-registry");
@@ -74,7 +75,7 @@ describe("GET /api/import-progress", () => {
   it("shows the owner their import: registered, then each report with its rate and time left", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2023-06-01T03:00:00Z"));
-    const tracker = trackImportProgress(owner, id)!;
+    const tracker = (await trackImportProgress(owner, id))!;
     signIn(owner);
     expect(await answerOf(await ask(id))).toEqual({ status: 200, body: { phase: null, rows: 0, fraction: 0, rowsPerSecond: null, secondsLeft: null } });
 
@@ -90,7 +91,7 @@ describe("GET /api/import-progress", () => {
   });
 
   it("answers 404 to another user, to an unknown or malformed id, and 401 signed out", async () => {
-    const tracker = trackImportProgress(owner, id)!;
+    const tracker = (await trackImportProgress(owner, id))!;
     tracker.onProgress({ phase: "writing", rows: 10, fraction: 0.5 });
     signIn(other);
     const refused = await answerOf(await ask(id));
@@ -107,24 +108,24 @@ describe("GET /api/import-progress", () => {
   });
 
   it("refuses a stale session as signed out (the session is checked against the database)", async () => {
-    trackImportProgress(owner, id);
+    await trackImportProgress(owner, id);
     session.current = { uid: owner.id, sv: owner.sessionVersion + 1 };
     expect((await ask(id)).status).toBe(401);
   });
 
   it("never lets another user take over an id, nor the command line's operator register one", async () => {
-    const tracker = trackImportProgress(owner, id)!;
+    const tracker = (await trackImportProgress(owner, id))!;
     tracker.onProgress({ phase: "checking", rows: 5, fraction: 0.1 });
-    expect(trackImportProgress(other, id)).toBeNull();
-    expect(trackImportProgress(ADMIN, crypto.randomUUID())).toBeNull();
-    expect(getImportProgress(other, id)).toBeNull();
-    expect(getImportProgress(owner, id)).toMatchObject({ phase: "checking", rows: 5 });
+    expect(await trackImportProgress(other, id)).toBeNull();
+    expect(await trackImportProgress(ADMIN, crypto.randomUUID())).toBeNull();
+    expect(await getImportProgress(other, id)).toBeNull();
+    expect(await getImportProgress(owner, id)).toMatchObject({ phase: "checking", rows: 5 });
   });
 
   it("forgets an import once it has ended", async () => {
-    const tracker = trackImportProgress(owner, id)!;
+    const tracker = (await trackImportProgress(owner, id))!;
     tracker.onProgress({ phase: "writing", rows: 1, fraction: 1 });
-    tracker.finish();
+    await tracker.finish();
     tracker.onProgress({ phase: "writing", rows: 2, fraction: 1 });
     signIn(owner);
     expect((await ask(id)).status).toBe(404);
@@ -133,9 +134,9 @@ describe("GET /api/import-progress", () => {
   it("expires an entry 10 minutes after its last report", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2023-06-01T03:00:00Z"));
-    const tracker = trackImportProgress(owner, id)!;
+    const tracker = (await trackImportProgress(owner, id))!;
     const quiet = crypto.randomUUID();
-    trackImportProgress(owner, quiet);
+    await trackImportProgress(owner, quiet);
     vi.advanceTimersByTime(PROGRESS_TTL_MS - 1_000);
     tracker.onProgress({ phase: "checking", rows: 1, fraction: 0.01 });
     vi.advanceTimersByTime(1_000);
@@ -150,37 +151,40 @@ describe("GET /api/import-progress", () => {
     tracker.onProgress({ phase: "checking", rows: 2, fraction: 0.02 });
     expect(await answerOf(await ask(id))).toMatchObject({ status: 200, body: { phase: "checking", rows: 2 } });
     // once it has ended, nothing does
-    tracker.finish();
+    await tracker.finish();
     tracker.onProgress({ phase: "checking", rows: 3, fraction: 0.03 });
     expect((await ask(id)).status).toBe(404);
   });
 
-  it("does not bring an expired import back under an id someone else has taken since", () => {
+  it("does not bring an expired import back under an id someone else has taken since", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2023-06-01T03:00:00Z"));
-    const tracker = trackImportProgress(owner, id)!;
+    const tracker = (await trackImportProgress(owner, id))!;
     vi.advanceTimersByTime(PROGRESS_TTL_MS);
-    trackImportProgress(other, id)!.onProgress({ phase: "writing", rows: 9, fraction: 0.9 });
+    (await trackImportProgress(other, id))!.onProgress({ phase: "writing", rows: 9, fraction: 0.9 });
     tracker.onProgress({ phase: "checking", rows: 1, fraction: 0.1 });
-    expect(getImportProgress(owner, id)).toBeNull();
-    expect(getImportProgress(other, id)).toMatchObject({ phase: "writing", rows: 9 });
+    expect(await getImportProgress(owner, id)).toBeNull();
+    expect(await getImportProgress(other, id)).toMatchObject({ phase: "writing", rows: 9 });
   });
 
-  it("keeps a user's latest imports and the whole map bounded, the least recently reported going first", () => {
+  it("keeps a user's latest imports and the whole table bounded, the least recently reported going first", async () => {
     const mine = Array.from({ length: PROGRESS_MAX_PER_USER + 1 }, () => crypto.randomUUID());
-    const trackers = mine.map((progressId) => trackImportProgress(owner, progressId)!);
+    const trackers: ImportProgressTracker[] = [];
+    for (const progressId of mine) trackers.push((await trackImportProgress(owner, progressId))!);
     trackers[1].onProgress({ phase: "reading", rows: 1, fraction: 0.1 });
-    expect(getImportProgress(owner, mine[0])).toBeNull();
-    expect(mine.slice(1).every((progressId) => getImportProgress(owner, progressId) !== null)).toBe(true);
+    await trackers[1].flush();
+    expect(await getImportProgress(owner, mine[0])).toBeNull();
+    for (const progressId of mine.slice(1)) expect(await getImportProgress(owner, progressId)).not.toBeNull();
 
     // a crowd of users: the other user's active import (reported last) survives, the oldest go
     const users = Array.from({ length: PROGRESS_MAX_ENTRIES }, (_, i) => ({ ...other, id: 1_000_000 + i }));
-    const theirs = trackImportProgress(other, id)!;
-    for (const user of users.slice(0, PROGRESS_MAX_ENTRIES - 5)) trackImportProgress(user, crypto.randomUUID());
+    const theirs = (await trackImportProgress(other, id))!;
+    for (const user of users.slice(0, PROGRESS_MAX_ENTRIES - 5)) await trackImportProgress(user, crypto.randomUUID());
     theirs.onProgress({ phase: "writing", rows: 1, fraction: 0.5 });
-    for (const user of users.slice(PROGRESS_MAX_ENTRIES - 5)) trackImportProgress(user, crypto.randomUUID());
-    expect(getImportProgress(other, id)).toMatchObject({ phase: "writing" });
-    expect(mine.some((progressId) => getImportProgress(owner, progressId) !== null)).toBe(false);
+    await theirs.flush();
+    for (const user of users.slice(PROGRESS_MAX_ENTRIES - 5)) await trackImportProgress(user, crypto.randomUUID());
+    expect(await getImportProgress(other, id)).toMatchObject({ phase: "writing" });
+    for (const progressId of mine) expect(await getImportProgress(owner, progressId)).toBeNull();
   });
 });
 
@@ -207,13 +211,17 @@ describe("the import page's action", () => {
     expect(await watch.first?.json()).toEqual({ phase: "reading", rows: 0, fraction: 0, rowsPerSecond: null, secondsLeft: null });
     // the engine's own reports, each as the owner would be shown it
     expect(watch.seen.length).toBeGreaterThan(0);
-    for (const { sent, shown } of watch.seen) expect(shown).toMatchObject({ phase: sent.phase, rows: sent.rows, fraction: Math.min(1, Math.max(0, sent.fraction)) });
+    const shownAs = (sent: ImportProgress) => ({ phase: sent.phase, rows: sent.rows, fraction: Math.min(1, Math.max(0, sent.fraction)) });
+    for (const [i, { shown }] of watch.seen.entries()) {
+      const answer = (await shown) as ImportProgressDTO;
+      expect(watch.seen.slice(i).map(({ sent }) => shownAs(sent))).toContainEqual({ phase: answer.phase, rows: answer.rows, fraction: answer.fraction });
+    }
     expect((await ask(id)).status).toBe(404);
     expect(await testDb().figure.count()).toBe(0);
   });
 
   it("imports without progress when the id is missing or malformed, and never under another user's id", async () => {
-    const theirs = trackImportProgress(other, id)!;
+    const theirs = (await trackImportProgress(other, id))!;
     theirs.onProgress({ phase: "checking", rows: 3, fraction: 0.3 });
     signIn(owner);
     for (const progressId of [undefined, "<script>", id]) {
@@ -222,6 +230,6 @@ describe("the import page's action", () => {
       expect(await importDailyAction(form(fields))).toMatchObject({ ok: true, result: { ok: true } });
       expect(watch.first, String(progressId)).toBeNull();
     }
-    expect(getImportProgress(other, id)).toMatchObject({ phase: "checking", rows: 3 });
+    expect(await getImportProgress(other, id)).toMatchObject({ phase: "checking", rows: 3 });
   });
 });

@@ -12,6 +12,8 @@ export interface Verification {
   unanswered: number;
   cellsChecked: number;
   auditEvents: number;
+  /** saves answered 502/504 by a proxy (in flight on a killed server) that were stored, each once */
+  gatewayStored: number;
   problems: string[];
 }
 
@@ -22,7 +24,12 @@ interface AuditRow {
   new_daily: number;
 }
 
-export async function verify(url: string, db: Db, writers: WriterState[], startedAt: Date): Promise<Verification> {
+/**
+ * `gateway`: answers a proxy gave for a save in flight on a server that was killed (502, 504):
+ * not a failure, but the save must be stored once (its audit events and figures like an
+ * acknowledged one) or not at all.
+ */
+export async function verify(url: string, db: Db, writers: WriterState[], startedAt: Date, gateway: (status: number | undefined) => boolean = () => false): Promise<Verification> {
   const problems: string[] = [];
   const problem = (text: string) => {
     if (problems.length < 50) problems.push(text);
@@ -49,6 +56,7 @@ export async function verify(url: string, db: Db, writers: WriterState[], starte
     let refused = 0;
     let unanswered = 0;
     let cellsChecked = 0;
+  let gatewayStored = 0;
     for (const writer of writers) {
       const firsts = writer.sent.filter((s) => s.kind === "save");
       const answered = new Set(writer.sent.map((s) => s.key));
@@ -56,7 +64,10 @@ export async function verify(url: string, db: Db, writers: WriterState[], starte
       unanswered += pending.length;
       for (const save of writer.sent) {
         const isStored = stored.has(save.key);
-        if (save.kind === "save" || save.kind === "retry") {
+        if (gateway(save.status)) {
+          if (isStored) gatewayStored++;
+          if (isStored && save.kind !== "retry" && save.kind !== "save") problem(`refused save ${save.key} was stored`);
+        } else if (save.kind === "save" || save.kind === "retry") {
           if (save.status !== 200) problem(`user ${writer.sim.index}: ${save.kind} ${save.key} answered ${save.status}`);
           else if (save.kind === "save") acknowledged++;
           else retriesAnswered++;
@@ -70,7 +81,7 @@ export async function verify(url: string, db: Db, writers: WriterState[], starte
         }
       }
       // each cell: one audit event per stored save, chained old → new, the last equal to the figure
-      const storedSaves = [...firsts.filter((s) => s.status === 200), ...pending.filter((s) => stored.has(s.key))];
+      const storedSaves = [...firsts.filter((s) => s.status === 200 || (gateway(s.status) && stored.has(s.key))), ...pending.filter((s) => stored.has(s.key))];
       for (const commune of writer.sim.communes) {
         for (const metric of ["dossiers", "accounts", "activated", "cccd"]) {
           const cell = `${commune}:${metric}`;
@@ -105,7 +116,7 @@ export async function verify(url: string, db: Db, writers: WriterState[], starte
       .catch((error: unknown) => {
         if (!(error instanceof RollBack)) throw error;
       });
-    return { acknowledged, retriesAnswered, refused, unanswered, cellsChecked, auditEvents: audits.length, problems };
+    return { acknowledged, retriesAnswered, refused, unanswered, cellsChecked, auditEvents: audits.length, gatewayStored, problems };
   } finally {
     await client.end();
   }

@@ -23,7 +23,7 @@ async function answer(request: Request): Promise<Response> {
     const user = await currentUser();
     if (!user) return unauthenticated();
     const id = importProgressIdSchema.safeParse(new URL(request.url).searchParams.get("id"));
-    const progress = id.success ? getImportProgress(user, id.data) : null;
+    const progress = id.success ? await getImportProgress(user, id.data) : null;
     return progress ? Response.json(progress) : apiError(404, m("entry.import.progress.notFound"));
   } catch (error) {
     return apiErrorResponse(error, "GET /api/import-progress");

@@ -142,7 +142,7 @@ export const importProgress = surface<{ id: string; who: "district" | "other" | 
     who: fc.constantFrom("district", "district", "other", "none"),
   }),
   run: async ({ id, who }) => {
-    trackImportProgress(DISTRICT_USER(), OWN_PROGRESS_ID)!.onProgress({ phase: "checking", rows: 1_000, fraction: 0.25 });
+    (await trackImportProgress(DISTRICT_USER(), OWN_PROGRESS_ID))!.onProgress({ phase: "checking", rows: 1_000, fraction: 0.25 });
     await signInAs(who === "district" ? DISTRICT_USER() : who === "other" ? { id: OTHER_USER_IDS()[0] } : null);
     return responseOutcome(await getImportProgress(new Request(`http://test/api/import-progress?${new URLSearchParams({ id })}`)));
   },
