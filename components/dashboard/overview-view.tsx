@@ -44,18 +44,18 @@ export async function OverviewView({ overview, frame, choices, morning, view }: 
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
           {overview.metrics.map((m) => (
             <li key={m.code} data-metric={m.code} className={`rounded-lg border bg-white p-3 xl:p-2.5 ${m.code === overview.metric.code ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}>
-              <Link href={viewHref(`/units/${overview.unit.code}`, { ...view, metric: m.code })} className="block space-y-2 xl:space-y-1.5 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+              <Link href={viewHref(`/units/${overview.unit.code}`, { ...view, metric: m.code })} className="block space-y-2 xl:space-y-1 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
                 aria-current={m.code === overview.metric.code ? "true" : undefined}>
                 <p className="text-sm font-medium text-slate-700 xl:leading-snug">{m.name}</p>
-                {/* six cards in a row on a wide screen: the badge goes under the percentage when they do not fit side by side */}
-                <p className="tabular flex flex-wrap items-baseline justify-between gap-x-2 gap-y-1">
+                {/* six cards in a row on a wide screen: the badge shows its icon (its words to screen readers), the due date is the next milestone's below */}
+                <p className="tabular flex items-baseline justify-between gap-2">
                   <span className="text-2xl font-semibold xl:text-xl" data-testid="kpi-percent">{formatPercent(m.percent, locale)}</span>
-                  <StatusBadge status={m.projection.status} />
+                  <StatusBadge status={m.projection.status} compactWide />
                 </p>
                 <ProgressBar percent={m.percent} />
                 <p className="tabular text-xs text-slate-600">
                   <span data-testid="kpi-actual">{formatNumber(m.actual, locale)}</span> / {m.target === null ? t("overview.noTarget") : formatNumber(m.target, locale)}
-                  {m.dueDate && <> · {t("overview.dueOn", { day: formatDay(m.dueDate) })}</>}
+                  {m.dueDate && <span className="xl:hidden"> · {t("overview.dueOn", { day: formatDay(m.dueDate) })}</span>}
                 </p>
                 {m.populationPercent !== null && (
                   <p className="tabular text-xs text-slate-600" data-testid="kpi-population">{t("overview.ofPopulation", { percent: formatPercent(m.populationPercent, locale) })}</p>

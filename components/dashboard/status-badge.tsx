@@ -8,15 +8,19 @@ const STYLES: Record<ProjectionStatus, { icon: string; className: string }> = {
   behind: { icon: "↓", className: "border-red-300 bg-red-50 text-red-800" },
 };
 
-/** The projection status as icon and words, never colour alone. */
-export async function StatusBadge({ status }: { status: ProjectionStatus | null }) {
+/**
+ * The projection status as icon and words, never colour alone. `compactWide`: on a wide screen
+ * (six cards in a row) the words are kept for screen readers and the tooltip, the icon shown.
+ */
+export async function StatusBadge({ status, compactWide = false }: { status: ProjectionStatus | null; compactWide?: boolean }) {
   const t = await getTranslator("dashboard");
   if (status === null) return <span className="text-sm text-slate-500">{t("status.noTarget")}</span>;
   const style = STYLES[status];
   return (
-    <span data-status={status} className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${style.className}`}>
+    <span data-status={status} title={compactWide ? t(`status.${PROJECTION_STATUS_KEYS[status]}`) : undefined}
+      className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${compactWide ? "xl:px-1.5" : ""} ${style.className}`}>
       <span aria-hidden="true">{style.icon}</span>
-      {t(`status.${PROJECTION_STATUS_KEYS[status]}`)}
+      <span className={compactWide ? "xl:sr-only" : undefined}>{t(`status.${PROJECTION_STATUS_KEYS[status]}`)}</span>
     </span>
   );
 }
