@@ -8,6 +8,7 @@
 /** 2: metric names in both languages; the week's labels, the praise sentence and the child level's name left to the renderers. */
 export const REPORT_MODEL_VERSION = 2;
 
+import type { AgencyRankingRow } from "@/lib/domain/agencies";
 import type { AppliedCriticismRule } from "@/lib/domain/criticism-rule";
 import type { ProjectionStatus } from "@/lib/domain/projection";
 import type { ReportIssuing } from "./issuing";
@@ -121,19 +122,8 @@ export interface WeeklyReportModel {
   agencies?: ReportAgencies;
 }
 
-/** An agency ranked by share of its staff activated (sub-agencies summed in; lib/domain/agencies.ts). */
-export interface ReportAgencyRow {
-  rank: number | null;
-  code: string;
-  name: string;
-  headcount: number | null;
-  activated: number;
-  percent: number | null;
-  weekChange: number;
-  subAgencies: number;
-  /** it and every sub-agency entered the week's figure */
-  reported: boolean;
-}
+/** An agency ranked by share of its staff activated: the ranking's own row (sub-agencies summed in; lib/domain/agencies.ts). */
+export type ReportAgencyRow = AgencyRankingRow;
 
 /** Agencies' staff with level-2 activation (issue 22): the agencies seen from the report's unit. */
 export interface ReportAgencies {
